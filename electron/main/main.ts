@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { app, ipcMain, session } from 'electron';
+import { DeskServices } from '../services/desk-services';
+import { createLogger } from '../services/logger';
+import { deskVersion } from '../services/version';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { registerDeskIpc } from './ipc';
+import { restrictPermissions } from './security';
+import { DeskWindows } from './windows';
+import { WindowStateStore } from './window-state';
+
+// One desk, one workbench: a second launch focuses the first instead of opening
+// a second database connection and a second softphone.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const logger = createLogger({ dir: path.join(dataDir, 'logs') });
+  const services = new DeskServices({ dataDir, host: 'electron', version: deskVersion, logger });
+
+  serveRenderer(path.join(__dirname, '..', 'renderer'), () => []);
+  restrictPermissions(session.defaultSession, APP_ORIGIN);
+
+  const windows: DeskWindows = new DeskWindows({
+    appUrl: APP_ORIGIN,
+    preloadPath: path.join(__dirname, 'preload.cjs'),
+    windowState: new WindowStateStore(services.appState),
+    logger,
+    onKnowledgeDocked: () => {
+      services.settings.update({ knowledgePaneDetached: false });
+      services.emit('knowledgePaneChanged', { detached: false });
+    },
+  });
+  services.addEventSink((event, payload) => {
+    windows.broadcast(event, payload);
+  });
+
+  const handlers = services.handlers({
+    setKnowledgePaneDetached: ({ detached }) => {
+      const now = windows.setKnowledgeDetached(detached);
+      services.settings.update({ knowledgePaneDetached: now });
+      services.emit('knowledgePaneChanged', { detached: now });
+      return { detached: now };
+    },
+  });
+  registerDeskIpc(ipcMain, handlers, APP_ORIGIN, logger);
+
+  app.on('second-instance', () => {
+    windows.focusWorkbench();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => {
+      event.preventDefault();
+    });
+  });
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+  app.on('will-quit', () => {
+    services.close();
+    logger.flush();
+  });
+
+  windows.openWorkbench();
+  if (services.settings.get().knowledgePaneDetached) {
+    const detached = windows.setKnowledgeDetached(true);
+    if (!detached) services.settings.update({ knowledgePaneDetached: false });
+  }
+}

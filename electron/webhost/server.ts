@@ -1,0 +1,78 @@
+import path from 'node:path';
+import Fastify from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import { contentSecurityPolicy } from '../../shared/csp';
+import { DESK_WS_PATH, MAX_FRAME_BYTES } from '../../shared/wire';
+import type { DeskServices } from '../services/desk-services';
+import type { DeskLogger } from '../services/logger';
+import { serveDeskSocket } from './desk-socket';
+import { DeskFailure, fail } from '../../shared/result';
+
+export interface WebHostOptions {
+  services: DeskServices;
+  logger: DeskLogger;
+  /** The built renderer (`dist/renderer`). */
+  staticDir: string;
+  port: number;
+  /** Always loopback: the web host is a development and test harness, never a network service. */
+  host?: '127.0.0.1' | '::1';
+}
+
+export interface WebHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs the desk's services behind the built renderer in a plain Node process,
+ * so the workbench can be used and tested in any Chromium. Only pages served
+ * by this host may open the DeskApi socket (the browser sends their Origin);
+ * this is the web host's equivalent of Electron's sender-frame check.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { services, logger } = options;
+  const app = Fastify({ loggerInstance: logger.child({ component: 'webhost' }), disableRequestLogging: true });
+  const host = options.host ?? '127.0.0.1';
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Content-Security-Policy', contentSecurityPolicy());
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+  });
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+  await app.register(fastifyStatic, { root: path.resolve(options.staticDir), index: 'index.html' });
+
+  const handlers = services.handlers({
+    setKnowledgePaneDetached: () => {
+      throw new DeskFailure('UNSUPPORTED', 'only the desktop app can move the knowledge pane to its own window');
+    },
+  });
+
+  let allowedOrigin = '';
+  app.get(DESK_WS_PATH, {
+    websocket: true,
+    preValidation: async (request, reply) => {
+      if (request.headers.origin !== allowedOrigin) {
+        logger.warn({ origin: request.headers.origin }, 'web host: refused DeskApi socket from a foreign origin');
+        await reply.code(403).send(fail('FORBIDDEN_SENDER', 'origin not allowed'));
+      }
+    },
+  }, (socket) => {
+    const push = serveDeskSocket(socket, handlers, logger);
+    const remove = services.addEventSink((event, payload) => push({ event, payload }));
+    socket.on('close', remove);
+  });
+
+  const address = await app.listen({ host, port: options.port });
+  const url = new URL(address);
+  allowedOrigin = url.origin;
+  logger.info({ url: url.origin }, 'web host listening');
+  return {
+    url: url.origin,
+    close: async () => {
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { settingsPatchSchema, settingsSchema } from './settings';
+
+/**
+ * The one contract between the renderer and the desk's local services.
+ *
+ * Every method is declared here once, with a zod schema for its input and its
+ * output. The preload bridge, the main-process handler table, the web host's
+ * WebSocket server and its client are all derived from this object, so a
+ * method cannot exist on one side only.
+ *
+ * To add a method: declare it here, implement it in `electron/services/desk-handlers.ts`
+ * (or in a host's window handlers if it needs a window), and TypeScript points
+ * at every other place that must follow.
+ */
+
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** How long a caller waits before giving up with `TIMEOUT`. */
+  timeoutMs: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, timeoutMs = DEFAULT_TIMEOUT_MS): MethodSpec<I, O> {
+  return { input, output, timeoutMs };
+}
+
+export const hostKinds = ['electron', 'web'] as const;
+export type HostKind = (typeof hostKinds)[number];
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(hostKinds),
+  platform: z.string(),
+  schemaVersion: z.number().int(),
+  capabilities: z.object({
+    /** The knowledge pane can move to its own window (Electron only). */
+    detachKnowledgePane: z.boolean(),
+  }),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
+
+export const rendererLogSchema = z.object({
+  level: z.enum(logLevels),
+  message: z.string().min(1).max(2_000),
+  context: z.record(z.string().max(60), z.union([z.string().max(2_000), z.number(), z.boolean(), z.null()])).optional(),
+});
+
+export const knowledgePaneStateSchema = z.object({ detached: z.boolean() });
+
+export const deskApiContract = {
+  getAppInfo: method(z.void(), appInfoSchema),
+  getSettings: method(z.void(), settingsSchema),
+  /** Merges the patch into the saved settings; the whole result is validated before it is written. */
+  updateSettings: method(settingsPatchSchema, settingsSchema),
+  /** Records a renderer-side event in the desk's structured log. */
+  log: method(rendererLogSchema, z.null()),
+  /** Moves the knowledge pane to its own window (second display when there is one) or docks it back. */
+  setKnowledgePaneDetached: method(knowledgePaneStateSchema, knowledgePaneStateSchema),
+} as const;
+
+/** Pushed from the services to every open workbench window. */
+export const deskEventContract = {
+  settingsChanged: settingsSchema,
+  knowledgePaneChanged: knowledgePaneStateSchema,
+} as const;
+
+export type DeskContract = typeof deskApiContract;
+export type DeskMethod = keyof DeskContract;
+export type DeskInput<M extends DeskMethod> = z.input<DeskContract[M]['input']>;
+export type DeskOutput<M extends DeskMethod> = z.output<DeskContract[M]['output']>;
+
+export type DeskEvents = typeof deskEventContract;
+export type DeskEventName = keyof DeskEvents;
+export type DeskEventPayload<E extends DeskEventName> = z.output<DeskEvents[E]>;
+
+export const deskMethods = Object.keys(deskApiContract) as DeskMethod[];
+export const deskEventNames = Object.keys(deskEventContract) as DeskEventName[];
+
+export function isDeskMethod(name: unknown): name is DeskMethod {
+  return typeof name === 'string' && Object.hasOwn(deskApiContract, name);
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { shiftRotationSchema, defaultShiftRotation } from './shifts';
+
+export const locales = ['zh-CN', 'en'] as const;
+export const themes = ['light', 'dark'] as const;
+
+/** A key combination in tinykeys syntax, e.g. `F1`, `$mod+Shift+KeyK`, `Alt+Digit1`. */
+export const keyComboSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9$+\-_ /?]+$/, 'key combination may use letters, digits, + and $mod only');
+
+export const settingsSchema = z.object({
+  locale: z.enum(locales),
+  theme: z.enum(themes),
+  /** Seat number printed on the desk, e.g. `A-017`; empty until the desk is set up. */
+  seatId: z.string().max(20),
+  /** Operator overrides of the default key bindings, by action id. */
+  shortcuts: z.record(z.string().max(60), keyComboSchema),
+  shift: shiftRotationSchema,
+  /** Whether the knowledge pane lives in its own window (second monitor). */
+  knowledgePaneDetached: z.boolean(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const defaultSettings: Settings = {
+  locale: 'zh-CN',
+  theme: 'light',
+  seatId: '',
+  shortcuts: {},
+  shift: defaultShiftRotation,
+  knowledgePaneDetached: false,
+};

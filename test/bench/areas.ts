@@ -1,0 +1,5 @@
+import type { BenchArea } from './bench-area';
+import { uiBench } from './ui.bench';
+
+/** Every benchmark area, in the order `npm run bench` runs them. Add new areas here. */
+export const benchAreas: BenchArea[] = [uiBench];
