@@ -67,7 +67,6 @@ export const deskApiContract = {
 /** Pushed from the services to every open workbench window. */
 export const deskEventContract = {
   settingsChanged: settingsSchema,
-  knowledgePaneChanged: knowledgePaneStateSchema,
 } as const;
 
 export type DeskContract = typeof deskApiContract;

@@ -28,7 +28,7 @@ export function createDeskClient(transport: DeskTransport, subscribe: DeskSubscr
 
 /** Races a call against its time limit so no caller ever waits forever. */
 export function withTimeout<T>(promise: Promise<Result<T>>, timeoutMs: number, method: string): Promise<Result<T>> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: unknown;
   const timeout = new Promise<Result<T>>((resolve) => {
     timer = setTimeout(() => {
       resolve(fail('TIMEOUT', `${method} did not answer within ${timeoutMs} ms`));

@@ -21,7 +21,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const logger = createLogger({ dir: path.join(dataDir, 'logs') });
-  const services = new DeskServices({ dataDir, host: 'electron', version: deskVersion, logger });
+  const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
+  const services = new DeskServices({ dataDir, resourcesDir, host: 'electron', version: deskVersion, logger });
 
   serveRenderer(path.join(__dirname, '..', 'renderer'), () => []);
   restrictPermissions(session.defaultSession, APP_ORIGIN);
@@ -32,8 +33,8 @@ async function start(): Promise<void> {
     windowState: new WindowStateStore(services.appState),
     logger,
     onKnowledgeDocked: () => {
+      // Saving the setting pushes settingsChanged, which shows the pane docked again in the workbench.
       services.settings.update({ knowledgePaneDetached: false });
-      services.emit('knowledgePaneChanged', { detached: false });
     },
   });
   services.addEventSink((event, payload) => {
@@ -44,7 +45,6 @@ async function start(): Promise<void> {
     setKnowledgePaneDetached: ({ detached }) => {
       const now = windows.setKnowledgeDetached(detached);
       services.settings.update({ knowledgePaneDetached: now });
-      services.emit('knowledgePaneChanged', { detached: now });
       return { detached: now };
     },
   });

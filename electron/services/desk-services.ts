@@ -14,6 +14,11 @@ export type HostHandlers = Pick<DeskHandlers, 'setKnowledgePaneDetached'>;
 export interface DeskServicesOptions {
   /** Folder for the database; created if missing. */
   dataDir: string;
+  /**
+   * The shipped data (seed KB, responsibility list, regions): `resources/` of the repo in
+   * development, `<resourcesPath>/resources` in a packaged app. Hosts pass it; services never guess.
+   */
+  resourcesDir: string;
   host: AppInfo['host'];
   version: string;
   logger: DeskLogger;

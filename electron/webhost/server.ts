@@ -32,7 +32,8 @@ export interface WebHost {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { services, logger } = options;
-  const app = Fastify({ loggerInstance: logger.child({ component: 'webhost' }), disableRequestLogging: true });
+  // Fastify logs every request at info; a desk's log keeps warnings and errors from the host.
+  const app = Fastify({ loggerInstance: logger.child({ component: 'webhost' }, { level: 'warn' }) });
   const host = options.host ?? '127.0.0.1';
 
   app.addHook('onSend', async (_request, reply) => {

@@ -1,0 +1,14 @@
+import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
+import { RightPane } from './RightPane';
+import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
+
+/** The detached knowledge pane, alone in its window on the desk's second monitor. */
+export function KnowledgeWindow(): React.JSX.Element {
+  useWorkbenchShortcuts();
+  return (
+    <div className="knowledge-window">
+      <RightPane />
+      <ShortcutHelp />
+    </div>
+  );
+}

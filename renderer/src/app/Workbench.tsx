@@ -1,0 +1,42 @@
+import { Splitter } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CallerPanel } from '../features/caller/CallerPanel';
+import { PhoneBar } from '../features/phone/PhoneBar';
+import { TicketArea } from '../features/ticket/TicketArea';
+import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
+import { useSettingsStore } from '../stores/settings-store';
+import { StatusBar } from '../status-bar/StatusBar';
+import { RightPane } from './RightPane';
+import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
+
+/**
+ * The operator's frame for a whole shift: the call and its ticket on the
+ * left, knowledge and history on the right (or on the second screen), the
+ * status bar along the bottom.
+ */
+export function Workbench(): React.JSX.Element {
+  const { t } = useTranslation();
+  const detached = useSettingsStore((s) => s.settings.knowledgePaneDetached);
+  useWorkbenchShortcuts();
+
+  return (
+    <div className="workbench">
+      <PhoneBar />
+      <Splitter className="workbench-panes">
+        <Splitter.Panel defaultSize="55%" min="35%">
+          <section className="pane pane-left" id="pane-call" aria-label={t('pane.call')} tabIndex={-1} data-testid="pane-call">
+            <CallerPanel />
+            <TicketArea />
+          </section>
+        </Splitter.Panel>
+        {!detached && (
+          <Splitter.Panel min="25%">
+            <RightPane />
+          </Splitter.Panel>
+        )}
+      </Splitter>
+      <StatusBar />
+      <ShortcutHelp />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { desk } from '../desk/desk';
+import { useShortcuts } from '../shortcuts/use-shortcuts';
+import { useSettingsStore } from '../stores/settings-store';
+import { useWorkbenchStore } from '../stores/workbench-store';
+import { useDeskErrorText } from './use-desk-error-text';
+
+/** What each registered shortcut does on the workbench. */
+export function useWorkbenchShortcuts(): void {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useDeskErrorText();
+  const overrides = useSettingsStore((s) => s.settings.shortcuts);
+  const settings = useSettingsStore((s) => s.settings);
+  const update = useSettingsStore((s) => s.update);
+  const { helpToggled, rightTabChosen, knowledgeFocusRequested } = useWorkbenchStore.getState();
+
+  useShortcuts(
+    {
+      'help.toggle': () => {
+        helpToggled();
+      },
+      'view.toggleTheme': () => void update({ theme: settings.theme === 'dark' ? 'light' : 'dark' }),
+      'view.toggleLanguage': () => void update({ locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' }),
+      'pane.focusCall': () => document.getElementById('pane-call')?.focus(),
+      'pane.focusKnowledge': knowledgeFocusRequested,
+      'pane.showHistory': () => {
+        rightTabChosen('history');
+      },
+      'knowledge.search': knowledgeFocusRequested,
+      'knowledge.toggleDetach': () => {
+        void desk.setKnowledgePaneDetached({ detached: !settings.knowledgePaneDetached }).then((result) => {
+          if (!result.ok) void message.warning(result.error.code === 'UNSUPPORTED' ? t('knowledge.detachUnsupported') : errorText(result.error));
+        });
+      },
+    },
+    overrides,
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Every operator action with a default key. Operators can remap any of them
+ * (settings.shortcuts); the help overlay (F1) lists them from here, so an
+ * action without an entry here has no shortcut and shows up in review.
+ */
+export type ShortcutGroup = 'general' | 'view' | 'knowledge';
+
+export interface ShortcutAction {
+  id: ActionId;
+  group: ShortcutGroup;
+  /** tinykeys syntax: `F1`, `$mod+Shift+KeyL` ($mod is Ctrl, or ⌘ on a Mac), `Alt+Digit1`. */
+  defaultKeys: string[];
+  /**
+   * Whether the shortcut also fires while the operator types in a field. Function keys and
+   * combinations with Ctrl/Alt do; printable keys such as `?` must not, or typing would trigger them.
+   */
+  whileTyping: boolean;
+}
+
+export const actionIds = [
+  'help.toggle',
+  'view.toggleTheme',
+  'view.toggleLanguage',
+  'pane.focusCall',
+  'pane.focusKnowledge',
+  'pane.showHistory',
+  'knowledge.search',
+  'knowledge.toggleDetach',
+] as const;
+export type ActionId = (typeof actionIds)[number];
+
+export const shortcutActions: readonly ShortcutAction[] = [
+  { id: 'help.toggle', group: 'general', defaultKeys: ['F1', 'Shift+?'], whileTyping: false },
+  { id: 'pane.focusCall', group: 'general', defaultKeys: ['Alt+Digit1'], whileTyping: true },
+  { id: 'pane.focusKnowledge', group: 'general', defaultKeys: ['Alt+Digit2'], whileTyping: true },
+  { id: 'pane.showHistory', group: 'general', defaultKeys: ['Alt+Digit3'], whileTyping: true },
+  { id: 'view.toggleTheme', group: 'view', defaultKeys: ['$mod+Shift+KeyT'], whileTyping: true },
+  { id: 'view.toggleLanguage', group: 'view', defaultKeys: ['$mod+Shift+KeyL'], whileTyping: true },
+  { id: 'knowledge.search', group: 'knowledge', defaultKeys: ['F3'], whileTyping: true },
+  { id: 'knowledge.toggleDetach', group: 'knowledge', defaultKeys: ['$mod+Shift+KeyD'], whileTyping: true },
+];
+
+/** The keys in force for an action: the operator's override if any, else the defaults. F1 always opens help. */
+export function keysFor(action: ShortcutAction, overrides: Readonly<Record<string, string>>): string[] {
+  const override = overrides[action.id];
+  if (!override) return action.defaultKeys;
+  return action.id === 'help.toggle' ? [...new Set(['F1', override])] : [override];
+}
+
+/** Shows a tinykeys combination the way it is printed on a keyboard: `$mod+Shift+KeyL` → `Ctrl + Shift + L`. */
+export function displayKeys(combo: string, isMac: boolean): string {
+  if (combo === 'Shift+?') return '?';
+  return combo
+    .split('+')
+    .map((part) => (part === '$mod' ? (isMac ? '⌘' : 'Ctrl') : part.replace(/^(Key|Digit)/, '')))
+    .join(' + ');
+}

@@ -1,0 +1,69 @@
+import { BulbOutlined, GlobalOutlined } from '@ant-design/icons';
+import { Badge, Button, Divider, Space, Tooltip } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { currentShift } from '../../../shared/shifts';
+import { useSettingsStore } from '../stores/settings-store';
+import { useWorkbenchStore } from '../stores/workbench-store';
+import { useNow } from './use-now';
+import { useServicesHeartbeat } from './use-services-heartbeat';
+
+/** Along the bottom, always visible: agent state, sync, shift, seat, clock, language and theme. */
+export function StatusBar(): React.JSX.Element {
+  const { t } = useTranslation();
+  const now = useNow();
+  const settings = useSettingsStore((s) => s.settings);
+  const update = useSettingsStore((s) => s.update);
+  const reachable = useWorkbenchStore((s) => s.servicesReachable);
+  useServicesHeartbeat();
+  const shift = currentShift(settings.shift, now, -new Date(now).getTimezoneOffset());
+
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <Space separator={<Divider orientation="vertical" />} size="small">
+        <span data-testid="agent-state">
+          {t('status.agent')}: <Badge status="default" text={t('status.agentStates.signedOut')} />
+        </span>
+        <span data-testid="sync-state">
+          {t('status.sync')}: {t('status.syncStates.local')}
+        </span>
+        <span data-testid="shift">
+          {t('status.shift')}: {shift.team} {t(`status.slots.${shift.slot}`)} {dayjs(shift.startsAt).format('HH:mm')}–
+          {dayjs(shift.endsAt).format('HH:mm')}
+        </span>
+        <span>
+          {t('status.seat')}: {settings.seatId || t('status.noSeat')}
+        </span>
+        <Badge status={reachable ? 'success' : 'error'} text={reachable ? t('status.services.connected') : t('status.services.disconnected')} data-testid="services-state" />
+      </Space>
+      <span className="spacer" />
+      <Space size="small">
+        <Tooltip title={`${t('settings.language')} (Ctrl+Shift+L)`}>
+          <Button
+            size="small"
+            type="text"
+            icon={<GlobalOutlined />}
+            data-testid="toggle-language"
+            onClick={() => void update({ locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' })}
+          >
+            {settings.locale === 'zh-CN' ? 'English' : '中文'}
+          </Button>
+        </Tooltip>
+        <Tooltip title={`${t('settings.theme')} (Ctrl+Shift+T)`}>
+          <Button
+            size="small"
+            type="text"
+            icon={<BulbOutlined />}
+            data-testid="toggle-theme"
+            onClick={() => void update({ theme: settings.theme === 'dark' ? 'light' : 'dark' })}
+          >
+            {settings.theme === 'dark' ? t('settings.light') : t('settings.dark')}
+          </Button>
+        </Tooltip>
+        <time className="clock" data-testid="clock" dateTime={new Date(now).toISOString()}>
+          {dayjs(now).format('YYYY-MM-DD HH:mm:ss')}
+        </time>
+      </Space>
+    </footer>
+  );
+}

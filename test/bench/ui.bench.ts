@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../support/chromium';
+import { startBuiltWebHost } from '../support/web-host';
+import type { BenchArea, BenchRow } from './bench-area';
+import { median } from './bench-area';
+
+const COLD_LOADS = 5;
+
+/** Size of what the browser downloads to show the workbench (JS and CSS, without source maps). */
+function bundleSizes(): { raw: number; gzip: number } {
+  const dir = path.resolve('dist/renderer/assets');
+  let raw = 0;
+  let gzip = 0;
+  for (const name of fs.readdirSync(dir)) {
+    if (!/\.(js|css)$/.test(name)) continue;
+    const bytes = fs.readFileSync(path.join(dir, name));
+    raw += bytes.length;
+    gzip += zlib.gzipSync(bytes).length;
+  }
+  return { raw, gzip };
+}
+
+export const uiBench: BenchArea = {
+  name: 'ui',
+  description: `workbench first render in Chromium (median of ${COLD_LOADS} cold loads) and bundle size`,
+  async run(): Promise<BenchRow[]> {
+    const host = await startBuiltWebHost();
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    const times: number[] = [];
+    try {
+      for (let i = 0; i < COLD_LOADS; i++) {
+        // A fresh context per load: empty HTTP cache, no storage, as after a desk reboot.
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(host.url);
+        await page.waitForFunction(() => performance.getEntriesByName('desk:first-render').length > 0, null, { timeout: 30_000 });
+        times.push(await page.evaluate(() => performance.getEntriesByName('desk:first-render')[0]?.startTime ?? Number.NaN));
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+      await host.stop();
+    }
+    const size = bundleSizes();
+    return [
+      { key: 'ui.first_render_ms', value: median(times), unit: 'ms', note: `navigation start → workbench rendered with settings; loads: ${times.map((t) => t.toFixed(0)).join(', ')}` },
+      { key: 'ui.bundle_kb', value: size.raw / 1024, unit: 'KiB', note: 'JS + CSS, minified, before compression' },
+      { key: 'ui.bundle_gzip_kb', value: size.gzip / 1024, unit: 'KiB', note: 'the same, gzip -6' },
+    ];
+  },
+};
