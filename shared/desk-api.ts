@@ -54,8 +54,8 @@ export const rendererLogSchema = z.object({
 export const knowledgePaneStateSchema = z.object({ detached: z.boolean() });
 
 export const deskApiContract = {
-  getAppInfo: method(z.void(), appInfoSchema),
-  getSettings: method(z.void(), settingsSchema),
+  getAppInfo: method(z.undefined(), appInfoSchema),
+  getSettings: method(z.undefined(), settingsSchema),
   /** Merges the patch into the saved settings; the whole result is validated before it is written. */
   updateSettings: method(settingsPatchSchema, settingsSchema),
   /** Records a renderer-side event in the desk's structured log. */

@@ -5,7 +5,7 @@ import { fail } from './result';
 
 /** What the renderer sees as `window.desk` (or the WebSocket client in a browser). */
 export type DeskApi = {
-  [M in DeskMethod]: (...args: DeskInput<M> extends undefined | void ? [] : [input: DeskInput<M>]) => Promise<Result<DeskOutput<M>>>;
+  [M in DeskMethod]: (...args: DeskInput<M> extends undefined ? [] : [input: DeskInput<M>]) => Promise<Result<DeskOutput<M>>>;
 } & {
   /** Subscribes to a pushed event; returns the unsubscribe function. */
   on<E extends DeskEventName>(event: E, listener: (payload: DeskEventPayload<E>) => void): () => void;

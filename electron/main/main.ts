@@ -18,7 +18,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-async function start(): Promise<void> {
+function start(): void {
   const dataDir = app.getPath('userData');
   const logger = createLogger({ dir: path.join(dataDir, 'logs') });
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');

@@ -11,9 +11,18 @@ import { MAX_FRAME_BYTES, wireRequestSchema } from '../../shared/wire';
  * well-formed request is answered with `id: null` and an INVALID_INPUT error
  * and never reaches a handler.
  */
-export function serveDeskSocket(socket: WebSocket, handlers: DeskHandlers, log: InvokeLogger): (event: WireEvent) => void {
+/** The part of a `ws` socket this module uses; @fastify/websocket hands over its own `ws` instance. */
+export interface DeskSocket {
+  readonly readyState: number;
+  send(data: string): void;
+  on(event: 'message', listener: (data: WebSocket.RawData, isBinary: boolean) => void): unknown;
+}
+
+const OPEN = 1;
+
+export function serveDeskSocket(socket: DeskSocket, handlers: DeskHandlers, log: InvokeLogger): (event: WireEvent) => void {
   const send = (frame: WireResponse | WireEvent): void => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    if (socket.readyState === OPEN) socket.send(JSON.stringify(frame));
   };
 
   socket.on('message', (data, isBinary) => {

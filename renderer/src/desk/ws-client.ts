@@ -52,7 +52,7 @@ export function createWebSocketDesk(url: string): DeskApi {
       return;
     }
     if (frame.id === null) return;
-    pending.get(frame.id)?.(frame.result as Result<unknown>);
+    pending.get(frame.id)?.(frame.result);
     pending.delete(frame.id);
   }
 

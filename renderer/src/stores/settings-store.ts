@@ -9,9 +9,9 @@ interface SettingsState {
   loaded: boolean;
   lastError: DeskError | null;
   /** Loads the saved settings and follows changes made in other windows. */
-  load(): Promise<void>;
-  update(patch: SettingsPatch): Promise<boolean>;
-  settingsChanged(settings: Settings): void;
+  load: () => Promise<void>;
+  update: (patch: SettingsPatch) => Promise<boolean>;
+  settingsChanged: (settings: Settings) => void;
 }
 
 export const useSettingsStore = create<SettingsState>()((set) => ({

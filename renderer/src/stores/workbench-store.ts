@@ -9,10 +9,10 @@ interface WorkbenchState {
   servicesReachable: boolean;
   /** Bumped to ask the knowledge search box to take the focus. */
   knowledgeFocusRequest: number;
-  rightTabChosen(tab: RightTab): void;
-  helpToggled(open?: boolean): void;
-  servicesReachabilityChanged(reachable: boolean): void;
-  knowledgeFocusRequested(): void;
+  rightTabChosen: (tab: RightTab) => void;
+  helpToggled: (open?: boolean) => void;
+  servicesReachabilityChanged: (reachable: boolean) => void;
+  knowledgeFocusRequested: () => void;
 }
 
 export const useWorkbenchStore = create<WorkbenchState>()((set) => ({

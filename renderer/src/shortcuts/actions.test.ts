@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { actionIds, displayKeys, keysFor, shortcutActions } from './actions';
+import { en } from '../i18n/en';
+import { zhCN } from '../i18n/zh-CN';
+
+describe('shortcut registry', () => {
+  it('registers every action once, each with a key and a label in both languages', () => {
+    expect(shortcutActions.map((a) => a.id).sort()).toEqual([...actionIds].sort());
+    for (const action of shortcutActions) {
+      expect(action.defaultKeys.length).toBeGreaterThan(0);
+      expect(zhCN.shortcuts.actions[action.id]).toBeTruthy();
+      expect(en.shortcuts.actions[action.id]).toBeTruthy();
+    }
+  });
+
+  it('never binds one key to two actions', () => {
+    const keys = shortcutActions.flatMap((a) => a.defaultKeys);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('lets printable keys fire only outside text fields', () => {
+    for (const action of shortcutActions) {
+      const printable = action.defaultKeys.some((k) => !/^(F\d+|.*\+.*[A-Z].*)$/.test(k) || k === 'Shift+?');
+      if (printable) expect(action.whileTyping).toBe(false);
+    }
+  });
+
+  it('applies an operator override but keeps F1 for help', () => {
+    const help = shortcutActions.find((a) => a.id === 'help.toggle')!;
+    const theme = shortcutActions.find((a) => a.id === 'view.toggleTheme')!;
+    expect(keysFor(theme, { 'view.toggleTheme': 'Alt+KeyN' })).toEqual(['Alt+KeyN']);
+    expect(keysFor(help, { 'help.toggle': 'Alt+KeyH' })).toEqual(['F1', 'Alt+KeyH']);
+  });
+
+  it('prints keys the way the keyboard shows them', () => {
+    expect(displayKeys('$mod+Shift+KeyL', false)).toBe('Ctrl + Shift + L');
+    expect(displayKeys('$mod+Shift+KeyL', true)).toBe('⌘ + Shift + L');
+    expect(displayKeys('Alt+Digit1', false)).toBe('Alt + 1');
+    expect(displayKeys('Shift+?', false)).toBe('?');
+  });
+});

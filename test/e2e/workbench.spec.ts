@@ -1,0 +1,68 @@
+import { expect, test } from './fixtures';
+
+test.describe('operator workbench in the web host', () => {
+  test('loads in Chinese with both panes, the status bar and the local services', async ({ page, desk }) => {
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByTestId('pane-call')).toBeVisible();
+    await expect(page.getByTestId('pane-knowledge')).toBeVisible();
+    await expect(page.getByTestId('caller-panel')).toContainText('来电信息');
+    await expect(page.getByTestId('ticket-area')).toContainText('工单登记');
+    await expect(page.getByRole('tab', { name: '知识库' })).toBeVisible();
+    await expect(page.getByTestId('status-bar')).toContainText('座席状态');
+    await expect(page.getByTestId('shift')).toContainText(/班/);
+    await expect(page.getByTestId('services-state')).toContainText('本地服务正常');
+    await page.screenshot({ path: 'test-results/workbench-zh-CN.png' });
+    expect(desk.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  test('switches to English and back, and remembers the choice after a reload', async ({ page, desk }) => {
+    await page.getByTestId('toggle-language').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByTestId('ticket-area')).toContainText('Ticket');
+    await page.goto(desk.url);
+    await expect(page.getByTestId('ticket-area')).toContainText('Ticket');
+    await page.keyboard.press('Control+Shift+L');
+    await expect(page.getByTestId('ticket-area')).toContainText('工单登记');
+  });
+
+  test('switches to the dark theme for night shifts, by click and by shortcut', async ({ page }) => {
+    const background = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await page.getByTestId('toggle-theme').click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect.poll(background).not.toBe(light);
+    await page.screenshot({ path: 'test-results/workbench-dark.png' });
+    await page.keyboard.press('Control+Shift+T');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  });
+
+  test('opens the shortcut help with F1 and ?, but not while typing', async ({ page }) => {
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: '快捷键' });
+    await expect(help).toBeVisible();
+    await expect(help).toContainText('切换浅色 / 深色主题');
+    await expect(help).toContainText('Ctrl + Shift + T');
+    await page.screenshot({ path: 'test-results/shortcut-help.png' });
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+
+    await page.keyboard.press('Shift+?');
+    await expect(help).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+
+    // F3 puts the cursor in the knowledge search; typing "?" there is text, not a shortcut.
+    await page.keyboard.press('F3');
+    const search = page.getByPlaceholder('输入关键词检索知识库（F3）');
+    await expect(search).toBeFocused();
+    await page.keyboard.type('医保?');
+    await expect(search).toHaveValue('医保?');
+    await expect(help).toBeHidden();
+  });
+
+  test('says so when the browser host cannot move the knowledge pane', async ({ page }) => {
+    await page.keyboard.press('Control+Shift+D');
+    await expect(page.getByText('浏览器版不支持移至第二屏')).toBeVisible();
+    await expect(page.getByTestId('pane-knowledge')).toBeVisible();
+  });
+});
