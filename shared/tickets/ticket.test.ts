@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { canTransition, ticketRegistrationSchema, ticketStates } from './ticket';
+
+const valid = {
+  id: '0190f3c2-7a4b-7c1d-8e2f-0123456789ab',
+  callerName: '张先生',
+  callerNumber: '13800000000',
+  location: { district: '兰山区', town: null, address: '某小区' },
+  requestType: '投诉',
+  category: ['城市管理', '占道经营'],
+  description: '门店占道经营，行人无法通行',
+  urgency: 'normal',
+  confidential: false,
+  unreasonableReason: null,
+  relatedTicketId: null,
+  calledAt: '2026-11-22T08:00:00+08:00',
+};
+
+describe('ticket contract', () => {
+  it('accepts a complete registration', () => {
+    expect(ticketRegistrationSchema.safeParse(valid).success).toBe(true);
+  });
+
+  it('refuses an oversized description with the field path and a Chinese message', () => {
+    const result = ticketRegistrationSchema.safeParse({ ...valid, description: '字'.repeat(2_001) });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['description']);
+    expect(result.error?.issues[0]?.message).toBe('诉求内容最多 2000 字');
+  });
+
+  it('refuses an id that is not a UUIDv7 and a number with letters', () => {
+    expect(ticketRegistrationSchema.safeParse({ ...valid, id: '0190f3c2-7a4b-4c1d-8e2f-0123456789ab' }).success).toBe(false);
+    expect(ticketRegistrationSchema.safeParse({ ...valid, callerNumber: '138abc' }).success).toBe(false);
+  });
+
+  it('allows only the documented state changes, and nothing after closing', () => {
+    expect(canTransition('registered', 'transferred')).toBe(true);
+    expect(canTransition('transferred', 'replied')).toBe(false);
+    for (const state of ticketStates) expect(canTransition('closed', state)).toBe(false);
+  });
+});
