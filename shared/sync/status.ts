@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * What the status bar shows about the desk's link to the hub. Words, not a
+ * coloured dot: an operator must be able to tell "3 tickets waiting for
+ * 12 minutes because the hub refuses the password" from "all sent".
+ */
+export const syncConnectionStates = [
+  /** No hub address configured: the desk works alone. */
+  'not_configured',
+  /** Last exchange succeeded; nothing in flight. */
+  'online',
+  /** An exchange is in flight. */
+  'syncing',
+  /** The last exchange failed; a retry is scheduled. */
+  'offline',
+] as const;
+
+export const syncErrorCodes = [
+  /** Network or hub down: retried with backoff. */
+  'HUB_UNREACHABLE',
+  /** The hub answered with an error that a retry may fix (5xx, overloaded). */
+  'HUB_FAILED',
+  /** The desk's session is gone: sign in again; nothing is lost meanwhile. */
+  'AUTH_REQUIRED',
+  /** The local store could not be read or written (disk full, read-only, damaged). */
+  'STORAGE',
+  'INTERNAL',
+] as const;
+export type SyncErrorCode = (typeof syncErrorCodes)[number];
+
+export const syncStatusSchema = z.object({
+  connection: z.enum(syncConnectionStates),
+  /** Outbox entries not yet acknowledged by the hub. */
+  pending: z.number().int().min(0),
+  /** When the oldest of them was written; ISO instant. */
+  oldestPendingAt: z.string().nullable(),
+  /** Entries the hub refused for good: shown to the operator, never retried, never blocking. */
+  needsAttention: z.number().int().min(0),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.object({ code: z.enum(syncErrorCodes), message: z.string() }).nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
