@@ -36,6 +36,8 @@ export const appInfoSchema = z.object({
   host: z.enum(hostKinds),
   platform: z.string(),
   schemaVersion: z.number().int(),
+  /** Set when the local database was damaged at start and the desk moved on to a fresh file. */
+  storageRecovery: z.object({ keptAt: z.string(), reason: z.string() }).nullable(),
   capabilities: z.object({
     /** The knowledge pane can move to its own window (Electron only). */
     detachKnowledgePane: z.boolean(),

@@ -7,7 +7,7 @@ import { defaultSettings } from './settings';
 
 function handlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers {
   return {
-    getAppInfo: () => ({ name: 'desk', version: '1', host: 'web', platform: 'linux', schemaVersion: 10, capabilities: { detachKnowledgePane: false } }),
+    getAppInfo: () => ({ name: 'desk', version: '1', host: 'web', platform: 'linux', schemaVersion: 10, storageRecovery: null, capabilities: { detachKnowledgePane: false } }),
     getSettings: () => defaultSettings,
     updateSettings: vi.fn((patch: SettingsPatch) => ({ ...defaultSettings, ...patch })),
     log: () => null,

@@ -19,7 +19,7 @@ const workbenchFrame = { url: `${APP}/index.html`, parent: null };
 function setUp(): { ipc: ReturnType<typeof createElectronStandIn>['ipcMain']; handlers: DeskHandlers; log: { warn: ReturnType<typeof vi.fn>; error: ReturnType<typeof vi.fn> } } {
   const { ipcMain } = createElectronStandIn();
   const handlers: DeskHandlers = {
-    getAppInfo: vi.fn(() => ({ name: 'd', version: '1', host: 'electron' as const, platform: 'linux', schemaVersion: 10, capabilities: { detachKnowledgePane: true } })),
+    getAppInfo: vi.fn(() => ({ name: 'd', version: '1', host: 'electron' as const, platform: 'linux', schemaVersion: 10, storageRecovery: null, capabilities: { detachKnowledgePane: true } })),
     getSettings: vi.fn(() => defaultSettings),
     updateSettings: vi.fn((patch: SettingsPatch) => ({ ...defaultSettings, ...patch })),
     log: vi.fn(() => null),

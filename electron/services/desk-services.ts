@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { AppInfo, DeskEventName, DeskEventPayload } from '../../shared/desk-api';
 import type { DeskHandlers } from '../../shared/desk-handlers';
-import { closeDatabase, openDatabase, schemaVersion } from './db/database';
+import { closeDatabase, schemaVersion } from './db/database';
+import type { StorageRecovery } from './db/open-desk-database';
+import { openDeskDatabase } from './db/open-desk-database';
 import type { DeskDatabase } from './db/database';
 import { AppStateStore } from './app-state';
 import { SettingsService } from './settings-service';
@@ -34,11 +35,15 @@ export class DeskServices {
   readonly db: DeskDatabase;
   readonly appState: AppStateStore;
   readonly settings: SettingsService;
+  readonly storageRecovery: StorageRecovery | null;
   private readonly sinks = new Set<EventSink>();
 
   constructor(private readonly options: DeskServicesOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true });
-    this.db = openDatabase(path.join(options.dataDir, 'desk.sqlite3'));
+    const opened = openDeskDatabase(options.dataDir);
+    this.db = opened.db;
+    this.storageRecovery = opened.recovery;
+    if (opened.recovery) options.logger.error(opened.recovery, 'local database was damaged at start; kept aside, continuing on a fresh file');
     this.appState = new AppStateStore(this.db);
     this.settings = new SettingsService(this.appState);
     this.settings.onChange((settings) => {
@@ -66,6 +71,7 @@ export class DeskServices {
         host: this.options.host,
         platform: process.platform,
         schemaVersion: schemaVersion(this.db),
+        storageRecovery: this.storageRecovery,
         capabilities: { detachKnowledgePane: this.options.host === 'electron' },
       }),
       getSettings: () => this.settings.get(),

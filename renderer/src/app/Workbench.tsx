@@ -7,6 +7,7 @@ import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
 import { useSettingsStore } from '../stores/settings-store';
 import { StatusBar } from '../status-bar/StatusBar';
 import { RightPane } from './RightPane';
+import { StorageRecoveryBanner } from './StorageRecoveryBanner';
 import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
 
 /**
@@ -21,6 +22,7 @@ export function Workbench(): React.JSX.Element {
 
   return (
     <div className="workbench">
+      <StorageRecoveryBanner />
       <PhoneBar />
       <Splitter className="workbench-panes">
         <Splitter.Panel defaultSize="55%" min="35%">

@@ -4,7 +4,11 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** English, the second language; the type makes a missing key a compile error. */
 export const en: Shape<typeof zhCN> = {
-  app: { title: '12345 Hotline Desk', loading: 'Starting the desk…' },
+  app: {
+    title: '12345 Hotline Desk',
+    loading: 'Starting the desk…',
+    storageRecovered: 'The local database was found damaged at start-up and was kept unchanged as {{keptAt}}; the desk continues on a new file. Ask support to recover any unsynced data from it.',
+  },
   pane: { call: 'Call & ticket', knowledge: 'Knowledge', history: 'Caller history', detached: 'Knowledge pane is on the second screen', dock: 'Dock knowledge pane' },
   phone: {
     notConfigured: 'Phone not set up',

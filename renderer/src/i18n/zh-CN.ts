@@ -1,6 +1,10 @@
 /** Simplified Chinese, the desk's first language. Every key here must exist in en.ts (a test checks). */
 export const zhCN = {
-  app: { title: '12345 热线座席', loading: '正在启动座席…' },
+  app: {
+    title: '12345 热线座席',
+    loading: '正在启动座席…',
+    storageRecovered: '本地数据库文件在启动时检查发现损坏，已原样另存为 {{keptAt}}，座席已使用新文件继续工作。请联系运维人员恢复其中未同步的数据。',
+  },
   pane: { call: '通话与工单', knowledge: '知识库', history: '来电历史', detached: '知识库已移至第二屏', dock: '收回知识库' },
   phone: {
     notConfigured: '话机未配置',
