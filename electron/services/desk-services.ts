@@ -7,6 +7,7 @@ import { openDeskDatabase } from './db/open-desk-database';
 import type { DeskDatabase } from './db/database';
 import { AppStateStore } from './app-state';
 import { SettingsService } from './settings-service';
+import { withStorageErrors } from './storage-errors';
 import type { DeskLogger } from './logger';
 
 /** The handlers a host supplies because they need its windows (Electron) or say it has none (web). */
@@ -64,7 +65,7 @@ export class DeskServices {
 
   handlers(host: HostHandlers): DeskHandlers {
     const { logger } = this.options;
-    return {
+    return withStorageErrors({
       getAppInfo: () => ({
         name: '12345 热线座席',
         version: this.options.version,
@@ -81,7 +82,7 @@ export class DeskServices {
         return null;
       },
       setKnowledgePaneDetached: host.setKnowledgePaneDetached,
-    };
+    });
   }
 
   close(): void {

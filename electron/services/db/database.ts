@@ -64,10 +64,19 @@ function assertOrdered(migrations: readonly Migration[]): void {
   }, 0);
 }
 
-/** Runs on close: lets SQLite refresh its planner statistics and folds the WAL back. */
+/**
+ * Runs on close: lets SQLite refresh its planner statistics and folds the WAL
+ * back. Both are housekeeping: on a full or read-only disk they fail, and the
+ * file must still be closed (the WAL is folded back at the next open).
+ */
 export function closeDatabase(db: DeskDatabase): void {
   if (!db.open) return;
-  db.pragma('optimize');
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
+  try {
+    db.pragma('optimize');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // Nothing is lost: committed transactions are in the WAL already.
+  } finally {
+    db.close();
+  }
 }

@@ -7,6 +7,7 @@ import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
 import { useSettingsStore } from '../stores/settings-store';
 import { StatusBar } from '../status-bar/StatusBar';
 import { RightPane } from './RightPane';
+import { StorageFailureNotice } from './StorageFailureNotice';
 import { StorageRecoveryBanner } from './StorageRecoveryBanner';
 import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
 
@@ -39,6 +40,7 @@ export function Workbench(): React.JSX.Element {
       </Splitter>
       <StatusBar />
       <ShortcutHelp />
+      <StorageFailureNotice />
     </div>
   );
 }

@@ -8,6 +8,19 @@ export const en: Shape<typeof zhCN> = {
     title: '12345 Hotline Desk',
     loading: 'Starting the desk…',
     storageRecovered: 'The local database was found damaged at start-up and was kept unchanged as {{keptAt}}; the desk continues on a new file. Ask support to recover any unsynced data from it.',
+    storageFailed: {
+      title: 'The local store refused the write: the last action was not saved',
+      acknowledge: 'OK',
+      savedIsSafe: 'Tickets and drafts saved before are unaffected. Save again once this is fixed.',
+      reasons: {
+        disk_full: 'The disk is full: free some space or call support.',
+        read_only: 'The data folder is read-only: check the disk or file permissions.',
+        io_error: 'Disk read/write error: ask support to check the drive.',
+        damaged: 'The local database is damaged: restart the desk; it keeps the damaged file and recovers.',
+        locked: 'The local database is locked by another program: close the second copy of the desk.',
+        unknown: 'Local storage error: call support.',
+      },
+    },
   },
   pane: { call: 'Call & ticket', knowledge: 'Knowledge', history: 'Caller history', detached: 'Knowledge pane is on the second screen', dock: 'Dock knowledge pane' },
   phone: {

@@ -4,6 +4,19 @@ export const zhCN = {
     title: '12345 热线座席',
     loading: '正在启动座席…',
     storageRecovered: '本地数据库文件在启动时检查发现损坏，已原样另存为 {{keptAt}}，座席已使用新文件继续工作。请联系运维人员恢复其中未同步的数据。',
+    storageFailed: {
+      title: '本地存储写入失败，刚才的操作没有保存',
+      acknowledge: '知道了',
+      savedIsSafe: '此前已保存的工单和草稿不受影响。处理后请重新保存。',
+      reasons: {
+        disk_full: '磁盘空间已满：请清理磁盘或联系运维人员。',
+        read_only: '数据目录只读：请检查磁盘或文件权限。',
+        io_error: '磁盘读写错误：请联系运维人员检查硬盘。',
+        damaged: '本地数据库文件损坏：请重启座席程序，程序会保留损坏文件并自动恢复。',
+        locked: '本地数据库被其他程序占用：请关闭重复打开的座席程序。',
+        unknown: '本地存储出错：请联系运维人员。',
+      },
+    },
   },
   pane: { call: '通话与工单', knowledge: '知识库', history: '来电历史', detached: '知识库已移至第二屏', dock: '收回知识库' },
   phone: {

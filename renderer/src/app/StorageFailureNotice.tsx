@@ -1,0 +1,30 @@
+import { Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useStorageFailureStore } from '../stores/storage-failure-store';
+
+/**
+ * Blocks the workbench when the local store refuses a write: typing on into a
+ * form that cannot be saved would be a silent loss. What was saved before is
+ * intact; the operator acknowledges, frees the disk (or calls support) and retries.
+ */
+export function StorageFailureNotice(): React.JSX.Element {
+  const { t } = useTranslation();
+  const failure = useStorageFailureStore((s) => s.failure);
+  const acknowledged = useStorageFailureStore((s) => s.acknowledged);
+  return (
+    <Modal
+      open={failure !== null}
+      title={t('app.storageFailed.title')}
+      okText={t('app.storageFailed.acknowledge')}
+      onOk={acknowledged}
+      cancelButtonProps={{ style: { display: 'none' } }}
+      closable={false}
+      mask={{ closable: false }}
+      keyboard={false}
+      rootClassName="storage-failure"
+    >
+      <p data-testid="storage-failure-reason">{t(`app.storageFailed.reasons.${failure?.reason ?? 'unknown'}`)}</p>
+      <p>{t('app.storageFailed.savedIsSafe')}</p>
+    </Modal>
+  );
+}
