@@ -1,0 +1,92 @@
+import net from 'node:net';
+
+/**
+ * A TCP proxy on 127.0.0.1 that a fault test controls: it forwards to a
+ * target, and can refuse new connections, cut every open one, or cut the
+ * next response after a number of bytes (a connection dropped mid-answer,
+ * after the server has committed but before the client has heard).
+ */
+export interface TcpProxy {
+  readonly port: number;
+  readonly url: string;
+  /** Bytes forwarded from the target to clients so far. */
+  readonly bytesDown: number;
+  /** Destroys every open connection now. */
+  cutAll(): void;
+  /** The next connection's response is cut after `bytes` bytes from the target. */
+  cutNextResponseAfter(bytes: number): void;
+  /** While refusing, new connections are closed at once (the hub looks down). */
+  setRefusing(refusing: boolean): void;
+  close(): Promise<void>;
+}
+
+export async function startTcpProxy(target: { host?: string; port: number }): Promise<TcpProxy> {
+  const sockets = new Set<net.Socket>();
+  let refusing = false;
+  let cutAfter: number | null = null;
+  let bytesDown = 0;
+
+  const server = net.createServer((client) => {
+    if (refusing) {
+      client.destroy();
+      return;
+    }
+    const limit = cutAfter;
+    cutAfter = null;
+    let forwarded = 0;
+    const upstream = net.connect({ host: target.host ?? '127.0.0.1', port: target.port });
+    sockets.add(client);
+    sockets.add(upstream);
+    const drop = (): void => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on('data', (chunk) => upstream.write(chunk));
+    upstream.on('data', (chunk: Buffer) => {
+      if (limit !== null && forwarded + chunk.length >= limit) {
+        const part = chunk.subarray(0, Math.max(0, limit - forwarded));
+        bytesDown += part.length;
+        client.write(part, drop);
+        return;
+      }
+      forwarded += chunk.length;
+      bytesDown += chunk.length;
+      client.write(chunk);
+    });
+    client.on('error', drop).on('close', drop);
+    upstream.on('error', drop).on('close', drop);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as net.AddressInfo;
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    get bytesDown() {
+      return bytesDown;
+    },
+    cutAll: () => {
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+    },
+    cutNextResponseAfter: (bytes) => {
+      cutAfter = bytes;
+    },
+    setRefusing: (value) => {
+      refusing = value;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}
