@@ -48,7 +48,11 @@ export class DeskServices {
     this.db = openDatabase(path.join(options.dataDir, 'desk.sqlite3'));
     this.appState = new AppStateStore(this.db);
     this.settings = new SettingsService(this.appState);
-    this.dispatch = new DispatchService(this.db, options.resourcesDir);
+    this.dispatch = new DispatchService(this.db, options.resourcesDir, {
+      warn: (message, err) => {
+        options.logger.warn({ err: err instanceof Error ? err.message : String(err) }, message);
+      },
+    });
     this.tickets = new TicketStore(this.db);
     this.settings.onChange((settings) => {
       this.emit('settingsChanged', settings);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { unreasonableReasons } from './unreasonable-reasons';
-import { callbackSchema, directAnswerSchema, ticketRegistrationSchema, transferSchema } from './ticket';
+import { callbackSchema, directAnswerSchema, requestTypes, ticketIdSchema, ticketLocationSchema, ticketRegistrationSchema, transferSchema, urgencies } from './ticket';
 
 /**
  * Form-level rules on top of the ticket contract: what the desk accepts from
@@ -45,12 +45,29 @@ function hasNoControlCharacters(text: string): boolean {
   return true;
 }
 
+/** Each field's rule on its own, so the form can check a field as the operator leaves it. */
+export const registrationFieldSchemas = {
+  callerName: callerNameFormSchema,
+  callerNumber: callerNumberFormSchema,
+  address: z.string().trim().max(200, '详细地址最多 200 字'),
+  requestType: z.enum(requestTypes, '请选择诉求类型'),
+  category: z.tuple([z.string().min(1).max(40), z.string().min(1).max(40)], '请选择事项分类（两级）'),
+  description: ticketRegistrationSchema.shape.description.refine(hasNoControlCharacters, '诉求内容含有无法显示的控制字符'),
+  urgency: z.enum(urgencies, '请选择紧急程度'),
+  unreasonableReason: z.enum(unreasonableReasons, '请选择标准的不合理诉求理由'),
+  relatedTicketId: z.union([z.literal(''), ticketIdSchema], '关联工单编号格式不对（应为工单 ID）'),
+};
+
 export const ticketRegistrationFormSchema = ticketRegistrationSchema
   .extend({
-    callerName: callerNameFormSchema,
-    callerNumber: callerNumberFormSchema,
-    description: ticketRegistrationSchema.shape.description.refine(hasNoControlCharacters, '诉求内容含有无法显示的控制字符'),
-    unreasonableReason: z.enum(unreasonableReasons, '请选择标准的不合理诉求理由').nullable(),
+    callerName: registrationFieldSchemas.callerName,
+    callerNumber: registrationFieldSchemas.callerNumber,
+    location: ticketLocationSchema.extend({ address: registrationFieldSchemas.address }),
+    requestType: registrationFieldSchemas.requestType,
+    category: registrationFieldSchemas.category,
+    description: registrationFieldSchemas.description,
+    urgency: registrationFieldSchemas.urgency,
+    unreasonableReason: registrationFieldSchemas.unreasonableReason.nullable(),
   })
   .superRefine((value, ctx) => {
     if (value.location.district === null && value.location.town !== null) {

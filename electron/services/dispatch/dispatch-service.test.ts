@@ -24,6 +24,17 @@ describe('dispatch from the local responsibility list', () => {
     second.close();
   });
 
+  it('starts without shipped data, says so, and suggests nothing rather than failing', () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'desk.sqlite3'));
+    const warnings: string[] = [];
+    const service = new DispatchService(db, path.join(dir, 'no-resources'), { warn: (message) => warnings.push(message) });
+    expect(warnings).toHaveLength(2);
+    expect(service.suggest({ text: '小区停水了', district: '兰山区' })).toEqual([]);
+    expect(service.categories()).toEqual([]);
+    closeDatabase(db);
+  });
+
   it('suggests the town office for a 属地乡镇街道 matter and says why', () => {
     const { service, close } = open(tempDir());
     const suggestions = service.suggest({ text: '兰山区银雀山街道某小区有住户从五楼窗户拉电线到楼下给电动车充电，存在火灾隐患。', district: '兰山区' });

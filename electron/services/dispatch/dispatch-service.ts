@@ -18,6 +18,14 @@ export interface MatterCategory {
   children: string[];
 }
 
+const NO_REGIONS: CentreRegions = { province: '', city: '', urbanDistricts: [], districts: [] };
+
+export interface DispatchServiceOptions {
+  segment?: Segmenter;
+  /** Told when the shipped data cannot be read: the desk still starts, without suggestions. */
+  warn?: (message: string, error: unknown) => void;
+}
+
 export function readRegions(resourcesDir: string): CentreRegions {
   return centreRegionsSchema.parse(JSON.parse(fs.readFileSync(path.join(resourcesDir, 'data', 'regions', 'regions.json'), 'utf8')));
 }
@@ -34,11 +42,22 @@ export class DispatchService {
   private index: DutyIndex | null = null;
   private readonly segment: Segmenter;
 
-  constructor(db: DeskDatabase, resourcesDir: string, segment: Segmenter = jiebaSegmenter()) {
+  constructor(db: DeskDatabase, resourcesDir: string, options: DispatchServiceOptions = {}) {
+    const warn = options.warn ?? (() => undefined);
     this.replica = new DutyReplica(db);
-    this.replica.seedIfEmpty(readSeed(resourcesDir));
-    this.regions = readRegions(resourcesDir);
-    this.segment = segment;
+    try {
+      if (this.replica.version() < 0) this.replica.seedIfEmpty(readSeed(resourcesDir));
+    } catch (error) {
+      warn('responsibility list seed not loaded; dispatch suggestions stay empty until the hub sends the list', error);
+    }
+    let regions = NO_REGIONS;
+    try {
+      regions = readRegions(resourcesDir);
+    } catch (error) {
+      warn('region data not loaded; the location picker is empty', error);
+    }
+    this.regions = regions;
+    this.segment = options.segment ?? jiebaSegmenter();
     this.replica.onChange(() => {
       this.index = null;
     });

@@ -10,7 +10,9 @@ let jieba: Jieba | null = null;
  * `住房`, `公积金`, …), which is what matching against short keywords needs.
  */
 export function jiebaSegmenter(): Segmenter {
-  jieba ??= Jieba.withDict(dict);
-  const instance = jieba;
-  return (text) => instance.cutForSearch(text, true);
+  // Loaded on the first use, not at start-up: a desk that never dispatches never pays for it.
+  return (text) => {
+    jieba ??= Jieba.withDict(dict);
+    return jieba.cutForSearch(text, true);
+  };
 }
