@@ -3,7 +3,7 @@ import type { DepartmentDirectory } from './lead-resolution';
 import { buildDirectory } from './lead-resolution';
 import type { Department, Duty } from './responsibility';
 import type { Segmenter } from './text-terms';
-import { isContentTerm, normalizeText, phrasesOf } from './text-terms';
+import { hanCharacters, isContentTerm, normalizeText, phrasesOf } from './text-terms';
 
 /**
  * The responsibility list prepared for matching. Built once per list version
@@ -42,6 +42,8 @@ export interface IndexedDuty {
   rural: boolean;
   /** The entry is about the inside of a residential estate (小区内). */
   estate: boolean;
+  /** Han characters of its keywords and matter, for a weak character-level fallback. */
+  chars: ReadonlySet<string>;
 }
 
 export interface DutyIndex {
@@ -50,10 +52,14 @@ export interface DutyIndex {
   regions: CentreRegions;
   /** Place names (districts with and without suffix, towns) and their parts never count as matter words. */
   places: ReadonlySet<string>;
+  /** The same place names as one pattern, longest first, to blank them out of a text. */
+  placePattern: RegExp;
   /** Town short name → district, from the region data, for a district named only by its town. */
   townDistrict: ReadonlyMap<string, string>;
   /** Rarity of a term across entries: ln(1 + N / df). Memoised, the vocabulary is bounded. */
   idf(term: string): number;
+  /** Rarity of a single character across entries' keywords and matter. */
+  charIdf(char: string): number;
 }
 
 const REFERRAL = /([^；;。]*?)见(D-\d{4})/gu;
@@ -145,6 +151,7 @@ export function buildDutyIndex(
       doc,
       rural: /农村|村内|村里|村务|村级|村（/u.test(duty.matter) || duty.category[0] === '农业农村',
       estate: /小区内|住宅小区|小区/u.test(duty.matter),
+      chars: new Set(hanCharacters(normalizeText(`${duty.matter}${duty.keywords.join('')}`))),
     };
   });
 
@@ -165,5 +172,12 @@ export function buildDutyIndex(
   const townDistrict = new Map<string, string>();
   for (const d of regions.districts) for (const t of d.towns) if (!townDistrict.has(t.name)) townDistrict.set(t.name, d.name);
 
-  return { duties: indexed, directory: buildDirectory(departments), regions, places, townDistrict, idf };
+  const charDf = new Map<string, number>();
+  for (const d of indexed) for (const c of d.chars) charDf.set(c, (charDf.get(c) ?? 0) + 1);
+  const charIdf = (c: string): number => Math.log(1 + n / (charDf.get(c) ?? n));
+
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const placePattern = new RegExp([...places].filter((p) => p.length >= 2).sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)', 'gu');
+
+  return { duties: indexed, directory: buildDirectory(departments), regions, places, placePattern, townDistrict, idf, charIdf };
 }

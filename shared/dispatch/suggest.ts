@@ -6,7 +6,7 @@ import { LOCAL_DISTRICT_GOV, LOCAL_TOWN_OFFICE } from './responsibility';
 import type { DispatchQuery, DispatchSuggestion } from './suggestion';
 import { dispatchQuerySchema } from './suggestion';
 import type { Segmenter } from './text-terms';
-import { isContentTerm, normalizeText, weightedClauses } from './text-terms';
+import { STOP_TERMS, hanCharacters, isContentTerm, normalizeText, weightedClauses } from './text-terms';
 
 /**
  * Dispatch suggestion: score every duty entry against the ticket, resolve each
@@ -26,6 +26,12 @@ const LOOSE_WORD_WEIGHT = 0.25;
 /** A term inside a longer matched term of the same entry. */
 const PART_OF_MATCHED = 0.25;
 const EVIDENCE_DECAY = 0.85;
+/**
+ * Single characters the entry and the ticket share (place names and stock phrases removed), weighted
+ * by rarity: Chinese paraphrases often keep the key character (拴绳 / 牵绳, 救火车 / 消防车), so this
+ * weak signal breaks ties that whole words miss.
+ */
+const CHAR_WEIGHT = 0.2;
 /** An entry for the other side of the 市区/county split keeps only this share of its score. */
 const WRONG_SIDE = 0.05;
 /** A county-only entry for a city-wide ticket (no district). */
@@ -65,7 +71,7 @@ export function districtFromText(index: DutyIndex, text: string): string | null 
   return null;
 }
 
-function scoreDuty(entry: IndexedDuty, text: string, words: readonly string[], clauses: ReturnType<typeof weightedClauses>, index: DutyIndex): ScoredDuty {
+function scoreDuty(entry: IndexedDuty, text: string, words: readonly string[], chars: readonly string[], clauses: ReturnType<typeof weightedClauses>, index: DutyIndex): ScoredDuty {
   const parts: number[] = [];
   const keywords: string[] = [];
   const terms: string[] = [];
@@ -86,6 +92,9 @@ function scoreDuty(entry: IndexedDuty, text: string, words: readonly string[], c
     parts.push(LOOSE_WORD_WEIGHT * index.idf(w) * clauseWeightAt(clauses, text.indexOf(w)));
     terms.push(w);
   }
+  let charScore = 0;
+  for (const c of chars) if (entry.chars.has(c)) charScore += index.charIdf(c);
+  if (charScore > 0) parts.push(CHAR_WEIGHT * charScore);
   // Diminishing returns: the strongest evidence counts whole, each further piece less, so a pile of
   // common words cannot outweigh one specific phrase.
   parts.sort((a, b) => b - a);
@@ -114,10 +123,13 @@ export function suggestDispatch(index: DutyIndex, rawQuery: DispatchQuery, segme
   const words = [...new Set(segment(text))].filter((w) => isContentTerm(w) && !index.places.has(w));
   const village = VILLAGE.test(text);
   const estate = text.includes('小区');
+  let bare = text.replace(index.placePattern, ' ');
+  for (const s of STOP_TERMS) bare = bare.replaceAll(s, ' ');
+  const chars = [...new Set(hanCharacters(bare))];
 
   const scored: ScoredDuty[] = [];
   for (const entry of index.duties) {
-    const s = scoreDuty(entry, text, words, clauses, index);
+    const s = scoreDuty(entry, text, words, chars, clauses, index);
     if (s.score <= 0) continue;
     s.score *= placeFactor(entry, index, district);
     if (village && entry.rural) s.score *= RURAL_MATCH;

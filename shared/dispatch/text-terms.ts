@@ -51,3 +51,8 @@ export function weightedClauses(text: string): { text: string; start: number; we
 export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
+
+/** The Han characters of a text, in order (Han characters are single code points, so no grapheme logic). */
+export function hanCharacters(text: string): string[] {
+  return Array.from(text.matchAll(/\p{Script=Han}/gu), (m) => m[0]);
+}
