@@ -61,6 +61,7 @@ function main(): void {
     if (ok(1)) top1 += 1;
     if (ok(3)) top3 += 1;
     if (s[0]?.duty.id === t.expected_duty) dutyHit += 1;
+    else if (values.misses && ok(1)) misses.push(`(duty only) ${t.id} want ${t.expected_duty ?? "?"} got ${s[0]?.duty.id ?? "-"} ${s[0]?.duty.matter ?? ""}`);
     if (s[0]?.duty.timeLimitDays === t.time_limit_days) limitHit += 1;
     if (!ok(1)) misses.push(`${t.id} want ${t.acceptable_leads.join('|')} (${t.expected_duty ?? '?'}) got ${s.map((x) => `${x.departmentId}:${x.duty.id}:${x.score.toFixed(1)}[${[...x.reasons.keywords, ...x.reasons.terms].join(',')}]`).join(' ')}\n   ${t.text}`);
   }
