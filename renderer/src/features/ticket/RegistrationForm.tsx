@@ -120,7 +120,7 @@ export function RegistrationForm({ form, disabled, onChange, onSubmit }: Props):
         </Col>
         <Col span={24}>
           <Form.Item name="description" label={t('ticket.fields.description')} rules={[zodRule(registrationFieldSchemas.description)]}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} showCount placeholder={t('ticket.placeholders.description')} data-testid="field-description" />
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: 2000 }} placeholder={t('ticket.placeholders.description')} data-testid="field-description" />
           </Form.Item>
         </Col>
         <Col span={8}>
