@@ -60,7 +60,7 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
     <div data-ticket-section="callback" data-testid="callback-section">
       {error && <Alert type="error" showIcon title={error} className="ticket-hint" />}
       <Form<CallbackValues> form={form} layout="vertical" size="small" initialValues={initialValues} onFinish={(v) => void submit(v)} className="ticket-form">
-        <Form.Item name="ticketId" label={t('ticket.callback.ticket')} rules={[{ required: true, message: '请选择要回访的工单' }]}>
+        <Form.Item name="ticketId" label={t('ticket.callback.ticket')} rules={[{ required: true, message: t('ticket.validation.callbackTicket') }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             notFoundContent={t('ticket.callback.noTickets')}
@@ -69,7 +69,7 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
             data-testid="field-callbackTicket"
           />
         </Form.Item>
-        <Form.Item name="solved" label={t('ticket.callback.solved')} rules={[{ required: true, message: '请选择问题是否解决' }]}>
+        <Form.Item name="solved" label={t('ticket.callback.solved')} rules={[{ required: true, message: t('ticket.validation.solved') }]}>
           <Radio.Group
             options={[
               { value: true, label: t('ticket.callback.yes') },
@@ -78,10 +78,10 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
             data-testid="field-solved"
           />
         </Form.Item>
-        <Form.Item name="satisfaction" label={t('ticket.callback.satisfaction')} rules={[{ required: true, message: '请选择满意度' }]}>
+        <Form.Item name="satisfaction" label={t('ticket.callback.satisfaction')} rules={[{ required: true, message: t('ticket.validation.satisfaction') }]}>
           <Radio.Group options={satisfactionLevels.map((s) => ({ value: s, label: t(`ticket.callback.${s}`) }))} data-testid="field-satisfaction" />
         </Form.Item>
-        <Form.Item name="comments" label={t('ticket.callback.comments')} rules={[{ max: 1000, message: '回访记录最多 1000 字' }]}>
+        <Form.Item name="comments" label={t('ticket.callback.comments')} rules={[{ max: 1000, message: t('ticket.validation.commentsTooLong') }]}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="field-comments" />
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="submit-callback">

@@ -133,8 +133,8 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
               rules={[
                 ({ getFieldValue }) => ({
                   validator: (_r, value: string[] | undefined) => {
-                    if ((value ?? []).includes(getFieldValue('lead') as string)) return Promise.reject(new Error('协办单位不能与主办单位相同'));
-                    if ((value ?? []).length > 10) return Promise.reject(new Error('协办单位最多 10 个'));
+                    if ((value ?? []).includes(getFieldValue('lead') as string)) return Promise.reject(new Error(t('ticket.validation.coSameAsLead')));
+                    if ((value ?? []).length > 10) return Promise.reject(new Error(t('ticket.validation.coTooMany')));
                     return Promise.resolve();
                   },
                 }),
@@ -144,7 +144,7 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="timeLimitDays" label={t('ticket.transfer.timeLimit')} extra={dutyLimit !== null ? t('ticket.transfer.dutyLimit', { days: dutyLimit }) : undefined} rules={[{ required: true, type: 'integer', min: 1, max: 60, message: '办理时限为 1 到 60 天的整数' }]}>
+            <Form.Item name="timeLimitDays" label={t('ticket.transfer.timeLimit')} extra={dutyLimit !== null ? t('ticket.transfer.dutyLimit', { days: dutyLimit }) : undefined} rules={[{ required: true, type: 'integer', min: 1, max: 60, message: t('ticket.validation.timeLimitRange') }]}>
               <InputNumber min={1} max={60} precision={0} data-testid="field-timeLimitDays" />
             </Form.Item>
           </Col>
@@ -158,7 +158,7 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
                   validator: (_r, value: string | undefined) => {
                     const issue = transferLimitIssue({ timeLimitDays: getFieldValue('timeLimitDays') as number, timeLimitReason: value ?? null }, dutyLimit);
                     if (issue) return Promise.reject(new Error(issue));
-                    if ((value ?? '').length > 200) return Promise.reject(new Error('调整理由最多 200 字'));
+                    if ((value ?? '').length > 200) return Promise.reject(new Error(t('ticket.validation.reasonTooLong')));
                     return Promise.resolve();
                   },
                 }),
@@ -173,7 +173,7 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
             </Form.Item>
           </Col>
           <Col span={16}>
-            <Form.Item name="notes" label={t('ticket.transfer.notes')} rules={[{ max: 1000, message: '说明最多 1000 字' }]}>
+            <Form.Item name="notes" label={t('ticket.transfer.notes')} rules={[{ max: 1000, message: t('ticket.validation.notesTooLong') }]}>
               <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="field-notes" />
             </Form.Item>
           </Col>
