@@ -87,4 +87,7 @@ export function transferLimitIssue(transfer: { timeLimitDays: number; timeLimitR
   return transfer.timeLimitReason && transfer.timeLimitReason.trim().length >= 2 ? null : '办理时限与职责清单不同，请填写调整理由';
 }
 
+/** The answer given on the phone, as the direct-answer form checks it. */
+export const answerFieldSchema = directAnswerSchema.shape.answer.min(1, '请填写答复内容').max(4_000, '答复内容最多 4000 字');
+
 export { callbackSchema, directAnswerSchema };

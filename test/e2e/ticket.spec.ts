@@ -89,6 +89,8 @@ test.describe('ticket registration, transfer, direct answer and callback', () =>
     await page.keyboard.press('Alt+KeyT');
     await page.keyboard.press('Control+Enter');
     await expect(page.getByTestId('ticket-result')).toContainText('已转办至 兰山区银雀山街道办事处');
+    // The form for the next ticket starts clean: the Ctrl+Enter that sent this one is not replayed.
+    await expect(page.getByTestId('transfer-section')).not.toContainText('请选择主办单位');
 
     // A consultation closed as answered directly.
     await registerByKeyboard(page, {
@@ -105,12 +107,14 @@ test.describe('ticket registration, transfer, direct answer and callback', () =>
     await typeInto(page, '已按知识库告知：租房提取需提供租赁合同和发票，审核通过后三个工作日到账。');
     await page.keyboard.press('Control+Enter');
     await expect(page.getByTestId('ticket-result')).toContainText('已直接答复办结');
+    await expect(page.getByTestId('answer-section')).not.toContainText('请填写答复内容');
 
     // The callback on the answered ticket.
     await page.keyboard.press('Alt+KeyC');
     await expect(page.getByTestId('field-callbackTicket').locator('input')).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');

@@ -1,11 +1,12 @@
 import { Alert, Button, Form, Input, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { directAnswerSchema } from '../../../../shared/tickets/ticket';
+import { answerFieldSchema } from '../../../../shared/tickets/registration-form';
 import { useDeskErrorText } from '../../app/use-desk-error-text';
 import { desk } from '../../desk/desk';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 import { useTicketSessionStore } from './ticket-session-store';
+import { useTicketRequest } from './use-ticket-request';
 import { zodRule } from './zod-rule';
 
 interface AnswerValues {
@@ -18,14 +19,13 @@ export function AnswerForm({ onDone }: { onDone: (text: string) => void }): Reac
   const [form] = Form.useForm<AnswerValues>();
   const errorText = useDeskErrorText();
   const ticket = useTicketSessionStore((s) => s.ticket);
-  const submitRequest = useTicketSessionStore((s) => s.submitRequest);
   const ticketChanged = useTicketSessionStore((s) => s.ticketChanged);
   const linked = useTicketDraftStore((s) => s.linkedArticleIds);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (submitRequest.n > 0 && submitRequest.section === 'answer') form.submit();
-  }, [submitRequest, form]);
+  useTicketRequest('submitRequest', 'answer', () => {
+    form.submit();
+  });
 
   const submit = async ({ answer }: AnswerValues): Promise<void> => {
     if (!ticket) {
@@ -48,7 +48,7 @@ export function AnswerForm({ onDone }: { onDone: (text: string) => void }): Reac
       <Typography.Text type="secondary">{t('ticket.answer.articles')}：</Typography.Text>{' '}
       {linked.length === 0 ? <Typography.Text type="secondary">{t('ticket.answer.noArticles')}</Typography.Text> : linked.map((id) => <Tag key={id}>{id}</Tag>)}
       <Form<AnswerValues> form={form} layout="vertical" size="small" initialValues={{ answer: '' }} onFinish={(v) => void submit(v)} className="ticket-form">
-        <Form.Item name="answer" label={t('ticket.answer.text')} rules={[zodRule(directAnswerSchema.shape.answer)]}>
+        <Form.Item name="answer" label={t('ticket.answer.text')} rules={[zodRule(answerFieldSchema)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} showCount data-first-field data-testid="field-answer" />
         </Form.Item>
         <Button type="primary" htmlType="submit" disabled={!ticket} data-testid="submit-answer">

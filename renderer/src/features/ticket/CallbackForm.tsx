@@ -5,7 +5,7 @@ import { satisfactionLevels } from '../../../../shared/tickets/ticket';
 import type { TicketRecord } from '../../../../shared/tickets/ticket-record';
 import { useDeskErrorText } from '../../app/use-desk-error-text';
 import { desk } from '../../desk/desk';
-import { useTicketSessionStore } from './ticket-session-store';
+import { useTicketRequest } from './use-ticket-request';
 
 interface CallbackValues {
   ticketId: string | undefined;
@@ -24,7 +24,6 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
   const { t } = useTranslation();
   const [form] = Form.useForm<CallbackValues>();
   const errorText = useDeskErrorText();
-  const submitRequest = useTicketSessionStore((s) => s.submitRequest);
   const [tickets, setTickets] = useState<TicketRecord[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
@@ -39,9 +38,9 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
     };
   }, [refreshKey, reload]);
 
-  useEffect(() => {
-    if (submitRequest.n > 0 && submitRequest.section === 'callback') form.submit();
-  }, [submitRequest, form]);
+  useTicketRequest('submitRequest', 'callback', () => {
+    form.submit();
+  });
 
   const submit = async (values: CallbackValues): Promise<void> => {
     if (!values.ticketId) return;

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Form, Space, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchQuery } from '../../../../shared/dispatch/suggestion';
 import { useDeskErrorText } from '../../app/use-desk-error-text';
@@ -14,6 +14,7 @@ import type { DispositionTab } from './ticket-session-store';
 import { focusSection, useTicketSessionStore } from './ticket-session-store';
 import { TransferForm } from './TransferForm';
 import { useDraftAutosave } from './use-draft-autosave';
+import { useTicketCounter, useTicketRequest } from './use-ticket-request';
 import { fieldOfIssue } from './zod-rule';
 
 /**
@@ -30,9 +31,6 @@ export function TicketArea(): React.JSX.Element {
   const ticket = useTicketSessionStore((s) => s.ticket);
   const trainee = useTicketSessionStore((s) => s.trainee);
   const tab = useTicketSessionStore((s) => s.tab);
-  const focusRequest = useTicketSessionStore((s) => s.focusRequest);
-  const submitRequest = useTicketSessionStore((s) => s.submitRequest);
-  const newTicketRequest = useTicketSessionStore((s) => s.newTicketRequest);
   const { ticketRegistered, ticketFinished, traineeToggled, tabChosen, draftStatusChanged } = useTicketSessionStore.getState();
   const [result, setResult] = useState<string | null>(null);
   const [finished, setFinished] = useState(0);
@@ -86,28 +84,25 @@ export function TicketArea(): React.JSX.Element {
     }, 50);
   };
 
-  useEffect(() => {
-    if (focusRequest.n === 0) return;
-    // After a tab switch the pane renders first; focus on the next tick.
-    const timer = window.setTimeout(() => {
-      focusSection(focusRequest.section);
+  useTicketRequest('focusRequest', null, (section) => {
+    // Sections shown now take the focus at once (the operator types straight on); after a tab switch
+    // the pane renders first, so try again on the next tick.
+    focusSection(section);
+    window.setTimeout(() => {
+      if (!document.activeElement?.closest(`[data-ticket-section="${section}"]`)) focusSection(section);
     }, 50);
-    return () => {
-      window.clearTimeout(timer);
-    };
-  }, [focusRequest]);
+  });
 
-  useEffect(() => {
-    if (submitRequest.n > 0 && submitRequest.section === 'registration' && !ticket) form.submit();
-  }, [submitRequest, form, ticket]);
+  useTicketRequest('submitRequest', 'registration', () => {
+    if (!useTicketSessionStore.getState().ticket) form.submit();
+  });
 
-  useEffect(() => {
-    if (newTicketRequest === 0) return;
+  useTicketCounter('newTicketRequest', () => {
     void desk.clearTicketDraft().then(() => {
       startNewTicket(null);
       focusSection('registration');
     });
-  }, [newTicketRequest, startNewTicket]);
+  });
 
   const done = (text: string): void => {
     startNewTicket(text);

@@ -1,5 +1,5 @@
 import { Alert, Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchQuery, DispatchSuggestion } from '../../../../shared/dispatch/suggestion';
 import { supervisionLevels } from '../../../../shared/tickets/ticket';
@@ -10,6 +10,7 @@ import { desk } from '../../desk/desk';
 import { SuggestionList } from './SuggestionList';
 import { useTicketSessionStore } from './ticket-session-store';
 import { useTicketReference } from './use-ticket-reference';
+import { useTicketCounter, useTicketRequest } from './use-ticket-request';
 import { fieldOfIssue } from './zod-rule';
 
 interface TransferValues {
@@ -39,7 +40,6 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
   const errorText = useDeskErrorText();
   const { departments } = useTicketReference();
   const ticket = useTicketSessionStore((s) => s.ticket);
-  const submitRequest = useTicketSessionStore((s) => s.submitRequest);
   const ticketChanged = useTicketSessionStore((s) => s.ticketChanged);
   const [suggestions, setSuggestions] = useState<DispatchSuggestion[]>([]);
   const [dutyLimit, setDutyLimit] = useState<number | null>(null);
@@ -74,23 +74,14 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
   };
 
   // Only a new request (Alt+S) accepts; new suggestions alone never change the operator's choice.
-  const latestSuggestions = useRef(suggestions);
-  useEffect(() => {
-    latestSuggestions.current = suggestions;
-  }, [suggestions]);
-  useEffect(
-    () =>
-      useTicketSessionStore.subscribe((state, previous) => {
-        const first = latestSuggestions.current[0];
-        if (state.acceptRequest !== previous.acceptRequest && first) accept(first);
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
-  );
+  useTicketCounter('acceptRequest', () => {
+    const first = wanted ? suggestions[0] : undefined;
+    if (first) accept(first);
+  });
 
-  useEffect(() => {
-    if (submitRequest.n > 0 && submitRequest.section === 'transfer') form.submit();
-  }, [submitRequest, form]);
+  useTicketRequest('submitRequest', 'transfer', () => {
+    form.submit();
+  });
 
   const submit = async (values: TransferValues): Promise<void> => {
     if (!ticket) {
