@@ -57,7 +57,7 @@ function main(): void {
   const misses: string[] = [];
   for (const t of tickets) {
     const s = suggestDispatch(index, { text: t.text, district: t.district, requestType: t.request_type ?? null }, segment);
-    const ok = (i: number): boolean => s.slice(0, i).some((x) => t.acceptable_leads.includes(x.departmentId));
+    const ok = (i: number): boolean => s.slice(0, i).some((x) => x.departmentId !== null && t.acceptable_leads.includes(x.departmentId));
     if (ok(1)) top1 += 1;
     if (ok(3)) top3 += 1;
     if (s[0]?.duty.id === t.expected_duty) dutyHit += 1;

@@ -144,14 +144,16 @@ export function suggestDispatch(index: DutyIndex, rawQuery: DispatchQuery, segme
 
   const location = { district, town: query.town, text };
   const byLead = new Map<string, DispatchSuggestion>();
-  const offer = (s: ScoredDuty, lead: LeadResolution, departmentId: string, score: number): void => {
-    const current = byLead.get(departmentId);
+  /** `departmentId` null: a 属地 lead without a district, offered under its literal so the operator picks the district. */
+  const offer = (s: ScoredDuty, lead: LeadResolution, departmentId: string | null, score: number): void => {
+    const key = departmentId ?? `?${s.entry.duty.lead}`;
+    const current = byLead.get(key);
     if (current && current.score >= score) return;
-    const department = index.directory.byId.get(departmentId);
-    if (!department) return;
-    byLead.set(departmentId, {
+    const department = departmentId ? index.directory.byId.get(departmentId) : undefined;
+    if (departmentId && !department) return;
+    byLead.set(key, {
       departmentId,
-      departmentName: department.name,
+      departmentName: department?.name ?? s.entry.duty.lead,
       score: Math.round(score * 1000) / 1000,
       duty: {
         id: s.entry.duty.id,
@@ -160,7 +162,7 @@ export function suggestDispatch(index: DutyIndex, rawQuery: DispatchQuery, segme
         timeLimitDays: s.entry.duty.time_limit_days,
         basis: s.entry.duty.basis,
         notes: s.entry.duty.notes ?? null,
-        co: resolveCo(index, s.entry.duty.co, location, departmentId),
+        co: resolveCo(index, s.entry.duty.co, location, departmentId ?? ''),
       },
       reasons: {
         keywords: s.keywords,
@@ -175,14 +177,21 @@ export function suggestDispatch(index: DutyIndex, rawQuery: DispatchQuery, segme
   for (const s of scored) {
     if (byLead.size >= query.limit * 3) break;
     const lead = resolveLead(index.directory, s.entry.duty.lead, location);
-    if (lead.kind === 'unresolved') continue;
+    if (lead.kind === 'unresolved') {
+      offer(s, lead, null, s.score);
+      continue;
+    }
     offer(s, lead, lead.departmentId, s.score);
     if (lead.kind === 'town') {
       const gov = index.directory.districtGov.get(lead.district);
       if (gov) offer(s, { kind: 'town-fallback', departmentId: gov.id, district: lead.district }, gov.id, s.score * DISTRICT_BEHIND_TOWN);
     }
   }
-  return [...byLead.values()].sort((a, b) => b.score - a.score).slice(0, query.limit);
+  const ranked = [...byLead.values()].sort((a, b) => b.score - a.score);
+  // Departments first; the strongest 属地 entry still waiting for a district follows them as a hint.
+  const resolved = ranked.filter((s) => s.departmentId !== null).slice(0, query.limit);
+  const waiting = ranked.find((s) => s.departmentId === null && s.score > (resolved.at(-1)?.score ?? 0));
+  return waiting ? [...resolved, waiting] : resolved;
 }
 
 function resolveCo(index: DutyIndex, co: readonly string[], location: { district: string | null; town: string | null; text: string }, lead: string): string[] {

@@ -38,7 +38,9 @@ export const matchReasonsSchema = z.object({
 export type MatchReasons = z.infer<typeof matchReasonsSchema>;
 
 export const dispatchSuggestionSchema = z.object({
-  departmentId: z.string(),
+  /** Null when the entry's lead is 属地 and the ticket has no district yet: choose the district to resolve it. */
+  departmentId: z.string().nullable(),
+  /** The department's name, or the 属地 literal when unresolved. */
   departmentName: z.string(),
   /** Relative strength; comparable within one answer only. */
   score: z.number(),

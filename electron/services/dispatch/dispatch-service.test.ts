@@ -59,6 +59,15 @@ describe('dispatch from the local responsibility list', () => {
     close();
   });
 
+  it('asks for the district when the best entry is 属地 and none is chosen yet', () => {
+    const { service, close } = open(tempDir());
+    const text = '小区门口每天早上有大量流动摊贩摆摊卖菜，堵塞出入口。';
+    const without = service.suggest({ text, district: null });
+    expect(without.at(-1)).toMatchObject({ departmentId: null, departmentName: '属地区县政府', duty: { id: 'D-0002' }, reasons: { lead: { kind: 'unresolved' } } });
+    expect(service.suggest({ text, district: '河东区' })[0]).toMatchObject({ departmentId: 'hedong-gov', duty: { id: 'D-0002' } });
+    close();
+  });
+
   it('uses the category the operator chose', () => {
     const { service, close } = open(tempDir());
     const text = '楼上邻居家空调外机一直往我家窗台滴水，协商不成。';

@@ -64,6 +64,7 @@ export const en: Shape<typeof zhCN> = {
       keywords: 'Keywords',
       terms: 'Related words',
       leadNamed: 'Lead named by the responsibility list',
+      leadUnresolved: '{{literal}}: choose the district in the registration first',
       leadDistrict: 'Local district government → {{district}}',
       leadTown: 'Local town office → “{{via}}” in the text',
       leadTownFallback: 'Local: {{district}} government (no town named, or the district assigns it)',

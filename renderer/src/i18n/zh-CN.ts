@@ -60,6 +60,7 @@ export const zhCN = {
       keywords: '命中关键词',
       terms: '相关词',
       leadNamed: '职责清单指定主办单位',
+      leadUnresolved: '{{literal}}：请先在登记中选择区县',
       leadDistrict: '属地区县政府 → {{district}}',
       leadTown: '属地乡镇街道 → 文中“{{via}}”',
       leadTownFallback: '属地：{{district}}政府（未指明街镇或由区县分办）',

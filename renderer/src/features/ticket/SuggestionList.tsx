@@ -27,13 +27,15 @@ export function SuggestionList({ suggestions, departmentName, onAccept }: Props)
               ? t('ticket.transfer.leadTown', { via: lead.via })
               : lead.kind === 'town-fallback'
                 ? t('ticket.transfer.leadTownFallback', { district: lead.district })
-                : t('ticket.transfer.leadNamed');
+                : lead.kind === 'unresolved'
+                  ? t('ticket.transfer.leadUnresolved', { literal: lead.literal })
+                  : t('ticket.transfer.leadNamed');
         return (
           <List.Item
             data-testid={`suggestion-${i + 1}`}
-            data-department={s.departmentId}
+            data-department={s.departmentId ?? ''}
             actions={[
-              <Button key="use" size="small" onClick={() => onAccept(s)} data-testid={`accept-suggestion-${i + 1}`}>
+              <Button key="use" size="small" disabled={s.departmentId === null} onClick={() => onAccept(s)} data-testid={`accept-suggestion-${i + 1}`}>
                 {t('ticket.transfer.accept')}
               </Button>,
             ]}

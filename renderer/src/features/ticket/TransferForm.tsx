@@ -68,6 +68,7 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
   }, [queryKey]);
 
   const accept = (s: DispatchSuggestion): void => {
+    if (s.departmentId === null) return;
     form.setFieldsValue({ lead: s.departmentId, co: s.duty.co, dutyId: s.duty.id, timeLimitDays: s.duty.timeLimitDays, timeLimitReason: '' });
     setDutyLimit(s.duty.timeLimitDays);
     void form.validateFields(['co', 'timeLimitReason']).catch(() => undefined);
@@ -75,7 +76,7 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
 
   // Only a new request (Alt+S) accepts; new suggestions alone never change the operator's choice.
   useTicketCounter('acceptRequest', () => {
-    const first = wanted ? suggestions[0] : undefined;
+    const first = wanted ? suggestions.find((s) => s.departmentId !== null) : undefined;
     if (first) accept(first);
   });
 
