@@ -1,5 +1,17 @@
 import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { centreRegionsSchema } from './dispatch/centre';
+import { departmentSchema } from './dispatch/responsibility';
+import { dispatchQuerySchema, dispatchSuggestionSchema } from './dispatch/suggestion';
+import { savedDraftSchema, ticketDraftSchema, ticketRecordSchema } from './tickets/ticket-record';
+import {
+  answerTicketInputSchema,
+  listTicketsInputSchema,
+  matterCategorySchema,
+  recordCallbackInputSchema,
+  registerTicketInputSchema,
+  transferTicketInputSchema,
+} from './tickets/ticket-api';
 
 /**
  * The one contract between the renderer and the desk's local services.
@@ -64,6 +76,24 @@ export const deskApiContract = {
   log: method(rendererLogSchema, z.null()),
   /** Moves the knowledge pane to its own window (second display when there is one) or docks it back. */
   setKnowledgePaneDetached: method(knowledgePaneStateSchema, knowledgePaneStateSchema),
+  /** Top lead departments for a ticket from the local responsibility list, with the matched entries and why. */
+  suggestDispatch: method(dispatchQuerySchema, z.array(dispatchSuggestionSchema)),
+  listDepartments: method(z.undefined(), z.array(departmentSchema)),
+  /** The two-level matter category tree of the responsibility list. */
+  listMatterCategories: method(z.undefined(), z.array(matterCategorySchema)),
+  /** The centre city's districts/counties (with development zones) and towns/streets. */
+  listRegions: method(z.undefined(), centreRegionsSchema),
+  /** Saves the form being typed (one draft per desk, so it survives a reload, a crash or a shift change). */
+  saveTicketDraft: method(ticketDraftSchema, savedDraftSchema),
+  loadTicketDraft: method(z.undefined(), savedDraftSchema.nullable()),
+  clearTicketDraft: method(z.undefined(), z.null()),
+  /** Stores the ticket and its outbox operation in one transaction and clears the draft. */
+  registerTicket: method(registerTicketInputSchema, ticketRecordSchema),
+  /** Closes a registered ticket as answered directly (直接答复). */
+  answerTicket: method(answerTicketInputSchema, ticketRecordSchema),
+  transferTicket: method(transferTicketInputSchema, ticketRecordSchema),
+  recordCallback: method(recordCallbackInputSchema, ticketRecordSchema),
+  listTickets: method(listTicketsInputSchema, z.array(ticketRecordSchema)),
 } as const;
 
 /** Pushed from the services to every open workbench window. */

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { deskMethods } from './desk-api';
 import type { DeskHandlers } from './desk-handlers';
 import { invokeDeskMethod } from './desk-handlers';
 import { DeskFailure } from './result';
@@ -7,6 +8,7 @@ import { defaultSettings } from './settings';
 
 function handlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers {
   return {
+    ...(Object.fromEntries(deskMethods.map((m) => [m, vi.fn()])) as unknown as DeskHandlers),
     getAppInfo: () => ({ name: 'desk', version: '1', host: 'web', platform: 'linux', schemaVersion: 10, storageRecovery: null, capabilities: { detachKnowledgePane: false } }),
     getSettings: () => defaultSettings,
     updateSettings: vi.fn((patch: SettingsPatch) => ({ ...defaultSettings, ...patch })),

@@ -18,7 +18,9 @@ const workbenchFrame = { url: `${APP}/index.html`, parent: null };
 
 function setUp(): { ipc: ReturnType<typeof createElectronStandIn>['ipcMain']; handlers: DeskHandlers; log: { warn: ReturnType<typeof vi.fn>; error: ReturnType<typeof vi.fn> } } {
   const { ipcMain } = createElectronStandIn();
+  // Methods these checks do not call get a bare mock, so a new contract method needs no edit here.
   const handlers: DeskHandlers = {
+    ...(Object.fromEntries(deskMethods.map((m) => [m, vi.fn()])) as unknown as DeskHandlers),
     getAppInfo: vi.fn(() => ({ name: 'd', version: '1', host: 'electron' as const, platform: 'linux', schemaVersion: 10, storageRecovery: null, capabilities: { detachKnowledgePane: true } })),
     getSettings: vi.fn(() => defaultSettings),
     updateSettings: vi.fn((patch: SettingsPatch) => ({ ...defaultSettings, ...patch })),

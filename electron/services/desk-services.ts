@@ -9,6 +9,11 @@ import { AppStateStore } from './app-state';
 import { SettingsService } from './settings-service';
 import { withStorageErrors } from './storage-errors';
 import type { DeskLogger } from './logger';
+import { DispatchService } from './dispatch/dispatch-service';
+import { TicketStore } from './tickets/ticket-store';
+
+/** One draft per desk: the desk is shared by the shifts, and the next operator continues it. */
+const DESK_DRAFT_KEY = 'current';
 
 /** The handlers a host supplies because they need its windows (Electron) or say it has none (web). */
 export type HostHandlers = Pick<DeskHandlers, 'setKnowledgePaneDetached'>;
@@ -37,6 +42,8 @@ export class DeskServices {
   readonly appState: AppStateStore;
   readonly settings: SettingsService;
   readonly storageRecovery: StorageRecovery | null;
+  readonly dispatch: DispatchService;
+  readonly tickets: TicketStore;
   private readonly sinks = new Set<EventSink>();
 
   constructor(private readonly options: DeskServicesOptions) {
@@ -47,6 +54,12 @@ export class DeskServices {
     if (opened.recovery) options.logger.error(opened.recovery, 'local database was damaged at start; kept aside, continuing on a fresh file');
     this.appState = new AppStateStore(this.db);
     this.settings = new SettingsService(this.appState);
+    this.dispatch = new DispatchService(this.db, options.resourcesDir, {
+      warn: (message, err) => {
+        options.logger.warn({ err: err instanceof Error ? err.message : String(err) }, message);
+      },
+    });
+    this.tickets = new TicketStore(this.db);
     this.settings.onChange((settings) => {
       this.emit('settingsChanged', settings);
     });
@@ -82,6 +95,22 @@ export class DeskServices {
         return null;
       },
       setKnowledgePaneDetached: host.setKnowledgePaneDetached,
+      suggestDispatch: (query) => this.dispatch.suggest(query),
+      listDepartments: () => this.dispatch.departments(),
+      listMatterCategories: () => this.dispatch.categories(),
+      listRegions: () => this.dispatch.regions,
+      saveTicketDraft: (draft) => this.tickets.saveDraft(DESK_DRAFT_KEY, draft),
+      loadTicketDraft: () => this.tickets.loadDraft(DESK_DRAFT_KEY),
+      clearTicketDraft: () => {
+        this.tickets.clearDraft(DESK_DRAFT_KEY);
+        return null;
+      },
+      registerTicket: ({ registration, trainee }) =>
+        this.tickets.register(registration, { author: this.settings.get().seatId || 'desk', trainee, draftKey: DESK_DRAFT_KEY }),
+      answerTicket: ({ ticketId, answer }) => this.tickets.answer(ticketId, answer),
+      transferTicket: ({ ticketId, transfer }) => this.tickets.transfer(ticketId, transfer),
+      recordCallback: ({ ticketId, callback }) => this.tickets.recordCallback(ticketId, callback),
+      listTickets: ({ limit }) => this.tickets.list(limit),
     });
   }
 

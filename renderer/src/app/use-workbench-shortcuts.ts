@@ -1,6 +1,7 @@
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../desk/desk';
+import { ticketShortcutHandlers } from '../features/ticket/ticket-shortcuts';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../stores/settings-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
@@ -34,6 +35,7 @@ export function useWorkbenchShortcuts(): void {
           if (!result.ok) void message.warning(result.error.code === 'UNSUPPORTED' ? t('knowledge.detachUnsupported') : errorText(result.error));
         });
       },
+      ...ticketShortcutHandlers,
     },
     overrides,
   );

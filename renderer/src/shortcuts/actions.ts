@@ -3,7 +3,7 @@
  * (settings.shortcuts); the help overlay (F1) lists them from here, so an
  * action without an entry here has no shortcut and shows up in review.
  */
-export type ShortcutGroup = 'general' | 'view' | 'knowledge';
+export type ShortcutGroup = 'general' | 'view' | 'knowledge' | 'ticket';
 
 export interface ShortcutAction {
   id: ActionId;
@@ -26,6 +26,13 @@ export const actionIds = [
   'pane.showHistory',
   'knowledge.search',
   'knowledge.toggleDetach',
+  'ticket.focusRegistration',
+  'ticket.focusTransfer',
+  'ticket.focusAnswer',
+  'ticket.focusCallback',
+  'ticket.acceptSuggestion',
+  'ticket.submit',
+  'ticket.new',
 ] as const;
 export type ActionId = (typeof actionIds)[number];
 
@@ -38,6 +45,13 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'view.toggleLanguage', group: 'view', defaultKeys: ['$mod+Shift+KeyL'], whileTyping: true },
   { id: 'knowledge.search', group: 'knowledge', defaultKeys: ['F3'], whileTyping: true },
   { id: 'knowledge.toggleDetach', group: 'knowledge', defaultKeys: ['$mod+Shift+KeyD'], whileTyping: true },
+  { id: 'ticket.focusRegistration', group: 'ticket', defaultKeys: ['Alt+KeyR'], whileTyping: true },
+  { id: 'ticket.focusTransfer', group: 'ticket', defaultKeys: ['Alt+KeyT'], whileTyping: true },
+  { id: 'ticket.focusAnswer', group: 'ticket', defaultKeys: ['Alt+KeyA'], whileTyping: true },
+  { id: 'ticket.focusCallback', group: 'ticket', defaultKeys: ['Alt+KeyC'], whileTyping: true },
+  { id: 'ticket.acceptSuggestion', group: 'ticket', defaultKeys: ['Alt+KeyS'], whileTyping: true },
+  { id: 'ticket.submit', group: 'ticket', defaultKeys: ['$mod+Enter'], whileTyping: true },
+  { id: 'ticket.new', group: 'ticket', defaultKeys: ['Alt+KeyN'], whileTyping: true },
 ];
 
 /** The keys in force for an action: the operator's override if any, else the defaults. F1 always opens help. */

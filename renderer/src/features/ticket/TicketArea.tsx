@@ -1,12 +1,166 @@
-import { Card, Empty } from 'antd';
+import { Alert, App, Button, Card, Form, Space, Tabs, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DispatchQuery } from '../../../../shared/dispatch/suggestion';
+import { useDeskErrorText } from '../../app/use-desk-error-text';
+import { desk } from '../../desk/desk';
+import { useTicketDraftStore } from '../../stores/ticket-draft-store';
+import { AnswerForm } from './AnswerForm';
+import { CallbackForm } from './CallbackForm';
+import type { RegistrationValues } from './draft-mapping';
+import { valuesToRegistration } from './draft-mapping';
+import { RegistrationForm, TraineeToggle } from './RegistrationForm';
+import type { DispositionTab } from './ticket-session-store';
+import { focusSection, useTicketSessionStore } from './ticket-session-store';
+import { TransferForm } from './TransferForm';
+import { useDraftAutosave } from './use-draft-autosave';
+import { useTicketCounter, useTicketRequest } from './use-ticket-request';
+import { fieldOfIssue } from './zod-rule';
 
-/** Where the registration, transfer and callback forms live during and after a call. */
+/**
+ * Where a call becomes a ticket: register it (autosaved draft), then transfer
+ * it with the dispatch suggestions or close it as answered directly; callbacks
+ * below. Keyboard: Tab through each section, Alt+R/T/A/C to jump, Ctrl+Enter
+ * (or Enter in a text box) to save, Alt+S to take the first suggestion.
+ */
 export function TicketArea(): React.JSX.Element {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useDeskErrorText();
+  const [form] = Form.useForm<RegistrationValues>();
+  const ticket = useTicketSessionStore((s) => s.ticket);
+  const trainee = useTicketSessionStore((s) => s.trainee);
+  const tab = useTicketSessionStore((s) => s.tab);
+  const { ticketRegistered, ticketFinished, traineeToggled, tabChosen, draftStatusChanged } = useTicketSessionStore.getState();
+  const [result, setResult] = useState<string | null>(null);
+  const [finished, setFinished] = useState(0);
+
+  const onRestored = useCallback(() => void message.info(t('ticket.draft.restored')), [message, t]);
+  const { meta, scheduleSave, cancel, restart } = useDraftAutosave(form, onRestored);
+
+  const description = Form.useWatch<string | undefined>('description', form) ?? '';
+  const location = Form.useWatch<string[] | undefined>('location', form) ?? [];
+  const category = Form.useWatch<string[] | undefined>('category', form) ?? [];
+  const address = Form.useWatch<string | undefined>('address', form) ?? '';
+  const requestType = Form.useWatch<string | undefined>('requestType', form);
+  const [top, sub] = category;
+  const query: DispatchQuery = {
+    text: description.slice(0, 20_000),
+    district: location[0] ?? null,
+    town: location[1] ?? null,
+    address: address.slice(0, 200),
+    requestType: requestType ?? null,
+    category: top && sub ? [top, sub] : null,
+  };
+
+  const startNewTicket = useCallback(
+    (text: string | null) => {
+      restart();
+      form.resetFields();
+      useTicketDraftStore.getState().cleared();
+      ticketFinished();
+      draftStatusChanged({ kind: 'idle' });
+      setResult(text);
+      setFinished((n) => n + 1);
+    },
+    [restart, form, ticketFinished, draftStatusChanged],
+  );
+
+  const register = async (values: RegistrationValues): Promise<void> => {
+    // The service clears the draft with the registration; a save still pending must not bring it back.
+    cancel();
+    const saved = await desk.registerTicket({ registration: valuesToRegistration(values, meta.current), trainee });
+    if (!saved.ok) {
+      const issues = saved.error.issues ?? [];
+      form.setFields(issues.map((i) => ({ name: fieldOfIssue(i.path, 'registration') ?? 'description', errors: [i.message] })) as never);
+      void message.error(t('ticket.failed', { reason: errorText(saved.error) }));
+      return;
+    }
+    ticketRegistered(saved.value);
+    draftStatusChanged({ kind: 'idle' });
+    setResult(t('ticket.registered', { id: saved.value.id }));
+    window.setTimeout(() => {
+      focusSection(useTicketSessionStore.getState().tab);
+    }, 50);
+  };
+
+  useTicketRequest('focusRequest', null, (section) => {
+    // Sections shown now take the focus at once (the operator types straight on); after a tab switch
+    // the pane renders first, so try again on the next tick.
+    focusSection(section);
+    window.setTimeout(() => {
+      if (!document.activeElement?.closest(`[data-ticket-section="${section}"]`)) focusSection(section);
+    }, 50);
+  });
+
+  useTicketRequest('submitRequest', 'registration', () => {
+    if (!useTicketSessionStore.getState().ticket) form.submit();
+  });
+
+  useTicketCounter('newTicketRequest', () => {
+    void desk.clearTicketDraft().then(() => {
+      startNewTicket(null);
+      focusSection('registration');
+    });
+  });
+
+  const done = (text: string): void => {
+    startNewTicket(text);
+  };
+
   return (
-    <Card size="small" title={t('ticket.title')} className="ticket-area" data-testid="ticket-area">
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ticket.empty')} />
+    <Card
+      size="small"
+      title={t('ticket.title')}
+      extra={
+        <Space size={12}>
+          <DraftStatusText />
+          <TraineeToggle checked={trainee} onChange={traineeToggled} />
+          <Button size="small" onClick={() => useTicketSessionStore.getState().newTicketRequested()} data-testid="new-ticket">
+            {t('ticket.newTicket')}
+          </Button>
+        </Space>
+      }
+      className="ticket-area"
+      data-testid="ticket-area"
+    >
+      {result && <Alert type="success" showIcon title={result} closable={{ onClose: () => setResult(null) }} className="ticket-hint" data-testid="ticket-result" />}
+      <section aria-label={t('ticket.sections.registration')}>
+        <Typography.Title level={5}>{t('ticket.sections.registration')}（Alt+R）</Typography.Title>
+        <RegistrationForm form={form} disabled={ticket !== null} onChange={scheduleSave} onSubmit={(v) => void register(v)} />
+      </section>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => {
+          tabChosen(key as DispositionTab);
+        }}
+        items={[
+          { key: 'transfer', label: `${t('ticket.sections.transfer')}（Alt+T）`, children: <TransferForm key={finished} query={ticket ? { ...query, text: ticket.registration.description } : query} onDone={done} /> },
+          { key: 'answer', label: `${t('ticket.sections.answer')}（Alt+A）`, children: <AnswerForm key={finished} onDone={done} /> },
+        ]}
+      />
+      <section aria-label={t('ticket.sections.callback')}>
+        <Typography.Title level={5}>{t('ticket.sections.callback')}（Alt+C）</Typography.Title>
+        <CallbackForm refreshKey={`${ticket?.id ?? ''}:${ticket?.state ?? ''}:${finished}`} onDone={setResult} />
+      </section>
     </Card>
+  );
+}
+
+function DraftStatusText(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const status = useTicketSessionStore((s) => s.draftStatus);
+  if (status.kind === 'idle') return null;
+  if (status.kind === 'saving') return <Typography.Text type="secondary" data-testid="draft-status">{t('ticket.draft.saving')}</Typography.Text>;
+  if (status.kind === 'error')
+    return (
+      <Typography.Text type="danger" data-testid="draft-status">
+        {t('ticket.draft.error', { reason: status.message })}
+      </Typography.Text>
+    );
+  return (
+    <Typography.Text type="secondary" data-testid="draft-status">
+      {t('ticket.draft.saved', { time: new Date(status.savedAt).toLocaleTimeString('zh-CN', { hour12: false }) })}
+    </Typography.Text>
   );
 }

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../test/support/temp-dir';
+import { emptyTicketDraft } from '../../../shared/tickets/ticket-record';
+import type { TicketRegistration } from '../../../shared/tickets/ticket';
+import { closeDatabase, openDatabase } from '../db/database';
+import { TicketStore } from './ticket-store';
+import { uuidv7 } from './uuid7';
+
+function registration(overrides: Partial<TicketRegistration> = {}): TicketRegistration {
+  return {
+    id: uuidv7(),
+    callerName: '王女士',
+    callerNumber: '13800000000',
+    location: { district: '兰山区', town: null, address: '某小区' },
+    requestType: '投诉',
+    category: ['城市管理', '占道经营'],
+    description: '门店把货架摆到人行道上，行人只能走机动车道。',
+    urgency: 'normal',
+    confidential: false,
+    unreasonableReason: null,
+    relatedTicketId: null,
+    calledAt: '2026-11-22T08:00:00+08:00',
+    ...overrides,
+  };
+}
+
+const transfer = { lead: 'lanshan-gov', co: ['city-urban'], dutyId: 'D-0001', timeLimitDays: 3, timeLimitReason: null, supervision: 'none' as const, notes: '' };
+
+function openStore(dir: string) {
+  const db = openDatabase(path.join(dir, 'desk.sqlite3'));
+  return { db, store: new TicketStore(db), close: () => closeDatabase(db) };
+}
+
+describe('local ticket store', () => {
+  it('writes each ticket change with its outbox operation, in seq order', () => {
+    const { store, close } = openStore(tempDir());
+    const reg = registration();
+    store.register(reg, { author: 'A-017', trainee: false });
+    store.transfer(reg.id, transfer);
+    const rows = store.outbox();
+    expect(rows.map((r) => [r.kind, r.ticketId, r.author])).toEqual([
+      ['ticket.register', reg.id, 'A-017'],
+      ['ticket.transfer', reg.id, 'A-017'],
+    ]);
+    expect(rows[1]!.seq).toBeGreaterThan(rows[0]!.seq);
+    expect(store.find(reg.id)?.state).toBe('transferred');
+    close();
+  });
+
+  it('rolls the ticket back when its outbox row cannot be written', () => {
+    const { db, store, close } = openStore(tempDir());
+    db.exec("CREATE TRIGGER outbox_full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+    const reg = registration();
+    expect(() => store.register(reg, { author: 'A-017', trainee: false })).toThrow(/disk full/);
+    expect(store.find(reg.id)).toBeNull();
+    db.exec('DROP TRIGGER outbox_full');
+    store.register(reg, { author: 'A-017', trainee: false });
+    db.exec("CREATE TRIGGER outbox_full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+    expect(() => store.answer(reg.id, { articleId: 'KB-1', answer: '已答复' })).toThrow(/disk full/);
+    expect(store.find(reg.id)?.state).toBe('registered');
+    expect(store.outbox()).toHaveLength(1);
+    close();
+  });
+
+  it('refuses an oversized field and leaves the saved ticket, outbox and draft unchanged', () => {
+    const { store, close } = openStore(tempDir());
+    const reg = registration();
+    const saved = store.register(reg, { author: 'A-017', trainee: false });
+    expect(() => store.answer(reg.id, { articleId: null, answer: '答'.repeat(4_001) })).toThrow(/invalid direct answer/);
+    expect(() => store.register(registration({ description: '长'.repeat(1_000_000) }), { author: 'A-017', trainee: false })).toThrow(/invalid ticket registration/);
+    expect(store.find(reg.id)).toEqual(saved);
+    expect(store.outbox()).toHaveLength(1);
+
+    store.saveDraft('current', { ...emptyTicketDraft, description: '第一句' });
+    expect(() => store.saveDraft('current', { ...emptyTicketDraft, description: 'x'.repeat(1_000_000) })).toThrow(/invalid ticket draft/);
+    expect(store.loadDraft('current')?.draft.description).toBe('第一句');
+    close();
+  });
+
+  it('keeps a draft across a restart and clears it when the ticket is registered', () => {
+    const dir = tempDir();
+    const first = openStore(dir);
+    first.store.saveDraft('current', { ...emptyTicketDraft, callerName: '李先生', description: '路灯不亮 <script>alert(1)</script> 🌃' });
+    first.close();
+    const second = openStore(dir);
+    expect(second.store.loadDraft('current')?.draft).toMatchObject({ callerName: '李先生', description: '路灯不亮 <script>alert(1)</script> 🌃' });
+    second.store.register(registration(), { author: 'A-017', trainee: false, draftKey: 'current' });
+    expect(second.store.loadDraft('current')).toBeNull();
+    second.close();
+  });
+
+  it('holds a trainee transfer for supervisor review instead of sending it', () => {
+    const { store, close } = openStore(tempDir());
+    const reg = registration();
+    store.register(reg, { author: 'T-001', trainee: true });
+    const held = store.transfer(reg.id, transfer);
+    expect(held.state).toBe('registered');
+    expect(held.review).toBe('pending');
+    expect(held.transfer?.lead).toBe('lanshan-gov');
+    expect(store.outbox().at(-1)?.kind).toBe('ticket.transfer_for_review');
+    close();
+  });
+
+  it('follows the ticket state machine: answer, then callback; no transfer of an answered ticket', () => {
+    const { store, close } = openStore(tempDir());
+    const reg = registration();
+    store.register(reg, { author: 'A-017', trainee: false });
+    store.answer(reg.id, { articleId: 'KB-0001', answer: '按知识库答复' });
+    expect(() => store.transfer(reg.id, transfer)).toThrow(/cannot become transferred/);
+    const called = store.recordCallback(reg.id, { solved: true, satisfaction: 'satisfied', comments: '' });
+    expect(called.state).toBe('called_back');
+    expect(called.callback?.satisfaction).toBe('satisfied');
+    expect(() => store.answer(uuidv7(), { articleId: null, answer: 'x' })).toThrow(/no ticket/);
+    close();
+  });
+});

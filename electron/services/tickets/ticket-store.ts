@@ -1,0 +1,159 @@
+import type { z } from 'zod';
+import { issuesOf } from '../../../shared/desk-handlers';
+import { DeskFailure } from '../../../shared/result';
+import type { OutboxKind, SavedDraft, TicketDraft, TicketRecord } from '../../../shared/tickets/ticket-record';
+import { savedDraftSchema, ticketDraftSchema, ticketRecordSchema } from '../../../shared/tickets/ticket-record';
+import type { Callback, DirectAnswer, TicketRegistration, TicketState, Transfer } from '../../../shared/tickets/ticket';
+import { callbackSchema, canTransition, directAnswerSchema, ticketRegistrationSchema, transferSchema } from '../../../shared/tickets/ticket';
+import type { DeskDatabase } from '../db/database';
+import { uuidv7 } from './uuid7';
+
+/**
+ * The desk's tickets. Every write validates first (an invalid or oversized
+ * field is refused with its path and nothing is written), then changes the
+ * ticket and appends its outbox operation in ONE transaction: a ticket is
+ * never saved without the operation that will carry it to the hub, and an
+ * operation never exists for a change that was rolled back.
+ */
+
+export interface OutboxRow {
+  seq: number;
+  opId: string;
+  author: string;
+  kind: OutboxKind;
+  ticketId: string;
+  payload: unknown;
+  createdAt: string;
+}
+
+function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new DeskFailure('INVALID_INPUT', `invalid ${what}`, issuesOf(parsed.error));
+  return parsed.data;
+}
+
+export class TicketStore {
+  constructor(
+    private readonly db: DeskDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  saveDraft(key: string, draft: TicketDraft): SavedDraft {
+    const checked = validated(ticketDraftSchema, draft, 'ticket draft');
+    const savedAt = this.now().toISOString();
+    this.db
+      .prepare('INSERT INTO ticket_drafts (draft_key, payload, saved_at) VALUES (?, ?, ?) ON CONFLICT (draft_key) DO UPDATE SET payload = excluded.payload, saved_at = excluded.saved_at')
+      .run(key, JSON.stringify(checked), savedAt);
+    return { draft: checked, savedAt };
+  }
+
+  /** The saved draft, or null; a damaged row reads as no draft rather than breaking the form. */
+  loadDraft(key: string): SavedDraft | null {
+    const row = this.db.prepare<[string], { payload: string; saved_at: string }>('SELECT payload, saved_at FROM ticket_drafts WHERE draft_key = ?').get(key);
+    if (!row) return null;
+    try {
+      const parsed = savedDraftSchema.safeParse({ draft: JSON.parse(row.payload) as unknown, savedAt: row.saved_at });
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  clearDraft(key: string): void {
+    this.db.prepare('DELETE FROM ticket_drafts WHERE draft_key = ?').run(key);
+  }
+
+  /** Registers a ticket; the draft it came from (if named) is cleared in the same transaction. */
+  register(registration: TicketRegistration, options: { author: string; trainee: boolean; draftKey?: string }): TicketRecord {
+    const reg = validated(ticketRegistrationSchema, registration, 'ticket registration');
+    const at = this.now().toISOString();
+    const record: TicketRecord = {
+      id: reg.id,
+      state: 'registered',
+      registration: reg,
+      answer: null,
+      transfer: null,
+      callback: null,
+      author: options.author,
+      trainee: options.trainee,
+      review: options.trainee ? 'pending' : 'not_required',
+      createdAt: at,
+      updatedAt: at,
+    };
+    return this.db.transaction(() => {
+      if (this.find(reg.id)) throw new DeskFailure('CONFLICT', `ticket ${reg.id} is already registered`);
+      this.db.prepare('INSERT INTO tickets (id, state, doc, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(record.id, record.state, JSON.stringify(record), at, at);
+      this.appendOutbox(record.author, 'ticket.register', record.id, reg, at);
+      if (options.draftKey) this.clearDraft(options.draftKey);
+      return record;
+    })();
+  }
+
+  answer(ticketId: string, answer: DirectAnswer): TicketRecord {
+    const checked = validated(directAnswerSchema, answer, 'direct answer');
+    return this.change(ticketId, 'answered', 'ticket.answer', checked, (t) => ({ ...t, answer: checked }));
+  }
+
+  /**
+   * Transfers a ticket. A trainee's ticket that no supervisor has approved yet
+   * is not sent to the department: the transfer is kept on the ticket and goes
+   * to the review queue (`ticket.transfer_for_review`); the state stays `registered`.
+   */
+  transfer(ticketId: string, transfer: Transfer): TicketRecord {
+    const checked = validated(transferSchema, transfer, 'transfer');
+    const current = this.require(ticketId);
+    if (current.trainee && current.review !== 'approved') {
+      return this.change(ticketId, current.state, 'ticket.transfer_for_review', checked, (t) => ({ ...t, transfer: checked, review: 'pending' }));
+    }
+    return this.change(ticketId, 'transferred', 'ticket.transfer', checked, (t) => ({ ...t, transfer: checked }));
+  }
+
+  recordCallback(ticketId: string, callback: Callback): TicketRecord {
+    const checked = validated(callbackSchema, callback, 'callback');
+    return this.change(ticketId, 'called_back', 'ticket.callback', checked, (t) => ({ ...t, callback: checked }));
+  }
+
+  find(ticketId: string): TicketRecord | null {
+    const row = this.db.prepare<[string], { doc: string }>('SELECT doc FROM tickets WHERE id = ?').get(ticketId);
+    return row ? ticketRecordSchema.parse(JSON.parse(row.doc)) : null;
+  }
+
+  /** Most recently changed first. */
+  list(limit = 50): TicketRecord[] {
+    return this.db
+      .prepare<[number], { doc: string }>('SELECT doc FROM tickets ORDER BY updated_at DESC, id DESC LIMIT ?')
+      .all(limit)
+      .map((r) => ticketRecordSchema.parse(JSON.parse(r.doc)));
+  }
+
+  outbox(): OutboxRow[] {
+    return this.db
+      .prepare<[], { seq: number; op_id: string; author: string; kind: OutboxKind; ticket_id: string; payload: string; created_at: string }>('SELECT * FROM outbox ORDER BY seq')
+      .all()
+      .map((r) => ({ seq: r.seq, opId: r.op_id, author: r.author, kind: r.kind, ticketId: r.ticket_id, payload: JSON.parse(r.payload) as unknown, createdAt: r.created_at }));
+  }
+
+  private require(ticketId: string): TicketRecord {
+    const ticket = this.find(ticketId);
+    if (!ticket) throw new DeskFailure('NOT_FOUND', `no ticket ${ticketId}`);
+    return ticket;
+  }
+
+  private change(ticketId: string, to: TicketState, kind: OutboxKind, payload: unknown, apply: (t: TicketRecord) => TicketRecord): TicketRecord {
+    return this.db.transaction(() => {
+      const current = this.require(ticketId);
+      if (to !== current.state && !canTransition(current.state, to)) {
+        throw new DeskFailure('CONFLICT', `ticket ${ticketId} is ${current.state}; it cannot become ${to}`);
+      }
+      const at = this.now().toISOString();
+      const next = ticketRecordSchema.parse({ ...apply(current), state: to, updatedAt: at });
+      this.db.prepare('UPDATE tickets SET state = ?, doc = ?, updated_at = ? WHERE id = ?').run(next.state, JSON.stringify(next), at, ticketId);
+      this.appendOutbox(current.author, kind, ticketId, payload, at);
+      return next;
+    })();
+  }
+
+  private appendOutbox(author: string, kind: OutboxKind, ticketId: string, payload: unknown, at: string): void {
+    this.db.prepare('INSERT INTO outbox (op_id, author, kind, ticket_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(uuidv7(), author, kind, ticketId, JSON.stringify(payload), at);
+  }
+}

@@ -1,0 +1,92 @@
+import { Alert, Button, Form, Input, Radio, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { satisfactionLevels } from '../../../../shared/tickets/ticket';
+import type { TicketRecord } from '../../../../shared/tickets/ticket-record';
+import { useDeskErrorText } from '../../app/use-desk-error-text';
+import { desk } from '../../desk/desk';
+import { useTicketRequest } from './use-ticket-request';
+
+interface CallbackValues {
+  ticketId: string | undefined;
+  solved: boolean | undefined;
+  satisfaction: (typeof satisfactionLevels)[number] | undefined;
+  comments: string;
+}
+
+const initialValues: CallbackValues = { ticketId: undefined, solved: undefined, satisfaction: undefined, comments: '' };
+
+/** Tickets that have an answer to call back about: answered at the desk, or replied by a department. */
+const awaitsCallback = (t: TicketRecord): boolean => t.state === 'answered' || t.state === 'replied';
+
+/** 回访: solved or not, 满意 / 基本满意 / 不满意, and what the caller said. */
+export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDone: (text: string) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<CallbackValues>();
+  const errorText = useDeskErrorText();
+  const [tickets, setTickets] = useState<TicketRecord[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void desk.listTickets({ limit: 50 }).then((result) => {
+      if (live && result.ok) setTickets(result.value.filter(awaitsCallback));
+    });
+    return () => {
+      live = false;
+    };
+  }, [refreshKey, reload]);
+
+  useTicketRequest('submitRequest', 'callback', () => {
+    form.submit();
+  });
+
+  const submit = async (values: CallbackValues): Promise<void> => {
+    if (!values.ticketId) return;
+    const result = await desk.recordCallback({ ticketId: values.ticketId, callback: { solved: values.solved ?? false, satisfaction: values.satisfaction ?? 'dissatisfied', comments: values.comments } });
+    if (!result.ok) {
+      setError(t('ticket.failed', { reason: errorText(result.error) }));
+      return;
+    }
+    setError(null);
+    form.resetFields();
+    setReload((n) => n + 1);
+    onDone(t('ticket.callback.done'));
+  };
+
+  return (
+    <div data-ticket-section="callback" data-testid="callback-section">
+      {error && <Alert type="error" showIcon title={error} className="ticket-hint" />}
+      <Form<CallbackValues> form={form} layout="vertical" size="small" initialValues={initialValues} onFinish={(v) => void submit(v)} className="ticket-form">
+        <Form.Item name="ticketId" label={t('ticket.callback.ticket')} rules={[{ required: true, message: t('ticket.validation.callbackTicket') }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            notFoundContent={t('ticket.callback.noTickets')}
+            options={tickets.map((ticket) => ({ value: ticket.id, label: `${ticket.registration.description.slice(0, 24)} · ${ticket.id.slice(-6)}` }))}
+            data-first-field
+            data-testid="field-callbackTicket"
+          />
+        </Form.Item>
+        <Form.Item name="solved" label={t('ticket.callback.solved')} rules={[{ required: true, message: t('ticket.validation.solved') }]}>
+          <Radio.Group
+            options={[
+              { value: true, label: t('ticket.callback.yes') },
+              { value: false, label: t('ticket.callback.no') },
+            ]}
+            data-testid="field-solved"
+          />
+        </Form.Item>
+        <Form.Item name="satisfaction" label={t('ticket.callback.satisfaction')} rules={[{ required: true, message: t('ticket.validation.satisfaction') }]}>
+          <Radio.Group options={satisfactionLevels.map((s) => ({ value: s, label: t(`ticket.callback.${s}`) }))} data-testid="field-satisfaction" />
+        </Form.Item>
+        <Form.Item name="comments" label={t('ticket.callback.comments')} rules={[{ max: 1000, message: t('ticket.validation.commentsTooLong') }]}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="field-comments" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" data-testid="submit-callback">
+          {t('ticket.callback.submit')}
+        </Button>
+      </Form>
+    </div>
+  );
+}

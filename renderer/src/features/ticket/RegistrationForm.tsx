@@ -1,0 +1,174 @@
+import { Button, Cascader, Checkbox, Col, Form, Input, Row, Select, Switch } from 'antd';
+import type { FormInstance } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { requestTypes, urgencies } from '../../../../shared/tickets/ticket';
+import { registrationFieldSchemas } from '../../../../shared/tickets/registration-form';
+import { unreasonableReasons } from '../../../../shared/tickets/unreasonable-reasons';
+import { useTicketDraftStore } from '../../stores/ticket-draft-store';
+import type { RegistrationValues } from './draft-mapping';
+import { emptyRegistrationValues } from './draft-mapping';
+import { useTicketReference } from './use-ticket-reference';
+import { zodRule } from './zod-rule';
+
+interface Props {
+  form: FormInstance<RegistrationValues>;
+  disabled: boolean;
+  onChange: () => void;
+  onSubmit: (values: RegistrationValues) => void;
+}
+
+interface PathOption {
+  value: string;
+  label: string;
+  children?: PathOption[];
+}
+
+/** Searching a cascader by any part of its path, e.g. `银雀山` or `兰山 银雀`. */
+const searchPath = (input: string, path: PathOption[]): boolean => {
+  const label = path.map((o) => o.label).join(' ');
+  return input
+    .trim()
+    .split(/\s+/u)
+    .every((part) => label.includes(part));
+};
+
+/**
+ * 登记: who called, where, what. Every field is reachable with Tab in reading
+ * order; the cascaders and selects accept typing to search; Enter in a text
+ * box or Ctrl+Enter anywhere registers the ticket.
+ */
+export function RegistrationForm({ form, disabled, onChange, onSubmit }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const { regions, categories } = useTicketReference();
+  const unreasonable = Form.useWatch('unreasonable', form);
+  const storeDescription = useTicketDraftStore((s) => s.description);
+  const { descriptionChanged, districtChanged } = useTicketDraftStore.getState();
+
+  // The knowledge pane appends answers to the shared description: show them in the field and save them.
+  useEffect(() => {
+    if (form.getFieldValue('description') !== storeDescription) {
+      form.setFieldValue('description', storeDescription);
+      onChange();
+    }
+  }, [storeDescription, form, onChange]);
+
+  const locationOptions = useMemo<PathOption[]>(
+    () => (regions?.districts ?? []).map((d) => ({ value: d.name, label: d.name, children: d.towns.map((town) => ({ value: town.name, label: town.name })) })),
+    [regions],
+  );
+  const categoryOptions = useMemo<PathOption[]>(
+    () => categories.map((c) => ({ value: c.name, label: c.name, children: c.children.map((child) => ({ value: child, label: child })) })),
+    [categories],
+  );
+
+  return (
+    <Form<RegistrationValues>
+      form={form}
+      layout="vertical"
+      size="small"
+      disabled={disabled}
+      initialValues={emptyRegistrationValues}
+      onValuesChange={(changed: Partial<RegistrationValues>) => {
+        if (changed.description !== undefined) descriptionChanged(changed.description);
+        if (changed.location !== undefined) districtChanged(changed.location[0] ?? null);
+        onChange();
+      }}
+      onFinish={onSubmit}
+      data-ticket-section="registration"
+      data-testid="registration-form"
+      className="ticket-form"
+    >
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="callerName" label={t('ticket.fields.callerName')} rules={[zodRule(registrationFieldSchemas.callerName)]} validateTrigger="onBlur">
+            <Input placeholder={t('ticket.placeholders.callerName')} data-first-field autoComplete="off" data-testid="field-callerName" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="callerNumber" label={t('ticket.fields.callerNumber')} rules={[zodRule(registrationFieldSchemas.callerNumber)]} validateTrigger="onBlur">
+            <Input placeholder={t('ticket.placeholders.callerNumber')} inputMode="tel" autoComplete="off" data-testid="field-callerNumber" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="location" label={t('ticket.fields.location')}>
+            <Cascader<PathOption>
+              options={locationOptions}
+              changeOnSelect
+              // A clear button would sit in the tab order between this field and the next.
+              allowClear={false}
+              showSearch={{ filter: searchPath }}
+              placeholder={t('ticket.placeholders.location')}
+              data-testid="field-location"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="address" label={t('ticket.fields.address')} rules={[zodRule(registrationFieldSchemas.address)]}>
+            <Input placeholder={t('ticket.placeholders.address')} autoComplete="off" data-testid="field-address" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="requestType" label={t('ticket.fields.requestType')} rules={[zodRule(registrationFieldSchemas.requestType)]}>
+            <Select showSearch options={requestTypes.map((r) => ({ value: r, label: r }))} data-testid="field-requestType" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="category" label={t('ticket.fields.category')} rules={[zodRule(registrationFieldSchemas.category)]}>
+            <Cascader<PathOption> options={categoryOptions} allowClear={false} showSearch={{ filter: searchPath }} placeholder={t('ticket.placeholders.category')} data-testid="field-category" />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="description" label={t('ticket.fields.description')} rules={[zodRule(registrationFieldSchemas.description)]}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: 2000 }} placeholder={t('ticket.placeholders.description')} data-testid="field-description" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="urgency" label={t('ticket.fields.urgency')} rules={[zodRule(registrationFieldSchemas.urgency)]}>
+            <Select options={urgencies.map((u) => ({ value: u, label: t(`ticket.urgencies.${u}`) }))} data-testid="field-urgency" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="confidential" label={t('ticket.fields.confidential')} valuePropName="checked" tooltip={t('ticket.fields.confidentialHint')}>
+            <Switch data-testid="field-confidential" />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item name="unreasonable" label={t('ticket.fields.unreasonable')} valuePropName="checked">
+            <Switch data-testid="field-unreasonable" />
+          </Form.Item>
+        </Col>
+        {unreasonable && (
+          <Col span={24}>
+            <Form.Item name="unreasonableReason" label={t('ticket.fields.unreasonableReason')} rules={[zodRule(registrationFieldSchemas.unreasonableReason)]}>
+              <Select showSearch options={unreasonableReasons.map((r) => ({ value: r, label: r }))} data-testid="field-unreasonableReason" />
+            </Form.Item>
+          </Col>
+        )}
+        <Col span={24}>
+          <Form.Item name="relatedTicketId" label={t('ticket.fields.relatedTicketId')} rules={[zodRule(registrationFieldSchemas.relatedTicketId)]} validateTrigger="onBlur">
+            <Input placeholder={t('ticket.placeholders.relatedTicketId')} autoComplete="off" data-testid="field-relatedTicketId" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Button type="primary" htmlType="submit" data-testid="register-ticket">
+        {t('ticket.register')}
+      </Button>
+    </Form>
+  );
+}
+
+export function TraineeToggle({ checked, onChange }: { checked: boolean; onChange: (v: boolean) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <Checkbox
+      checked={checked}
+      onChange={(e) => {
+        onChange(e.target.checked);
+      }}
+      data-testid="trainee-toggle"
+    >
+      {t('ticket.fields.trainee')}
+    </Checkbox>
+  );
+}

@@ -1,0 +1,179 @@
+import { Alert, Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DispatchQuery, DispatchSuggestion } from '../../../../shared/dispatch/suggestion';
+import { supervisionLevels } from '../../../../shared/tickets/ticket';
+import type { Transfer } from '../../../../shared/tickets/ticket';
+import { transferLimitIssue } from '../../../../shared/tickets/registration-form';
+import { useDeskErrorText } from '../../app/use-desk-error-text';
+import { desk } from '../../desk/desk';
+import { SuggestionList } from './SuggestionList';
+import { useTicketSessionStore } from './ticket-session-store';
+import { useTicketReference } from './use-ticket-reference';
+import { useTicketCounter, useTicketRequest } from './use-ticket-request';
+import { fieldOfIssue } from './zod-rule';
+
+interface TransferValues {
+  lead: string | undefined;
+  co: string[];
+  dutyId: string | null;
+  timeLimitDays: number;
+  timeLimitReason: string;
+  supervision: Transfer['supervision'];
+  notes: string;
+}
+
+const initialValues: TransferValues = { lead: undefined, co: [], dutyId: null, timeLimitDays: 3, timeLimitReason: '', supervision: 'none', notes: '' };
+
+/** Suggestions follow the description as it is typed, after this pause. */
+const SUGGEST_DELAY_MS = 200;
+
+interface Props {
+  query: DispatchQuery | null;
+  onDone: (text: string) => void;
+}
+
+/** 转办: lead and co-handlers, the duty's time limit (changed only with a reason), supervision, notes. */
+export function TransferForm({ query, onDone }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<TransferValues>();
+  const errorText = useDeskErrorText();
+  const { departments } = useTicketReference();
+  const ticket = useTicketSessionStore((s) => s.ticket);
+  const ticketChanged = useTicketSessionStore((s) => s.ticketChanged);
+  const [suggestions, setSuggestions] = useState<DispatchSuggestion[]>([]);
+  const [dutyLimit, setDutyLimit] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const names = useMemo(() => new Map(departments.map((d) => [d.id, d.name])), [departments]);
+  const departmentName = (id: string): string => names.get(id) ?? id;
+  const departmentOptions = useMemo(() => departments.map((d) => ({ value: d.id, label: d.name })), [departments]);
+
+  const queryKey = JSON.stringify(query);
+  const wanted = query !== null && query.text.trim().length >= 4;
+  useEffect(() => {
+    if (!query || !wanted) return;
+    let live = true;
+    const timer = window.setTimeout(() => {
+      void desk.suggestDispatch(query).then((result) => {
+        if (live && result.ok) setSuggestions(result.value);
+      });
+    }, SUGGEST_DELAY_MS);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+    // The query object is rebuilt on every render of the parent; its content decides.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [queryKey]);
+
+  const accept = (s: DispatchSuggestion): void => {
+    if (s.departmentId === null) return;
+    form.setFieldsValue({ lead: s.departmentId, co: s.duty.co, dutyId: s.duty.id, timeLimitDays: s.duty.timeLimitDays, timeLimitReason: '' });
+    setDutyLimit(s.duty.timeLimitDays);
+    void form.validateFields(['co', 'timeLimitReason']).catch(() => undefined);
+  };
+
+  // Only a new request (Alt+S) accepts; new suggestions alone never change the operator's choice.
+  useTicketCounter('acceptRequest', () => {
+    const first = wanted ? suggestions.find((s) => s.departmentId !== null) : undefined;
+    if (first) accept(first);
+  });
+
+  useTicketRequest('submitRequest', 'transfer', () => {
+    form.submit();
+  });
+
+  const submit = async (values: TransferValues): Promise<void> => {
+    if (!ticket) {
+      setError(t('ticket.registerFirst'));
+      return;
+    }
+    setError(null);
+    const transfer = { ...values, lead: values.lead ?? '', timeLimitReason: values.timeLimitReason.trim() || null, notes: values.notes };
+    const result = await desk.transferTicket({ ticketId: ticket.id, transfer });
+    if (!result.ok) {
+      const issues = result.error.issues ?? [];
+      form.setFields(issues.map((i) => ({ name: fieldOfIssue(i.path, 'transfer') ?? 'lead', errors: [i.message] })) as never);
+      setError(t('ticket.failed', { reason: errorText(result.error) }));
+      return;
+    }
+    ticketChanged(result.value);
+    onDone(result.value.review === 'pending' ? t('ticket.reviewPending') : t('ticket.transfer.done', { name: departmentName(transfer.lead) }));
+  };
+
+  return (
+    <div data-ticket-section="transfer" data-testid="transfer-section">
+      <SuggestionList suggestions={wanted ? suggestions : []} departmentName={departmentName} onAccept={accept} />
+      {!ticket && <Alert type="info" showIcon title={t('ticket.registerFirst')} className="ticket-hint" />}
+      {error && <Alert type="error" showIcon title={error} className="ticket-hint" data-testid="transfer-error" />}
+      <Form<TransferValues> form={form} layout="vertical" size="small" initialValues={initialValues} onFinish={(v) => void submit(v)} data-testid="transfer-form">
+        <Form.Item name="dutyId" hidden>
+          <Input />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="lead" label={t('ticket.transfer.lead')} rules={[{ required: true, message: t('ticket.transfer.requiredLead') }]}>
+              <Select showSearch={{ optionFilterProp: 'label' }} options={departmentOptions} data-first-field data-testid="field-lead" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name="co"
+              label={t('ticket.transfer.co')}
+              dependencies={['lead']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_r, value: string[] | undefined) => {
+                    if ((value ?? []).includes(getFieldValue('lead') as string)) return Promise.reject(new Error(t('ticket.validation.coSameAsLead')));
+                    if ((value ?? []).length > 10) return Promise.reject(new Error(t('ticket.validation.coTooMany')));
+                    return Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={departmentOptions} data-testid="field-co" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="timeLimitDays" label={t('ticket.transfer.timeLimit')} extra={dutyLimit !== null ? t('ticket.transfer.dutyLimit', { days: dutyLimit }) : undefined} rules={[{ required: true, type: 'integer', min: 1, max: 60, message: t('ticket.validation.timeLimitRange') }]}>
+              <InputNumber min={1} max={60} precision={0} data-testid="field-timeLimitDays" />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item
+              name="timeLimitReason"
+              label={t('ticket.transfer.timeLimitReason')}
+              dependencies={['timeLimitDays']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_r, value: string | undefined) => {
+                    const issue = transferLimitIssue({ timeLimitDays: getFieldValue('timeLimitDays') as number, timeLimitReason: value ?? null }, dutyLimit);
+                    if (issue) return Promise.reject(new Error(issue));
+                    if ((value ?? '').length > 200) return Promise.reject(new Error(t('ticket.validation.reasonTooLong')));
+                    return Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <Input autoComplete="off" data-testid="field-timeLimitReason" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="supervision" label={t('ticket.transfer.supervision')}>
+              <Select options={supervisionLevels.map((s) => ({ value: s, label: t(`ticket.supervision.${s}`) }))} data-testid="field-supervision" />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="notes" label={t('ticket.transfer.notes')} rules={[{ max: 1000, message: t('ticket.validation.notesTooLong') }]}>
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="field-notes" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Button type="primary" htmlType="submit" disabled={!ticket} data-testid="submit-transfer">
+          {t('ticket.transfer.submit')}
+        </Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { create } from 'zustand';
+import type { TicketRecord } from '../../../../shared/tickets/ticket-record';
+
+export type TicketSection = 'registration' | 'transfer' | 'answer' | 'callback';
+export type DispositionTab = 'transfer' | 'answer';
+
+export type DraftStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; savedAt: string } | { kind: 'error'; message: string };
+
+/**
+ * The ticket being worked on at this desk: the registered record once it is
+ * saved, the draft's save status, and requests from shortcuts (focus a
+ * section, accept a suggestion, submit) that the forms act on.
+ */
+interface TicketSessionState {
+  ticket: TicketRecord | null;
+  /** Set when the operator marks this desk's tickets as a trainee's (until sign-in supplies the role). */
+  trainee: boolean;
+  draftStatus: DraftStatus;
+  tab: DispositionTab;
+  focusRequest: { section: TicketSection; n: number };
+  acceptRequest: number;
+  submitRequest: { section: TicketSection; n: number };
+  newTicketRequest: number;
+  ticketRegistered: (ticket: TicketRecord) => void;
+  ticketChanged: (ticket: TicketRecord) => void;
+  ticketFinished: () => void;
+  traineeToggled: (trainee: boolean) => void;
+  draftStatusChanged: (status: DraftStatus) => void;
+  tabChosen: (tab: DispositionTab) => void;
+  sectionFocusRequested: (section: TicketSection) => void;
+  suggestionAcceptRequested: () => void;
+  submitRequested: (section: TicketSection) => void;
+  newTicketRequested: () => void;
+}
+
+export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
+  ticket: null,
+  trainee: false,
+  draftStatus: { kind: 'idle' },
+  tab: 'transfer',
+  focusRequest: { section: 'registration', n: 0 },
+  acceptRequest: 0,
+  submitRequest: { section: 'registration', n: 0 },
+  newTicketRequest: 0,
+  ticketRegistered: (ticket) => {
+    set({ ticket });
+  },
+  ticketChanged: (ticket) => {
+    set({ ticket });
+  },
+  ticketFinished: () => {
+    set({ ticket: null });
+  },
+  traineeToggled: (trainee) => {
+    set({ trainee });
+  },
+  draftStatusChanged: (draftStatus) => {
+    set({ draftStatus });
+  },
+  tabChosen: (tab) => {
+    set({ tab });
+  },
+  sectionFocusRequested: (section) => {
+    set((s) => ({
+      focusRequest: { section, n: s.focusRequest.n + 1 },
+      tab: section === 'transfer' || section === 'answer' ? section : s.tab,
+    }));
+  },
+  suggestionAcceptRequested: () => {
+    set((s) => ({ acceptRequest: s.acceptRequest + 1, tab: 'transfer' }));
+  },
+  submitRequested: (section) => {
+    set((s) => ({ submitRequest: { section, n: s.submitRequest.n + 1 } }));
+  },
+  newTicketRequested: () => {
+    set((s) => ({ newTicketRequest: s.newTicketRequest + 1 }));
+  },
+}));
+
+/** Which section holds the focus: Ctrl+Enter saves that one. */
+export function sectionOfFocus(): TicketSection | null {
+  const el = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-ticket-section]') : null;
+  const section = el?.dataset.ticketSection;
+  return section === 'registration' || section === 'transfer' || section === 'answer' || section === 'callback' ? section : null;
+}
+
+/** Focuses the first field of a section (the element marked `data-first-field` inside it). */
+export function focusSection(section: TicketSection): void {
+  const root = document.querySelector<HTMLElement>(`[data-ticket-section="${section}"]`);
+  // The marker sits on the input itself (Input, TextArea) or on a select's wrapper: take the focusable element.
+  const marked = root?.querySelector<HTMLElement>('[data-first-field]');
+  const first = marked && (marked.matches('input, textarea') ? marked : marked.querySelector<HTMLElement>('input, textarea'));
+  root?.scrollIntoView({ block: 'nearest' });
+  first?.focus();
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { callbackSchema, directAnswerSchema, ticketIdSchema } from './ticket';
+import { ticketRegistrationFormSchema, transferFormSchema } from './registration-form';
+
+/** Inputs of the ticket methods of the DeskApi (declared in desk-api.ts). */
+export const registerTicketInputSchema = z.object({
+  registration: ticketRegistrationFormSchema,
+  /** Written by a trainee: its transfer waits for a supervisor's review (until sign-in supplies the role). */
+  trainee: z.boolean(),
+});
+export const answerTicketInputSchema = z.object({ ticketId: ticketIdSchema, answer: directAnswerSchema });
+export const transferTicketInputSchema = z.object({ ticketId: ticketIdSchema, transfer: transferFormSchema });
+export const recordCallbackInputSchema = z.object({ ticketId: ticketIdSchema, callback: callbackSchema });
+export const listTicketsInputSchema = z.object({ limit: z.number().int().min(1).max(200).default(50) });
+
+export const matterCategorySchema = z.object({ name: z.string(), children: z.array(z.string()) });

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { callbackSchema, directAnswerSchema, ticketIdSchema, ticketRegistrationSchema, ticketStates, transferSchema } from './ticket';
+
+/**
+ * A ticket as the desk keeps it locally: the registration plus what happened
+ * to it at this desk. Every change also leaves an outbox operation for the
+ * hub, written in the same transaction.
+ */
+
+/** Trainee tickets wait for a supervisor before their transfer goes out (实训审核). */
+export const reviewStates = ['not_required', 'pending', 'approved', 'rejected'] as const;
+
+export const ticketRecordSchema = z.object({
+  id: ticketIdSchema,
+  state: z.enum(ticketStates),
+  registration: ticketRegistrationSchema,
+  answer: directAnswerSchema.nullable(),
+  transfer: transferSchema.nullable(),
+  callback: callbackSchema.nullable(),
+  /** Seat or operator that registered it. */
+  author: z.string().min(1).max(60),
+  trainee: z.boolean(),
+  review: z.enum(reviewStates),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TicketRecord = z.infer<typeof ticketRecordSchema>;
+
+export const outboxKinds = ['ticket.register', 'ticket.answer', 'ticket.transfer', 'ticket.transfer_for_review', 'ticket.callback'] as const;
+export type OutboxKind = (typeof outboxKinds)[number];
+
+/**
+ * The form being typed, saved on every change so a crash or a shift change
+ * loses nothing. Drafts are incomplete by nature, so fields are loose, but
+ * bounded: an oversized draft is refused and the last saved one stays.
+ */
+const draftText = (max: number) => z.string().max(max, `内容过长（最多 ${max} 字），草稿未保存`);
+export const ticketDraftSchema = z.object({
+  id: ticketIdSchema.nullable(),
+  callerName: draftText(200),
+  callerNumber: draftText(60),
+  district: z.string().max(40).nullable(),
+  town: z.string().max(40).nullable(),
+  address: draftText(400),
+  requestType: z.string().max(10).nullable(),
+  category: z.array(z.string().max(40)).max(2),
+  description: draftText(10_000),
+  urgency: z.string().max(20),
+  confidential: z.boolean(),
+  unreasonable: z.boolean(),
+  unreasonableReason: z.string().max(60).nullable(),
+  relatedTicketId: draftText(60),
+  linkedArticleIds: z.array(z.string().max(40)).max(20),
+  calledAt: z.string().max(40).nullable(),
+});
+export type TicketDraft = z.infer<typeof ticketDraftSchema>;
+
+export const emptyTicketDraft: TicketDraft = {
+  id: null,
+  callerName: '',
+  callerNumber: '',
+  district: null,
+  town: null,
+  address: '',
+  requestType: null,
+  category: [],
+  description: '',
+  urgency: 'normal',
+  confidential: false,
+  unreasonable: false,
+  unreasonableReason: null,
+  relatedTicketId: '',
+  linkedArticleIds: [],
+  calledAt: null,
+};
+
+export const savedDraftSchema = z.object({ draft: ticketDraftSchema, savedAt: z.string() });
+export type SavedDraft = z.infer<typeof savedDraftSchema>;
