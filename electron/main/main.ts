@@ -8,6 +8,7 @@ import { registerDeskIpc } from './ipc';
 import { restrictPermissions } from './security';
 import { DeskWindows } from './windows';
 import { WindowStateStore } from './window-state';
+import { keychainSecretStore } from './keychain-secret-store';
 
 // One desk, one workbench: a second launch focuses the first instead of opening
 // a second database connection and a second softphone.
@@ -22,9 +23,9 @@ function start(): void {
   const dataDir = app.getPath('userData');
   const logger = createLogger({ dir: path.join(dataDir, 'logs') });
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
-  const services = new DeskServices({ dataDir, resourcesDir, host: 'electron', version: deskVersion, logger });
+  const services = new DeskServices({ dataDir, resourcesDir, host: 'electron', version: deskVersion, logger, secretStore: keychainSecretStore() ?? undefined });
 
-  serveRenderer(path.join(__dirname, '..', 'renderer'), () => []);
+  serveRenderer(path.join(__dirname, '..', 'renderer'), () => services.phone.settings.connectSources());
   restrictPermissions(session.defaultSession, APP_ORIGIN);
 
   const windows: DeskWindows = new DeskWindows({

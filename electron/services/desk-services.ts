@@ -7,6 +7,9 @@ import type { DeskDatabase } from './db/database';
 import { AppStateStore } from './app-state';
 import { SettingsService } from './settings-service';
 import type { DeskLogger } from './logger';
+import { PhoneService } from './phone/phone-service';
+import type { SecretStore } from './phone/secret-store';
+import { FileKeySecretStore } from './phone/secret-store';
 
 /** The handlers a host supplies because they need its windows (Electron) or say it has none (web). */
 export type HostHandlers = Pick<DeskHandlers, 'setKnowledgePaneDetached'>;
@@ -22,6 +25,8 @@ export interface DeskServicesOptions {
   host: AppInfo['host'];
   version: string;
   logger: DeskLogger;
+  /** Seals the SIP password: the OS keychain under Electron; a key file in `dataDir` when omitted. */
+  secretStore?: SecretStore;
 }
 
 export type EventSink = <E extends DeskEventName>(event: E, payload: DeskEventPayload<E>) => void;
@@ -34,6 +39,7 @@ export class DeskServices {
   readonly db: DeskDatabase;
   readonly appState: AppStateStore;
   readonly settings: SettingsService;
+  readonly phone: PhoneService;
   private readonly sinks = new Set<EventSink>();
 
   constructor(private readonly options: DeskServicesOptions) {
@@ -43,6 +49,10 @@ export class DeskServices {
     this.settings = new SettingsService(this.appState);
     this.settings.onChange((settings) => {
       this.emit('settingsChanged', settings);
+    });
+    this.phone = new PhoneService(this.db, this.appState, options.secretStore ?? new FileKeySecretStore(options.dataDir));
+    this.phone.settings.onChange((view) => {
+      this.emit('phoneSettingsChanged', view);
     });
     options.logger.info({ dataDir: options.dataDir, schemaVersion: schemaVersion(this.db) }, 'desk services started');
   }
@@ -75,6 +85,7 @@ export class DeskServices {
         return null;
       },
       setKnowledgePaneDetached: host.setKnowledgePaneDetached,
+      ...this.phone.handlers(),
     };
   }
 

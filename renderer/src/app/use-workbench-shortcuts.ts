@@ -5,6 +5,7 @@ import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../stores/settings-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
 import { useDeskErrorText } from './use-desk-error-text';
+import { phoneShortcutHandlers } from '../features/phone/use-phone-shortcuts';
 
 /** What each registered shortcut does on the workbench. */
 export function useWorkbenchShortcuts(): void {
@@ -34,6 +35,7 @@ export function useWorkbenchShortcuts(): void {
           if (!result.ok) void message.warning(result.error.code === 'UNSUPPORTED' ? t('knowledge.detachUnsupported') : errorText(result.error));
         });
       },
+      ...phoneShortcutHandlers(),
     },
     overrides,
   );

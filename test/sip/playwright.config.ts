@@ -1,0 +1,26 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../support/chromium';
+
+/**
+ * The softphone against real SIP software: Kamailio (WS), rtpengine and sipp
+ * from Debian, the built workbench in Debian's Chromium with fake media
+ * devices. `npm run build` first; see support/sip-rig.ts for the packages.
+ */
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  outputDir: '../../test-results/sip',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    launchOptions: chromiumLaunchOptions,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+});
