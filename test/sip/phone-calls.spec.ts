@@ -33,7 +33,7 @@ test.describe.serial('softphone calls', () => {
     await expert.evaluate(() => window.peer.stop()).catch(() => undefined);
     await desk.close();
     await peers.close();
-    await rig.stop();
+    await rig.stop({ keepLogs: process.env.SIP_RIG_KEEP_LOGS === '1' });
   });
 
   test('registers, rings with the screen pop, answers; media both ways, hold, mute, DTMF, hang-up', async () => {
@@ -80,6 +80,7 @@ test.describe.serial('softphone calls', () => {
 
     // A second call, hung up by the caller.
     await caller.evaluate(() => { window.peer.call('sip:1001@127.0.0.1'); });
+    await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'ringing');
     await page.getByTestId('answer').click();
     await deskInboundGrows(page);
     await caller.evaluate(() => window.peer.hangup());
@@ -91,6 +92,7 @@ test.describe.serial('softphone calls', () => {
     const { page } = desk;
     await expert.evaluate(() => { window.peer.setAutoAnswer(true); });
     await caller.evaluate(() => { window.peer.call('sip:1001@127.0.0.1'); });
+    await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'ringing');
     await page.getByTestId('answer').click();
     await deskInboundGrows(page);
     await page.keyboard.press('F10');
@@ -109,6 +111,7 @@ test.describe.serial('softphone calls', () => {
     const { page } = desk;
     await expert.evaluate(() => { window.peer.setAutoAnswer(false); });
     await caller.evaluate(() => { window.peer.call('sip:1001@127.0.0.1'); });
+    await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'ringing');
     await page.getByTestId('answer').click();
     await deskInboundGrows(page);
     await page.getByTestId('open-transfer').click();

@@ -13,6 +13,7 @@ import type { Peer } from './peer/peer-ua';
 
 export interface DeskPhone {
   host: RunningWebHost;
+  /** The workbench tab (a test may swap in another tab of the same desk). */
   page: Page;
   close(): Promise<void>;
 }

@@ -39,7 +39,9 @@ fork=yes
 children=2
 tcp_children=2
 auto_aliases=no
-alias=127.0.0.1
+# No "alias=127.0.0.1": without a port it would make every 127.0.0.1 URI (sipp's
+# contact too) look like this proxy, and loose_route would take the desk's
+# in-dialog requests for strict-routed ones and loop them back to itself.
 alias=localhost
 
 listen=udp:127.0.0.1:${o.sipPort}
@@ -110,6 +112,7 @@ request_route {
 			exit;
 		}
 	}
+	xlog("L_INFO", "REQ $rm $ru from $si:$sp/$proto cid=$ci\n");
 	if (has_totag()) {
 		if (loose_route()) {
 			if ($du == "") {

@@ -17,17 +17,21 @@ export interface SippRun {
  * Runs a sipp scenario from test/sip/sipp against the rig's UDP port, on
  * loopback with its own free SIP and media ports; bounded by its own -timeout.
  */
-export async function runSipp(options: { scenario: string; proxyPort: number; service: string; dir: string; vars?: Record<string, string>; timeoutS?: number }): Promise<SippRun> {
+export async function runSipp(options: { scenario: string; proxyPort: number; service: string; dir: string; params?: Record<string, string>; timeoutS?: number }): Promise<SippRun> {
   const [port, mediaPort] = [await freePort(), await freePort()];
   const name = path.basename(options.scenario, '.xml');
+  // sipp takes no variables in attributes such as timeouts: fill {{NAME}} placeholders into a copy.
+  let xml = fs.readFileSync(path.join(SCENARIOS, options.scenario), 'utf8');
+  for (const [key, value] of Object.entries(options.params ?? {})) xml = xml.replaceAll(`{{${key}}}`, value);
+  const scenarioFile = path.join(options.dir, `${name}-${port}.xml`);
+  fs.writeFileSync(scenarioFile, xml);
   const messageFile = path.join(options.dir, `sipp-${name}-${port}.log`);
   const args = [
-    `127.0.0.1:${options.proxyPort}`, '-sf', path.join(SCENARIOS, options.scenario), '-s', options.service,
+    `127.0.0.1:${options.proxyPort}`, '-sf', scenarioFile, '-s', options.service,
     '-p', String(port), '-i', '127.0.0.1', '-mi', '127.0.0.1', '-mp', String(mediaPort),
     '-m', '1', '-l', '1', '-timeout', `${options.timeoutS ?? 30}s`, '-timeout_error', '-nostdin',
     '-trace_msg', '-message_file', messageFile, '-trace_err', '-error_file', path.join(options.dir, `sipp-${name}-${port}.err`),
   ];
-  for (const [key, value] of Object.entries(options.vars ?? {})) args.push('-set', key, value);
   const child = spawn('sipp', args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.dir });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
