@@ -126,6 +126,24 @@ test.describe.serial('softphone against plain SIP and failures', () => {
     }
   });
 
+  test('a connection that silently stops carrying anything is caught by the keep-alive (checked at once on "online") and replaced', async ({ browser }) => {
+    const proxy: TcpProxy = await startTcpProxy(rig.wsPort);
+    const viaProxy = await startDeskPhone(browser, { serverUri: proxy.url, domain: rig.domain, extension: '1006', password: PASSWORD });
+    try {
+      const { page } = viaProxy;
+      await expect(page.getByTestId('phone-state')).toHaveText('已注册');
+      proxy.stall();
+      // The socket still looks open; the network-change event makes the desk prove its registration now.
+      await page.evaluate(() => { window.dispatchEvent(new Event('online')); });
+      await expect.poll(() => page.evaluate(() => window.deskPhone.registrationHistory()), { timeout: 20_000 }).toContain('reconnecting');
+      await expect(page.getByTestId('phone-state')).toHaveText('已注册', { timeout: 20_000 });
+      expect((await page.evaluate(() => window.deskPhone.registrationHistory())).slice(-2)).toEqual(['reconnecting', 'registered']);
+    } finally {
+      await viaProxy.close();
+      await proxy.close();
+    }
+  });
+
   test('Kamailio crashes and restarts, idle and during a call: the desk re-registers by itself and media resumes', async () => {
     const { page } = desk;
     // Idle.

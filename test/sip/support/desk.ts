@@ -48,6 +48,7 @@ declare global {
     peer: Peer;
     deskPhone: {
       registration(): string;
+      registrationHistory(): string[];
       calls(): { id: string; phase: string; remoteNumber: string; muted: boolean }[];
       stats(id?: string): Promise<{ bytesReceived: number; bytesSent: number; packetsReceived: number; iceState: string; localUfrag: string } | null>;
       directions(id?: string): (string | null)[];

@@ -3,6 +3,8 @@ import { usePhoneStore } from './phone-store';
 
 export interface PhoneDiagnostics {
   registration(): string;
+  /** Every registration status since the page loaded, oldest first (e.g. registered → reconnecting → registered). */
+  registrationHistory(): string[];
   calls(): { id: string; phase: string; remoteNumber: string; muted: boolean }[];
   /** Audio RTP counters of a call (the focused one by default), from getStats. */
   stats(id?: string): Promise<{ bytesReceived: number; bytesSent: number; packetsReceived: number; iceState: string; localUfrag: string } | null>;
@@ -18,8 +20,13 @@ export interface PhoneDiagnostics {
  * It cannot place or change calls.
  */
 export function exposePhoneDiagnostics(): void {
+  const history: string[] = [usePhoneStore.getState().registration];
+  usePhoneStore.subscribe((state, previous) => {
+    if (state.registration !== previous.registration) history.push(state.registration);
+  });
   const diagnostics: PhoneDiagnostics = {
     registration: () => usePhoneStore.getState().registration,
+    registrationHistory: () => [...history],
     calls: () => Object.values(usePhoneStore.getState().calls).map(({ id, phase, remoteNumber, muted }) => ({ id, phase, remoteNumber, muted })),
     stats: async (id) => phoneEngine.stats(id ?? usePhoneStore.getState().focusedCallId),
     directions: (id) => {

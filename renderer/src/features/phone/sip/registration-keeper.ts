@@ -121,8 +121,9 @@ export class RegistrationKeeper {
 
   private async register(): Promise<void> {
     if (this.stopped) return;
-    if (this.registering) {
-      // A REGISTER sent on a socket that has since died only times out after 32 s; start over with a fresh registerer.
+    if (this.registering || this.registererBusy()) {
+      // A REGISTER sent on a socket that has since died only times out after 32 s (and blocks the registerer
+      // until then); start over with a fresh registerer.
       this.abandonRegisterer();
     }
     this.registering = true;
@@ -228,6 +229,11 @@ export class RegistrationKeeper {
 
   private newRegisterer(): Registerer {
     return new Registerer(this.ua, { expires: this.credentials.settings.registerExpiresSeconds });
+  }
+
+  /** Whether the registerer still waits for the answer to an earlier REGISTER (sip.js keeps this private). */
+  private registererBusy(): boolean {
+    return Reflect.get(this.registerer, 'waiting') === true;
   }
 
   private abandonRegisterer(): void {
