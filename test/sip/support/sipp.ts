@@ -44,7 +44,7 @@ export async function runSipp(options: { scenario: string; proxyPort: number; se
   });
   return {
     done,
-    trace: () => `${stderr}\n${fs.existsSync(messageFile) ? fs.readFileSync(messageFile, 'utf8').slice(-4_000) : ''}`,
+    trace: () => `${stderr}\n${fs.existsSync(messageFile) ? fs.readFileSync(messageFile, 'utf8').slice(-12_000) : ''}`,
     kill: () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     },
