@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { DeskPhone } from './support/desk';
@@ -23,7 +25,7 @@ test.describe.serial('softphone calls', () => {
   test.beforeAll(async ({ browser }) => {
     rig = await startSipRig({ password: PASSWORD });
     peers = await startPeerServer();
-    desk = await startDeskPhone(browser, { serverUri: rig.wsUrl, domain: rig.domain, extension: '1001', password: PASSWORD, dtmfMode: 'info', afterCallWorkSeconds: 0 });
+    desk = await startDeskPhone(browser, { serverUri: rig.wsUrl, domain: rig.domain, extension: '1001', password: PASSWORD, dtmfMode: 'info', afterCallWorkSeconds: 2 });
     caller = await startPeer(browser, peers.url, { user: '1002', server: rig.wsUrl, password: PASSWORD });
     expert = await startPeer(browser, peers.url, { user: '1003', server: rig.wsUrl, password: PASSWORD });
   });
@@ -77,6 +79,17 @@ test.describe.serial('softphone calls', () => {
     await page.keyboard.press('F7');
     await expect.poll(() => caller.evaluate(() => window.peer.state())).toBe('none');
     await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'ended');
+    // After-call work with a visible countdown, then ready again by itself.
+    await expect(page.getByTestId('agent-state')).toHaveAttribute('data-state', 'after_call_work');
+    await expect(page.getByTestId('agent-state')).toContainText('话后处理 剩余');
+    await expect(page.getByTestId('agent-state')).toHaveAttribute('data-state', 'ready');
+    // A break with its reason, chosen by the operator, then back to ready.
+    await page.getByTestId('agent-state').click();
+    await page.getByText('小休（用餐）').click();
+    await expect(page.getByTestId('agent-state')).toHaveText(/小休（用餐）/);
+    await page.getByTestId('agent-state').click();
+    await page.getByRole('menuitem', { name: '就绪' }).click();
+    await expect(page.getByTestId('agent-state')).toHaveAttribute('data-state', 'ready');
 
     // A second call, hung up by the caller.
     await caller.evaluate(() => { window.peer.call('sip:1001@127.0.0.1'); });
@@ -86,6 +99,18 @@ test.describe.serial('softphone calls', () => {
     await caller.evaluate(() => window.peer.hangup());
     await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'ended');
     await expect(page.getByTestId('phone-state')).toHaveText('已注册');
+
+    // Both calls left a record in the desk's local store.
+    const db = new Database(path.join(desk.host.dataDir, 'desk.sqlite3'), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT direction, remote_number, outcome, ended_by, answered_at IS NOT NULL AS answered FROM call_records ORDER BY id').all();
+      expect(rows).toEqual([
+        { direction: 'inbound', remote_number: '1002', outcome: 'answered', ended_by: 'local', answered: 1 },
+        { direction: 'inbound', remote_number: '1002', outcome: 'answered', ended_by: 'remote', answered: 1 },
+      ]);
+    } finally {
+      db.close();
+    }
   });
 
   test('blind transfer: the caller ends up talking to the expert, the desk is free', async () => {
@@ -105,6 +130,12 @@ test.describe.serial('softphone calls', () => {
     await peerInboundGrows(expert);
     await caller.evaluate(() => window.peer.hangup());
     await expect.poll(() => expert.evaluate(() => window.peer.state())).toBe('none');
+    const db = new Database(path.join(desk.host.dataDir, 'desk.sqlite3'), { readonly: true });
+    try {
+      expect(db.prepare("SELECT outcome, transfer_target FROM call_records WHERE outcome = 'transferred'").all()).toEqual([{ outcome: 'transferred', transfer_target: 'sip:1003@127.0.0.1' }]);
+    } finally {
+      db.close();
+    }
   });
 
   test('attended transfer: caller held, expert consulted, then caller and expert joined', async () => {

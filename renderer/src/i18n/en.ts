@@ -120,6 +120,7 @@ export const en: Shape<typeof zhCN> = {
     agentStates: { signedOut: 'Signed out', ready: 'Ready', onCall: 'On call', afterCall: 'After-call work', break: 'Break', training: 'Training' },
     phone: 'Phone',
     acwLeft: '{{seconds}} s left',
+    breakReasons: { rest: 'Rest', meal: 'Meal', meeting: 'Meeting' },
     sync: 'Sync',
     syncStates: { local: 'Local only (no hub connected)' },
     shift: 'Shift',

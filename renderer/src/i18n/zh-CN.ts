@@ -116,6 +116,7 @@ export const zhCN = {
     agentStates: { signedOut: '未签入', ready: '就绪', onCall: '通话中', afterCall: '话后处理', break: '小休', training: '培训' },
     phone: '话机',
     acwLeft: '剩余 {{seconds}} 秒',
+    breakReasons: { rest: '小休', meal: '用餐', meeting: '会议' },
     sync: '同步',
     syncStates: { local: '仅本机（未连接中心）' },
     shift: '班次',

@@ -180,8 +180,10 @@ class PhoneEngine {
     return this.calls?.peerConnection(id);
   }
 
-  agentBreak(reason: string): void {
-    usePhoneStore.getState().agentEvent({ type: 'break', reason });
+  /** The operator's own choice of state (ready, break with a reason, training); calls still decide on_call and ACW. */
+  setAgentState(event: { type: 'ready' } | { type: 'break'; reason: string } | { type: 'training' } | { type: 'sign_out' } | { type: 'sign_in' }): void {
+    clearTimeout(this.acwTimer);
+    usePhoneStore.getState().agentEvent(event);
   }
 
   // ---- internals ----
@@ -247,6 +249,7 @@ class PhoneEngine {
       ...(call.answeredAt === null ? {} : { answeredAt: new Date(call.answeredAt).toISOString() }),
       endedAt: new Date(call.endedAt).toISOString(),
       outcome: call.outcome,
+      ...(call.endedBy ? { endedBy: call.endedBy } : {}),
       ...(call.transferTarget ? { transferTarget: call.transferTarget.slice(0, 200) } : {}),
     });
   }

@@ -259,6 +259,7 @@ export class CallController {
       answeredAt: null,
       endedAt: null,
       outcome: null,
+      endedBy: null,
       consultFor,
       transferTarget: null,
       transferProgress: null,
@@ -290,7 +291,7 @@ export class CallController {
     const answered = entry.view.answeredAt !== null;
     const outcome =
       entry.outcomeOverride ?? (answered ? 'answered' : unansweredOutcome(entry.view.direction, entry.endingLocally ? 'local' : 'remote'));
-    entry.view = { ...entry.view, phase: 'ended', endedAt: Date.now(), outcome };
+    entry.view = { ...entry.view, phase: 'ended', endedAt: Date.now(), outcome, endedBy: entry.endingLocally ? 'local' : 'remote' };
     this.events.changed(entry.view);
     this.events.ended(entry.view);
   }

@@ -13,6 +13,8 @@ export interface CallView {
   answeredAt: number | null;
   endedAt: number | null;
   outcome: CallOutcome | null;
+  /** Who ended the call, once it is over. */
+  endedBy: 'local' | 'remote' | null;
   /** Set on the consultation leg of an attended transfer: the id of the caller's (held) leg. */
   consultFor: string | null;
   transferTarget: string | null;
