@@ -79,6 +79,8 @@ export const deskApiContract = {
 export const deskEventContract = {
   settingsChanged: settingsSchema,
   phoneSettingsChanged: phoneSettingsViewSchema,
+  /** An OS-wide phone shortcut was pressed (Electron only): the workbench answers or hangs up. */
+  phoneShortcut: z.object({ action: z.enum(['answer', 'hangup']) }),
 } as const;
 
 export type DeskContract = typeof deskApiContract;

@@ -9,6 +9,7 @@ import { restrictPermissions } from './security';
 import { DeskWindows } from './windows';
 import { WindowStateStore } from './window-state';
 import { keychainSecretStore } from './keychain-secret-store';
+import { registerGlobalPhoneShortcuts } from './global-phone-shortcuts';
 
 // One desk, one workbench: a second launch focuses the first instead of opening
 // a second database connection and a second softphone.
@@ -51,6 +52,11 @@ function start(): void {
   });
   registerDeskIpc(ipcMain, handlers, APP_ORIGIN, logger);
 
+  const unregisterPhoneKeys = registerGlobalPhoneShortcuts(services.settings.get().shortcuts, (action) => {
+    if (action === 'answer') windows.focusWorkbench();
+    windows.broadcast('phoneShortcut', { action });
+  }, logger);
+
   app.on('second-instance', () => {
     windows.focusWorkbench();
   });
@@ -63,6 +69,7 @@ function start(): void {
     app.quit();
   });
   app.on('will-quit', () => {
+    unregisterPhoneKeys();
     services.close();
     logger.flush();
   });

@@ -52,6 +52,18 @@ test.describe.serial('softphone against plain SIP and failures', () => {
     await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'ended');
   });
 
+  test('the sign-in self-check passes WebSocket, registration, ICE and microphone level', async () => {
+    const { page } = desk;
+    await page.keyboard.press('Alt+KeyJ');
+    await page.getByTestId('run-self-check').click();
+    for (const name of ['websocket', 'registration', 'ice', 'microphone']) {
+      await expect(page.getByTestId(`check-${name}`)).toHaveAttribute('data-ok', 'true');
+    }
+    await expect(page.getByTestId('check-ice')).toContainText('host');
+    await expect(page.getByTestId('check-microphone')).toContainText('dBFS');
+    await page.keyboard.press('Escape');
+  });
+
   test('an INVITE with a broken SDP is refused with 488 and the desk stays registered', async () => {
     const sipp = await runSipp({ scenario: 'uac_broken_sdp.xml', proxyPort: rig.sipPort, service: '1001', dir: rig.dir });
     expect(await sipp.done, sipp.trace()).toBe(0);
@@ -65,6 +77,12 @@ test.describe.serial('softphone against plain SIP and failures', () => {
       const { page } = other;
       await expect(page.getByTestId('phone-state')).toHaveText('注册失败：账号或密码错误');
       await expect(page.getByTestId('phone-registration')).toContainText('注册失败');
+      // The self-check points at the registration, not at the network.
+      await page.getByTestId('open-self-check').click();
+      await page.getByTestId('run-self-check').click();
+      await expect(page.getByTestId('check-websocket')).toHaveAttribute('data-ok', 'true');
+      await expect(page.getByTestId('check-registration')).toHaveAttribute('data-ok', 'false');
+      await page.keyboard.press('Escape');
       await page.getByTestId('open-phone-settings').click();
       await expect(page.getByTestId('phone-server')).toHaveValue(rig.wsUrl);
       await page.getByTestId('phone-server').fill('http://pbx example');

@@ -2,6 +2,7 @@ import { MedicineBoxOutlined, PhoneOutlined, QuestionCircleOutlined, SettingOutl
 import { App, Button, Tooltip, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { desk } from '../../desk/desk';
 import { useWorkbenchStore } from '../../stores/workbench-store';
 import { CallControls } from './CallControls';
 import { DialBox } from './DialBox';
@@ -33,6 +34,11 @@ export function PhoneBar(): React.JSX.Element {
     booted = true;
     exposePhoneDiagnostics();
     phoneEngine.boot();
+    // OS-wide answer / hang-up keys (desktop app only).
+    desk.on('phoneShortcut', ({ action }) => {
+      if (action === 'answer') void phoneEngine.answer();
+      else void phoneEngine.hangup();
+    });
   }, []);
 
   useEffect(() => {

@@ -58,9 +58,27 @@ export class CallController {
     private readonly events: CallEvents,
   ) {}
 
+  /** New devices (chosen in settings, or a fallback after one was unplugged) apply to live calls at once. */
   updateSettings(settings: PhoneSettings): void {
+    const micChanged = settings.devices.microphoneId !== this.settings.devices.microphoneId;
     this.settings = settings;
-    for (const entry of this.calls.values()) void this.routeAudio(entry);
+    for (const entry of this.calls.values()) {
+      void this.routeAudio(entry);
+      if (micChanged) void this.switchMicrophone(entry);
+    }
+  }
+
+  private async switchMicrophone(entry: Entry): Promise<void> {
+    const pc = (entry.session.sessionDescriptionHandler as WebSdh | undefined)?.peerConnection;
+    const sender = pc?.getSenders().find((s) => s.track?.kind === 'audio');
+    if (!sender) return;
+    const stream = await navigator.mediaDevices.getUserMedia(audioConstraints(this.settings.devices.microphoneId)).catch(() => null);
+    const track = stream?.getAudioTracks()[0];
+    if (!track) return;
+    track.enabled = !entry.view.muted;
+    const old = sender.track;
+    await sender.replaceTrack(track);
+    old?.stop();
   }
 
   session(id: string): Session | undefined {
