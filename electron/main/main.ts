@@ -13,6 +13,9 @@ import { registerGlobalPhoneShortcuts } from './global-phone-shortcuts';
 
 // One desk, one workbench: a second launch focuses the first instead of opening
 // a second database connection and a second softphone.
+// The ring tone must sound on the first call of the shift, before anyone clicked in the window.
+app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

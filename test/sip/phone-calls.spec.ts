@@ -46,9 +46,11 @@ test.describe.serial('softphone calls', () => {
     await caller.evaluate(() => { window.peer.call('sip:1001@127.0.0.1'); });
     await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'ringing');
     await expect(page.getByTestId('caller-number')).toHaveText('1002');
+    expect(await page.evaluate(() => window.deskPhone.ringing())).toBe(true);
     await page.keyboard.press('F6');
     await expect(page.getByTestId('call-controls')).toHaveAttribute('data-phase', 'active');
     await expect(page.getByTestId('agent-state')).toHaveAttribute('data-state', 'on_call');
+    expect(await page.evaluate(() => window.deskPhone.ringing())).toBe(false);
     await deskInboundGrows(page);
     await peerInboundGrows(caller);
 
@@ -67,6 +69,14 @@ test.describe.serial('softphone calls', () => {
     expect(await page.evaluate(() => window.deskPhone.senderEnabled())).toEqual([false]);
     await page.keyboard.press('F9');
     expect(await page.evaluate(() => window.deskPhone.senderEnabled())).toEqual([true]);
+
+    // Saving the phone settings during a call (devices, options) keeps the call and the registration.
+    await page.getByTestId('open-phone-settings').click();
+    await page.getByTestId('phone-settings-save').click();
+    await expect(page.getByText('话机设置已保存')).toBeVisible();
+    await expect(page.getByTestId('call-controls')).toHaveAttribute('data-phase', 'active');
+    expect(await page.evaluate(() => window.deskPhone.registrationHistory())).toEqual(['unconfigured', 'standby', 'registering', 'registered']);
+    await deskInboundGrows(page);
 
     // DTMF from the keypad reaches the far end (SIP INFO in this account).
     await page.keyboard.press('Alt+KeyK');

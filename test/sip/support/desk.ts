@@ -49,6 +49,7 @@ declare global {
     deskPhone: {
       registration(): string;
       registrationHistory(): string[];
+      ringing(): boolean;
       calls(): { id: string; phase: string; remoteNumber: string; muted: boolean }[];
       stats(id?: string): Promise<{ bytesReceived: number; bytesSent: number; packetsReceived: number; iceState: string; localUfrag: string } | null>;
       directions(id?: string): (string | null)[];

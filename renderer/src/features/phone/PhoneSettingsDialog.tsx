@@ -7,7 +7,6 @@ import { desk } from '../../desk/desk';
 import type { DeviceInfo } from './audio-devices';
 import { listAudioDevices } from './audio-devices';
 import { phoneEngine } from './phone-engine';
-import { usePhoneStore } from './phone-store';
 import { usePhoneUiStore } from './phone-ui-store';
 
 interface FormValues {
@@ -64,7 +63,6 @@ export function PhoneSettingsDialog(): React.JSX.Element {
   const { message } = App.useApp();
   const open = usePhoneUiStore((s) => s.dialog === 'settings');
   const setDialog = usePhoneUiStore((s) => s.dialogOpened);
-  const settingsLoaded = usePhoneStore((s) => s.settingsLoaded);
   const [form] = Form.useForm<FormValues>();
   const [view, setView] = useState<PhoneSettingsView | null>(null);
   const [devices, setDevices] = useState<DeviceInfo[]>([]);
@@ -90,7 +88,6 @@ export function PhoneSettingsDialog(): React.JSX.Element {
       else void message.error(t(`errors.${result.error.code}`));
       return;
     }
-    settingsLoaded(result.value);
     void message.success(t('phone.settings.saved'));
     setDialog('none');
     // The Content-Security-Policy allows the SIP server's origin as it was when the page loaded.
@@ -99,7 +96,7 @@ export function PhoneSettingsDialog(): React.JSX.Element {
       window.location.reload();
       return;
     }
-    await phoneEngine.restart();
+    await phoneEngine.settingsSaved(result.value, values.password !== '');
   };
 
   const deviceOptions = (kind: MediaDeviceKind): { value: string; label: string }[] => [

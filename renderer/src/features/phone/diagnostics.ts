@@ -3,6 +3,8 @@ import { usePhoneStore } from './phone-store';
 
 export interface PhoneDiagnostics {
   registration(): string;
+  /** Whether the ring tone is playing now. */
+  ringing(): boolean;
   /** Every registration status since the page loaded, oldest first (e.g. registered → reconnecting → registered). */
   registrationHistory(): string[];
   calls(): { id: string; phase: string; remoteNumber: string; muted: boolean }[];
@@ -26,6 +28,7 @@ export function exposePhoneDiagnostics(): void {
   });
   const diagnostics: PhoneDiagnostics = {
     registration: () => usePhoneStore.getState().registration,
+    ringing: () => phoneEngine.ringing,
     registrationHistory: () => [...history],
     calls: () => Object.values(usePhoneStore.getState().calls).map(({ id, phase, remoteNumber, muted }) => ({ id, phase, remoteNumber, muted })),
     stats: async (id) => phoneEngine.stats(id ?? usePhoneStore.getState().focusedCallId),

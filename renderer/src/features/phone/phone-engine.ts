@@ -1,7 +1,7 @@
 import { callQuality } from '../../../../shared/phone/call-quality';
 import type { MediaSample } from '../../../../shared/phone/call-quality';
-import type { PhoneSettings, SipCredentials } from '../../../../shared/phone/phone-settings';
-import { isPhoneConfigured } from '../../../../shared/phone/phone-settings';
+import type { PhoneSettings, PhoneSettingsView, SipCredentials } from '../../../../shared/phone/phone-settings';
+import { isPhoneConfigured, phoneSettingsSchema } from '../../../../shared/phone/phone-settings';
 import type { DtmfTone } from '../../../../shared/phone/sip-target';
 import { toDialTarget } from '../../../../shared/phone/sip-target';
 import { desk } from '../../desk/desk';
@@ -29,6 +29,7 @@ class PhoneEngine {
   private previousSample: MediaSample | null = null;
   private leader = false;
   private starting: Promise<void> | null = null;
+  private restartWhenIdle = false;
 
   /** Called once at start-up: waits for the phone lock, then registers. */
   boot(): void {
@@ -41,6 +42,27 @@ class PhoneEngine {
     navigator.mediaDevices.addEventListener('devicechange', () => {
       void this.applyDevices();
     });
+  }
+
+  /**
+   * After the operator saved the phone settings: devices and call options apply
+   * at once, even during a call; a changed account (server, extension, password …)
+   * re-registers, but only once no call is live, so saving never drops a call.
+   */
+  async settingsSaved(view: PhoneSettingsView, passwordChanged: boolean): Promise<void> {
+    const before = this.settings;
+    usePhoneStore.getState().settingsLoaded(view);
+    const next = phoneSettingsSchema.parse(view); // drops the view-only fields
+    if (before && !passwordChanged && accountKey(before) === accountKey(next)) {
+      this.settings = next;
+      await this.applyDevices();
+      return;
+    }
+    if (Object.keys(usePhoneStore.getState().calls).length > 0) {
+      this.restartWhenIdle = true;
+      return;
+    }
+    await this.restart();
   }
 
   /** (Re)starts the user agent with the saved account; used after the settings change. */
@@ -170,6 +192,10 @@ class PhoneEngine {
     this.keeper?.checkNow();
   }
 
+  get ringing(): boolean {
+    return this.ringer.ringing;
+  }
+
   /** Diagnostics for the self-check and tests: media counters of a call. */
   async stats(id = usePhoneStore.getState().focusedCallId): Promise<Awaited<ReturnType<typeof mediaSample>> | null> {
     const pc = id ? this.calls?.peerConnection(id) : undefined;
@@ -199,6 +225,10 @@ class PhoneEngine {
     if (live.length === 0 && call.phase === 'ended') {
       agentEvent({ type: 'call_ended', afterCallWorkSeconds: this.settings?.afterCallWorkSeconds ?? 0 });
       this.scheduleAcwEnd();
+      if (this.restartWhenIdle) {
+        this.restartWhenIdle = false;
+        void this.restart();
+      }
     }
     this.pollQuality(live.some((c) => c.phase === 'active' || c.phase === 'held'));
   }
@@ -289,6 +319,11 @@ class PhoneEngine {
       return null;
     }
   }
+}
+
+/** The fields that make up the SIP account: changing any of them needs a new registration. */
+function accountKey(s: PhoneSettings): string {
+  return JSON.stringify([s.serverUri, s.domain, s.extension, s.authUser, s.displayName, s.iceServers, s.registerExpiresSeconds, s.keepAliveSeconds]);
 }
 
 function errorKey(error: unknown): string {
