@@ -179,4 +179,36 @@ test.describe.serial('softphone calls', () => {
     await expert.evaluate(() => window.peer.hangup());
     await expect.poll(() => caller.evaluate(() => window.peer.state())).toBe('none');
   });
+
+  test('three-way call: caller, operator and expert all hear each other; muting the operator keeps the other two talking', async () => {
+    const { page } = desk;
+    await caller.evaluate(() => { window.peer.call('sip:1001@127.0.0.1'); });
+    await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'ringing');
+    await page.getByTestId('answer').click();
+    await deskInboundGrows(page);
+    await page.getByTestId('open-transfer').click();
+    await page.getByTestId('transfer-target').locator('input').fill('1003');
+    await page.getByTestId('consult-transfer').click();
+    await expect.poll(() => expert.evaluate(() => window.peer.ringing())).toBe(true);
+    await expert.evaluate(() => window.peer.answer());
+    await page.getByTestId('start-conference').click();
+    await expect(page.getByTestId('call-number')).toContainText('三方通话');
+    await expect.poll(() => caller.evaluate(() => window.peer.remoteDirection())).toEqual(['sendrecv']);
+    // With the operator muted, sound still reaches each party: it can only be the other party's, mixed in the desk.
+    await page.keyboard.press('F9');
+    await expect(page.getByTestId('mute')).toHaveAttribute('aria-pressed', 'true');
+    // (energy of the fake device's beeps over this window: 0 without the mix, about 0.5 with it)
+    const energy = async (p: Page): Promise<number> => p.evaluate(() => window.peer.audioEnergy());
+    await new Promise((r) => setTimeout(r, 1_000)); // let audio sent before the mute drain from the jitter buffers
+    const [callerBefore, expertBefore] = [await energy(caller), await energy(expert)];
+    await new Promise((r) => setTimeout(r, 2_500));
+    const [callerAfter, expertAfter] = [await energy(caller), await energy(expert)];
+    expect(callerAfter - callerBefore).toBeGreaterThan(0.2);
+    expect(expertAfter - expertBefore).toBeGreaterThan(0.2);
+    // Hanging up ends both legs.
+    await page.keyboard.press('F7');
+    await expect.poll(() => caller.evaluate(() => window.peer.state())).toBe('none');
+    await expect.poll(() => expert.evaluate(() => window.peer.state())).toBe('none');
+    await expect(page.getByTestId('call-controls')).toHaveCount(0);
+  });
 });

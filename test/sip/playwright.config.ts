@@ -17,7 +17,9 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    launchOptions: chromiumLaunchOptions,
+    // Audio plays without a click, as on the desk (Electron sets the same switch): a received audio level
+    // is only measured while the audio plays out.
+    launchOptions: { ...chromiumLaunchOptions, args: [...(chromiumLaunchOptions.args ?? []), '--autoplay-policy=no-user-gesture-required'] },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',

@@ -13,6 +13,12 @@ export function CallControls(): React.JSX.Element | null {
   const focused = useFocusedCall();
   const ringing = useRingingCall();
   const quality = usePhoneStore((s) => s.quality);
+  const conferenceNumbers = usePhoneStore((s) =>
+    Object.values(s.calls)
+      .filter((c) => c.conference)
+      .map((c) => c.remoteNumber)
+      .join('、'),
+  );
   const openDialog = usePhoneUiStore((s) => s.dialogOpened);
   const now = useNow();
   const call = ringing ?? focused;
@@ -39,7 +45,11 @@ export function CallControls(): React.JSX.Element | null {
   return (
     <Space data-testid="call-controls" data-phase={call.phase} wrap>
       <Typography.Text strong data-testid="call-number">
-        {call.consultFor ? t('phone.consulting', { number: call.remoteNumber }) : `${t(`phone.phases.${call.phase}`)} ${call.remoteNumber}`}
+        {call.consultFor
+          ? t('phone.consulting', { number: call.remoteNumber })
+          : call.conference
+            ? t('phone.conferenceWith', { numbers: conferenceNumbers })
+            : `${t(`phone.phases.${call.phase}`)} ${call.remoteNumber}`}
       </Typography.Text>
       <Typography.Text type="secondary" data-testid="call-timer">
         {elapsed}
@@ -52,7 +62,7 @@ export function CallControls(): React.JSX.Element | null {
         </Tooltip>
       )}
       {call.transferProgress && <Typography.Text type="secondary">{t('phone.transferProgress', { progress: call.transferProgress })}</Typography.Text>}
-      <Button danger icon={<StopOutlined />} data-testid="hangup" onClick={() => void phoneEngine.hangup(call.id)}>
+      <Button danger icon={<StopOutlined />} data-testid="hangup" onClick={() => void (call.conference ? phoneEngine.hangupAll() : phoneEngine.hangup(call.id))}>
         {t('phone.actions.hangup')} (F7)
       </Button>
       {live && (
@@ -70,10 +80,13 @@ export function CallControls(): React.JSX.Element | null {
           }}>
             {t('phone.actions.keypad')}
           </Button>
-          {call.consultFor ? (
+          {call.conference ? null : call.consultFor ? (
             <>
               <Button type="primary" data-testid="complete-transfer" onClick={() => void phoneEngine.completeConsultation()}>
                 {t('phone.actions.completeTransfer')}
+              </Button>
+              <Button data-testid="start-conference" onClick={() => void phoneEngine.startConference()}>
+                {t('phone.actions.conference')}
               </Button>
               <Button data-testid="cancel-transfer" onClick={() => void phoneEngine.cancelConsultation()}>
                 {t('phone.actions.cancelTransfer')}

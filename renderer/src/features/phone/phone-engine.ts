@@ -182,6 +182,19 @@ class PhoneEngine {
     if (call?.consultFor) await this.guard(() => this.calls?.completeConsultation(call.id));
   }
 
+  async startConference(): Promise<void> {
+    const call = this.focused();
+    if (call?.consultFor) await this.guard(() => this.calls?.startConference(call.id));
+  }
+
+  /** Hangs up the focused call, or both legs of a three-way call. */
+  async hangupAll(): Promise<void> {
+    const { calls } = usePhoneStore.getState();
+    const legs = Object.values(calls).filter((c) => c.conference);
+    if (legs.length === 0) return this.hangup();
+    for (const leg of legs) await this.guard(() => this.calls?.hangup(leg.id));
+  }
+
   async cancelConsultation(): Promise<void> {
     const call = this.focused();
     if (call?.consultFor) await this.guard(() => this.calls?.cancelConsultation(call.id));

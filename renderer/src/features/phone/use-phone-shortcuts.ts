@@ -11,7 +11,7 @@ export function phoneShortcutHandlers(): Record<PhoneActionId, () => void> {
   const open = usePhoneUiStore.getState().dialogOpened;
   return {
     'phone.answer': () => void phoneEngine.answer(),
-    'phone.hangup': () => void phoneEngine.hangup(),
+    'phone.hangup': () => void phoneEngine.hangupAll(),
     'phone.hold': () => void phoneEngine.toggleHold(),
     'phone.mute': () => {
       phoneEngine.toggleMute();

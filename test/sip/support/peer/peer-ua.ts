@@ -30,10 +30,20 @@ let lastReferredBy = '';
 
 const now = (): number => performance.timeOrigin + performance.now();
 
+/** Plays the far end's audio like a phone would (Chromium only measures received audio levels while it plays out). */
+function play(s: Session): void {
+  const stream = (s.sessionDescriptionHandler as { remoteMediaStream?: MediaStream } | undefined)?.remoteMediaStream;
+  if (!stream) return;
+  const audio = new Audio();
+  audio.srcObject = stream;
+  void audio.play().catch(() => undefined);
+}
+
 function watch(s: Session): void {
   session = s;
   s.stateChange.addListener((state) => {
     sessionStates.push(state);
+    if (state === SessionState.Established) play(s);
     if (state === SessionState.Terminated && session === s) session = null;
   });
   s.delegate = {
@@ -113,6 +123,17 @@ async function stats(): Promise<{ bytesReceived: number; bytesSent: number }> {
   return result;
 }
 
+/** Sum of the decoded audio energy received so far (grows only while the far end sends sound, not silence). */
+async function audioEnergy(): Promise<number> {
+  const peer = pc();
+  if (!peer) return 0;
+  let energy = 0;
+  (await peer.getStats()).forEach((s: Record<string, unknown>) => {
+    if (s.type === 'inbound-rtp' && s.kind === 'audio') energy += Number(s.totalAudioEnergy ?? 0);
+  });
+  return energy;
+}
+
 function call(target: string): void {
   if (!ua) throw new Error('not started');
   const uri = UserAgent.makeURI(target);
@@ -165,6 +186,7 @@ const peer = {
   hangup,
   hold,
   stats,
+  audioEnergy,
   stop,
   setAutoAnswer: (on: boolean) => { autoAnswer = on; },
   state: () => session?.state ?? 'none',

@@ -6,6 +6,7 @@ import type { DtmfMode, PhoneSettings } from '../../../../../shared/phone/phone-
 import { displayNumber } from '../../../../../shared/phone/sip-target';
 import type { DtmfTone } from '../../../../../shared/phone/sip-target';
 import type { CallView } from './call-view';
+import { ConferenceMixer } from './conference-mixer';
 import { isUsableAudioOffer } from './sdp-check';
 import { audioConstraints } from './user-agent-options';
 
@@ -51,6 +52,7 @@ function replacesTarget(consult: Session): Session {
  */
 export class CallController {
   private readonly calls = new Map<string, Entry>();
+  private conference: { ids: [string, string]; mixer: ConferenceMixer } | null = null;
 
   constructor(
     private readonly ua: UserAgent,
@@ -137,6 +139,15 @@ export class CallController {
     const entry = this.calls.get(id);
     const sdh = entry?.session.sessionDescriptionHandler as WebSdh | undefined;
     if (!entry || !sdh) return;
+    if (this.conference?.ids.includes(id)) {
+      // In a three-way call only the operator's microphone goes quiet; the two parties still hear each other.
+      this.conference.mixer.setMicMuted(muted);
+      for (const other of this.conference.ids) {
+        const leg = this.calls.get(other);
+        if (leg) this.update(leg, { muted });
+      }
+      return;
+    }
     sdh.enableSenderTracks(!muted);
     this.update(entry, { muted });
   }
@@ -188,6 +199,27 @@ export class CallController {
     const originalId = consult?.view.consultFor;
     await this.hangup(consultId);
     if (originalId) await this.setHold(originalId, false);
+  }
+
+  /**
+   * Attended transfer, or instead: a three-way call. The caller comes off hold and
+   * both parties hear the operator and each other (mixed in the desk).
+   */
+  async startConference(consultId: string): Promise<void> {
+    const consult = this.calls.get(consultId);
+    const originalId = consult?.view.consultFor;
+    const original = originalId ? this.calls.get(originalId) : undefined;
+    if (!consult || !original || !originalId) throw new Error('phone.errors.noCall');
+    await this.setHold(originalId, false);
+    const a = original.session.sessionDescriptionHandler as WebSdh | undefined;
+    const b = consult.session.sessionDescriptionHandler as WebSdh | undefined;
+    const micTrack = a?.localMediaStream.getAudioTracks()[0];
+    if (!a?.peerConnection || !b?.peerConnection || !micTrack) throw new Error('phone.errors.actionFailed');
+    const mixer = new ConferenceMixer([a.peerConnection, b.peerConnection], [a.remoteMediaStream, b.remoteMediaStream], micTrack);
+    mixer.setMicMuted(original.view.muted);
+    this.conference = { ids: [originalId, consultId], mixer };
+    this.update(consult, { consultFor: null, conference: true });
+    this.update(original, { conference: true });
   }
 
   /** After the signalling transport came back: renegotiate ICE on every live call so media finds its path again. */
@@ -278,6 +310,7 @@ export class CallController {
       endedAt: null,
       outcome: null,
       endedBy: null,
+      conference: false,
       consultFor,
       transferTarget: null,
       transferProgress: null,
@@ -302,6 +335,16 @@ export class CallController {
   }
 
   private finish(entry: Entry): void {
+    if (this.conference?.ids.includes(entry.view.id)) {
+      // One party left: the other stays on a normal two-party call with the operator.
+      const { mixer, ids } = this.conference;
+      this.conference = null;
+      void mixer.close();
+      for (const id of ids) {
+        const leg = this.calls.get(id);
+        if (leg && leg !== entry) this.update(leg, { conference: false });
+      }
+    }
     entry.audio?.pause();
     if (entry.audio) entry.audio.srcObject = null;
     entry.audio = null;

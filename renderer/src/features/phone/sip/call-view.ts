@@ -17,6 +17,8 @@ export interface CallView {
   endedBy: 'local' | 'remote' | null;
   /** Set on the consultation leg of an attended transfer: the id of the caller's (held) leg. */
   consultFor: string | null;
+  /** Part of a three-way call mixed in the desk. */
+  conference: boolean;
   transferTarget: string | null;
   /** Last progress of a transfer, e.g. `SIP/2.0 180 Ringing`. */
   transferProgress: string | null;
