@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { DeskPhone } from './support/desk';
-import { deskInboundGrows, peerInboundGrows, startDeskPhone, startPeer } from './support/desk';
+import { deskInboundGrows, iceRestarted, peerInboundGrows, startDeskPhone, startPeer } from './support/desk';
 import type { PeerServer } from './support/peer/peer-server';
 import { startPeerServer } from './support/peer/peer-server';
 import type { SipRig } from './support/sip-rig';
@@ -129,7 +129,7 @@ test.describe.serial('softphone against plain SIP and failures', () => {
       await expect(page.getByTestId('phone-state')).toHaveText(/正在重连|注册失败/);
       await cut;
       await expect(page.getByTestId('phone-state')).toHaveText('已注册');
-      await expect.poll(() => page.evaluate(async () => (await window.deskPhone.stats())?.localUfrag)).not.toBe(before);
+      await iceRestarted(page, before);
       await expect(page.getByTestId('call-controls')).toHaveAttribute('data-phase', 'active');
       await deskInboundGrows(page);
       await peerInboundGrows(caller);
@@ -182,7 +182,7 @@ test.describe.serial('softphone against plain SIP and failures', () => {
     await expect(page.getByTestId('phone-state')).toHaveText(/正在重连|注册失败/);
     await rig.startProxy();
     await expect(page.getByTestId('phone-state')).toHaveText('已注册');
-    await expect.poll(() => page.evaluate(async () => (await window.deskPhone.stats())?.localUfrag)).not.toBe(before);
+    await iceRestarted(page, before);
     await deskInboundGrows(page);
     // sipp answered the re-INVITE (without one it would have hung up by itself), and the desk's BYE reaches it.
     await page.keyboard.press('F7');

@@ -51,7 +51,7 @@ declare global {
       registrationHistory(): string[];
       ringing(): boolean;
       calls(): { id: string; phase: string; remoteNumber: string; muted: boolean }[];
-      stats(id?: string): Promise<{ bytesReceived: number; bytesSent: number; packetsReceived: number; iceState: string; localUfrag: string } | null>;
+      stats(id?: string): Promise<{ bytesReceived: number; bytesSent: number; packetsReceived: number; iceState: string; signalingState: string; localUfrag: string } | null>;
       directions(id?: string): (string | null)[];
       senderEnabled(id?: string): boolean[];
     };
@@ -77,4 +77,16 @@ export async function deskInboundGrows(page: Page): Promise<void> {
 export async function peerInboundGrows(page: Page): Promise<void> {
   const first = await page.evaluate(async () => (await window.peer.stats()).bytesReceived);
   await page.waitForFunction(async (before) => (await window.peer.stats()).bytesReceived > before, first, { timeout: 10_000, polling: 100 });
+}
+
+/** Resolves once the desk's call renegotiated with a new ICE ufrag (an ICE restart) and the offer/answer is complete. */
+export async function iceRestarted(page: Page, ufragBefore: string | undefined): Promise<void> {
+  await page.waitForFunction(
+    async (before) => {
+      const stats = await window.deskPhone.stats();
+      return stats !== null && stats.localUfrag !== before && stats.signalingState === 'stable';
+    },
+    ufragBefore,
+    { timeout: 15_000, polling: 50 },
+  );
 }

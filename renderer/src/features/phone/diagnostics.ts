@@ -9,7 +9,7 @@ export interface PhoneDiagnostics {
   registrationHistory(): string[];
   calls(): { id: string; phase: string; remoteNumber: string; muted: boolean }[];
   /** Audio RTP counters of a call (the focused one by default), from getStats. */
-  stats(id?: string): Promise<{ bytesReceived: number; bytesSent: number; packetsReceived: number; iceState: string; localUfrag: string } | null>;
+  stats(id?: string): Promise<{ bytesReceived: number; bytesSent: number; packetsReceived: number; iceState: string; signalingState: string; localUfrag: string } | null>;
   /** The far end's current SDP direction for a call (`sendrecv`, `recvonly` …). */
   directions(id?: string): (string | null)[];
   /** Whether the microphone tracks of a call are enabled (false while muted). */

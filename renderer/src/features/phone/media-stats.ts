@@ -1,7 +1,9 @@
 import type { MediaSample } from '../../../../shared/phone/call-quality';
 
 /** Sums the audio RTP counters of a peer connection into one sample (what the quality indicator and tests read). */
-export async function mediaSample(pc: RTCPeerConnection): Promise<MediaSample & { iceState: RTCIceConnectionState; localUfrag: string }> {
+export async function mediaSample(
+  pc: RTCPeerConnection,
+): Promise<MediaSample & { iceState: RTCIceConnectionState; signalingState: RTCSignalingState; localUfrag: string }> {
   const report = await pc.getStats();
   const sample = { packetsReceived: 0, packetsLost: 0, bytesReceived: 0, jitter: 0, bytesSent: 0, roundTripTime: Number.NaN };
   report.forEach((stat: Record<string, unknown>) => {
@@ -20,7 +22,7 @@ export async function mediaSample(pc: RTCPeerConnection): Promise<MediaSample & 
     }
   });
   const ufrag = /a=ice-ufrag:(\S+)/.exec(pc.localDescription?.sdp ?? '')?.[1] ?? '';
-  return { ...sample, iceState: pc.iceConnectionState, localUfrag: ufrag };
+  return { ...sample, iceState: pc.iceConnectionState, signalingState: pc.signalingState, localUfrag: ufrag };
 }
 
 function num(value: unknown): number {

@@ -30,6 +30,8 @@ export class RegistrationKeeper {
   private lostOnce = false;
   private stopped = false;
   private current: RegistrationStatus = 'registering';
+  /** When a REGISTER was last answered 200 (epoch ms). */
+  private provenAt = 0;
   private readonly removeListeners: (() => void)[] = [];
 
   constructor(
@@ -60,16 +62,18 @@ export class RegistrationKeeper {
     this.listen(window, 'online', () => {
       this.checkNow();
     });
+    // Waking up and focus changes are frequent; a registration proven in the last 10 s needs no new proof.
+    const checkIfStale = (): void => {
+      if (Date.now() - this.provenAt > 10_000) this.checkNow();
+    };
     this.listen(window, 'offline', () => {
       this.connectionLost('unreachable');
     });
     // Coming back from sleep or from a hidden window: prove the registration at once instead of waiting for the timer.
     this.listen(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'visible') this.checkNow();
+      if (document.visibilityState === 'visible') checkIfStale();
     });
-    this.listen(window, 'focus', () => {
-      this.checkNow();
-    });
+    this.listen(window, 'focus', checkIfStale);
     this.setStatus('registering', null);
     await this.connect();
   }
@@ -150,6 +154,7 @@ export class RegistrationKeeper {
   }
 
   private registered(): void {
+    this.provenAt = Date.now();
     this.attempt = 0;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
@@ -180,7 +185,10 @@ export class RegistrationKeeper {
     const done = (failure: RegistrationFailure | null): void => {
       clearTimeout(timer);
       this.registering = false;
-      if (failure === null) return;
+      if (failure === null) {
+        this.provenAt = Date.now();
+        return;
+      }
       if (isPermanentFailure(failure)) this.failPermanently(failure);
       else this.connectionLost(failure);
     };
