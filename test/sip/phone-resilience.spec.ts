@@ -164,6 +164,7 @@ test.describe.serial('softphone against plain SIP and failures', () => {
 
   test('Kamailio crashes and restarts, idle and during a call: the desk re-registers by itself and media resumes', async () => {
     const { page } = desk;
+    if (process.env.SIP_RIG_KEEP_LOGS === '1') page.on('console', (m) => { console.log('desk console:', m.type(), m.text().slice(0, 400)); });
     // Idle.
     await rig.killProxy();
     await expect(page.getByTestId('phone-state')).toHaveText(/正在重连|注册失败/);

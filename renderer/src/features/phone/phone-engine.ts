@@ -96,11 +96,17 @@ class PhoneEngine {
     const store = usePhoneStore.getState();
     const keeper = new RegistrationKeeper(credentials, {
       status: (status, failure) => {
+        // The desk's log says when and why the phone lost its registration, for the "no calls arrived" complaint.
+        void desk.log({ level: status === 'failed' ? 'warn' : 'info', message: `phone registration ${status}`, context: { status, failure } });
         usePhoneStore.getState().registrationChanged(status, failure);
         if (status === 'registered') usePhoneStore.getState().agentEvent({ type: 'sign_in' });
       },
       transportRestored: () => {
-        void this.calls?.restartMedia();
+        void this.calls?.restartMedia().then((results) => {
+          for (const { id, accepted } of results) {
+            void desk.log({ level: accepted ? 'info' : 'warn', message: 'phone media restart (re-INVITE with ICE restart)', context: { callId: id, accepted } });
+          }
+        });
       },
       invite: (invitation) => {
         const id = this.calls?.incoming(invitation);

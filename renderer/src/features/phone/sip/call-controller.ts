@@ -24,6 +24,8 @@ interface Entry {
   /** Set before this desk ends the call, to tell a local hang-up from the far end's. */
   endingLocally: boolean;
   outcomeOverride: CallOutcome | null;
+  /** The re-INVITE in flight (hold, ICE restart), so a hang-up waits for its ACK instead of racing it. */
+  reInviting: Promise<boolean> | null;
 }
 
 type WebSdh = Web.SessionDescriptionHandler;
@@ -119,6 +121,7 @@ export class CallController {
     if (!entry) return;
     entry.endingLocally = true;
     const { session } = entry;
+    if (entry.reInviting) await Promise.race([entry.reInviting, new Promise((resolve) => setTimeout(resolve, 2_000))]);
     if (session.state === SessionState.Established) await session.bye();
     else if (session instanceof Inviter && (session.state === SessionState.Initial || session.state === SessionState.Establishing)) await session.cancel();
     else if (session instanceof Invitation && session.state === SessionState.Initial) await session.reject();
@@ -223,10 +226,18 @@ export class CallController {
   }
 
   /** After the signalling transport came back: renegotiate ICE on every live call so media finds its path again. */
-  async restartMedia(): Promise<void> {
+  async restartMedia(attempts = 3): Promise<{ id: string; accepted: boolean }[]> {
+    const results: { id: string; accepted: boolean }[] = [];
     for (const entry of this.calls.values()) {
-      if (entry.session.state === SessionState.Established) await this.reInvite(entry, { hold: entry.held, iceRestart: true });
+      let accepted = false;
+      // A re-INVITE can race a second blip or a proxy that is still warming up: try again a few times.
+      for (let attempt = 1; attempt <= attempts && !accepted && entry.session.state === SessionState.Established; attempt++) {
+        if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 1_000));
+        accepted = await this.reInvite(entry, { hold: entry.held, iceRestart: true });
+      }
+      if (entry.session.state === SessionState.Established) results.push({ id: entry.view.id, accepted });
     }
+    return results;
   }
 
   peerConnection(id: string): RTCPeerConnection | undefined {
@@ -248,7 +259,7 @@ export class CallController {
       hold: options.hold,
       ...(options.iceRestart ? { offerOptions: { iceRestart: true } } : {}),
     } as Web.SessionDescriptionHandlerOptions;
-    return new Promise<boolean>((resolve) => {
+    const done = new Promise<boolean>((resolve) => {
       session
         .invite({
           requestDelegate: {
@@ -260,10 +271,15 @@ export class CallController {
             },
           },
         })
-        .catch(() => {
+        .catch((error: unknown) => {
+          console.warn('re-INVITE not sent', error);
           resolve(false);
         });
     });
+    entry.reInviting = done;
+    const accepted = await done;
+    if (entry.reInviting === done) entry.reInviting = null;
+    return accepted;
   }
 
   private refer(entry: Entry, target: Parameters<Session['refer']>[0], label: string): Promise<string> {
@@ -315,7 +331,7 @@ export class CallController {
       transferTarget: null,
       transferProgress: null,
     };
-    const entry: Entry = { session, view, audio: null, held: false, endingLocally: false, outcomeOverride: null };
+    const entry: Entry = { session, view, audio: null, held: false, endingLocally: false, outcomeOverride: null, reInviting: null };
     this.calls.set(view.id, entry);
     session.delegate = {
       onInfo: (info) => {
