@@ -22,6 +22,7 @@ export interface PhoneDiagnostics {
  * It cannot place or change calls.
  */
 export function exposePhoneDiagnostics(): void {
+  if ('deskPhone' in window) return; // already there (a development reload of this module)
   const history: string[] = [usePhoneStore.getState().registration];
   usePhoneStore.subscribe((state, previous) => {
     if (state.registration !== previous.registration) history.push(state.registration);
