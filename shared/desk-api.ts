@@ -12,6 +12,8 @@ import {
   registerTicketInputSchema,
   transferTicketInputSchema,
 } from './tickets/ticket-api';
+import { callRecordSchema, storedCallRecordSchema } from './phone/call-state';
+import { phoneSettingsPatchSchema, phoneSettingsViewSchema, sipCredentialsSchema } from './phone/phone-settings';
 
 /**
  * The one contract between the renderer and the desk's local services.
@@ -94,11 +96,23 @@ export const deskApiContract = {
   transferTicket: method(transferTicketInputSchema, ticketRecordSchema),
   recordCallback: method(recordCallbackInputSchema, ticketRecordSchema),
   listTickets: method(listTicketsInputSchema, z.array(ticketRecordSchema)),
+  /** The SIP account and devices, without the password (only whether one is saved). */
+  getPhoneSettings: method(z.undefined(), phoneSettingsViewSchema),
+  /** Validates the whole result; `password` is sealed by the host's secret store, never kept in plain text. */
+  updatePhoneSettings: method(phoneSettingsPatchSchema, phoneSettingsViewSchema),
+  /** For the renderer's SIP user agent: the account with its password. */
+  getSipCredentials: method(z.undefined(), sipCredentialsSchema),
+  /** Keeps a finished call in the local store; recording the same call id again is a no-op. */
+  recordCall: method(callRecordSchema, z.object({ stored: z.boolean() })),
+  listCallRecords: method(z.object({ limit: z.number().int().min(1).max(500) }), z.array(storedCallRecordSchema)),
 } as const;
 
 /** Pushed from the services to every open workbench window. */
 export const deskEventContract = {
   settingsChanged: settingsSchema,
+  phoneSettingsChanged: phoneSettingsViewSchema,
+  /** An OS-wide phone shortcut was pressed (Electron only): the workbench answers or hangs up. */
+  phoneShortcut: z.object({ action: z.enum(['answer', 'hangup']) }),
 } as const;
 
 export type DeskContract = typeof deskApiContract;

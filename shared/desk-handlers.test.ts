@@ -5,6 +5,7 @@ import { invokeDeskMethod } from './desk-handlers';
 import { DeskFailure } from './result';
 import type { SettingsPatch } from './settings';
 import { defaultSettings } from './settings';
+import { defaultPhoneSettings } from './phone/phone-settings';
 
 function handlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers {
   return {
@@ -14,6 +15,11 @@ function handlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers {
     updateSettings: vi.fn((patch: SettingsPatch) => ({ ...defaultSettings, ...patch })),
     log: () => null,
     setKnowledgePaneDetached: ({ detached }) => ({ detached }),
+    getPhoneSettings: () => ({ ...defaultPhoneSettings, hasPassword: false, secretStorage: 'file' }),
+    updatePhoneSettings: () => ({ ...defaultPhoneSettings, hasPassword: false, secretStorage: 'file' }),
+    getSipCredentials: () => ({ settings: defaultPhoneSettings, password: '' }),
+    recordCall: () => ({ stored: true }),
+    listCallRecords: () => [],
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import { deskMethods } from '../../shared/desk-api';
 import type { DeskHandlers } from '../../shared/desk-handlers';
 import type { SettingsPatch } from '../../shared/settings';
 import { defaultSettings } from '../../shared/settings';
+import { defaultPhoneSettings } from '../../shared/phone/phone-settings';
 import { createElectronStandIn } from '../../test/support/electron-stand-in';
 import { deskChannel, registerDeskIpc } from './ipc';
 
@@ -26,6 +27,11 @@ function setUp(): { ipc: ReturnType<typeof createElectronStandIn>['ipcMain']; ha
     updateSettings: vi.fn((patch: SettingsPatch) => ({ ...defaultSettings, ...patch })),
     log: vi.fn(() => null),
     setKnowledgePaneDetached: vi.fn(({ detached }: { detached: boolean }) => ({ detached })),
+    getPhoneSettings: vi.fn(() => ({ ...defaultPhoneSettings, hasPassword: false, secretStorage: 'os-keychain' as const })),
+    updatePhoneSettings: vi.fn(() => ({ ...defaultPhoneSettings, hasPassword: false, secretStorage: 'os-keychain' as const })),
+    getSipCredentials: vi.fn(() => ({ settings: defaultPhoneSettings, password: '' })),
+    recordCall: vi.fn(() => ({ stored: true })),
+    listCallRecords: vi.fn(() => []),
   };
   const log = { warn: vi.fn(), error: vi.fn() };
   registerDeskIpc(ipcMain as unknown as IpcMain, handlers, APP, log);

@@ -8,9 +8,14 @@ import { registerDeskIpc } from './ipc';
 import { restrictPermissions } from './security';
 import { DeskWindows } from './windows';
 import { WindowStateStore } from './window-state';
+import { keychainSecretStore } from './keychain-secret-store';
+import { registerGlobalPhoneShortcuts } from './global-phone-shortcuts';
 
 // One desk, one workbench: a second launch focuses the first instead of opening
 // a second database connection and a second softphone.
+// The ring tone must sound on the first call of the shift, before anyone clicked in the window.
+app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -22,9 +27,9 @@ function start(): void {
   const dataDir = app.getPath('userData');
   const logger = createLogger({ dir: path.join(dataDir, 'logs') });
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
-  const services = new DeskServices({ dataDir, resourcesDir, host: 'electron', version: deskVersion, logger });
+  const services = new DeskServices({ dataDir, resourcesDir, host: 'electron', version: deskVersion, logger, secretStore: keychainSecretStore() ?? undefined });
 
-  serveRenderer(path.join(__dirname, '..', 'renderer'), () => []);
+  serveRenderer(path.join(__dirname, '..', 'renderer'), () => services.phone.settings.connectSources());
   restrictPermissions(session.defaultSession, APP_ORIGIN);
 
   const windows: DeskWindows = new DeskWindows({
@@ -50,6 +55,11 @@ function start(): void {
   });
   registerDeskIpc(ipcMain, handlers, APP_ORIGIN, logger);
 
+  const unregisterPhoneKeys = registerGlobalPhoneShortcuts(services.settings.get().shortcuts, (action) => {
+    if (action === 'answer') windows.focusWorkbench();
+    windows.broadcast('phoneShortcut', { action });
+  }, logger);
+
   app.on('second-instance', () => {
     windows.focusWorkbench();
   });
@@ -62,6 +72,7 @@ function start(): void {
     app.quit();
   });
   app.on('will-quit', () => {
+    unregisterPhoneKeys();
     services.close();
     logger.flush();
   });

@@ -14,6 +14,9 @@ import { TicketStore } from './tickets/ticket-store';
 
 /** One draft per desk: the desk is shared by the shifts, and the next operator continues it. */
 const DESK_DRAFT_KEY = 'current';
+import { PhoneService } from './phone/phone-service';
+import type { SecretStore } from './phone/secret-store';
+import { FileKeySecretStore } from './phone/secret-store';
 
 /** The handlers a host supplies because they need its windows (Electron) or say it has none (web). */
 export type HostHandlers = Pick<DeskHandlers, 'setKnowledgePaneDetached'>;
@@ -29,6 +32,8 @@ export interface DeskServicesOptions {
   host: AppInfo['host'];
   version: string;
   logger: DeskLogger;
+  /** Seals the SIP password: the OS keychain under Electron; a key file in `dataDir` when omitted. */
+  secretStore?: SecretStore;
 }
 
 export type EventSink = <E extends DeskEventName>(event: E, payload: DeskEventPayload<E>) => void;
@@ -44,6 +49,7 @@ export class DeskServices {
   readonly storageRecovery: StorageRecovery | null;
   readonly dispatch: DispatchService;
   readonly tickets: TicketStore;
+  readonly phone: PhoneService;
   private readonly sinks = new Set<EventSink>();
 
   constructor(private readonly options: DeskServicesOptions) {
@@ -62,6 +68,10 @@ export class DeskServices {
     this.tickets = new TicketStore(this.db);
     this.settings.onChange((settings) => {
       this.emit('settingsChanged', settings);
+    });
+    this.phone = new PhoneService(this.db, this.appState, options.secretStore ?? new FileKeySecretStore(options.dataDir));
+    this.phone.settings.onChange((view) => {
+      this.emit('phoneSettingsChanged', view);
     });
     options.logger.info({ dataDir: options.dataDir, schemaVersion: schemaVersion(this.db) }, 'desk services started');
   }
@@ -111,6 +121,7 @@ export class DeskServices {
       transferTicket: ({ ticketId, transfer }) => this.tickets.transfer(ticketId, transfer),
       recordCallback: ({ ticketId, callback }) => this.tickets.recordCallback(ticketId, callback),
       listTickets: ({ limit }) => this.tickets.list(limit),
+      ...this.phone.handlers(),
     });
   }
 

@@ -37,7 +37,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
 
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('Content-Security-Policy', contentSecurityPolicy());
+    // The SIP proxy's WebSocket origin comes from the phone settings; a changed server needs a reload.
+    reply.header('Content-Security-Policy', contentSecurityPolicy(services.phone.settings.connectSources()));
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
   });

@@ -1,6 +1,7 @@
 import type { BenchArea } from './bench-area';
-import { uiBench } from './ui.bench';
 import { dispatchBench } from './dispatch.bench';
+import { sipBench } from './sip.bench';
+import { uiBench } from './ui.bench';
 
 /** Every benchmark area, in the order `npm run bench` runs them. Add new areas here. */
-export const benchAreas: BenchArea[] = [uiBench, dispatchBench];
+export const benchAreas: BenchArea[] = [uiBench, dispatchBench, sipBench];

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { phoneMigrations } from '../phone/migrations';
 
 /**
  * Numbered migrations, applied in order, each in its own transaction, with the
@@ -80,6 +81,7 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  ...phoneMigrations,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

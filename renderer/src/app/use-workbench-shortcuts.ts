@@ -6,6 +6,7 @@ import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../stores/settings-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
 import { useDeskErrorText } from './use-desk-error-text';
+import { phoneShortcutHandlers } from '../features/phone/use-phone-shortcuts';
 
 /** What each registered shortcut does on the workbench. */
 export function useWorkbenchShortcuts(): void {
@@ -36,6 +37,7 @@ export function useWorkbenchShortcuts(): void {
         });
       },
       ...ticketShortcutHandlers,
+      ...phoneShortcutHandlers(),
     },
     overrides,
   );

@@ -3,7 +3,7 @@
  * (settings.shortcuts); the help overlay (F1) lists them from here, so an
  * action without an entry here has no shortcut and shows up in review.
  */
-export type ShortcutGroup = 'general' | 'view' | 'knowledge' | 'ticket';
+export type ShortcutGroup = 'general' | 'view' | 'knowledge' | 'ticket' | 'phone';
 
 export interface ShortcutAction {
   id: ActionId;
@@ -33,6 +33,14 @@ export const actionIds = [
   'ticket.acceptSuggestion',
   'ticket.submit',
   'ticket.new',
+  'phone.answer',
+  'phone.hangup',
+  'phone.hold',
+  'phone.mute',
+  'phone.transfer',
+  'phone.keypad',
+  'phone.dial',
+  'phone.selfCheck',
 ] as const;
 export type ActionId = (typeof actionIds)[number];
 
@@ -52,6 +60,15 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'ticket.acceptSuggestion', group: 'ticket', defaultKeys: ['Alt+KeyS'], whileTyping: true },
   { id: 'ticket.submit', group: 'ticket', defaultKeys: ['$mod+Enter'], whileTyping: true },
   { id: 'ticket.new', group: 'ticket', defaultKeys: ['Alt+KeyN'], whileTyping: true },
+  // Function keys work while the operator types the ticket: the call never waits for the focus.
+  { id: 'phone.answer', group: 'phone', defaultKeys: ['F6'], whileTyping: true },
+  { id: 'phone.hangup', group: 'phone', defaultKeys: ['F7'], whileTyping: true },
+  { id: 'phone.hold', group: 'phone', defaultKeys: ['F8'], whileTyping: true },
+  { id: 'phone.mute', group: 'phone', defaultKeys: ['F9'], whileTyping: true },
+  { id: 'phone.transfer', group: 'phone', defaultKeys: ['F10'], whileTyping: true },
+  { id: 'phone.keypad', group: 'phone', defaultKeys: ['Alt+KeyK'], whileTyping: true },
+  { id: 'phone.dial', group: 'phone', defaultKeys: ['Alt+KeyD'], whileTyping: true },
+  { id: 'phone.selfCheck', group: 'phone', defaultKeys: ['Alt+KeyJ'], whileTyping: true },
 ];
 
 /** The keys in force for an action: the operator's override if any, else the defaults. F1 always opens help. */

@@ -7,6 +7,7 @@ import { useSettingsStore } from '../stores/settings-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
 import { useNow } from './use-now';
 import { useServicesHeartbeat } from './use-services-heartbeat';
+import { PhoneStatus } from './PhoneStatus';
 
 /** Along the bottom, always visible: agent state, sync, shift, seat, clock, language and theme. */
 export function StatusBar(): React.JSX.Element {
@@ -21,9 +22,7 @@ export function StatusBar(): React.JSX.Element {
   return (
     <footer className="status-bar" data-testid="status-bar">
       <Space separator={<Divider orientation="vertical" />} size="small">
-        <span data-testid="agent-state">
-          {t('status.agent')}: <Badge status="default" text={t('status.agentStates.signedOut')} />
-        </span>
+        <PhoneStatus />
         <span data-testid="sync-state">
           {t('status.sync')}: {t('status.syncStates.local')}
         </span>

@@ -1,12 +1,50 @@
-import { Card, Empty } from 'antd';
+import { Card, Descriptions, Empty, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusedCall, usePhoneStore, useRingingCall } from '../phone/phone-store';
+import { CallerHistorySlot } from './CallerHistorySlot';
 
-/** Screen pop for the current caller: number, earlier tickets, flags. Filled once the softphone answers. */
+/**
+ * The screen pop: shown while the call still rings, so the operator knows who
+ * calls before answering. Caller history (earlier and open tickets, repeat
+ * calls, flags) comes from the hub through `CallerHistorySlot`.
+ */
 export function CallerPanel(): React.JSX.Element {
   const { t } = useTranslation();
+  const ringing = useRingingCall();
+  const focused = useFocusedCall();
+  const lastEnded = usePhoneStore((s) => s.lastEnded);
+  const call = ringing ?? focused ?? lastEnded;
+
+  useEffect(() => {
+    // Read by the `sip` benchmark: INVITE sent → the ringing number on screen.
+    if (ringing) performance.mark('phone:screen-pop', { detail: ringing.id });
+  }, [ringing]);
+
   return (
     <Card size="small" title={t('caller.title')} className="caller-panel" data-testid="caller-panel">
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('caller.empty')} />
+      {call ? (
+        <div data-testid="screen-pop" data-call-id={call.id} data-phase={call.phase}>
+          <Descriptions size="small" column={2}>
+            <Descriptions.Item label={t('caller.number')}>
+              <Typography.Text strong copyable data-testid="caller-number">
+                {call.remoteNumber}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t(`caller.direction.${call.direction}`)}>
+              <Tag color={call.phase === 'ringing' ? 'processing' : call.phase === 'ended' ? 'default' : 'success'}>
+                {call.phase === 'ended' ? t('caller.lastCall') : t(`phone.phases.${call.phase}`)}
+              </Tag>
+            </Descriptions.Item>
+            {call.remoteName && call.remoteName !== call.remoteNumber && (
+              <Descriptions.Item label={t('caller.name')}>{call.remoteName}</Descriptions.Item>
+            )}
+          </Descriptions>
+          <CallerHistorySlot number={call.remoteNumber} />
+        </div>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('caller.empty')} />
+      )}
     </Card>
   );
 }

@@ -1,24 +1,72 @@
-import { PhoneOutlined, QuestionCircleOutlined } from '@ant-design/icons';
-import { Button, Tag, Tooltip, Typography } from 'antd';
+import { MedicineBoxOutlined, PhoneOutlined, QuestionCircleOutlined, SettingOutlined } from '@ant-design/icons';
+import { App, Button, Tooltip, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { desk } from '../../desk/desk';
 import { useWorkbenchStore } from '../../stores/workbench-store';
+import { CallControls } from './CallControls';
+import { DialBox } from './DialBox';
+import { Keypad } from './Keypad';
+import { exposePhoneDiagnostics } from './diagnostics';
+import { phoneEngine } from './phone-engine';
+import { usePhoneStore } from './phone-store';
+import { usePhoneUiStore } from './phone-ui-store';
+import { PhoneSettingsDialog } from './PhoneSettingsDialog';
+import { RegistrationTag } from './RegistrationTag';
+import { SelfCheckDialog } from './SelfCheckDialog';
+import { TransferDialog } from './TransferDialog';
 
-/** The top bar: the softphone's state and call controls (the phone itself arrives with the softphone work). */
+let booted = false;
+
+/** The top bar: registration state in words, the call in focus with its controls, dialling, phone settings. */
 export function PhoneBar(): React.JSX.Element {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const helpToggled = useWorkbenchStore((s) => s.helpToggled);
+  const openDialog = usePhoneUiStore((s) => s.dialogOpened);
+  const hasCall = usePhoneStore((s) => Object.keys(s.calls).length > 0);
+  const lastError = usePhoneStore((s) => s.lastError);
+  const missingDevices = usePhoneStore((s) => s.missingDevices.length > 0);
+
+  useEffect(() => {
+    // Once per page, not per render (StrictMode mounts twice in development).
+    if (booted) return;
+    booted = true;
+    exposePhoneDiagnostics();
+    phoneEngine.boot();
+    // OS-wide answer / hang-up keys (desktop app only).
+    desk.on('phoneShortcut', ({ action }) => {
+      if (action === 'answer') void phoneEngine.answer();
+      else void phoneEngine.hangup();
+    });
+  }, []);
+
+  useEffect(() => {
+    if (!lastError) return;
+    void message.error(t(lastError));
+    usePhoneStore.getState().errorRaised(null);
+  }, [lastError, message, t]);
+
   return (
     <header className="phone-bar" data-testid="phone-bar">
       <Typography.Title level={5} className="phone-bar-title">
         <PhoneOutlined /> {t('app.title')}
       </Typography.Title>
-      <Tooltip title={t('phone.notConfiguredHint')}>
-        <Tag color="default" data-testid="phone-state">
-          {t('phone.notConfigured')}
-        </Tag>
-      </Tooltip>
-      <Typography.Text type="secondary">{t('phone.noCall')}</Typography.Text>
+      <RegistrationTag />
+      {missingDevices && <Typography.Text type="warning">{t('phone.devicesMissing')}</Typography.Text>}
+      {hasCall ? <CallControls /> : <Typography.Text type="secondary">{t('phone.noCall')}</Typography.Text>}
       <span className="spacer" />
+      {!hasCall && <DialBox />}
+      <Tooltip title={t('phone.actions.selfCheck')}>
+        <Button type="text" icon={<MedicineBoxOutlined />} data-testid="open-self-check" onClick={() => {
+          openDialog('selfCheck');
+        }} />
+      </Tooltip>
+      <Tooltip title={t('phone.actions.settings')}>
+        <Button type="text" icon={<SettingOutlined />} data-testid="open-phone-settings" onClick={() => {
+          openDialog('settings');
+        }} />
+      </Tooltip>
       <Button
         type="text"
         icon={<QuestionCircleOutlined />}
@@ -29,6 +77,10 @@ export function PhoneBar(): React.JSX.Element {
       >
         {t('shortcuts.open')}
       </Button>
+      <TransferDialog />
+      <Keypad />
+      <PhoneSettingsDialog />
+      <SelfCheckDialog />
     </header>
   );
 }

@@ -1,0 +1,38 @@
+import { Tag, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { RegistrationStatus } from '../../../../shared/phone/registration-status';
+import { phoneEngine } from './phone-engine';
+import { usePhoneStore } from './phone-store';
+
+const colors: Record<RegistrationStatus, string> = {
+  unconfigured: 'default',
+  standby: 'default',
+  registering: 'processing',
+  registered: 'success',
+  reconnecting: 'warning',
+  failed: 'error',
+  stopped: 'default',
+};
+
+/** The registration in words, never only a colour; clicking it re-checks at once. */
+export function RegistrationTag(): React.JSX.Element {
+  const { t } = useTranslation();
+  const registration = usePhoneStore((s) => s.registration);
+  const failure = usePhoneStore((s) => s.failure);
+  const reason = failure && registration !== 'registered' ? t(`phone.failure.${failure}`) : '';
+  return (
+    <Tooltip title={reason || (registration === 'unconfigured' ? t('phone.notConfiguredHint') : '')}>
+      <Tag
+        color={colors[registration]}
+        data-testid="phone-state"
+        data-status={registration}
+        onClick={() => {
+          phoneEngine.checkRegistration();
+        }}
+      >
+        {t(`phone.registration.${registration}`)}
+        {reason ? `：${reason}` : ''}
+      </Tag>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,361 @@
+import { callQuality } from '../../../../shared/phone/call-quality';
+import type { MediaSample } from '../../../../shared/phone/call-quality';
+import type { PhoneSettings, PhoneSettingsView, SipCredentials } from '../../../../shared/phone/phone-settings';
+import { isPhoneConfigured, phoneSettingsSchema } from '../../../../shared/phone/phone-settings';
+import type { DtmfTone } from '../../../../shared/phone/sip-target';
+import { toDialTarget } from '../../../../shared/phone/sip-target';
+import { desk } from '../../desk/desk';
+import { effectiveDevices, listAudioDevices } from './audio-devices';
+import { holdPhoneLeadership } from './leader';
+import { mediaSample } from './media-stats';
+import { usePhoneStore } from './phone-store';
+import { Ringer } from './ringer';
+import { CallController } from './sip/call-controller';
+import type { CallView } from './sip/call-view';
+import { RegistrationKeeper } from './sip/registration-keeper';
+
+/**
+ * The desk's one phone: registration, calls, ringer, devices, quality, call
+ * records and agent state, wired to the phone store. Only the tab that holds the
+ * phone lock runs it; the others stand by (one desk, one phone).
+ */
+class PhoneEngine {
+  private keeper: RegistrationKeeper | null = null;
+  private calls: CallController | null = null;
+  private readonly ringer = new Ringer();
+  private settings: PhoneSettings | null = null;
+  private qualityTimer: ReturnType<typeof setInterval> | undefined;
+  private acwTimer: ReturnType<typeof setTimeout> | undefined;
+  private previousSample: MediaSample | null = null;
+  private leader = false;
+  private starting: Promise<void> | null = null;
+  private restartWhenIdle = false;
+
+  /** Called once at start-up: waits for the phone lock, then registers. */
+  boot(): void {
+    const store = usePhoneStore.getState();
+    store.registrationChanged('standby', null);
+    holdPhoneLeadership(() => {
+      this.leader = true;
+      void this.restart();
+    });
+    navigator.mediaDevices.addEventListener('devicechange', () => {
+      void this.applyDevices();
+    });
+  }
+
+  /**
+   * After the operator saved the phone settings: devices and call options apply
+   * at once, even during a call; a changed account (server, extension, password …)
+   * re-registers, but only once no call is live, so saving never drops a call.
+   */
+  async settingsSaved(view: PhoneSettingsView, passwordChanged: boolean): Promise<void> {
+    const before = this.settings;
+    usePhoneStore.getState().settingsLoaded(view);
+    const next = phoneSettingsSchema.parse(view); // drops the view-only fields
+    if (before && !passwordChanged && accountKey(before) === accountKey(next)) {
+      this.settings = next;
+      await this.applyDevices();
+      return;
+    }
+    if (Object.keys(usePhoneStore.getState().calls).length > 0) {
+      this.restartWhenIdle = true;
+      return;
+    }
+    await this.restart();
+  }
+
+  /** (Re)starts the user agent with the saved account; used after the settings change. */
+  async restart(): Promise<void> {
+    if (!this.leader) return;
+    await this.starting;
+    this.starting = this.startNow();
+    await this.starting;
+  }
+
+  private async startNow(): Promise<void> {
+    const store = usePhoneStore.getState();
+    const [view, credentials] = await Promise.all([desk.getPhoneSettings(), desk.getSipCredentials()]);
+    if (view.ok) store.settingsLoaded(view.value);
+    if (!credentials.ok) {
+      store.registrationChanged('failed', 'bad_settings');
+      return;
+    }
+    await this.stopUserAgent();
+    this.settings = credentials.value.settings;
+    if (!isPhoneConfigured(this.settings)) {
+      store.registrationChanged('unconfigured', null);
+      return;
+    }
+    this.startUserAgent(credentials.value);
+    await this.applyDevices();
+    await this.keeper?.start();
+  }
+
+  private startUserAgent(credentials: SipCredentials): void {
+    const store = usePhoneStore.getState();
+    const keeper = new RegistrationKeeper(credentials, {
+      status: (status, failure) => {
+        // The desk's log says when and why the phone lost its registration, for the "no calls arrived" complaint.
+        void desk.log({ level: status === 'failed' ? 'warn' : 'info', message: `phone registration ${status}`, context: { status, failure } });
+        usePhoneStore.getState().registrationChanged(status, failure);
+        if (status === 'registered') usePhoneStore.getState().agentEvent({ type: 'sign_in' });
+      },
+      transportRestored: () => {
+        void this.calls?.restartMedia().then((results) => {
+          for (const { id, accepted } of results) {
+            void desk.log({ level: accepted ? 'info' : 'warn', message: 'phone media restart (re-INVITE with ICE restart)', context: { callId: id, accepted } });
+          }
+        });
+      },
+      invite: (invitation) => {
+        const id = this.calls?.incoming(invitation);
+        if (id && this.settings?.autoAnswer) void this.answer(id);
+      },
+    });
+    this.keeper = keeper;
+    this.calls = new CallController(keeper.ua, credentials.settings, {
+      changed: (call) => {
+        store.callChanged(call);
+        this.afterCallChange(call);
+      },
+      ended: (call) => {
+        void this.record(call);
+      },
+    });
+  }
+
+  private async stopUserAgent(): Promise<void> {
+    const keeper = this.keeper;
+    this.keeper = null;
+    this.calls = null;
+    this.ringer.stop();
+    if (keeper) await keeper.stop();
+  }
+
+  // ---- actions (the phone bar, shortcuts and the screen pop call these) ----
+
+  async answer(id = this.ringingId()): Promise<void> {
+    if (!id) return;
+    this.ringer.stop();
+    performance.mark('phone:answer', { detail: id });
+    await this.guard(() => this.calls?.answer(id));
+  }
+
+  async hangup(id = usePhoneStore.getState().focusedCallId ?? this.ringingId()): Promise<void> {
+    if (id) await this.guard(() => this.calls?.hangup(id));
+  }
+
+  async toggleHold(): Promise<void> {
+    const call = this.focused();
+    if (call) await this.guard(() => this.calls?.setHold(call.id, call.phase !== 'held'));
+  }
+
+  toggleMute(): void {
+    const call = this.focused();
+    if (call) this.calls?.setMuted(call.id, !call.muted);
+  }
+
+  async dtmf(tone: DtmfTone): Promise<void> {
+    const call = this.focused();
+    if (call) await this.guard(() => this.calls?.sendDtmf(call.id, tone));
+  }
+
+  /** Dials what the operator typed; false with an error key when it is not a number or SIP URI. */
+  dial(input: string): boolean {
+    const target = this.target(input);
+    if (!target || !this.calls) return false;
+    const calls = this.calls;
+    return this.guardSync(() => calls.dial(target.uri, target.user)) !== null;
+  }
+
+  async blindTransfer(input: string): Promise<boolean> {
+    const call = this.focused();
+    const target = this.target(input);
+    if (!call || !target) return false;
+    return (await this.guard(() => this.calls?.blindTransfer(call.id, target.uri))) !== null;
+  }
+
+  async startConsultation(input: string): Promise<boolean> {
+    const call = this.focused();
+    const target = this.target(input);
+    if (!call || !target) return false;
+    return (await this.guard(() => this.calls?.startConsultation(call.id, target.uri, target.user))) !== null;
+  }
+
+  async completeConsultation(): Promise<void> {
+    const call = this.focused();
+    if (call?.consultFor) await this.guard(() => this.calls?.completeConsultation(call.id));
+  }
+
+  async startConference(): Promise<void> {
+    const call = this.focused();
+    if (call?.consultFor) await this.guard(() => this.calls?.startConference(call.id));
+  }
+
+  /** Hangs up the focused call, or both legs of a three-way call. */
+  async hangupAll(): Promise<void> {
+    const { calls } = usePhoneStore.getState();
+    const legs = Object.values(calls).filter((c) => c.conference);
+    if (legs.length === 0) return this.hangup();
+    for (const leg of legs) await this.guard(() => this.calls?.hangup(leg.id));
+  }
+
+  async cancelConsultation(): Promise<void> {
+    const call = this.focused();
+    if (call?.consultFor) await this.guard(() => this.calls?.cancelConsultation(call.id));
+  }
+
+  /** Re-checks the registration now (self-check, or the operator clicking the status). */
+  checkRegistration(): void {
+    this.keeper?.checkNow();
+  }
+
+  get ringing(): boolean {
+    return this.ringer.ringing;
+  }
+
+  /** Diagnostics for the self-check and tests: media counters of a call. */
+  async stats(id = usePhoneStore.getState().focusedCallId): Promise<Awaited<ReturnType<typeof mediaSample>> | null> {
+    const pc = id ? this.calls?.peerConnection(id) : undefined;
+    return pc ? mediaSample(pc) : null;
+  }
+
+  peerConnection(id: string): RTCPeerConnection | undefined {
+    return this.calls?.peerConnection(id);
+  }
+
+  /** The operator's own choice of state (ready, break with a reason, training); calls still decide on_call and ACW. */
+  setAgentState(event: { type: 'ready' } | { type: 'break'; reason: string } | { type: 'training' } | { type: 'sign_out' } | { type: 'sign_in' }): void {
+    clearTimeout(this.acwTimer);
+    usePhoneStore.getState().agentEvent(event);
+  }
+
+  // ---- internals ----
+
+  private afterCallChange(call: CallView): void {
+    const { calls, agentEvent } = usePhoneStore.getState();
+    const live = Object.values(calls);
+    if (live.some((c) => c.phase === 'ringing')) {
+      void this.ringer.start();
+      if (call.phase === 'ringing') announce(call);
+    } else this.ringer.stop();
+    if (call.phase === 'active' && call.answeredAt !== null) agentEvent({ type: 'call_started' });
+    if (live.length === 0 && call.phase === 'ended') {
+      agentEvent({ type: 'call_ended', afterCallWorkSeconds: this.settings?.afterCallWorkSeconds ?? 0 });
+      this.scheduleAcwEnd();
+      if (this.restartWhenIdle) {
+        this.restartWhenIdle = false;
+        void this.restart();
+      }
+    }
+    this.pollQuality(live.some((c) => c.phase === 'active' || c.phase === 'held'));
+  }
+
+  private scheduleAcwEnd(): void {
+    clearTimeout(this.acwTimer);
+    const agent = usePhoneStore.getState().agent;
+    if (agent.state !== 'after_call_work' || agent.acwEndsAt === undefined) return;
+    this.acwTimer = setTimeout(() => {
+      usePhoneStore.getState().agentEvent({ type: 'acw_finished' });
+    }, agent.acwEndsAt - Date.now());
+  }
+
+  private pollQuality(on: boolean): void {
+    if (!on) {
+      clearInterval(this.qualityTimer);
+      this.qualityTimer = undefined;
+      this.previousSample = null;
+      return;
+    }
+    if (this.qualityTimer !== undefined) return;
+    this.qualityTimer = setInterval(() => {
+      void this.stats().then((sample) => {
+        if (!sample) return;
+        usePhoneStore.getState().qualityMeasured(callQuality(this.previousSample, sample));
+        this.previousSample = sample;
+      });
+    }, 2_000);
+  }
+
+  private async applyDevices(): Promise<void> {
+    if (!this.settings) return;
+    const devices = await listAudioDevices().catch(() => []);
+    const effective = effectiveDevices(this.settings.devices, devices);
+    usePhoneStore.getState().devicesMissing(effective.missing);
+    await this.ringer.setDevice(effective.ringerId);
+    this.calls?.updateSettings({ ...this.settings, devices: effective });
+  }
+
+  private async record(call: CallView): Promise<void> {
+    if (call.outcome === null || call.endedAt === null) return;
+    await desk.recordCall({
+      callId: call.id,
+      direction: call.direction,
+      remoteNumber: call.remoteNumber.slice(0, 100),
+      ...(call.remoteName ? { remoteName: call.remoteName.slice(0, 100) } : {}),
+      startedAt: new Date(call.startedAt).toISOString(),
+      ...(call.answeredAt === null ? {} : { answeredAt: new Date(call.answeredAt).toISOString() }),
+      endedAt: new Date(call.endedAt).toISOString(),
+      outcome: call.outcome,
+      ...(call.endedBy ? { endedBy: call.endedBy } : {}),
+      ...(call.transferTarget ? { transferTarget: call.transferTarget.slice(0, 200) } : {}),
+    });
+  }
+
+  private target(input: string): { uri: string; user: string } | null {
+    const target = toDialTarget(input, this.settings?.domain ?? '');
+    if (!target.ok) {
+      usePhoneStore.getState().errorRaised(target.error);
+      return null;
+    }
+    return target;
+  }
+
+  private focused(): CallView | null {
+    const { focusedCallId, calls } = usePhoneStore.getState();
+    return focusedCallId ? (calls[focusedCallId] ?? null) : null;
+  }
+
+  private ringingId(): string | undefined {
+    return Object.values(usePhoneStore.getState().calls).find((c) => c.phase === 'ringing')?.id;
+  }
+
+  private async guard<T>(action: () => Promise<T> | T | undefined): Promise<T | null> {
+    try {
+      return (await action()) ?? null;
+    } catch (error) {
+      usePhoneStore.getState().errorRaised(errorKey(error));
+      return null;
+    }
+  }
+
+  private guardSync<T>(action: () => T): T | null {
+    try {
+      return action();
+    } catch (error) {
+      usePhoneStore.getState().errorRaised(errorKey(error));
+      return null;
+    }
+  }
+}
+
+/** The fields that make up the SIP account: changing any of them needs a new registration. */
+function accountKey(s: PhoneSettings): string {
+  return JSON.stringify([s.serverUri, s.domain, s.extension, s.authUser, s.displayName, s.iceServers, s.registerExpiresSeconds, s.keepAliveSeconds]);
+}
+
+function errorKey(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  return message.startsWith('phone.errors.') ? message : 'phone.errors.actionFailed';
+}
+
+/** Desktop notification and window to front, so a ring is noticed while the operator works in another window. */
+function announce(call: CallView): void {
+  window.focus();
+  if ('Notification' in window && Notification.permission === 'granted' && document.visibilityState !== 'visible') {
+    new Notification('来电', { body: call.remoteNumber, tag: call.id });
+  }
+}
+
+export const phoneEngine = new PhoneEngine();

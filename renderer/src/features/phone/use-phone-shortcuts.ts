@@ -1,0 +1,32 @@
+import type { ActionHandlers } from '../../shortcuts/use-shortcuts';
+import { phoneEngine } from './phone-engine';
+import { usePhoneStore } from './phone-store';
+import { usePhoneUiStore } from './phone-ui-store';
+
+type PhoneActionId = Extract<keyof ActionHandlers, `phone.${string}`>;
+
+/** What the phone's shortcuts do (bound with every other action in the workbench's shortcut hook). */
+export function phoneShortcutHandlers(): Record<PhoneActionId, () => void> {
+  const hasLiveCall = (): boolean => Object.values(usePhoneStore.getState().calls).some((c) => c.phase === 'active' || c.phase === 'held');
+  const open = usePhoneUiStore.getState().dialogOpened;
+  return {
+    'phone.answer': () => void phoneEngine.answer(),
+    'phone.hangup': () => void phoneEngine.hangupAll(),
+    'phone.hold': () => void phoneEngine.toggleHold(),
+    'phone.mute': () => {
+      phoneEngine.toggleMute();
+    },
+    'phone.transfer': () => {
+      if (hasLiveCall()) open('transfer');
+    },
+    'phone.keypad': () => {
+      if (hasLiveCall()) open('keypad');
+    },
+    'phone.dial': () => {
+      usePhoneUiStore.getState().dialFocusRequested();
+    },
+    'phone.selfCheck': () => {
+      open('selfCheck');
+    },
+  };
+}

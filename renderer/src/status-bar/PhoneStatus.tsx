@@ -1,0 +1,68 @@
+import { Badge, Dropdown } from 'antd';
+import type { BadgeProps, MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { acwSecondsLeft } from '../../../shared/phone/agent-state';
+import type { AgentState } from '../../../shared/phone/agent-state';
+import type { RegistrationStatus } from '../../../shared/phone/registration-status';
+import { phoneEngine } from '../features/phone/phone-engine';
+import { usePhoneStore } from '../features/phone/phone-store';
+import { useNow } from './use-now';
+
+const registrationBadge: Record<RegistrationStatus, BadgeProps['status']> = {
+  unconfigured: 'default',
+  standby: 'default',
+  registering: 'processing',
+  registered: 'success',
+  reconnecting: 'warning',
+  failed: 'error',
+  stopped: 'default',
+};
+
+const agentKey: Record<AgentState, string> = {
+  signed_out: 'signedOut',
+  ready: 'ready',
+  on_call: 'onCall',
+  after_call_work: 'afterCall',
+  break: 'break',
+  training: 'training',
+};
+
+/** Registration in words (已注册 / 正在重连 / 注册失败), never a colour alone, and the agent state with the ACW countdown. */
+export function PhoneStatus(): React.JSX.Element {
+  const { t } = useTranslation();
+  const registration = usePhoneStore((s) => s.registration);
+  const agent = usePhoneStore((s) => s.agent);
+  const now = useNow();
+  const left = acwSecondsLeft(agent, now);
+  const breakReasons = [t('status.breakReasons.rest'), t('status.breakReasons.meal'), t('status.breakReasons.meeting')];
+  const menu: MenuProps = {
+    items: [
+      { key: 'ready', label: t('status.agentStates.ready') },
+      ...breakReasons.map((reason) => ({ key: `break:${reason}`, label: `${t('status.agentStates.break')}（${reason}）` })),
+      { key: 'training', label: t('status.agentStates.training') },
+      { key: 'sign_out', label: t('status.agentStates.signedOut') },
+    ],
+    onClick: ({ key }) => {
+      if (key.startsWith('break:')) phoneEngine.setAgentState({ type: 'break', reason: key.slice('break:'.length) });
+      else if (key === 'ready') phoneEngine.setAgentState(agent.state === 'signed_out' ? { type: 'sign_in' } : { type: 'ready' });
+      else if (key === 'training') phoneEngine.setAgentState({ type: 'training' });
+      else phoneEngine.setAgentState({ type: 'sign_out' });
+    },
+  };
+  return (
+    <>
+      <Dropdown menu={menu} trigger={['click']} disabled={agent.state === 'on_call'}>
+        <span data-testid="agent-state" data-state={agent.state} style={{ cursor: 'pointer' }}>
+          {t('status.agent')}:{' '}
+          <Badge
+            status={agent.state === 'ready' ? 'success' : agent.state === 'signed_out' ? 'default' : 'processing'}
+            text={`${t(`status.agentStates.${agentKey[agent.state]}`)}${agent.reason ? `（${agent.reason}）` : ''}${left > 0 ? ` ${t('status.acwLeft', { seconds: left })}` : ''}`}
+          />
+        </span>
+      </Dropdown>
+      <span data-testid="phone-registration" data-status={registration}>
+        {t('status.phone')}: <Badge status={registrationBadge[registration]} text={t(`phone.registration.${registration}`)} />
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The seat's availability, as reported to supervisors. Pure transitions: the
+ * phone store feeds call events in, the status bar shows the result.
+ */
+export const agentStates = ['signed_out', 'ready', 'on_call', 'after_call_work', 'break', 'training'] as const;
+export type AgentState = (typeof agentStates)[number];
+
+export type AgentEvent =
+  | { type: 'sign_in' }
+  | { type: 'sign_out' }
+  | { type: 'call_started' }
+  | { type: 'call_ended'; afterCallWorkSeconds: number }
+  | { type: 'acw_finished' }
+  | { type: 'break'; reason: string }
+  | { type: 'training' }
+  | { type: 'ready' };
+
+export interface AgentStatus {
+  state: AgentState;
+  /** Break reason (小休、用餐、会议 …) when on break. */
+  reason?: string;
+  /** Epoch ms when after-call work ends, for the countdown. */
+  acwEndsAt?: number;
+  /** Epoch ms when this state began. */
+  since: number;
+}
+
+/**
+ * Next status after an event at `now`. A call can start in any signed-in state
+ * (a call pushed during a break is still answered); ending it goes to ACW or
+ * straight back to ready, never back to a break the operator left.
+ */
+export function nextAgentStatus(current: AgentStatus, event: AgentEvent, now: number): AgentStatus {
+  switch (event.type) {
+    case 'sign_in':
+      return current.state === 'signed_out' ? { state: 'ready', since: now } : current;
+    case 'sign_out':
+      return current.state === 'on_call' ? current : { state: 'signed_out', since: now };
+    case 'call_started':
+      return current.state === 'on_call' ? current : { state: 'on_call', since: now };
+    case 'call_ended':
+      if (current.state !== 'on_call') return current;
+      return event.afterCallWorkSeconds > 0
+        ? { state: 'after_call_work', since: now, acwEndsAt: now + event.afterCallWorkSeconds * 1_000 }
+        : { state: 'ready', since: now };
+    case 'acw_finished':
+      return current.state === 'after_call_work' ? { state: 'ready', since: now } : current;
+    case 'break':
+      return current.state === 'on_call' || current.state === 'signed_out' ? current : { state: 'break', since: now, reason: event.reason };
+    case 'training':
+      return current.state === 'on_call' || current.state === 'signed_out' ? current : { state: 'training', since: now };
+    case 'ready':
+      return current.state === 'on_call' || current.state === 'signed_out' ? current : { state: 'ready', since: now };
+  }
+}
+
+/** Seconds left of after-call work (0 when not in ACW), for the visible countdown. */
+export function acwSecondsLeft(status: AgentStatus, now: number): number {
+  if (status.state !== 'after_call_work' || status.acwEndsAt === undefined) return 0;
+  return Math.max(0, Math.ceil((status.acwEndsAt - now) / 1_000));
+}
