@@ -7,8 +7,8 @@ import { startPeerServer } from './support/peer/peer-server';
 import type { SipRig } from './support/sip-rig';
 import { startSipRig } from './support/sip-rig';
 import { runSipp, writeToneFile } from './support/sipp';
-import type { TcpProxy } from './support/tcp-proxy';
-import { startTcpProxy } from './support/tcp-proxy';
+import type { TcpProxy } from '../support/tcp-proxy';
+import { startTcpProxy } from '../support/tcp-proxy';
 
 const PASSWORD = 'test1234';
 
@@ -115,8 +115,8 @@ test.describe.serial('softphone against plain SIP and failures', () => {
   });
 
   test('a 3 s WebSocket cut during a call: the desk reconnects, re-registers, restarts ICE, and the call goes on', async ({ browser }) => {
-    const proxy: TcpProxy = await startTcpProxy(rig.wsPort);
-    const viaProxy = await startDeskPhone(browser, { serverUri: proxy.url, domain: rig.domain, extension: '1004', password: PASSWORD });
+    const proxy: TcpProxy = await startTcpProxy({ port: rig.wsPort });
+    const viaProxy = await startDeskPhone(browser, { serverUri: `ws://127.0.0.1:${proxy.port}`, domain: rig.domain, extension: '1004', password: PASSWORD });
     const caller: Page = await startPeer(browser, peers.url, { user: '1002', server: rig.wsUrl, password: PASSWORD });
     try {
       const { page } = viaProxy;
@@ -145,8 +145,8 @@ test.describe.serial('softphone against plain SIP and failures', () => {
   });
 
   test('a connection that silently stops carrying anything is caught by the keep-alive (checked at once on "online") and replaced', async ({ browser }) => {
-    const proxy: TcpProxy = await startTcpProxy(rig.wsPort);
-    const viaProxy = await startDeskPhone(browser, { serverUri: proxy.url, domain: rig.domain, extension: '1006', password: PASSWORD });
+    const proxy: TcpProxy = await startTcpProxy({ port: rig.wsPort });
+    const viaProxy = await startDeskPhone(browser, { serverUri: `ws://127.0.0.1:${proxy.port}`, domain: rig.domain, extension: '1006', password: PASSWORD });
     try {
       const { page } = viaProxy;
       await expect(page.getByTestId('phone-state')).toHaveText('已注册');

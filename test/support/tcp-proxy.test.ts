@@ -48,4 +48,19 @@ describe('fault-injecting TCP proxy', () => {
     proxy.setRefusing(false);
     expect((await fetch(proxy.url)).status).toBe(200);
   });
+
+  it('stalls open connections silently while new ones still work', async () => {
+    await setUp();
+    const socketModule = await import('node:net');
+    const open = socketModule.connect(proxy.port, '127.0.0.1');
+    await new Promise((resolve) => open.once('connect', resolve));
+    proxy.stall();
+    let received = 0;
+    open.on('data', (chunk: Buffer) => (received += chunk.length));
+    open.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect((await fetch(proxy.url)).status).toBe(200);
+    expect(received).toBe(0);
+    expect(open.destroyed).toBe(false);
+    open.destroy();
+  });
 });

@@ -2,12 +2,14 @@ import net from 'node:net';
 
 /**
  * A TCP proxy on 127.0.0.1 that a fault test controls: it forwards to a
- * target, and can refuse new connections, cut every open one, or cut the
- * next response after a number of bytes (a connection dropped mid-answer,
- * after the server has committed but before the client has heard).
+ * target, and can refuse new connections, cut every open one, cut the next
+ * response after a number of bytes (a connection dropped mid-answer, after
+ * the server has committed but before the client has heard), or silently
+ * stop relaying on open connections (an expired NAT binding).
  */
 export interface TcpProxy {
   readonly port: number;
+  /** `http://127.0.0.1:PORT`; use `port` for other schemes (ws://, sip). */
   readonly url: string;
   /** Bytes forwarded from the target to clients so far. */
   readonly bytesDown: number;
@@ -17,6 +19,14 @@ export interface TcpProxy {
   cutNextResponseAfter(bytes: number): void;
   /** While refusing, new connections are closed at once (the hub looks down). */
   setRefusing(refusing: boolean): void;
+  /** A network blip: cuts every open connection and refuses new ones for `ms`. */
+  cut(ms: number): Promise<void>;
+  /**
+   * Silently stops relaying on the connections open now without closing them
+   * (a NAT binding that expired, a laptop lid closed): only a keep-alive can tell.
+   * New connections work normally.
+   */
+  stall(): void;
   close(): Promise<void>;
 }
 
@@ -25,6 +35,7 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
   let refusing = false;
   let cutAfter: number | null = null;
   let bytesDown = 0;
+  const stalled = new Set<{ stalled: boolean }>();
 
   const server = net.createServer((client) => {
     if (refusing) {
@@ -37,14 +48,19 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
     const upstream = net.connect({ host: target.host ?? '127.0.0.1', port: target.port });
     sockets.add(client);
     sockets.add(upstream);
+    const pair = { stalled: false };
+    stalled.add(pair);
     const drop = (): void => {
       client.destroy();
       upstream.destroy();
       sockets.delete(client);
       sockets.delete(upstream);
     };
-    client.on('data', (chunk) => upstream.write(chunk));
+    client.on('data', (chunk) => {
+      if (!pair.stalled) upstream.write(chunk);
+    });
     upstream.on('data', (chunk: Buffer) => {
+      if (pair.stalled) return;
       if (limit !== null && forwarded + chunk.length >= limit) {
         const part = chunk.subarray(0, Math.max(0, limit - forwarded));
         bytesDown += part.length;
@@ -80,6 +96,16 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
     },
     setRefusing: (value) => {
       refusing = value;
+    },
+    cut: async (ms) => {
+      refusing = true;
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      refusing = false;
+    },
+    stall: () => {
+      for (const pair of stalled) pair.stalled = true;
     },
     close: () =>
       new Promise<void>((resolve) => {
