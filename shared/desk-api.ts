@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { rejectedOutboxEntrySchema, syncStatusSchema } from './sync/status';
 import { centreRegionsSchema } from './dispatch/centre';
 import { departmentSchema } from './dispatch/responsibility';
 import { dispatchQuerySchema, dispatchSuggestionSchema } from './dispatch/suggestion';
@@ -96,6 +97,12 @@ export const deskApiContract = {
   transferTicket: method(transferTicketInputSchema, ticketRecordSchema),
   recordCallback: method(recordCallbackInputSchema, ticketRecordSchema),
   listTickets: method(listTicketsInputSchema, z.array(ticketRecordSchema)),
+  /** The link to the hub in words: connection, queued entries and their age, last success, last error. */
+  getSyncStatus: method(z.undefined(), syncStatusSchema),
+  /** Exchanges with the hub at once (the operator's "sync now"), then reports the status. */
+  syncNow: method(z.undefined(), syncStatusSchema, 60_000),
+  /** Entries the hub refused for good (需处理): kept, shown, never retried. */
+  listRejectedOutbox: method(z.undefined(), z.array(rejectedOutboxEntrySchema)),
   /** The SIP account and devices, without the password (only whether one is saved). */
   getPhoneSettings: method(z.undefined(), phoneSettingsViewSchema),
   /** Validates the whole result; `password` is sealed by the host's secret store, never kept in plain text. */
@@ -111,6 +118,7 @@ export const deskApiContract = {
 export const deskEventContract = {
   settingsChanged: settingsSchema,
   phoneSettingsChanged: phoneSettingsViewSchema,
+  syncStatusChanged: syncStatusSchema,
   /** An OS-wide phone shortcut was pressed (Electron only): the workbench answers or hangs up. */
   phoneShortcut: z.object({ action: z.enum(['answer', 'hangup']) }),
 } as const;

@@ -11,6 +11,8 @@ import { withStorageErrors } from './storage-errors';
 import type { DeskLogger } from './logger';
 import { DispatchService } from './dispatch/dispatch-service';
 import { TicketStore } from './tickets/ticket-store';
+import { DeskSync } from './sync/desk-sync';
+import { OutboxQueue } from './sync/outbox-queue';
 
 /** One draft per desk: the desk is shared by the shifts, and the next operator continues it. */
 const DESK_DRAFT_KEY = 'current';
@@ -49,6 +51,8 @@ export class DeskServices {
   readonly storageRecovery: StorageRecovery | null;
   readonly dispatch: DispatchService;
   readonly tickets: TicketStore;
+  readonly outbox: OutboxQueue;
+  readonly sync: DeskSync;
   readonly phone: PhoneService;
   private readonly sinks = new Set<EventSink>();
 
@@ -66,6 +70,10 @@ export class DeskServices {
       },
     });
     this.tickets = new TicketStore(this.db);
+    this.outbox = new OutboxQueue(this.db);
+    this.sync = new DeskSync(this.outbox, (status) => {
+      this.emit('syncStatusChanged', status);
+    });
     this.settings.onChange((settings) => {
       this.emit('settingsChanged', settings);
     });
@@ -116,17 +124,27 @@ export class DeskServices {
         return null;
       },
       registerTicket: ({ registration, trainee }) =>
-        this.tickets.register(registration, { author: this.settings.get().seatId || 'desk', trainee, draftKey: DESK_DRAFT_KEY }),
-      answerTicket: ({ ticketId, answer }) => this.tickets.answer(ticketId, answer),
-      transferTicket: ({ ticketId, transfer }) => this.tickets.transfer(ticketId, transfer),
-      recordCallback: ({ ticketId, callback }) => this.tickets.recordCallback(ticketId, callback),
+        this.queued(this.tickets.register(registration, { author: this.settings.get().seatId || 'desk', trainee, draftKey: DESK_DRAFT_KEY })),
+      answerTicket: ({ ticketId, answer }) => this.queued(this.tickets.answer(ticketId, answer)),
+      transferTicket: ({ ticketId, transfer }) => this.queued(this.tickets.transfer(ticketId, transfer)),
+      recordCallback: ({ ticketId, callback }) => this.queued(this.tickets.recordCallback(ticketId, callback)),
       listTickets: ({ limit }) => this.tickets.list(limit),
+      getSyncStatus: () => this.sync.status(),
+      syncNow: () => this.sync.syncNow(),
+      listRejectedOutbox: () => this.outbox.rejected().map(({ seq, author, kind, ticketId, createdAt, reason, rejectedAt }) => ({ seq, author, kind, ticketId, createdAt, reason, rejectedAt })),
       ...this.phone.handlers(),
     });
   }
 
+  /** A ticket write has queued an outbox entry: tell the sync side and the status bar. */
+  private queued<T>(result: T): T {
+    this.sync.queued();
+    return result;
+  }
+
   close(): void {
     this.sinks.clear();
+    void this.sync.detach();
     closeDatabase(this.db);
   }
 }

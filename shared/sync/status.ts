@@ -42,3 +42,15 @@ export const syncStatusSchema = z.object({
   nextAttemptAt: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** An outbox entry the hub refused for good, as the 需处理 list shows it. */
+export const rejectedOutboxEntrySchema = z.object({
+  seq: z.number().int(),
+  author: z.string(),
+  kind: z.string(),
+  ticketId: z.string(),
+  createdAt: z.string(),
+  reason: z.string(),
+  rejectedAt: z.string(),
+});
+export type RejectedOutboxEntry = z.infer<typeof rejectedOutboxEntrySchema>;

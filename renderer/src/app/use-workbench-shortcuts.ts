@@ -36,6 +36,12 @@ export function useWorkbenchShortcuts(): void {
           if (!result.ok) void message.warning(result.error.code === 'UNSUPPORTED' ? t('knowledge.detachUnsupported') : errorText(result.error));
         });
       },
+      'sync.now': () => {
+        void desk.syncNow().then((result) => {
+          if (!result.ok) void message.warning(errorText(result.error));
+          else if (result.value.connection === 'not_configured') void message.info(t('status.syncStates.not_configured'));
+        });
+      },
       ...ticketShortcutHandlers,
       ...phoneShortcutHandlers(),
     },

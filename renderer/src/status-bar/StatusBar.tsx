@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { currentShift } from '../../../shared/shifts';
 import { useSettingsStore } from '../stores/settings-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
+import { SyncStatusText } from './SyncStatusText';
 import { useNow } from './use-now';
 import { useServicesHeartbeat } from './use-services-heartbeat';
 import { PhoneStatus } from './PhoneStatus';
@@ -23,9 +24,7 @@ export function StatusBar(): React.JSX.Element {
     <footer className="status-bar" data-testid="status-bar">
       <Space separator={<Divider orientation="vertical" />} size="small">
         <PhoneStatus />
-        <span data-testid="sync-state">
-          {t('status.sync')}: {t('status.syncStates.local')}
-        </span>
+        <SyncStatusText />
         <span data-testid="shift">
           {t('status.shift')}: {shift.team} {t(`status.slots.${shift.slot}`)} {dayjs(shift.startsAt).format('HH:mm')}–
           {dayjs(shift.endsAt).format('HH:mm')}

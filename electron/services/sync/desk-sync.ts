@@ -1,0 +1,50 @@
+import type { SyncStatus } from '../../../shared/sync/status';
+import type { OutboxQueue } from './outbox-queue';
+import type { SyncEngine } from './sync-engine';
+
+/**
+ * The desk's sync state as the status bar sees it. Until a hub is configured
+ * (and its client attached) the desk works alone: the status says so, and
+ * the queue still counts what is waiting, so nothing looks "sent" that is not.
+ */
+export class DeskSync {
+  private engine: SyncEngine | null = null;
+  private detachEngine: (() => void) | null = null;
+
+  constructor(
+    private readonly outbox: OutboxQueue,
+    private readonly onStatus: (status: SyncStatus) => void,
+  ) {}
+
+  /** Connects a running engine (one per signed-in hub session); replaces any earlier one. */
+  attach(engine: SyncEngine): void {
+    this.detachEngine?.();
+    this.engine = engine;
+    this.detachEngine = engine.onStatus(this.onStatus);
+    this.onStatus(this.status());
+  }
+
+  async detach(): Promise<void> {
+    const engine = this.engine;
+    this.detachEngine?.();
+    this.engine = null;
+    this.detachEngine = null;
+    await engine?.stop();
+    this.onStatus(this.status());
+  }
+
+  status(): SyncStatus {
+    if (this.engine) return this.engine.status();
+    return { connection: 'not_configured', ...this.outbox.summary(), lastSuccessAt: null, lastError: null, nextAttemptAt: null };
+  }
+
+  syncNow(): Promise<SyncStatus> | SyncStatus {
+    return this.engine ? this.engine.syncNow() : this.status();
+  }
+
+  /** Something was written to the outbox. */
+  queued(): void {
+    if (this.engine) this.engine.nudge();
+    this.onStatus(this.status());
+  }
+}

@@ -1,0 +1,97 @@
+import type { SyncStatus } from '../../../shared/sync/status';
+import type { DeskDatabase } from '../db/database';
+
+export interface OutboxEntry {
+  /** The desk's own increasing sequence: the hub applies entries per desk in this order, exactly once. */
+  seq: number;
+  opId: string;
+  /** The operator who made the change; kept when another operator's session sends it (shift change). */
+  author: string;
+  kind: string;
+  ticketId: string;
+  payload: unknown;
+  createdAt: string;
+}
+
+export interface RejectedEntry extends OutboxEntry {
+  reason: string;
+  rejectedAt: string;
+}
+
+/** The hub's answer for one entry. */
+export type EntryOutcome = { seq: number; outcome: 'accepted' | 'duplicate' } | { seq: number; outcome: 'rejected'; reason: string };
+
+interface OutboxRow {
+  seq: number;
+  op_id: string;
+  author: string;
+  kind: string;
+  ticket_id: string;
+  payload: string;
+  created_at: string;
+}
+
+const toEntry = (row: OutboxRow): OutboxEntry => ({
+  seq: row.seq,
+  opId: row.op_id,
+  author: row.author,
+  kind: row.kind,
+  ticketId: row.ticket_id,
+  payload: JSON.parse(row.payload) as unknown,
+  createdAt: row.created_at,
+});
+
+/**
+ * The sending side of the outbox that ticket writes append to. Entries leave
+ * only when the hub has answered for them: accepted and duplicate ones are
+ * deleted, refused ones move to `outbox_rejected` for the operator, both in
+ * one transaction, so a crash between "hub answered" and "desk recorded"
+ * just sends them again and the hub answers `duplicate`.
+ */
+export class OutboxQueue {
+  private readonly peekStmt;
+  private readonly summaryStmt;
+  private readonly rejectedCountStmt;
+
+  constructor(
+    private readonly db: DeskDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.peekStmt = db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY seq LIMIT ?');
+    this.summaryStmt = db.prepare<[], { pending: number; oldest: string | null }>('SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox');
+    this.rejectedCountStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox_rejected');
+  }
+
+  /** The oldest entries, in sequence order. */
+  peek(limit: number): OutboxEntry[] {
+    return this.peekStmt.all(limit).map(toEntry);
+  }
+
+  /** Records the hub's answers; unknown sequence numbers (already recorded) are ignored. */
+  record(outcomes: readonly EntryOutcome[]): void {
+    const remove = this.db.prepare('DELETE FROM outbox WHERE seq = ?');
+    const reject = this.db.prepare(
+      `INSERT INTO outbox_rejected (seq, op_id, author, kind, ticket_id, payload, created_at, reason, rejected_at)
+       SELECT seq, op_id, author, kind, ticket_id, payload, created_at, ?, ? FROM outbox WHERE seq = ?`,
+    );
+    this.db.transaction(() => {
+      const at = this.now().toISOString();
+      for (const answer of outcomes) {
+        if (answer.outcome === 'rejected') reject.run(answer.reason.slice(0, 500), at, answer.seq);
+        remove.run(answer.seq);
+      }
+    })();
+  }
+
+  rejected(): RejectedEntry[] {
+    return this.db
+      .prepare<[], OutboxRow & { reason: string; rejected_at: string }>('SELECT * FROM outbox_rejected ORDER BY seq')
+      .all()
+      .map((row) => ({ ...toEntry(row), reason: row.reason, rejectedAt: row.rejected_at }));
+  }
+
+  summary(): Pick<SyncStatus, 'pending' | 'oldestPendingAt' | 'needsAttention'> {
+    const { pending, oldest } = this.summaryStmt.get() ?? { pending: 0, oldest: null };
+    return { pending, oldestPendingAt: oldest, needsAttention: this.rejectedCountStmt.get()?.n ?? 0 };
+  }
+}
