@@ -1,8 +1,9 @@
+import type { Page } from '@playwright/test';
 import { uuidv7 } from '../../electron/services/tickets/uuid7';
 import { expect, test } from './fixtures';
 
 /** Calls DeskApi over the page's own WebSocket to the web host (same origin, same checks as the UI's calls). */
-async function callDesk(page: import('@playwright/test').Page, method: string, input: unknown): Promise<{ ok: boolean }> {
+async function callDesk(page: Page, method: string, input: unknown): Promise<{ ok: boolean }> {
   return page.evaluate(
     ({ method, input }) =>
       new Promise<{ ok: boolean }>((resolve, reject) => {
