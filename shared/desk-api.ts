@@ -112,6 +112,8 @@ export const deskApiContract = {
   /** Keeps a finished call in the local store; recording the same call id again is a no-op. */
   recordCall: method(callRecordSchema, z.object({ stored: z.boolean() })),
   listCallRecords: method(z.object({ limit: z.number().int().min(1).max(500) }), z.array(storedCallRecordSchema)),
+  /** Links a finished call's record to the ticket registered for it (after-call work). */
+  linkCallToTicket: method(z.object({ callId: z.string().min(1).max(200), ticketId: z.string().min(1).max(80) }), z.object({ linked: z.boolean() })),
 } as const;
 
 /** Pushed from the services to every open workbench window. */

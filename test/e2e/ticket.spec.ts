@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { registerByKeyboard, typeInto } from '../support/ticket-form';
 
 /**
  * The ticket forms end to end against the real local services: keyboard only,
@@ -8,60 +8,6 @@ import { expect, test } from './fixtures';
  */
 
 const FLYING_LEADS = '兰山区银雀山街道某小区有住户从五楼窗户拉电线到楼下给电动车充电，还有人把电动车推进楼道充电，存在火灾隐患。';
-
-async function typeInto(page: Page, text: string): Promise<void> {
-  await page.keyboard.type(text);
-}
-
-/** Picks an option of a searchable select by typing: the first match is active, Enter takes it. */
-async function choose(page: Page, search: string): Promise<void> {
-  await page.keyboard.type(search);
-  await expect(page.locator('.ant-select-dropdown:visible').first()).toContainText(search);
-  await page.keyboard.press('Enter');
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-}
-
-/** Picks a path of a searchable cascader by typing part of it, ↓ to the first match, Enter. */
-async function choosePath(page: Page, search: string, expected: string): Promise<void> {
-  await page.keyboard.type(search);
-  await expect(page.locator('.ant-cascader-dropdown:visible').first()).toContainText(expected);
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  await expect(page.locator('.ant-cascader-dropdown:visible')).toHaveCount(0);
-}
-
-interface Registration {
-  name: string;
-  number: string;
-  place: [search: string, path: string];
-  address: string;
-  type: string;
-  category: [search: string, path: string];
-  description: string;
-}
-
-async function registerByKeyboard(page: Page, fields: Registration): Promise<void> {
-  await page.keyboard.press('Alt+KeyR');
-  await expect(page.getByTestId('field-callerName')).toBeFocused();
-  await typeInto(page, fields.name);
-  await page.keyboard.press('Tab');
-  await typeInto(page, fields.number);
-  await page.keyboard.press('Tab');
-  await choosePath(page, ...fields.place);
-  await expect(page.getByTestId('field-location')).toContainText(fields.place[1]);
-  await page.keyboard.press('Tab');
-  await typeInto(page, fields.address);
-  await page.keyboard.press('Tab');
-  await choose(page, fields.type);
-  await page.keyboard.press('Tab');
-  await choosePath(page, ...fields.category);
-  await expect(page.getByTestId('field-category')).toContainText(fields.category[1]);
-  await page.keyboard.press('Tab');
-  await expect(page.getByTestId('field-description')).toBeFocused();
-  await typeInto(page, fields.description);
-  await page.keyboard.press('Control+Enter');
-  await expect(page.getByTestId('ticket-result')).toContainText('已登记工单');
-}
 
 test.describe('ticket registration, transfer, direct answer and callback', () => {
   test('registers from the keyboard, transfers with the suggested department, answers another, calls back', async ({ page }) => {

@@ -8,6 +8,7 @@ import type { PeerServer } from './support/peer/peer-server';
 import { startPeerServer } from './support/peer/peer-server';
 import type { SipRig } from './support/sip-rig';
 import { startSipRig } from './support/sip-rig';
+import { registerByKeyboard } from '../support/ticket-form';
 
 const PASSWORD = 'test1234';
 
@@ -120,6 +121,49 @@ test.describe.serial('softphone calls', () => {
       ]);
     } finally {
       db.close();
+    }
+  });
+
+  test('the answered call fills the caller number into the ticket, and the ticket registered during the call is linked to its call record', async ({ browser }) => {
+    const { page } = desk;
+    const mobile = await startPeer(browser, peers.url, { user: '13912345678', server: rig.wsUrl, password: PASSWORD });
+    try {
+      await expect(page.getByTestId('agent-state')).toHaveAttribute('data-state', 'ready');
+      // The earlier calls came from extension 1002, which is not a caller's number: the field stayed empty.
+      await expect(page.getByTestId('field-callerNumber')).toHaveValue('');
+      await mobile.evaluate(() => { window.peer.call('sip:1001@127.0.0.1'); });
+      await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'ringing');
+      await expect(page.getByTestId('field-callerNumber')).toHaveValue('');
+      await page.keyboard.press('F6');
+      await expect(page.getByTestId('call-controls')).toHaveAttribute('data-phase', 'active');
+      await expect(page.getByTestId('field-callerNumber')).toHaveValue('13912345678');
+      await registerByKeyboard(page, {
+        name: '王女士',
+        number: null,
+        place: ['银雀山', '兰山区 / 银雀山街道'],
+        address: '某小区5号楼',
+        type: '咨询',
+        category: ['占道', '城市管理 / 占道经营'],
+        description: '来电人反映门店把货架摆到人行道上，行人只能走机动车道。',
+      });
+      await page.keyboard.press('F7');
+      await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'ended');
+
+      const linked = (): unknown[] => {
+        const db = new Database(path.join(desk.host.dataDir, 'desk.sqlite3'), { readonly: true });
+        try {
+          return db
+            .prepare(`SELECT c.remote_number AS number, json_extract(t.doc, '$.registration.callerNumber') AS ticketNumber
+                      FROM call_records c JOIN tickets t ON t.id = c.ticket_id ORDER BY c.id`)
+            .all();
+        } finally {
+          db.close();
+        }
+      };
+      await expect.poll(linked).toEqual([{ number: '13912345678', ticketNumber: '13912345678' }]);
+    } finally {
+      await mobile.evaluate(() => window.peer.stop()).catch(() => undefined);
+      await mobile.close();
     }
   });
 

@@ -20,6 +20,7 @@ interface CallRecordRow {
 export class CallRecordStore {
   private readonly insertStmt;
   private readonly recentStmt;
+  private readonly linkStmt;
 
   constructor(db: DeskDatabase) {
     this.insertStmt = db.prepare(
@@ -27,6 +28,7 @@ export class CallRecordStore {
        VALUES (@callId, @direction, @remoteNumber, @remoteName, @startedAt, @answeredAt, @endedAt, @outcome, @endedBy, @transferTarget, @ticketId)
        ON CONFLICT (call_id) DO NOTHING`,
     );
+    this.linkStmt = db.prepare<[string, string]>('UPDATE call_records SET ticket_id = ? WHERE call_id = ? AND ticket_id IS NULL');
     this.recentStmt = db.prepare<[number], CallRecordRow>('SELECT * FROM call_records ORDER BY started_at DESC, id DESC LIMIT ?');
   }
 
@@ -40,6 +42,15 @@ export class CallRecordStore {
       ...call,
     });
     return { stored: info.changes === 1 };
+  }
+
+  /**
+   * Links a finished call to the ticket registered for it after it ended (in
+   * after-call work). A call still running is linked when it is recorded; a
+   * call already linked keeps its first ticket.
+   */
+  link(callId: string, ticketId: string): { linked: boolean } {
+    return { linked: this.linkStmt.run(ticketId, callId).changes === 1 };
   }
 
   recent(limit: number): StoredCallRecord[] {

@@ -5,7 +5,7 @@ import { CallRecordStore } from './call-records';
 import { PhoneSettingsService } from './phone-settings-service';
 import type { SecretStore } from './secret-store';
 
-export type PhoneHandlers = Pick<DeskHandlers, 'getPhoneSettings' | 'updatePhoneSettings' | 'getSipCredentials' | 'recordCall' | 'listCallRecords'>;
+export type PhoneHandlers = Pick<DeskHandlers, 'getPhoneSettings' | 'updatePhoneSettings' | 'getSipCredentials' | 'recordCall' | 'listCallRecords' | 'linkCallToTicket'>;
 
 /** The phone's part of the desk's local core: account settings, sealed password, call records. */
 export class PhoneService {
@@ -24,6 +24,7 @@ export class PhoneService {
       getSipCredentials: () => this.settings.credentials(),
       recordCall: (call) => this.calls.record(call),
       listCallRecords: ({ limit }) => this.calls.recent(limit),
+      linkCallToTicket: ({ callId, ticketId }) => this.calls.link(callId, ticketId),
     };
   }
 }

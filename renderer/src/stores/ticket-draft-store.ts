@@ -6,7 +6,18 @@ import { create } from 'zustand';
  * district (local articles rank first) and the articles linked to the ticket
  * (an answer copied from the knowledge pane links its article).
  */
+/** The call the ticket is being written for: its number fills the form, and the ticket is linked to its record. */
+export interface TicketCall {
+  callId: string;
+  number: string;
+  /** ISO instant the call started ringing. */
+  startedAt: string;
+  /** Set once a ticket was registered for this call. */
+  ticketId: string | null;
+}
+
 interface TicketDraftState {
+  call: TicketCall | null;
   description: string;
   district: string | null;
   linkedArticleIds: readonly string[];
@@ -15,9 +26,13 @@ interface TicketDraftState {
   /** Appends an article's answer to the description and links the article. */
   answerCopied: (articleId: string, answer: string) => void;
   cleared: () => void;
+  /** An inbound call was answered (a new caller, a new ticket). */
+  callAnswered: (call: Omit<TicketCall, 'ticketId'>) => void;
+  ticketRegisteredForCall: (ticketId: string) => void;
 }
 
 export const useTicketDraftStore = create<TicketDraftState>()((set) => ({
+  call: null,
   description: '',
   district: null,
   linkedArticleIds: [],
@@ -35,5 +50,11 @@ export const useTicketDraftStore = create<TicketDraftState>()((set) => ({
   },
   cleared: () => {
     set({ description: '', district: null, linkedArticleIds: [] });
+  },
+  callAnswered: (call) => {
+    set({ call: { ...call, ticketId: null } });
+  },
+  ticketRegisteredForCall: (ticketId) => {
+    set((s) => (s.call && s.call.ticketId === null ? { call: { ...s.call, ticketId } } : {}));
   },
 }));

@@ -13,6 +13,7 @@ import { Ringer } from './ringer';
 import { CallController } from './sip/call-controller';
 import type { CallView } from './sip/call-view';
 import { RegistrationKeeper } from './sip/registration-keeper';
+import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 
 /**
  * The desk's one phone: registration, calls, ringer, devices, quality, call
@@ -240,7 +241,13 @@ class PhoneEngine {
       void this.ringer.start();
       if (call.phase === 'ringing') announce(call);
     } else this.ringer.stop();
-    if (call.phase === 'active' && call.answeredAt !== null) agentEvent({ type: 'call_started' });
+    if (call.phase === 'active' && call.answeredAt !== null) {
+      agentEvent({ type: 'call_started' });
+      const ticketCall = useTicketDraftStore.getState().call;
+      if (call.direction === 'inbound' && ticketCall?.callId !== call.id) {
+        useTicketDraftStore.getState().callAnswered({ callId: call.id, number: call.remoteNumber, startedAt: new Date(call.startedAt).toISOString() });
+      }
+    }
     if (live.length === 0 && call.phase === 'ended') {
       agentEvent({ type: 'call_ended', afterCallWorkSeconds: this.settings?.afterCallWorkSeconds ?? 0 });
       this.scheduleAcwEnd();
@@ -300,6 +307,7 @@ class PhoneEngine {
       outcome: call.outcome,
       ...(call.endedBy ? { endedBy: call.endedBy } : {}),
       ...(call.transferTarget ? { transferTarget: call.transferTarget.slice(0, 200) } : {}),
+      ...ticketOf(call.id),
     });
   }
 
@@ -359,3 +367,9 @@ function announce(call: CallView): void {
 }
 
 export const phoneEngine = new PhoneEngine();
+
+/** The ticket registered during this call, if any (one registered after the call is linked by the ticket form). */
+function ticketOf(callId: string): { ticketId?: string } {
+  const call = useTicketDraftStore.getState().call;
+  return call?.callId === callId && call.ticketId ? { ticketId: call.ticketId } : {};
+}

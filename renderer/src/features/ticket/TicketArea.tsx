@@ -1,7 +1,8 @@
 import { Alert, App, Button, Card, Form, Space, Tabs, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchQuery } from '../../../../shared/dispatch/suggestion';
+import { registrationFieldSchemas } from '../../../../shared/tickets/registration-form';
 import { useDeskErrorText } from '../../app/use-desk-error-text';
 import { desk } from '../../desk/desk';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
@@ -36,7 +37,18 @@ export function TicketArea(): React.JSX.Element {
   const [finished, setFinished] = useState(0);
 
   const onRestored = useCallback(() => void message.info(t('ticket.draft.restored')), [message, t]);
-  const { meta, scheduleSave, cancel, restart } = useDraftAutosave(form, onRestored);
+  const { meta, scheduleSave, cancel, restart, callTimeChanged } = useDraftAutosave(form, onRestored);
+
+  // An answered call fills the caller's number and the call time of a ticket not yet started (both stay editable).
+  const callId = useTicketDraftStore((s) => s.call?.callId);
+  useEffect(() => {
+    const call = useTicketDraftStore.getState().call;
+    if (!call || useTicketSessionStore.getState().ticket) return;
+    // An internal extension or a withheld number is not a caller's number: leave the field for the operator.
+    if (form.getFieldValue('callerNumber') || !registrationFieldSchemas.callerNumber.safeParse(call.number).success) return;
+    form.setFieldValue('callerNumber', call.number);
+    callTimeChanged(call.startedAt);
+  }, [callId, form, callTimeChanged]);
 
   const description = Form.useWatch<string | undefined>('description', form) ?? '';
   const location = Form.useWatch<string[] | undefined>('location', form) ?? [];
@@ -77,6 +89,7 @@ export function TicketArea(): React.JSX.Element {
       return;
     }
     ticketRegistered(saved.value);
+    linkToCall(saved.value.id);
     draftStatusChanged({ kind: 'idle' });
     setResult(t('ticket.registered', { id: saved.value.id }));
     window.setTimeout(() => {
@@ -163,4 +176,13 @@ function DraftStatusText(): React.JSX.Element | null {
       {t('ticket.draft.saved', { time: new Date(status.savedAt).toLocaleTimeString('zh-CN', { hour12: false }) })}
     </Typography.Text>
   );
+}
+
+/** The first ticket registered while (or after) a call is linked to that call's record. */
+function linkToCall(ticketId: string): void {
+  const store = useTicketDraftStore.getState();
+  const call = store.call;
+  if (!call || call.ticketId !== null) return;
+  store.ticketRegisteredForCall(ticketId);
+  void desk.linkCallToTicket({ callId: call.callId, ticketId });
 }

@@ -27,6 +27,8 @@ export interface DraftAutosave {
   cancel: () => void;
   /** Forgets the pending save and starts a new draft identity (after a ticket is finished). */
   restart: () => void;
+  /** The ticket is for a call that started at this instant (from the phone), not when the form opened. */
+  callTimeChanged: (calledAt: string) => void;
 }
 
 export function useDraftAutosave(form: FormInstance<RegistrationValues>, onRestored: () => void): DraftAutosave {
@@ -85,6 +87,14 @@ export function useDraftAutosave(form: FormInstance<RegistrationValues>, onResto
     meta.current = newDraftMeta();
   }, [cancel]);
 
+  const callTimeChanged = useCallback(
+    (calledAt: string) => {
+      meta.current = { ...meta.current, calledAt };
+      scheduleSave();
+    },
+    [scheduleSave],
+  );
+
   useEffect(() => cancel, [cancel]);
-  return { meta, scheduleSave, cancel, restart };
+  return { meta, scheduleSave, cancel, restart, callTimeChanged };
 }
