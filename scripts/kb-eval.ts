@@ -1,0 +1,50 @@
+// Scores knowledge search on a query set: recall@3 and MRR@10, as the KB data's README defines them.
+// Usage: npm run --silent kb:eval -- <articles.jsonl> <queries.jsonl> [--json] [--misses]
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildIndex, readArticlesFile, readSynonymTable, shippedSynonymsFile } from '../electron/services/kb/kb-engine';
+
+interface Query {
+  q: string;
+  relevant: string[];
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { json: { type: 'boolean' }, misses: { type: 'boolean' }, synonyms: { type: 'string' } },
+});
+const [articlesFile, queriesFile] = positionals;
+if (!articlesFile || !queriesFile) {
+  console.error('usage: npm run --silent kb:eval -- <articles.jsonl> <queries.jsonl> [--json] [--misses]');
+  process.exit(2);
+}
+
+const articles = readArticlesFile(articlesFile);
+const status = new Map(articles.map((a) => [a.id, a.status]));
+const queries = fs
+  .readFileSync(queriesFile, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => JSON.parse(line) as Query);
+const index = buildIndex(articles, readSynonymTable(values.synonyms ?? shippedSynonymsFile(path.resolve(import.meta.dirname, '..', 'resources'))));
+
+let hitsAt3 = 0;
+let reciprocal = 0;
+const misses: string[] = [];
+for (const query of queries) {
+  const ids = index.search(query.q, { limit: 10 }).map((hit) => hit.id);
+  const rank = ids.findIndex((id) => query.relevant.includes(id) && status.get(id) === '有效');
+  if (rank >= 0 && rank < 3) hitsAt3 += 1;
+  if (rank >= 0) reciprocal += 1 / (rank + 1);
+  if (rank !== 0) misses.push(`${query.q}\texpected ${query.relevant.join(',')}\tgot ${ids.slice(0, 5).join(',')}`);
+}
+const n = queries.length;
+const result = { n, recall_at_3: n ? hitsAt3 / n : 0, mrr_at_10: n ? reciprocal / n : 0 };
+
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  console.table([{ queries: n, 'recall@3': result.recall_at_3.toFixed(3), 'MRR@10': result.mrr_at_10.toFixed(3) }]);
+  if (values.misses) for (const line of misses) console.log(line);
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { articleStatuses } from './article';
+
+/** What the knowledge pane asks while the operator types. */
+export const kbSearchInputSchema = z.object({
+  query: z.string().max(200),
+  /** The caller's district when the ticket knows it: its local articles come before the city-wide ones. */
+  district: z.string().max(40).nullable().optional(),
+  limit: z.number().int().min(1).max(50).optional(),
+});
+export type KbSearchInput = z.infer<typeof kbSearchInputSchema>;
+
+export const kbHitSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.tuple([z.string(), z.string()]),
+  scope: z.string(),
+  department: z.string(),
+  status: z.enum(articleStatuses),
+  updatedAt: z.string(),
+  /** The first lines of the answer script, for reading at a glance. */
+  preview: z.string(),
+  /** Query words (after synonyms) found in the article, for highlighting. */
+  matched: z.array(z.string()),
+  score: z.number(),
+});
+export type KbHit = z.infer<typeof kbHitSchema>;
+
+/** Sort rule every engine (and the evaluation) follows: a current article always comes before an expired one. */
+export function compareHits(a: Pick<KbHit, 'status' | 'score'>, b: Pick<KbHit, 'status' | 'score'>): number {
+  const expired = Number(a.status === '已失效') - Number(b.status === '已失效');
+  return expired !== 0 ? expired : b.score - a.score;
+}
