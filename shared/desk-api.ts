@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import { rejectedOutboxEntrySchema, syncStatusSchema } from './sync/status';
+import { articleSchema } from './kb/article';
+import { kbHitSchema, kbSearchInputSchema } from './kb/search';
 import { centreRegionsSchema } from './dispatch/centre';
 import { departmentSchema } from './dispatch/responsibility';
 import { dispatchQuerySchema, dispatchSuggestionSchema } from './dispatch/suggestion';
@@ -97,6 +99,9 @@ export const deskApiContract = {
   transferTicket: method(transferTicketInputSchema, ticketRecordSchema),
   recordCallback: method(recordCallbackInputSchema, ticketRecordSchema),
   listTickets: method(listTicketsInputSchema, z.array(ticketRecordSchema)),
+  /** Knowledge search as the operator types (local replica; works offline). */
+  kbSearch: method(kbSearchInputSchema, z.array(kbHitSchema)),
+  kbGetArticle: method(z.object({ id: z.string().min(1).max(40) }), articleSchema),
   /** The link to the hub in words: connection, queued entries and their age, last success, last error. */
   getSyncStatus: method(z.undefined(), syncStatusSchema),
   /** Exchanges with the hub at once (the operator's "sync now"), then reports the status. */

@@ -13,6 +13,7 @@ import { DispatchService } from './dispatch/dispatch-service';
 import { TicketStore } from './tickets/ticket-store';
 import { DeskSync } from './sync/desk-sync';
 import { OutboxQueue } from './sync/outbox-queue';
+import { KbService } from './kb/kb-service';
 
 /** One draft per desk: the desk is shared by the shifts, and the next operator continues it. */
 const DESK_DRAFT_KEY = 'current';
@@ -52,6 +53,7 @@ export class DeskServices {
   readonly dispatch: DispatchService;
   readonly tickets: TicketStore;
   readonly outbox: OutboxQueue;
+  readonly kb: KbService;
   readonly sync: DeskSync;
   readonly phone: PhoneService;
   private readonly sinks = new Set<EventSink>();
@@ -71,6 +73,9 @@ export class DeskServices {
     });
     this.tickets = new TicketStore(this.db);
     this.outbox = new OutboxQueue(this.db);
+    this.kb = new KbService(this.db, options.resourcesDir, (message, err) => {
+      options.logger.warn({ err: err instanceof Error ? err.message : String(err) }, message);
+    });
     this.sync = new DeskSync(this.outbox, (status) => {
       this.emit('syncStatusChanged', status);
     });
@@ -129,6 +134,8 @@ export class DeskServices {
       transferTicket: ({ ticketId, transfer }) => this.queued(this.tickets.transfer(ticketId, transfer)),
       recordCallback: ({ ticketId, callback }) => this.queued(this.tickets.recordCallback(ticketId, callback)),
       listTickets: ({ limit }) => this.tickets.list(limit),
+      kbSearch: (input) => this.kb.search(input),
+      kbGetArticle: ({ id }) => this.kb.getArticle(id),
       getSyncStatus: () => this.sync.status(),
       syncNow: () => this.sync.syncNow(),
       listRejectedOutbox: () => this.outbox.rejected().map(({ seq, author, kind, ticketId, createdAt, reason, rejectedAt }) => ({ seq, author, kind, ticketId, createdAt, reason, rejectedAt })),
@@ -144,7 +151,7 @@ export class DeskServices {
 
   close(): void {
     this.sinks.clear();
-    void this.sync.detach();
+    this.sync.close();
     closeDatabase(this.db);
   }
 }

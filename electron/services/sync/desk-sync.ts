@@ -33,6 +33,18 @@ export class DeskSync {
     this.onStatus(this.status());
   }
 
+  /**
+   * At shutdown: stops the engine without reporting (the database closes
+   * next). An exchange in flight is abandoned; its entries stay in the outbox
+   * and are answered as duplicates next time.
+   */
+  close(): void {
+    this.detachEngine?.();
+    this.detachEngine = null;
+    void this.engine?.stop();
+    this.engine = null;
+  }
+
   status(): SyncStatus {
     if (this.engine) return this.engine.status();
     return { connection: 'not_configured', ...this.outbox.summary(), lastSuccessAt: null, lastError: null, nextAttemptAt: null };

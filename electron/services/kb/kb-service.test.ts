@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../shared/kb/article';
+import { tempDir } from '../../../test/support/temp-dir';
+import { closeDatabase, openDatabase } from '../db/database';
+import { KbService } from './kb-service';
+
+const resources = path.resolve(import.meta.dirname, '../../../resources');
+
+function open(file: string): { kb: KbService; close: () => void } {
+  const db = openDatabase(file);
+  return { kb: new KbService(db, resources), close: () => { closeDatabase(db); } };
+}
+
+const article = (overrides: Partial<Article> = {}): Article => ({
+  id: 'KB-9001',
+  title: '共享单车乱停放投诉渠道',
+  category: ['城市管理', '共享单车'],
+  keywords: ['共享单车', '乱停放'],
+  department: '临沂市城市管理局',
+  scope: '全市',
+  body: '【受理】共享单车乱停放可向运营企业反映。',
+  updated_at: '2026-11-01',
+  status: '有效',
+  ...overrides,
+});
+
+describe('knowledge base replica', () => {
+  it('is seeded from the shipped articles once and searchable after a restart', () => {
+    const file = path.join(tempDir(), 'desk.sqlite3');
+    const first = open(file);
+    const hits = first.kb.search({ query: '公积金 租房 提取' });
+    expect(hits.length).toBeGreaterThan(0);
+    first.close();
+    const second = open(file);
+    expect(second.kb.search({ query: '公积金 租房 提取' }).map((h) => h.id)).toEqual(hits.map((h) => h.id));
+    expect(second.kb.getArticle(hits[0]!.id).title).toBe(hits[0]!.title);
+    second.close();
+  });
+
+  it('applies a change batch from the hub: new articles are found, expired ones drop behind, old batches are ignored', () => {
+    const { kb, close } = open(path.join(tempDir(), 'desk.sqlite3'));
+    expect(kb.search({ query: '共享单车乱停' }).some((h) => h.id === 'KB-9001')).toBe(false);
+    expect(kb.applyArticleChanges({ version: 5, upserts: [article()] })).toBe(true);
+    expect(kb.search({ query: '共享单车乱停' })[0]?.id).toBe('KB-9001');
+    expect(kb.applyArticleChanges({ version: 5, upserts: [article({ title: '旧批次' })] })).toBe(false);
+    expect(kb.getArticle('KB-9001').title).toBe('共享单车乱停放投诉渠道');
+    kb.applyArticleChanges({ version: 6, upserts: [article({ status: '已失效' }), article({ id: 'KB-9002', title: '共享单车停放新规' })] });
+    const hits = kb.search({ query: '共享单车乱停' });
+    expect(hits[0]?.id).toBe('KB-9002');
+    expect(hits.find((h) => h.id === 'KB-9001')?.status).toBe('已失效');
+    close();
+  });
+
+  it('refuses a batch with an invalid article and changes nothing', () => {
+    const { kb, close } = open(path.join(tempDir(), 'desk.sqlite3'));
+    const bad = { ...article({ id: 'KB-9003' }), status: '草稿' } as unknown as Article;
+    expect(() => kb.applyArticleChanges({ version: 7, upserts: [article({ id: 'KB-9004' }), bad] })).toThrow();
+    expect(() => kb.getArticle('KB-9004')).toThrow(/no article/);
+    expect(kb.applyArticleChanges({ version: 7, upserts: [article({ id: 'KB-9004' })] })).toBe(true);
+    close();
+  });
+});
