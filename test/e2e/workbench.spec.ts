@@ -53,7 +53,7 @@ test.describe('operator workbench in the web host', () => {
 
     // F3 puts the cursor in the knowledge search; typing "?" there is text, not a shortcut.
     await page.keyboard.press('F3');
-    const search = page.getByPlaceholder('输入关键词检索知识库（F3）');
+    const search = page.getByTestId('knowledge-search').locator('input');
     await expect(search).toBeFocused();
     await page.keyboard.type('医保?');
     await expect(search).toHaveValue('医保?');

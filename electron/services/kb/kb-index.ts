@@ -103,7 +103,8 @@ export class KbIndex {
       return { article, score, status: article?.status ?? '已失效' };
     });
     ranked.sort(compareHits);
-    const surfaces = [...new Set(terms.map((t) => t.surface).filter((s) => s.length >= 2))];
+    // Highlight whole words and bigrams; the pinyin stretches of a typo would mark half-words.
+    const surfaces = [...new Set(terms.filter((t) => !t.term.startsWith('p:')).map((t) => t.surface).filter((s) => s.length >= 2))];
     return ranked.slice(0, limit).flatMap(({ article, score }) => (article ? [toHit(article, score, surfaces)] : []));
   }
 }

@@ -1,6 +1,7 @@
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../desk/desk';
+import { copySelectedAnswer } from '../features/knowledge/use-knowledge-search';
 import { ticketShortcutHandlers } from '../features/ticket/ticket-shortcuts';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../stores/settings-store';
@@ -34,6 +35,12 @@ export function useWorkbenchShortcuts(): void {
       'knowledge.toggleDetach': () => {
         void desk.setKnowledgePaneDetached({ detached: !settings.knowledgePaneDetached }).then((result) => {
           if (!result.ok) void message.warning(result.error.code === 'UNSUPPORTED' ? t('knowledge.detachUnsupported') : errorText(result.error));
+        });
+      },
+      'knowledge.copyAnswer': () => {
+        void copySelectedAnswer().then((title) => {
+          if (title) void message.success(t('knowledge.copied', { title }));
+          else void message.info(t('knowledge.nothingToCopy'));
         });
       },
       'sync.now': () => {

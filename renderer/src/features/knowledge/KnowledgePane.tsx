@@ -1,13 +1,21 @@
 import { ExportOutlined, ImportOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, Tooltip } from 'antd';
+import { Button, Empty, Input, Tag, Tooltip } from 'antd';
 import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../desk/desk';
 import { useSettingsStore } from '../../stores/settings-store';
+import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 import { useWorkbenchStore } from '../../stores/workbench-store';
+import { KnowledgeResults } from './KnowledgeResults';
+import { useKnowledgeStore } from './knowledge-store';
+import { useKnowledgeSearch } from './use-knowledge-search';
 
-/** Knowledge search while the caller talks; the search itself arrives with the knowledge-base work. */
+/**
+ * Knowledge search while the caller talks: results on every keystroke, ↑/↓ to
+ * pick, Enter to open the whole answer, Alt+I to copy it into the ticket (and
+ * link the article). With nothing typed, the ticket's description suggests.
+ */
 export function KnowledgePane(): React.JSX.Element {
   const { t } = useTranslation();
   const input = useRef<InputRef>(null);
@@ -15,6 +23,9 @@ export function KnowledgePane(): React.JSX.Element {
   const focusRequest = useWorkbenchStore((s) => s.knowledgeFocusRequest);
   const detached = useSettingsStore((s) => s.settings.knowledgePaneDetached);
   const canDetach = useCanDetach();
+  const hitCount = useKnowledgeStore((s) => s.hits.length);
+  const linked = useTicketDraftStore((s) => s.linkedArticleIds);
+  useKnowledgeSearch(query);
 
   useEffect(() => {
     if (focusRequest > 0) input.current?.focus({ cursor: 'all' });
@@ -30,6 +41,18 @@ export function KnowledgePane(): React.JSX.Element {
           onChange={(event) => {
             setQuery(event.target.value);
           }}
+          onKeyDown={(event) => {
+            const { moved, opened, hits, selected, openId } = useKnowledgeStore.getState();
+            if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+              event.preventDefault();
+              moved(event.key === 'ArrowDown' ? 1 : -1);
+            } else if (event.key === 'Enter' && !event.ctrlKey && !event.altKey) {
+              event.preventDefault();
+              const id = hits[selected]?.id ?? null;
+              opened(openId === id ? null : id);
+            }
+          }}
+          onSearch={() => undefined}
           placeholder={t('knowledge.searchPlaceholder')}
           data-testid="knowledge-search"
         />
@@ -43,7 +66,16 @@ export function KnowledgePane(): React.JSX.Element {
           </Tooltip>
         )}
       </div>
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('knowledge.empty')} />
+      {linked.length > 0 && (
+        <div className="kb-linked" data-testid="kb-linked">
+          {t('knowledge.linked')} {linked.map((id) => <Tag key={id}>{id}</Tag>)}
+        </div>
+      )}
+      {hitCount === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={query.trim() ? t('knowledge.noHits') : t('knowledge.empty')} />
+      ) : (
+        <KnowledgeResults />
+      )}
     </div>
   );
 }

@@ -1,0 +1,74 @@
+import { Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Article } from '../../../../shared/kb/article';
+import { desk } from '../../desk/desk';
+import { Highlighted } from './Highlighted';
+import { useKnowledgeStore } from './knowledge-store';
+
+/** The ranked articles: title, place, status and the first lines of the answer; the picked one opens in full. */
+export function KnowledgeResults(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const hits = useKnowledgeStore((s) => s.hits);
+  const source = useKnowledgeStore((s) => s.source);
+  const selected = useKnowledgeStore((s) => s.selected);
+  const openId = useKnowledgeStore((s) => s.openId);
+  const { chosen, opened } = useKnowledgeStore.getState();
+  if (hits.length === 0) return null;
+
+  return (
+    <div className="kb-results" data-testid="kb-results">
+      {source === 'suggestion' && <Typography.Text type="secondary">{t('knowledge.suggested')}</Typography.Text>}
+      <ol role="listbox" aria-label={t('pane.knowledge')}>
+        {hits.map((hit, index) => (
+          <li
+            key={hit.id}
+            role="option"
+            aria-selected={index === selected}
+            className={`kb-hit${index === selected ? ' kb-hit-selected' : ''}${hit.status === '已失效' ? ' kb-hit-expired' : ''}`}
+            data-testid="kb-hit"
+            data-article-id={hit.id}
+            onClick={() => {
+              chosen(index);
+              opened(openId === hit.id ? null : hit.id);
+            }}
+          >
+            <div className="kb-hit-title">
+              <span>
+                <Highlighted text={hit.title} words={hit.matched} />
+              </span>
+              {hit.scope !== '全市' && <Tag color="blue">{hit.scope}</Tag>}
+              {hit.status === '已失效' && <Tag data-testid="kb-expired">{t('knowledge.expired')}</Tag>}
+            </div>
+            <div className="kb-hit-meta">
+              {hit.category.join(' / ')} · {hit.department} · {t('knowledge.updated', { date: hit.updatedAt })}
+            </div>
+            {openId === hit.id ? <ArticleBody id={hit.id} words={hit.matched} /> : <div className="kb-hit-preview">{hit.preview}</div>}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function ArticleBody({ id, words }: { id: string; words: readonly string[] }): React.JSX.Element {
+  const [article, setArticle] = useState<Article | null>(null);
+  useEffect(() => {
+    let live = true;
+    void desk.kbGetArticle({ id }).then((result) => {
+      if (live && result.ok) setArticle(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return (
+    <div className="kb-article-body" data-testid="kb-article-body">
+      {article?.body.split('\n').map((line, i) => (
+        <p key={i}>
+          <Highlighted text={line} words={words} />
+        </p>
+      ))}
+    </div>
+  );
+}

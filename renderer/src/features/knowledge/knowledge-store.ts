@@ -1,0 +1,35 @@
+import { create } from 'zustand';
+import type { KbHit } from '../../../../shared/kb/search';
+
+/** The knowledge pane's results and which one the operator has picked (↑/↓), shared with the global copy shortcut. */
+interface KnowledgeState {
+  hits: readonly KbHit[];
+  /** Whether the hits answer what the operator typed, or are suggestions from the ticket's description. */
+  source: 'query' | 'suggestion' | null;
+  selected: number;
+  /** The article opened with Enter (its whole answer script shown). */
+  openId: string | null;
+  resultsArrived: (hits: readonly KbHit[], source: KnowledgeState['source']) => void;
+  moved: (step: 1 | -1) => void;
+  chosen: (index: number) => void;
+  opened: (id: string | null) => void;
+}
+
+export const useKnowledgeStore = create<KnowledgeState>()((set) => ({
+  hits: [],
+  source: null,
+  selected: 0,
+  openId: null,
+  resultsArrived: (hits, source) => {
+    set({ hits, source, selected: 0 });
+  },
+  moved: (step) => {
+    set((s) => ({ selected: s.hits.length === 0 ? 0 : (s.selected + step + s.hits.length) % s.hits.length }));
+  },
+  chosen: (selected) => {
+    set({ selected });
+  },
+  opened: (openId) => {
+    set({ openId });
+  },
+}));

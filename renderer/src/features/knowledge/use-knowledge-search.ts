@@ -1,0 +1,57 @@
+import { useDeferredValue, useEffect, useRef } from 'react';
+import { desk } from '../../desk/desk';
+import { useTicketDraftStore } from '../../stores/ticket-draft-store';
+import { useKnowledgeStore } from './knowledge-store';
+
+const SUGGESTION_DELAY_MS = 400;
+const SUGGESTION_MIN_CHARS = 6;
+
+/**
+ * Runs the search on every keystroke without holding the input up: the query
+ * is deferred, and an answer that arrives after a newer question is dropped.
+ * With an empty query, the ticket's description (as it is typed) asks instead,
+ * so the likely articles are there before the operator thinks to search.
+ */
+export function useKnowledgeSearch(query: string): void {
+  const deferred = useDeferredValue(query);
+  const district = useTicketDraftStore((s) => s.district);
+  const description = useTicketDraftStore((s) => s.description);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const text = deferred.trim();
+    const asking = ++latest.current;
+    const { resultsArrived } = useKnowledgeStore.getState();
+    const run = (source: 'query' | 'suggestion', search: string, limit: number): void => {
+      void desk.kbSearch({ query: search.slice(0, 200), district, limit }).then((result) => {
+        if (asking === latest.current && result.ok) resultsArrived(result.value, source);
+      });
+    };
+    if (text) {
+      run('query', text, 10);
+      return;
+    }
+    const suggestion = description.trim();
+    if (suggestion.length < SUGGESTION_MIN_CHARS) {
+      resultsArrived([], null);
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      run('suggestion', suggestion, 5);
+    }, SUGGESTION_DELAY_MS);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [deferred, district, description]);
+}
+
+/** Copies the picked article's answer into the ticket description and links the article. */
+export async function copySelectedAnswer(): Promise<string | null> {
+  const { hits, selected } = useKnowledgeStore.getState();
+  const hit = hits[selected];
+  if (!hit) return null;
+  const article = await desk.kbGetArticle({ id: hit.id });
+  if (!article.ok) return null;
+  useTicketDraftStore.getState().answerCopied(article.value.id, article.value.body);
+  return article.value.title;
+}
