@@ -1,8 +1,9 @@
 import type { BenchArea } from './bench-area';
 import { deskBench } from './desk.bench';
 import { dispatchBench } from './dispatch.bench';
+import { kbBench } from './kb.bench';
 import { sipBench } from './sip.bench';
 import { uiBench } from './ui.bench';
 
 /** Every benchmark area, in the order `npm run bench` runs them. Add new areas here. */
-export const benchAreas: BenchArea[] = [uiBench, deskBench, dispatchBench, sipBench];
+export const benchAreas: BenchArea[] = [uiBench, deskBench, kbBench, dispatchBench, sipBench];

@@ -7,7 +7,15 @@ export const synonymTableSchema = z.object({
 });
 export type SynonymTable = z.infer<typeof synonymTableSchema>;
 
-const toneless = (text: string): string => pinyin(text, { toneType: 'none', type: 'array', v: true }).join('');
+const sounds = new Map<string, string>();
+function toneless(text: string): string {
+  let sound = sounds.get(text);
+  if (sound === undefined) {
+    sound = pinyin(text, { toneType: 'none', type: 'array', v: true }).join('');
+    if (sounds.size < 50_000) sounds.set(text, sound);
+  }
+  return sound;
+}
 
 /**
  * Finds the synonym groups a query touches and returns the other members as

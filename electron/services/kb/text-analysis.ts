@@ -34,8 +34,12 @@ function pinyinOf(word: string): { full: string; initials: string } {
   return cached;
 }
 
-/** Index terms with their counts. */
-export function indexTerms(text: string): Map<string, number> {
+/**
+ * Index terms with their counts. `withSound` adds the pinyin and initials
+ * terms: worth it for titles and keywords (where a typo must still land), too
+ * costly for long answer scripts.
+ */
+export function indexTerms(text: string, withSound = true): Map<string, number> {
   const terms = new Map<string, number>();
   const add = (term: string): void => {
     terms.set(term, (terms.get(term) ?? 0) + 1);
@@ -48,7 +52,7 @@ export function indexTerms(text: string): Map<string, number> {
     }
     if (word.length < 2) continue;
     add(`w:${word}`);
-    if (word.length <= 4) {
+    if (withSound && word.length <= 4) {
       const { full, initials } = pinyinOf(word);
       add(`p:${full}`);
       add(`i:${initials}`);
