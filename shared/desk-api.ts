@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import { rejectedOutboxEntrySchema, syncStatusSchema } from './sync/status';
 import { articleSchema } from './kb/article';
-import { kbHitSchema, kbSearchInputSchema } from './kb/search';
+import { kbFeedbackInputSchema, kbHitSchema, kbSearchInputSchema } from './kb/search';
 import { centreRegionsSchema } from './dispatch/centre';
 import { departmentSchema } from './dispatch/responsibility';
 import { dispatchQuerySchema, dispatchSuggestionSchema } from './dispatch/suggestion';
@@ -102,6 +102,8 @@ export const deskApiContract = {
   /** Knowledge search as the operator types (local replica; works offline). */
   kbSearch: method(kbSearchInputSchema, z.array(kbHitSchema)),
   kbGetArticle: method(z.object({ id: z.string().min(1).max(40) }), articleSchema),
+  /** 有用 / 已过时 / 有误, kept locally and sent to the hub's KB editors by the sync engine. */
+  kbFeedback: method(kbFeedbackInputSchema, z.object({ id: z.number().int() })),
   /** The link to the hub in words: connection, queued entries and their age, last success, last error. */
   getSyncStatus: method(z.undefined(), syncStatusSchema),
   /** Exchanges with the hub at once (the operator's "sync now"), then reports the status. */

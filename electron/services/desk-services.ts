@@ -136,6 +136,7 @@ export class DeskServices {
       listTickets: ({ limit }) => this.tickets.list(limit),
       kbSearch: (input) => this.kb.search(input),
       kbGetArticle: ({ id }) => this.kb.getArticle(id),
+      kbFeedback: (feedback) => this.kb.recordFeedback(feedback, this.settings.get().seatId || 'desk'),
       getSyncStatus: () => this.sync.status(),
       syncNow: () => this.sync.syncNow(),
       listRejectedOutbox: () => this.outbox.rejected().map(({ seq, author, kind, ticketId, createdAt, reason, rejectedAt }) => ({ seq, author, kind, ticketId, createdAt, reason, rejectedAt })),

@@ -3,7 +3,8 @@ import { articleStatuses } from './article';
 
 /** What the knowledge pane asks while the operator types. */
 export const kbSearchInputSchema = z.object({
-  query: z.string().max(200),
+  /** Anything typed or pasted; the engine reads the first 200 characters (a pasted page is not an error). */
+  query: z.string().max(100_000),
   /** The caller's district when the ticket knows it: its local articles come before the city-wide ones. */
   district: z.string().max(40).nullable().optional(),
   limit: z.number().int().min(1).max(50).optional(),
@@ -25,6 +26,16 @@ export const kbHitSchema = z.object({
   score: z.number(),
 });
 export type KbHit = z.infer<typeof kbHitSchema>;
+
+export const kbVerdicts = ['helpful', 'outdated', 'wrong'] as const;
+
+/** An operator's word on an article, for the KB editors at the hub. */
+export const kbFeedbackInputSchema = z.object({
+  articleId: z.string().min(1).max(40),
+  verdict: z.enum(kbVerdicts),
+  comment: z.string().trim().max(500, '意见最多 500 字'),
+});
+export type KbFeedbackInput = z.infer<typeof kbFeedbackInputSchema>;
 
 /** Sort rule every engine (and the evaluation) follows: a current article always comes before an expired one. */
 export function compareHits(a: Pick<KbHit, 'status' | 'score'>, b: Pick<KbHit, 'status' | 'score'>): number {

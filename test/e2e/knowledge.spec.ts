@@ -40,6 +40,12 @@ test.describe('knowledge search', () => {
     const firstLine = (await body.locator('p').first().innerText()).slice(0, 12);
     const articleId = await hits.nth(0).getAttribute('data-article-id');
 
+    // Feedback for the KB editors is kept by the desk.
+    await body.getByRole('button', { name: '已过时' }).click();
+    await expect(page.getByText('已记录，将反馈给知识库编辑')).toBeVisible();
+    await expect(body.getByRole('button', { name: '有用' })).toBeDisabled();
+
+    await page.keyboard.press('F3');
     await page.keyboard.press('Alt+KeyI');
     await expect(page.getByTestId('kb-linked')).toContainText(articleId ?? 'missing');
     await expect(page.getByTestId('field-description')).toHaveValue(new RegExp(firstLine.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')));

@@ -48,4 +48,14 @@ describe('knowledge search on the shipped articles', () => {
     expect(() => index.search('？！…《》 ABC abc 123')).not.toThrow();
     expect(index.search('医保'.repeat(500)).length).toBeGreaterThan(0);
   });
+
+  it('answers punctuation-only, 10,000-character and search-operator queries with results or an empty list, never an error', () => {
+    expect(index.search('，。？！、；：“”《》…—')).toEqual([]);
+    expect(index.search('公积金'.repeat(3_400)).length).toBeGreaterThan(0);
+    for (const query of ['"公积金"', '公积金*', '医保 NEAR 报销', '医保 OR 社保', "'; DROP TABLE kb_articles; --", '(((', '\\']) {
+      expect(() => index.search(query), query).not.toThrow();
+    }
+    expect(index.search('医保 OR 社保').length).toBeGreaterThan(0);
+  });
 });
+

@@ -4,6 +4,7 @@ import type { Article } from '../../../shared/kb/article';
 import { tempDir } from '../../../test/support/temp-dir';
 import { closeDatabase, openDatabase } from '../db/database';
 import { KbService } from './kb-service';
+import { deskApiContract } from '../../../shared/desk-api';
 
 const resources = path.resolve(import.meta.dirname, '../../../resources');
 
@@ -60,4 +61,19 @@ describe('knowledge base replica', () => {
     expect(kb.applyArticleChanges({ version: 7, upserts: [article({ id: 'KB-9004' })] })).toBe(true);
     close();
   });
+
+  it('keeps feedback for an existing article and refuses it for an unknown one', () => {
+    const db = openDatabase(path.join(tempDir(), 'desk.sqlite3'));
+    const kb = new KbService(db, resources);
+    const id = kb.search({ query: '公积金' })[0]!.id;
+    expect(kb.recordFeedback({ articleId: id, verdict: 'outdated', comment: '额度已调整' }, 'A-017').id).toBe(1);
+    expect(() => kb.recordFeedback({ articleId: 'KB-NOPE', verdict: 'wrong', comment: '' }, 'A-017')).toThrow(/no article/);
+    expect(db.prepare('SELECT article_id, verdict, author, sent_at FROM kb_feedback').all()).toEqual([{ article_id: id, verdict: 'outdated', author: 'A-017', sent_at: null }]);
+    closeDatabase(db);
+  });
+
+  it('accepts a 10,000-character query through the contract (a paste is not an error)', () => {
+    expect(deskApiContract.kbSearch.input.safeParse({ query: '医'.repeat(10_000) }).success).toBe(true);
+  });
 });
+

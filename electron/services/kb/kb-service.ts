@@ -1,6 +1,6 @@
 import type { Article } from '../../../shared/kb/article';
 import { articleSchema } from '../../../shared/kb/article';
-import type { KbHit, KbSearchInput } from '../../../shared/kb/search';
+import type { KbFeedbackInput, KbHit, KbSearchInput } from '../../../shared/kb/search';
 import { DeskFailure } from '../../../shared/result';
 import type { DeskDatabase } from '../db/database';
 import { buildIndex, readArticlesFile, readSynonymTable, shippedArticlesFile, shippedSynonymsFile } from './kb-engine';
@@ -79,6 +79,15 @@ export class KbService {
 
   search(input: KbSearchInput): KbHit[] {
     return this.searchIndex().search(input.query, { district: input.district ?? null, limit: input.limit ?? 10 });
+  }
+
+  /** Keeps the operator's feedback until the sync engine sends it; the article must exist in the replica. */
+  recordFeedback(feedback: KbFeedbackInput, author: string, now = new Date()): { id: number } {
+    this.getArticle(feedback.articleId);
+    const info = this.db
+      .prepare('INSERT INTO kb_feedback (article_id, verdict, comment, author, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(feedback.articleId, feedback.verdict, feedback.comment, author, now.toISOString());
+    return { id: Number(info.lastInsertRowid) };
   }
 
   getArticle(id: string): Article {

@@ -231,6 +231,7 @@ export const en: Shape<typeof zhCN> = {
   },
   knowledge: {
     suggested: 'Suggested from the ticket',
+    feedback: { helpful: 'Helpful', outdated: 'Outdated', wrong: 'Wrong', thanks: 'Noted for the KB editors' },
     expired: 'Expired',
     updated: 'updated {{date}}',
     linked: 'Linked:',

@@ -227,6 +227,7 @@ export const zhCN = {
   },
   knowledge: {
     suggested: '根据工单内容推荐',
+    feedback: { helpful: '有用', outdated: '已过时', wrong: '有误', thanks: '已记录，将反馈给知识库编辑' },
     expired: '已失效',
     updated: '更新于 {{date}}',
     linked: '已引用：',

@@ -1,7 +1,8 @@
-import { Tag, Typography } from 'antd';
+import { App, Button, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../../../shared/kb/article';
+import type { kbVerdicts } from '../../../../shared/kb/search';
 import { desk } from '../../desk/desk';
 import { Highlighted } from './Highlighted';
 import { useKnowledgeStore } from './knowledge-store';
@@ -69,6 +70,31 @@ function ArticleBody({ id, words }: { id: string; words: readonly string[] }): R
           <Highlighted text={line} words={words} />
         </p>
       ))}
+      <ArticleFeedback id={id} />
     </div>
+  );
+}
+
+/** 有用 / 已过时 / 有误: goes to the KB editors through the hub. */
+function ArticleFeedback({ id }: { id: string }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [sent, setSent] = useState<(typeof kbVerdicts)[number] | null>(null);
+  const send = (verdict: (typeof kbVerdicts)[number]): void => {
+    void desk.kbFeedback({ articleId: id, verdict, comment: '' }).then((result) => {
+      if (result.ok) {
+        setSent(verdict);
+        void message.success(t('knowledge.feedback.thanks'));
+      }
+    });
+  };
+  return (
+    <Space size="small" onClick={(event) => { event.stopPropagation(); }} data-testid="kb-feedback">
+      {(['helpful', 'outdated', 'wrong'] as const).map((verdict) => (
+        <Button key={verdict} size="small" autoInsertSpace={false} type={sent === verdict ? 'primary' : 'default'} disabled={sent !== null} onClick={() => { send(verdict); }}>
+          {t(`knowledge.feedback.${verdict}`)}
+        </Button>
+      ))}
+    </Space>
   );
 }
