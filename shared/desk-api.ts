@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import { rejectedOutboxEntrySchema, syncStatusSchema } from './sync/status';
 import { articleSchema } from './kb/article';
+import { callerHistoryInputSchema, callerHistorySchema } from './tickets/caller-history';
 import { kbFeedbackInputSchema, kbHitSchema, kbSearchInputSchema } from './kb/search';
 import { centreRegionsSchema } from './dispatch/centre';
 import { departmentSchema } from './dispatch/responsibility';
@@ -99,6 +100,8 @@ export const deskApiContract = {
   transferTicket: method(transferTicketInputSchema, ticketRecordSchema),
   recordCallback: method(recordCallbackInputSchema, ticketRecordSchema),
   listTickets: method(listTicketsInputSchema, z.array(ticketRecordSchema)),
+  /** A caller's earlier tickets and whether they are a repeat caller (same number and matter within 30 days). */
+  callerHistory: method(callerHistoryInputSchema, callerHistorySchema),
   /** Knowledge search as the operator types (local replica; works offline). */
   kbSearch: method(kbSearchInputSchema, z.array(kbHitSchema)),
   kbGetArticle: method(z.object({ id: z.string().min(1).max(40) }), articleSchema),

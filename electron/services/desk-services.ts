@@ -13,6 +13,7 @@ import { DispatchService } from './dispatch/dispatch-service';
 import { TicketStore } from './tickets/ticket-store';
 import { DeskSync } from './sync/desk-sync';
 import { OutboxQueue } from './sync/outbox-queue';
+import { summariseHistory } from '../../shared/tickets/caller-history';
 import { KbService } from './kb/kb-service';
 
 /** One draft per desk: the desk is shared by the shifts, and the next operator continues it. */
@@ -134,6 +135,10 @@ export class DeskServices {
       transferTicket: ({ ticketId, transfer }) => this.queued(this.tickets.transfer(ticketId, transfer)),
       recordCallback: ({ ticketId, callback }) => this.queued(this.tickets.recordCallback(ticketId, callback)),
       listTickets: ({ limit }) => this.tickets.list(limit),
+      callerHistory: ({ number, category, limit }) => {
+        const tickets = this.tickets.byCallerNumber(number, limit ?? 20);
+        return { tickets, ...summariseHistory(tickets, new Date(), category ?? null) };
+      },
       kbSearch: (input) => this.kb.search(input),
       kbGetArticle: ({ id }) => this.kb.getArticle(id),
       kbFeedback: (feedback) => this.kb.recordFeedback(feedback, this.settings.get().seatId || 'desk'),

@@ -126,6 +126,14 @@ export class TicketStore {
       .map((r) => ticketRecordSchema.parse(JSON.parse(r.doc)));
   }
 
+  /** This desk's tickets from one caller's number, newest first (the hub adds other desks' once synced). */
+  byCallerNumber(number: string, limit = 20): TicketRecord[] {
+    return this.db
+      .prepare<[string, number], { doc: string }>(`SELECT doc FROM tickets WHERE json_extract(doc, '$.registration.callerNumber') = ? ORDER BY created_at DESC, id DESC LIMIT ?`)
+      .all(number, limit)
+      .map((r) => ticketRecordSchema.parse(JSON.parse(r.doc)));
+  }
+
   outbox(): OutboxRow[] {
     return this.db
       .prepare<[], { seq: number; op_id: string; author: string; kind: OutboxKind; ticket_id: string; payload: string; created_at: string }>('SELECT * FROM outbox ORDER BY seq')

@@ -243,7 +243,14 @@ export const en: Shape<typeof zhCN> = {
     detach: 'Move to second screen',
     detachUnsupported: 'The browser version cannot move panes to a second screen',
   },
-  history: { empty: 'No earlier calls' },
+  history: {
+    empty: 'No earlier calls',
+    numberPlaceholder: 'Caller number (filled in when a call is answered)',
+    recent: '{{count}} at this desk in the last 30 days',
+    repeat: 'Repeat caller',
+    confidential: 'Confidential',
+    states: { registered: 'Registered', answered: 'Answered', transferred: 'Transferred', accepted: 'Accepted', returned: 'Returned', replied: 'Replied', called_back: 'Called back', closed: 'Closed' },
+  },
   status: {
     agent: 'Agent',
     agentStates: { signedOut: 'Signed out', ready: 'Ready', onCall: 'On call', afterCall: 'After-call work', break: 'Break', training: 'Training' },

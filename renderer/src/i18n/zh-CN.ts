@@ -237,7 +237,14 @@ export const zhCN = {
     searchPlaceholder: '输入关键词检索知识库（F3；↑↓ 选择，回车展开，Alt+I 引用到工单）',
     empty: '输入两三个关键词即可检索', detach: '移至第二屏', detachUnsupported: '浏览器版不支持移至第二屏',
   },
-  history: { empty: '暂无来电历史' },
+  history: {
+    empty: '暂无来电历史',
+    numberPlaceholder: '来电号码（接听后自动填入）',
+    recent: '近 30 天本机登记 {{count}} 件',
+    repeat: '重复来电',
+    confidential: '保密',
+    states: { registered: '已登记', answered: '直接答复', transferred: '已转办', accepted: '已签收', returned: '已退回', replied: '已答复', called_back: '已回访', closed: '已办结' },
+  },
   status: {
     agent: '座席状态',
     agentStates: { signedOut: '未签入', ready: '就绪', onCall: '通话中', afterCall: '话后处理', break: '小休', training: '培训' },

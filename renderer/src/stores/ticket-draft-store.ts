@@ -20,9 +20,12 @@ interface TicketDraftState {
   call: TicketCall | null;
   description: string;
   district: string | null;
+  /** The matter chosen in the form: with the number, it decides whether this is a repeat caller. */
+  category: readonly [string, string] | null;
   linkedArticleIds: readonly string[];
   descriptionChanged: (description: string) => void;
   districtChanged: (district: string | null) => void;
+  categoryChanged: (category: readonly [string, string] | null) => void;
   /** Appends an article's answer to the description and links the article. */
   answerCopied: (articleId: string, answer: string) => void;
   cleared: () => void;
@@ -35,12 +38,16 @@ export const useTicketDraftStore = create<TicketDraftState>()((set) => ({
   call: null,
   description: '',
   district: null,
+  category: null,
   linkedArticleIds: [],
   descriptionChanged: (description) => {
     set({ description });
   },
   districtChanged: (district) => {
     set({ district });
+  },
+  categoryChanged: (category) => {
+    set({ category });
   },
   answerCopied: (articleId, answer) => {
     set((s) => ({
@@ -49,7 +56,7 @@ export const useTicketDraftStore = create<TicketDraftState>()((set) => ({
     }));
   },
   cleared: () => {
-    set({ description: '', district: null, linkedArticleIds: [] });
+    set({ description: '', district: null, category: null, linkedArticleIds: [] });
   },
   callAnswered: (call) => {
     set({ call: { ...call, ticketId: null } });

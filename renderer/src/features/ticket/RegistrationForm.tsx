@@ -43,7 +43,7 @@ export function RegistrationForm({ form, disabled, onChange, onSubmit }: Props):
   const { regions, categories } = useTicketReference();
   const unreasonable = Form.useWatch('unreasonable', form);
   const storeDescription = useTicketDraftStore((s) => s.description);
-  const { descriptionChanged, districtChanged } = useTicketDraftStore.getState();
+  const { descriptionChanged, districtChanged, categoryChanged } = useTicketDraftStore.getState();
 
   // The knowledge pane appends answers to the shared description: show them in the field and save them.
   useEffect(() => {
@@ -72,6 +72,10 @@ export function RegistrationForm({ form, disabled, onChange, onSubmit }: Props):
       onValuesChange={(changed: Partial<RegistrationValues>) => {
         if (changed.description !== undefined) descriptionChanged(changed.description);
         if (changed.location !== undefined) districtChanged(changed.location[0] ?? null);
+        if (changed.category !== undefined) {
+          const [top, sub] = changed.category;
+          categoryChanged(top && sub ? [top, sub] : null);
+        }
         onChange();
       }}
       onFinish={onSubmit}
