@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { sampleRegistration } from '../../test/support/sample-ticket';
 import { canTransition, ticketRegistrationSchema, ticketStates } from './ticket';
 
-const valid = {
-  id: '0190f3c2-7a4b-7c1d-8e2f-0123456789ab',
-  callerName: '张先生',
-  callerNumber: '13800000000',
-  location: { district: '兰山区', town: null, address: '某小区' },
-  requestType: '投诉',
-  category: ['城市管理', '占道经营'],
-  description: '门店占道经营，行人无法通行',
-  urgency: 'normal',
-  confidential: false,
-  unreasonableReason: null,
-  relatedTicketId: null,
-  calledAt: '2026-11-22T08:00:00+08:00',
-};
+const valid = sampleRegistration({ id: '0190f3c2-7a4b-7c1d-8e2f-0123456789ab' });
 
 describe('ticket contract', () => {
   it('accepts a complete registration', () => {

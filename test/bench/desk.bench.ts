@@ -5,28 +5,14 @@ import { performance } from 'node:perf_hooks';
 import type { TicketRegistration } from '../../shared/tickets/ticket';
 import { closeDatabase, openDatabase } from '../../electron/services/db/database';
 import { TicketStore } from '../../electron/services/tickets/ticket-store';
-import { uuidv7 } from '../../electron/services/tickets/uuid7';
+import { sampleRegistration } from '../support/sample-ticket';
 import type { BenchArea, BenchRow } from './bench-area';
 import { median, percentile } from './bench-area';
 
 const SAVES = 1_000;
 
-function registration(i: number): TicketRegistration {
-  return {
-    id: uuidv7(),
-    callerName: '王女士',
-    callerNumber: '13800000000',
-    location: { district: '兰山区', town: null, address: '某小区 3 号楼' },
-    requestType: '投诉',
-    category: ['城市管理', '占道经营'],
-    description: `第 ${i} 张：来电人反映沿街门店把货架摆到人行道上，行人只能走机动车道，要求处理。`,
-    urgency: 'normal',
-    confidential: false,
-    unreasonableReason: null,
-    relatedTicketId: null,
-    calledAt: '2026-11-22T08:00:00+08:00',
-  };
-}
+const registration = (i: number): TicketRegistration =>
+  sampleRegistration({ description: `第 ${i} 张：来电人反映沿街门店把货架摆到人行道上，行人只能走机动车道，要求处理。` });
 
 /** Saves tickets one transaction each (ticket row + outbox entry), as the desk does, on a real file. */
 function saveTimes(synchronous: 'FULL' | 'NORMAL'): number[] {

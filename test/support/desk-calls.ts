@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { uuidv7 } from '../../electron/services/tickets/uuid7';
+import type { TicketRegistration } from '../../shared/tickets/ticket';
+import { sampleRegistration } from './sample-ticket';
 
 /** DeskApi calls made from a test through the page's own WebSocket (same origin and checks as the UI's). */
 /** Calls DeskApi over the page's own WebSocket to the web host (same origin, same checks as the UI's calls). */
@@ -26,18 +27,5 @@ export async function callDesk(page: Page, method: string, input: unknown): Prom
   );
 }
 
-export const registration = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
-  id: uuidv7(),
-  callerName: '',
-  callerNumber: '13800000000',
-  location: { district: '兰山区', town: null, address: '' },
-  requestType: '咨询',
-  category: ['城市管理', '占道经营'],
-  description: '门店占道经营，行人无法通行。',
-  urgency: 'normal',
-  confidential: false,
-  unreasonableReason: null,
-  relatedTicketId: null,
-  calledAt: '2026-11-22T08:00:00+08:00',
-  ...overrides,
-});
+/** A registration as plain JSON, the way it crosses the wire. */
+export const registration = (overrides: Partial<TicketRegistration> = {}): Record<string, unknown> => ({ ...sampleRegistration(overrides) });

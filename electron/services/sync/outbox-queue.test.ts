@@ -4,25 +4,10 @@ import type { TicketRegistration } from '../../../shared/tickets/ticket';
 import { tempDir } from '../../../test/support/temp-dir';
 import { closeDatabase, openDatabase } from '../db/database';
 import { TicketStore } from '../tickets/ticket-store';
-import { uuidv7 } from '../tickets/uuid7';
+import { sampleRegistration } from '../../../test/support/sample-ticket';
 import { OutboxQueue } from './outbox-queue';
 
-function registration(description: string): TicketRegistration {
-  return {
-    id: uuidv7(),
-    callerName: '',
-    callerNumber: '13800000000',
-    location: { district: '兰山区', town: null, address: '' },
-    requestType: '咨询',
-    category: ['城市管理', '占道经营'],
-    description,
-    urgency: 'normal',
-    confidential: false,
-    unreasonableReason: null,
-    relatedTicketId: null,
-    calledAt: '2026-11-22T08:00:00+08:00',
-  };
-}
+const registration = (description: string): TicketRegistration => sampleRegistration({ description });
 
 function setUp(): { queue: OutboxQueue; store: TicketStore; file: string; close: () => void } {
   const file = path.join(tempDir(), 'desk.sqlite3');

@@ -2,28 +2,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/temp-dir';
 import { emptyTicketDraft } from '../../../shared/tickets/ticket-record';
-import type { TicketRegistration } from '../../../shared/tickets/ticket';
 import { closeDatabase, openDatabase } from '../db/database';
 import { TicketStore } from './ticket-store';
 import { uuidv7 } from './uuid7';
+import { sampleRegistration } from '../../../test/support/sample-ticket';
 
-function registration(overrides: Partial<TicketRegistration> = {}): TicketRegistration {
-  return {
-    id: uuidv7(),
-    callerName: '王女士',
-    callerNumber: '13800000000',
-    location: { district: '兰山区', town: null, address: '某小区' },
-    requestType: '投诉',
-    category: ['城市管理', '占道经营'],
-    description: '门店把货架摆到人行道上，行人只能走机动车道。',
-    urgency: 'normal',
-    confidential: false,
-    unreasonableReason: null,
-    relatedTicketId: null,
-    calledAt: '2026-11-22T08:00:00+08:00',
-    ...overrides,
-  };
-}
+const registration = sampleRegistration;
 
 const transfer = { lead: 'lanshan-gov', co: ['city-urban'], dutyId: 'D-0001', timeLimitDays: 3, timeLimitReason: null, supervision: 'none' as const, notes: '' };
 
