@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { sampleRegistration } from '../../test/support/sample-ticket';
 import { callerNameFormSchema, callerNumberFormSchema, ticketRegistrationFormSchema, transferFormSchema, transferLimitIssue } from './registration-form';
 
-const valid = {
+const valid = sampleRegistration({
   id: '0190f3c2-7a4b-7c1d-8e2f-0123456789ab',
   callerName: '张先生',
   callerNumber: '0539-8123456',
   location: { district: '兰山区', town: '银雀山街道', address: '某小区' },
-  requestType: '投诉',
-  category: ['城市管理', '占道经营'],
   description: '门店占道经营，行人无法通行 <b>加粗</b> 😀',
-  urgency: 'normal',
-  confidential: false,
-  unreasonableReason: null,
-  relatedTicketId: null,
-  calledAt: '2026-11-22T08:00:00+08:00',
-};
+});
 
 describe('caller number', () => {
   it.each([

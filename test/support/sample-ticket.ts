@@ -1,4 +1,4 @@
-import { uuidv7 } from '../../electron/services/tickets/uuid7';
+import { uuidv7 } from '../../shared/tickets/uuid7';
 import type { TicketRegistration } from '../../shared/tickets/ticket';
 
 /** One valid registration (a fresh UUIDv7 each time) for tests and benchmarks; override what the case is about. */

@@ -6,7 +6,8 @@ import { emptyTicketDraft } from '../../../shared/tickets/ticket-record';
 import { tempDir } from '../../../test/support/temp-dir';
 import { DeskServices } from '../desk-services';
 import { createLogger } from '../logger';
-import { uuidv7 } from './uuid7';
+import { sampleRegistration } from '../../../test/support/sample-ticket';
+import type { TicketRegistration } from '../../../shared/tickets/ticket';
 
 /** The ticket methods as the renderer calls them: validated by the contract, then run against a real database. */
 let services: DeskServices;
@@ -22,20 +23,16 @@ afterEach(() => {
   services.close();
 });
 
-const registration = () => ({
-  id: uuidv7(),
-  callerName: '王女士',
-  callerNumber: '0539 812 3456',
-  location: { district: '兰山区', town: '银雀山街道', address: '某小区5号楼' },
-  requestType: '举报',
-  category: ['应急安全', '消防安全'],
-  description: '有住户从五楼窗户拉电线给电动车充电 <img src=x onerror=alert(1)> 🔌',
-  urgency: 'normal',
-  confidential: true,
-  unreasonableReason: null,
-  relatedTicketId: null,
-  calledAt: new Date().toISOString(),
-});
+const registration = (): TicketRegistration =>
+  sampleRegistration({
+    callerNumber: '0539 812 3456',
+    location: { district: '兰山区', town: '银雀山街道', address: '某小区5号楼' },
+    requestType: '举报',
+    category: ['应急安全', '消防安全'],
+    description: '有住户从五楼窗户拉电线给电动车充电 <img src=x onerror=alert(1)> 🔌',
+    confidential: true,
+    calledAt: new Date().toISOString(),
+  });
 
 describe('ticket methods of the DeskApi', () => {
   it('registers with the number normalised, clears the draft, and transfers along a suggestion', async () => {

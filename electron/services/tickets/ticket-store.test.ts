@@ -4,7 +4,7 @@ import { tempDir } from '../../../test/support/temp-dir';
 import { emptyTicketDraft } from '../../../shared/tickets/ticket-record';
 import { closeDatabase, openDatabase } from '../db/database';
 import { TicketStore } from './ticket-store';
-import { uuidv7 } from './uuid7';
+import { uuidv7 } from '../../../shared/tickets/uuid7';
 import { sampleRegistration } from '../../../test/support/sample-ticket';
 
 const registration = sampleRegistration;

@@ -6,7 +6,7 @@ import { savedDraftSchema, ticketDraftSchema, ticketRecordSchema } from '../../.
 import type { Callback, DirectAnswer, TicketRegistration, TicketState, Transfer } from '../../../shared/tickets/ticket';
 import { callbackSchema, canTransition, directAnswerSchema, ticketRegistrationSchema, transferSchema } from '../../../shared/tickets/ticket';
 import type { DeskDatabase } from '../db/database';
-import { uuidv7 } from './uuid7';
+import { uuidv7 } from '../../../shared/tickets/uuid7';
 
 /**
  * The desk's tickets. Every write validates first (an invalid or oversized

@@ -1,22 +1,12 @@
 import { Badge, Dropdown } from 'antd';
-import type { BadgeProps, MenuProps } from 'antd';
+import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { acwSecondsLeft } from '../../../shared/phone/agent-state';
 import type { AgentState } from '../../../shared/phone/agent-state';
-import type { RegistrationStatus } from '../../../shared/phone/registration-status';
 import { phoneEngine } from '../features/phone/phone-engine';
 import { usePhoneStore } from '../features/phone/phone-store';
+import { registrationColors } from '../features/phone/registration-colors';
 import { useNow } from './use-now';
-
-const registrationBadge: Record<RegistrationStatus, BadgeProps['status']> = {
-  unconfigured: 'default',
-  standby: 'default',
-  registering: 'processing',
-  registered: 'success',
-  reconnecting: 'warning',
-  failed: 'error',
-  stopped: 'default',
-};
 
 const agentKey: Record<AgentState, string> = {
   signed_out: 'signedOut',
@@ -61,7 +51,7 @@ export function PhoneStatus(): React.JSX.Element {
         </span>
       </Dropdown>
       <span data-testid="phone-registration" data-status={registration}>
-        {t('status.phone')}: <Badge status={registrationBadge[registration]} text={t(`phone.registration.${registration}`)} />
+        {t('status.phone')}: <Badge status={registrationColors[registration]} text={t(`phone.registration.${registration}`)} />
       </span>
     </>
   );

@@ -1,18 +1,8 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RegistrationStatus } from '../../../../shared/phone/registration-status';
 import { phoneEngine } from './phone-engine';
 import { usePhoneStore } from './phone-store';
-
-const colors: Record<RegistrationStatus, string> = {
-  unconfigured: 'default',
-  standby: 'default',
-  registering: 'processing',
-  registered: 'success',
-  reconnecting: 'warning',
-  failed: 'error',
-  stopped: 'default',
-};
+import { registrationColors } from './registration-colors';
 
 /** The registration in words, never only a colour; clicking it re-checks at once. */
 export function RegistrationTag(): React.JSX.Element {
@@ -23,7 +13,7 @@ export function RegistrationTag(): React.JSX.Element {
   return (
     <Tooltip title={reason || (registration === 'unconfigured' ? t('phone.notConfiguredHint') : '')}>
       <Tag
-        color={colors[registration]}
+        color={registrationColors[registration]}
         data-testid="phone-state"
         data-status={registration}
         onClick={() => {

@@ -6,7 +6,7 @@ import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 import type { DraftMeta, RegistrationValues } from './draft-mapping';
 import { draftToValues, valuesToDraft } from './draft-mapping';
 import { useTicketSessionStore } from './ticket-session-store';
-import { uuidv7 } from './uuid7';
+import { uuidv7 } from '../../../../shared/tickets/uuid7';
 
 /** Saves at most this long after the last change: fast typists cause one write per pause, not per key. */
 const SAVE_DELAY_MS = 250;
