@@ -31,7 +31,7 @@ export default defineConfig(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { ...noNode, paths: [...noNode.paths, noElectron, ...nativeModules.map((name) => ({ name, message: 'shared/ is pure: no I/O' })), { name: 'react', message: 'shared/ is pure: no UI' }], patterns: [{ group: ['../*'], message: 'shared/ depends on nothing outside itself' }] }],
+      'no-restricted-imports': ['error', { ...noNode, paths: [...noNode.paths, noElectron, ...nativeModules.map((name) => ({ name, message: 'shared/ is pure: no I/O' })), { name: 'react', message: 'shared/ is pure: no UI' }], patterns: [{ group: ['**/electron/**', '**/server/**', '**/renderer/**', '**/test/**', '../../*'], message: 'shared/ depends on nothing outside itself' }] }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
   },

@@ -22,6 +22,98 @@ export const hubMigrations: readonly HubMigration[] = [
       INSERT INTO change_counter (version) VALUES (0);
     `,
   },
+  {
+    version: 2,
+    name: 'accounts, tickets, sync, responsibility list, knowledge base, presence',
+    sql: `
+      -- Signing key of the hub's tokens: made once, shared by every hub process through the database.
+      CREATE TABLE hub_secrets (name text PRIMARY KEY, value bytea NOT NULL);
+      INSERT INTO hub_secrets (name, value) VALUES ('token', decode(md5(random()::text || clock_timestamp()::text) || md5(random()::text || clock_timestamp()::text), 'hex'));
+
+      CREATE TABLE accounts (
+        username      text PRIMARY KEY,
+        display_name  text NOT NULL,
+        role          text NOT NULL CHECK (role IN ('operator', 'trainee', 'supervisor', 'admin', 'department')),
+        password_hash text NOT NULL,
+        department_id text,
+        team          text,
+        disabled      boolean NOT NULL DEFAULT false,
+        created_at    timestamptz NOT NULL DEFAULT now()
+      );
+
+      -- The last sequence applied per desk, updated in the transaction that applies the operation.
+      CREATE TABLE desk_sequences (desk_id text PRIMARY KEY, last_seq bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());
+
+      -- Human numbers: one counter per day in the centre's time zone (monotonic within the day).
+      CREATE TABLE ticket_day_counters (day text PRIMARY KEY, last bigint NOT NULL);
+
+      CREATE TABLE tickets (
+        id             uuid PRIMARY KEY,
+        number         text NOT NULL UNIQUE,
+        desk_id        text NOT NULL,
+        author         text NOT NULL,
+        state          text NOT NULL,
+        caller_number  text NOT NULL,
+        category_1     text NOT NULL,
+        category_2     text NOT NULL,
+        confidential   boolean NOT NULL,
+        trainee        boolean NOT NULL,
+        review         text NOT NULL,
+        review_comment text,
+        supervision    text NOT NULL DEFAULT 'none',
+        lead_department text,
+        registration   jsonb NOT NULL,
+        answer         jsonb,
+        transfer       jsonb,
+        callback       jsonb,
+        reply          jsonb,
+        return_reason  text,
+        created_at     timestamptz NOT NULL,
+        updated_at     timestamptz NOT NULL,
+        version        bigint NOT NULL
+      );
+      CREATE INDEX tickets_caller ON tickets (caller_number, created_at DESC);
+      CREATE INDEX tickets_desk_version ON tickets (desk_id, version);
+      CREATE INDEX tickets_lead ON tickets (lead_department, state);
+      CREATE INDEX tickets_review ON tickets (review) WHERE review = 'pending';
+
+      -- The audit trail: every change with its author, the account that delivered it and when.
+      CREATE TABLE ticket_events (
+        id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        ticket_id uuid NOT NULL REFERENCES tickets (id),
+        op_id     uuid UNIQUE,
+        kind      text NOT NULL,
+        author    text NOT NULL,
+        sent_by   text NOT NULL,
+        desk_id   text,
+        at        timestamptz NOT NULL DEFAULT now(),
+        payload   jsonb NOT NULL
+      );
+      CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id, id);
+
+      CREATE TABLE departments (id text PRIMARY KEY, doc jsonb NOT NULL, deleted boolean NOT NULL DEFAULT false, version bigint NOT NULL);
+      CREATE INDEX departments_version ON departments (version);
+      CREATE TABLE duties (id text PRIMARY KEY, doc jsonb NOT NULL, deleted boolean NOT NULL DEFAULT false, version bigint NOT NULL);
+      CREATE INDEX duties_version ON duties (version);
+      CREATE TABLE kb_articles (id text PRIMARY KEY, doc jsonb NOT NULL, revision integer NOT NULL DEFAULT 1, version bigint NOT NULL);
+      CREATE INDEX kb_articles_version ON kb_articles (version);
+      CREATE TABLE kb_feedback (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        article_id text NOT NULL, verdict text NOT NULL, comment text NOT NULL, author text NOT NULL, at timestamptz NOT NULL DEFAULT now()
+      );
+
+      CREATE TABLE presence (
+        desk_id        text PRIMARY KEY,
+        operator       text NOT NULL,
+        state          text NOT NULL,
+        since          timestamptz NOT NULL,
+        call_started_at timestamptz,
+        reason         text,
+        help_requested boolean NOT NULL DEFAULT false,
+        reported_at    timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock key of hub migrations. */

@@ -4,6 +4,9 @@ import type { Sql, SqlTransaction } from './sql';
 /** PostgreSQL through a `pg` pool. */
 export function connectPostgres(connectionString: string, options: { max?: number } = {}): Sql {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  // An idle connection that the server drops (restart, failover) must not take the process down: the pool
+  // replaces it on the next query, and that query's caller sees any error.
+  pool.on('error', () => undefined);
   return {
     driver: 'postgres',
     async query<Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
@@ -28,6 +31,19 @@ export function connectPostgres(connectionString: string, options: { max?: numbe
       } finally {
         client.release();
       }
+    },
+    async listen(channel, onPayload) {
+      // LISTEN holds its connection for as long as it listens: a client of its own, not one from the pool.
+      const client = new pg.Client({ connectionString });
+      client.on('error', () => undefined);
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel) onPayload(message.payload ?? '');
+      });
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        await client.end();
+      };
     },
     close: () => pool.end(),
   };

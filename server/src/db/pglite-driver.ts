@@ -20,6 +20,10 @@ export async function openPglite(dataDir?: string): Promise<Sql> {
         work({ query: <Row extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) => run<Row>(inner, text, params) }),
       );
     },
+    async listen(channel, onPayload) {
+      const unlisten = await db.listen(channel, onPayload);
+      return () => unlisten();
+    },
     close: () => db.close(),
   };
 }

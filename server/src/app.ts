@@ -1,0 +1,107 @@
+import websocket from '@fastify/websocket';
+import { onlyRow } from './db/sql';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
+import { TokenSigner } from './auth/tokens';
+import { readShippedCatalogue, seedCatalogueIfEmpty, seedDemoAccountsIfEmpty } from './catalogue/seed';
+import { migrateHub } from './db/migrations';
+import type { Sql } from './db/sql';
+import type { HubContext } from './hub-context';
+import { HubFailure } from './http/failure';
+import { openApiDocument } from './http/openapi';
+import { authenticate, errorBody, registerRoutes } from './http/register';
+import { LiveFeed } from './presence/live-feed';
+import { seats } from './presence/presence';
+import { hubRoutes } from './routes';
+
+export interface HubOptions {
+  sql: Sql;
+  /** `resources/` of the repo or the package: the catalogue loaded into an empty database. */
+  resourcesDir: string;
+  timeZone?: string;
+  /** Create the demo centre's accounts in an empty database (demos and tests only). */
+  demoAccounts?: boolean;
+  /** Largest request body; a push of 500 tickets fits well inside the default. */
+  bodyLimitBytes?: number;
+  /** A pino logger; none in tests. */
+  logger?: FastifyBaseLogger;
+  now?: () => Date;
+  version?: string;
+}
+
+export interface Hub {
+  app: FastifyInstance;
+  context: HubContext;
+  feed: LiveFeed;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+
+/** One hub process: migrates, seeds an empty database, serves HTTP and the supervisors' live feed. */
+export async function createHub(options: HubOptions): Promise<Hub> {
+  const { sql } = options;
+  const timeZone = options.timeZone ?? 'Asia/Shanghai';
+  await migrateHub(sql);
+  await seedCatalogueIfEmpty(sql, readShippedCatalogue(options.resourcesDir), timeZone);
+  if (options.demoAccounts) await seedDemoAccountsIfEmpty(sql);
+  const secret = onlyRow(await sql.query<{ value: Buffer | Uint8Array }>("SELECT value FROM hub_secrets WHERE name = 'token'"));
+  const context: HubContext = { sql, signer: new TokenSigner(Buffer.from(secret.value)), now: options.now ?? (() => new Date()), timeZone };
+
+  const app = Fastify({
+    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    // A crafted "__proto__" or "constructor" key is refused outright rather than silently dropped.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = errorBody(error as Error);
+    if (status >= 500) request.log.error({ err: error }, 'hub request failed');
+    void reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    void reply.status(404).send({ error: 'NOT_FOUND', message: '没有这个接口' });
+  });
+
+  const feed = new LiveFeed();
+  await feed.start(sql);
+  await app.register(websocket, { options: { maxPayload: 4096 } });
+  app.get('/v1/live', { websocket: true }, (socket, request) => {
+    // Browsers cannot set headers on a WebSocket: the token comes as a query parameter.
+    try {
+      const token = new URL(request.url, 'http://hub').searchParams.get('token');
+      const user = authenticate(context, token);
+      if (user.role !== 'supervisor' && user.role !== 'admin') throw new HubFailure('FORBIDDEN', '只有班长和管理员可以查看座席实况');
+      void seats(context).then(
+        (all) => {
+          feed.add(socket, { type: 'snapshot', seats: all });
+        },
+        () => socket.close(1011, 'snapshot failed'),
+      );
+    } catch (error) {
+      const { body } = errorBody(error as Error);
+      socket.send(JSON.stringify(body));
+      socket.close(4001, body.error);
+    }
+  });
+
+  const document = openApiDocument(hubRoutes, options.version ?? '0.1.0');
+  app.get('/v1/openapi.json', () => document);
+  app.get('/v1/health', async () => {
+    await sql.query('SELECT 1');
+    return { ok: true };
+  });
+  registerRoutes(app, context, hubRoutes);
+
+  return {
+    app,
+    context,
+    feed,
+    close: async () => {
+      await feed.stop();
+      await app.close();
+    },
+  };
+}

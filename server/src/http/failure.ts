@@ -1,0 +1,29 @@
+import type { HubErrorCode } from '../../../shared/hub/errors';
+
+const statusOf: Record<HubErrorCode, number> = {
+  INVALID_INPUT: 400,
+  MALFORMED_JSON: 400,
+  BODY_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SEQ_GAP: 409,
+  INTERNAL: 500,
+};
+
+/** A refusal the client can act on: a code, a message in Chinese, details where they help. */
+export class HubFailure extends Error {
+  constructor(
+    readonly code: HubErrorCode,
+    message: string,
+    readonly details: { issues?: { path: string; message: string }[]; expectedSeq?: number } = {},
+  ) {
+    super(message);
+    this.name = 'HubFailure';
+  }
+
+  get status(): number {
+    return statusOf[this.code];
+  }
+}

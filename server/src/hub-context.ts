@@ -1,0 +1,11 @@
+import type { TokenSigner } from './auth/tokens';
+import type { Sql } from './db/sql';
+
+/** What every route handler may use; nothing in it is per-process state that another process would need. */
+export interface HubContext {
+  sql: Sql;
+  signer: TokenSigner;
+  now(): Date;
+  /** The centre's time zone, for the day in ticket numbers. */
+  timeZone: string;
+}

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { createHub } from './app';
+import { connectPostgres } from './db/pg-driver';
+import { openPglite } from './db/pglite-driver';
+
+/**
+ * Starts one hub process. Configuration by environment:
+ *   HUB_DATABASE_URL  postgres://… (production; start as many processes as needed on one database)
+ *   HUB_DATA_DIR      folder of the embedded PGlite database when no URL is given (default ./hub-data)
+ *   HUB_HOST, HUB_PORT  where to listen (default 127.0.0.1:8720)
+ *   HUB_DEMO_ACCOUNTS=1  create the demo accounts in an empty database
+ *   HUB_RESOURCES     the shipped data folder (default: resources/ of the repo)
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const env = process.env;
+const logger = pino({ level: env.HUB_LOG_LEVEL ?? 'info' });
+const sql = env.HUB_DATABASE_URL ? connectPostgres(env.HUB_DATABASE_URL) : await openPglite(path.resolve(env.HUB_DATA_DIR ?? 'hub-data'));
+const hub = await createHub({
+  sql,
+  resourcesDir: env.HUB_RESOURCES ?? path.resolve(here, '..', '..', 'resources'),
+  demoAccounts: env.HUB_DEMO_ACCOUNTS === '1',
+  logger,
+  timeZone: env.HUB_TIME_ZONE ?? 'Asia/Shanghai',
+});
+const port = Number(env.HUB_PORT ?? 8720);
+const address = await hub.app.listen({ host: env.HUB_HOST ?? '127.0.0.1', port });
+logger.info({ address, driver: sql.driver }, 'hub listening');
+
+const shutdown = (): void => {
+  void hub
+    .close()
+    .then(() => sql.close())
+    .finally(() => process.exit(0));
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,0 +1,250 @@
+import { z } from 'zod';
+import { departmentSchema, dutySchema } from '../../shared/dispatch/responsibility';
+import { articleSchema } from '../../shared/kb/article';
+import { kbFeedbackInputSchema } from '../../shared/kb/search';
+import { accountSchema, createAccountInputSchema, loginInputSchema, sessionSchema } from '../../shared/hub/auth';
+import type { HubRole } from '../../shared/hub/auth';
+import { departmentReplySchema, hubCallerHistorySchema, hubTicketSchema, returnReasonSchema, reviewDecisionSchema, ticketEventSchema } from '../../shared/hub/hub-ticket';
+import { presenceReportSchema, seatSchema } from '../../shared/hub/presence';
+import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../shared/hub/sync';
+import { phoneNumberSchema, ticketIdSchema } from '../../shared/tickets/ticket';
+import { createAccount, listAccounts, login, refresh } from './accounts/accounts';
+import { deleteDepartment, deleteDuty, dutyList, getArticle, putArticle, putDepartment, putDuty, recordArticleFeedback } from './catalogue/catalogue';
+import { HubFailure } from './http/failure';
+import { route } from './http/route';
+import type { RouteSpec } from './http/route';
+import { reportPresence, seats } from './presence/presence';
+import { pullChanges } from './sync/pull';
+import { applyPush } from './sync/push';
+import { acceptTicket, closeTicket, replyToTicket, returnTicket, reviewTicket } from './tickets/ticket-actions';
+import { callerHistory, departmentInbox, readTicket, reviewQueue, ticketEvents } from './tickets/ticket-queries';
+
+const DESK_ROLES: readonly HubRole[] = ['operator', 'trainee', 'supervisor', 'admin'];
+const EVERYONE: readonly HubRole[] = [...DESK_ROLES, 'department'];
+const LEADERS: readonly HubRole[] = ['supervisor', 'admin'];
+
+const ticketParams = z.strictObject({ id: ticketIdSchema });
+const idParams = (pattern: z.ZodString) => z.strictObject({ id: pattern });
+const ok = z.object({ ok: z.literal(true) });
+const limitQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
+
+/** Every route of the hub, in one place: method, path, roles, schemas, handler. */
+export const hubRoutes: readonly RouteSpec[] = [
+  route({
+    method: 'POST',
+    url: '/v1/auth/login',
+    summary: '登录（座席带上座席编号）',
+    roles: 'public',
+    body: loginInputSchema,
+    response: sessionSchema,
+    handler: ({ hub, body }) => login(hub, body),
+  }),
+  route({ method: 'POST', url: '/v1/auth/refresh', summary: '续期令牌', roles: EVERYONE, response: sessionSchema, handler: ({ hub, user }) => refresh(hub, user) }),
+  route({ method: 'GET', url: '/v1/accounts', summary: '账号列表', roles: ['admin'], response: z.array(accountSchema), handler: ({ hub }) => listAccounts(hub.sql) }),
+  route({
+    method: 'POST',
+    url: '/v1/accounts',
+    summary: '新建账号',
+    roles: ['admin'],
+    body: createAccountInputSchema,
+    response: accountSchema,
+    status: 201,
+    handler: ({ hub, body }) => createAccount(hub.sql, body),
+  }),
+
+  route({
+    method: 'POST',
+    url: '/v1/sync/push',
+    summary: '推送座席队列（每项幂等，按序号只生效一次）',
+    roles: DESK_ROLES,
+    body: pushRequestSchema,
+    response: pushResponseSchema,
+    handler: ({ hub, user, body }) => applyPush(hub, user, body),
+  }),
+  route({
+    method: 'GET',
+    url: '/v1/sync/pull',
+    summary: '拉取游标之后的变更',
+    roles: DESK_ROLES,
+    query: pullQuerySchema,
+    response: pullResponseSchema,
+    handler: ({ hub, user, query }) => pullChanges(hub, user, query.cursor, query.limit),
+  }),
+
+  route({ method: 'GET', url: '/v1/tickets/:id', summary: '查看工单', roles: EVERYONE, params: ticketParams, response: hubTicketSchema, handler: ({ hub, user, params }) => readTicket(hub, user, params.id) }),
+  route({
+    method: 'GET',
+    url: '/v1/tickets/:id/events',
+    summary: '工单流转记录（审计）',
+    roles: EVERYONE,
+    params: ticketParams,
+    response: z.array(ticketEventSchema),
+    handler: ({ hub, user, params }) => ticketEvents(hub, user, params.id),
+  }),
+  route({
+    method: 'GET',
+    url: '/v1/callers/:number/history',
+    summary: '来电人近 12 个月的工单与同类诉求次数',
+    roles: DESK_ROLES,
+    params: z.strictObject({ number: phoneNumberSchema }),
+    query: z.strictObject({ category1: z.string().max(40).optional(), category2: z.string().max(40).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+    response: hubCallerHistorySchema,
+    handler: ({ hub, user, params, query }) => callerHistory(hub, user, { number: params.number, ...query }),
+  }),
+  route({
+    method: 'GET',
+    url: '/v1/department/inbox',
+    summary: '转给本部门、待签收或待答复的工单',
+    roles: ['department'],
+    query: limitQuery,
+    response: z.array(hubTicketSchema),
+    handler: ({ hub, user, query }) => departmentInbox(hub, user, query.limit),
+  }),
+  route({
+    method: 'POST',
+    url: '/v1/tickets/:id/accept',
+    summary: '部门签收',
+    roles: ['department', ...LEADERS],
+    params: ticketParams,
+    response: hubTicketSchema,
+    handler: ({ hub, user, params }) => acceptTicket(hub, user, params.id),
+  }),
+  route({
+    method: 'POST',
+    url: '/v1/tickets/:id/return',
+    summary: '部门退回（写明理由）',
+    roles: ['department', ...LEADERS],
+    params: ticketParams,
+    body: returnReasonSchema,
+    response: hubTicketSchema,
+    handler: ({ hub, user, params, body }) => returnTicket(hub, user, params.id, body.reason),
+  }),
+  route({
+    method: 'POST',
+    url: '/v1/tickets/:id/reply',
+    summary: '部门答复',
+    roles: ['department', ...LEADERS],
+    params: ticketParams,
+    body: departmentReplySchema,
+    response: hubTicketSchema,
+    handler: ({ hub, user, params, body }) => replyToTicket(hub, user, params.id, body),
+  }),
+  route({ method: 'POST', url: '/v1/tickets/:id/close', summary: '办结', roles: LEADERS, params: ticketParams, response: hubTicketSchema, handler: ({ hub, user, params }) => closeTicket(hub, user, params.id) }),
+  route({ method: 'GET', url: '/v1/reviews', summary: '实训审核队列', roles: LEADERS, query: limitQuery, response: z.array(hubTicketSchema), handler: ({ hub, query }) => reviewQueue(hub, query.limit) }),
+  route({
+    method: 'POST',
+    url: '/v1/reviews/:id',
+    summary: '审核学员工单：通过（转办发出）或退回（附意见）',
+    roles: LEADERS,
+    params: ticketParams,
+    body: reviewDecisionSchema,
+    response: hubTicketSchema,
+    handler: ({ hub, user, params, body }) => reviewTicket(hub, user, params.id, body),
+  }),
+
+  route({
+    method: 'GET',
+    url: '/v1/duty-list',
+    summary: '部门与职责清单',
+    roles: EVERYONE,
+    response: z.object({ departments: z.array(departmentSchema), duties: z.array(dutySchema) }),
+    handler: ({ hub }) => dutyList(hub),
+  }),
+  route({
+    method: 'PUT',
+    url: '/v1/departments/:id',
+    summary: '新增或修改部门',
+    roles: ['admin'],
+    params: idParams(departmentSchema.shape.id),
+    body: departmentSchema.strict(),
+    response: departmentSchema,
+    handler: ({ hub, params, body }) => {
+      if (params.id !== body.id) throw new HubFailure('INVALID_INPUT', '路径与内容中的部门编号不一致');
+      return putDepartment(hub, body);
+    },
+  }),
+  route({
+    method: 'DELETE',
+    url: '/v1/departments/:id',
+    summary: '停用部门（清单不再引用时）',
+    roles: ['admin'],
+    params: idParams(departmentSchema.shape.id),
+    response: ok,
+    handler: async ({ hub, params }) => {
+      await deleteDepartment(hub, params.id);
+      return { ok: true };
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: '/v1/duties/:id',
+    summary: '新增或修改职责条目',
+    roles: LEADERS,
+    params: idParams(z.string().regex(/^[A-Za-z0-9-]{1,20}$/)),
+    body: dutySchema.strict(),
+    response: dutySchema,
+    handler: ({ hub, params, body }) => {
+      if (params.id !== body.id) throw new HubFailure('INVALID_INPUT', '路径与内容中的条目编号不一致');
+      return putDuty(hub, body);
+    },
+  }),
+  route({
+    method: 'DELETE',
+    url: '/v1/duties/:id',
+    summary: '删除职责条目',
+    roles: LEADERS,
+    params: idParams(z.string().regex(/^[A-Za-z0-9-]{1,20}$/)),
+    response: ok,
+    handler: async ({ hub, params }) => {
+      await deleteDuty(hub, params.id);
+      return { ok: true };
+    },
+  }),
+
+  route({
+    method: 'GET',
+    url: '/v1/kb/articles/:id',
+    summary: '知识条目（当前修订）',
+    roles: EVERYONE,
+    params: idParams(z.string().regex(/^[A-Za-z0-9-]{1,40}$/)),
+    response: articleSchema.extend({ revision: z.number().int() }),
+    handler: ({ hub, params }) => getArticle(hub, params.id),
+  }),
+  route({
+    method: 'PUT',
+    url: '/v1/kb/articles/:id',
+    summary: '发布知识条目的新修订',
+    roles: LEADERS,
+    params: idParams(z.string().regex(/^[A-Za-z0-9-]{1,40}$/)),
+    body: articleSchema.strict(),
+    response: articleSchema.extend({ revision: z.number().int() }),
+    handler: ({ hub, params, body }) => {
+      if (params.id !== body.id) throw new HubFailure('INVALID_INPUT', '路径与内容中的条目编号不一致');
+      return putArticle(hub, body);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/v1/kb/feedback',
+    summary: '话务员对知识条目的反馈',
+    roles: DESK_ROLES,
+    body: kbFeedbackInputSchema.strict(),
+    response: ok,
+    status: 201,
+    handler: async ({ hub, user, body }) => {
+      await recordArticleFeedback(hub, user.sub, body);
+      return { ok: true };
+    },
+  }),
+
+  route({
+    method: 'PUT',
+    url: '/v1/presence',
+    summary: '上报座席状态',
+    roles: DESK_ROLES,
+    body: presenceReportSchema,
+    response: seatSchema,
+    handler: ({ hub, user, body }) => reportPresence(hub, user, body),
+  }),
+  route({ method: 'GET', url: '/v1/seats', summary: '全部座席当前状态', roles: LEADERS, response: z.array(seatSchema), handler: ({ hub }) => seats(hub) }),
+];

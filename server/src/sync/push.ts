@@ -1,0 +1,55 @@
+import type { PushOutcome, PushRequest, PushResponse } from '../../../shared/hub/sync';
+import { onlyRow } from '../db/sql';
+import type { TokenClaims } from '../auth/tokens';
+import { withCounters } from '../db/counters';
+import type { HubContext } from '../hub-context';
+import { HubFailure } from '../http/failure';
+import { applyOperation, OperationRejected } from '../tickets/apply-operation';
+
+/**
+ * Applies a desk's batch exactly once. The desk's last applied sequence is
+ * read under a row lock and written back in the same transaction as the
+ * tickets, so a batch sent again (lost answer, crash, retry) is answered
+ * `duplicate` without effect, two deliveries racing each other serialise, and
+ * a batch starting past the next expected sequence is refused (SEQ_GAP).
+ * A refused operation still advances the sequence: it is answered `rejected`
+ * and never blocks the operations behind it.
+ */
+export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushRequest): Promise<PushResponse> {
+  if (user.deskId !== batch.deskId) throw new HubFailure('FORBIDDEN', '本次登录不属于该座席，不能提交它的队列');
+  const now = hub.now();
+  return hub.sql.transaction(async (tx) => {
+    await tx.query('INSERT INTO desk_sequences (desk_id, last_seq) VALUES ($1, 0) ON CONFLICT (desk_id) DO NOTHING', [batch.deskId]);
+    const row = onlyRow(await tx.query<{ last_seq: string }>('SELECT last_seq FROM desk_sequences WHERE desk_id = $1 FOR UPDATE', [batch.deskId]));
+    let lastSeq = Number(row.last_seq);
+    const first = batch.operations[0]?.seq ?? lastSeq + 1;
+    if (first > lastSeq + 1) {
+      throw new HubFailure('SEQ_GAP', `座席队列缺少序号 ${String(lastSeq + 1)} 到 ${String(first - 1)}`, { expectedSeq: lastSeq + 1 });
+    }
+    const authors = [...new Set(batch.operations.map((op) => op.author))];
+    const roles = await tx.query<{ username: string; role: string }>('SELECT username, role FROM accounts WHERE username = ANY($1) AND NOT disabled', [authors]);
+    const authorRoles = new Map(roles.map((r) => [r.username, r.role]));
+
+    const outcomes = await withCounters(tx, hub.timeZone, async (counters) => {
+      const answers: PushOutcome[] = [];
+      for (const op of batch.operations) {
+        if (op.seq <= lastSeq) {
+          answers.push({ seq: op.seq, outcome: 'duplicate' });
+          continue;
+        }
+        try {
+          const applied = await applyOperation(op, { tx, counters, deskId: batch.deskId, sentBy: user.sub, authorRoles, now });
+          answers.push(applied.duplicate ? { seq: op.seq, outcome: 'duplicate' } : { seq: op.seq, outcome: 'accepted', ticketNumber: applied.ticketNumber });
+        } catch (error) {
+          // Refusals are decided before anything is written, so the transaction is still clean.
+          if (!(error instanceof OperationRejected)) throw error;
+          answers.push({ seq: op.seq, outcome: 'rejected', reason: error.message });
+        }
+        lastSeq = op.seq;
+      }
+      return answers;
+    });
+    await tx.query('UPDATE desk_sequences SET last_seq = $2, updated_at = now() WHERE desk_id = $1', [batch.deskId, lastSeq]);
+    return { outcomes, lastSeq };
+  });
+}

@@ -1,0 +1,148 @@
+import type { z } from 'zod';
+import type { PushOperation } from '../../../shared/hub/sync';
+import type { TicketState } from '../../../shared/tickets/ticket';
+import { callbackSchema, canTransition, directAnswerSchema, ticketRegistrationSchema, transferSchema } from '../../../shared/tickets/ticket';
+import type { TransactionCounters } from '../db/counters';
+import type { SqlTransaction } from '../db/sql';
+import type { TicketRow } from './ticket-rows';
+import { findTicket, recordEvent } from './ticket-rows';
+
+/** A permanent refusal of one operation: the desk shows it under 需处理 and goes on with the next. */
+export class OperationRejected extends Error {}
+
+export interface OperationContext {
+  tx: SqlTransaction;
+  counters: TransactionCounters;
+  deskId: string;
+  /** The signed-in account delivering the batch (the author may be an earlier shift's operator). */
+  sentBy: string;
+  /** Roles of the authors named in the batch; an unknown author is refused. */
+  authorRoles: ReadonlyMap<string, string>;
+  now: Date;
+}
+
+function payloadOf<T>(schema: z.ZodType<T>, payload: unknown): T {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new OperationRejected(`内容不符合要求：${first?.path.join('.') ?? ''} ${first?.message ?? ''}`.trim());
+  }
+  return parsed.data;
+}
+
+const stateNames: Record<TicketState, string> = {
+  registered: '已登记',
+  answered: '已直接答复',
+  transferred: '已转办',
+  accepted: '已签收',
+  returned: '已退回',
+  replied: '已答复',
+  called_back: '已回访',
+  closed: '已办结',
+};
+
+/** Applies one operation; returns the ticket number when it created a ticket. */
+export async function applyOperation(op: PushOperation, ctx: OperationContext): Promise<{ ticketNumber: string | null; duplicate: boolean }> {
+  const role = ctx.authorRoles.get(op.author);
+  if (!role || !['operator', 'trainee', 'supervisor', 'admin'].includes(role)) throw new OperationRejected(`登记人 ${op.author} 不是本中心的话务账号`);
+  if (op.kind === 'ticket.register') return register(op, role === 'trainee', ctx);
+
+  const ticket = await findTicket(ctx.tx, op.ticketId, true);
+  if (!ticket) throw new OperationRejected('枢纽没有这张工单');
+  switch (op.kind) {
+    case 'ticket.answer': {
+      const answer = payloadOf(directAnswerSchema, op.payload);
+      await change(ticket, 'answered', op, ctx, { answer: JSON.stringify(answer) });
+      break;
+    }
+    case 'ticket.transfer': {
+      const transfer = payloadOf(transferSchema, op.payload);
+      if (ticket.trainee && ticket.review !== 'approved') throw new OperationRejected('实训学员的工单须经班长审核后才能转办');
+      await change(ticket, 'transferred', op, ctx, { transfer: JSON.stringify(transfer), lead_department: transfer.lead, supervision: transfer.supervision });
+      break;
+    }
+    case 'ticket.transfer_for_review': {
+      const transfer = payloadOf(transferSchema, op.payload);
+      await change(ticket, ticket.state as TicketState, op, ctx, { transfer: JSON.stringify(transfer), review: 'pending', review_comment: null });
+      break;
+    }
+    case 'ticket.callback': {
+      const callback = payloadOf(callbackSchema, op.payload);
+      await change(ticket, 'called_back', op, ctx, { callback: JSON.stringify(callback) });
+      break;
+    }
+  }
+  return { ticketNumber: null, duplicate: false };
+}
+
+async function register(op: PushOperation, trainee: boolean, ctx: OperationContext): Promise<{ ticketNumber: string | null; duplicate: boolean }> {
+  const registration = payloadOf(ticketRegistrationSchema, op.payload);
+  if (registration.id !== op.ticketId) throw new OperationRejected('登记内容的工单编号与操作不一致');
+  const existing = await findTicket(ctx.tx, registration.id);
+  if (existing) {
+    // The idempotency key is the ticket id from the same desk: the same creation again changes nothing.
+    if (existing.desk_id === ctx.deskId && existing.author === op.author) return { ticketNumber: existing.number, duplicate: true };
+    throw new OperationRejected('该工单编号已被其他座席使用');
+  }
+  const version = await ctx.counters.nextVersion();
+  const number = await ctx.counters.nextTicketNumber(ctx.now);
+  const createdAt = op.createdAt;
+  await ctx.tx.query(
+    `WITH t AS (
+       INSERT INTO tickets (id, number, desk_id, author, state, caller_number, category_1, category_2, confidential, trainee, review,
+                            registration, created_at, updated_at, version)
+       VALUES ($1, $2, $3, $4, 'registered', $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id)
+     INSERT INTO ticket_events (ticket_id, op_id, kind, author, sent_by, desk_id, at, payload)
+     SELECT id, $14, 'ticket.register', $4, $15, $3, $16, $11 FROM t`,
+    [
+      registration.id,
+      number,
+      ctx.deskId,
+      op.author,
+      registration.callerNumber,
+      registration.category[0],
+      registration.category[1],
+      registration.confidential,
+      trainee,
+      trainee ? 'pending' : 'not_required',
+      JSON.stringify(registration),
+      createdAt,
+      version,
+      op.opId,
+      ctx.sentBy,
+      ctx.now.toISOString(),
+    ],
+  );
+  return { ticketNumber: number, duplicate: false };
+}
+
+const changeableColumns = new Set(['answer', 'transfer', 'callback', 'lead_department', 'supervision', 'review', 'review_comment', 'reply', 'return_reason']);
+
+/** Moves a ticket to `to` (when the transition is allowed), sets columns, bumps its version and records the event. */
+export async function changeTicket(
+  ticket: TicketRow,
+  to: TicketState,
+  columns: Record<string, unknown>,
+  event: { kind: string; opId: string | null; author: string; sentBy: string; deskId: string | null; payload: unknown },
+  ctx: Pick<OperationContext, 'tx' | 'counters' | 'now'>,
+): Promise<number> {
+  const from = ticket.state as TicketState;
+  if (to !== from && !canTransition(from, to)) throw new OperationRejected(`工单${stateNames[from]}，不能改为${stateNames[to]}`);
+  const names = Object.keys(columns);
+  for (const name of names) if (!changeableColumns.has(name)) throw new Error(`not a changeable column: ${name}`);
+  const version = await ctx.counters.nextVersion();
+  const sets = names.map((name, i) => `${name} = $${i + 5}`);
+  await ctx.tx.query(`UPDATE tickets SET state = $2, updated_at = $3, version = $4${sets.length ? ', ' + sets.join(', ') : ''} WHERE id = $1`, [
+    ticket.id,
+    to,
+    ctx.now.toISOString(),
+    version,
+    ...names.map((name) => columns[name]),
+  ]);
+  await recordEvent(ctx.tx, { ticketId: ticket.id, at: ctx.now, ...event });
+  return version;
+}
+
+function change(ticket: TicketRow, to: TicketState, op: PushOperation, ctx: OperationContext, columns: Record<string, unknown>): Promise<number> {
+  return changeTicket(ticket, to, columns, { kind: op.kind, opId: op.opId, author: op.author, sentBy: ctx.sentBy, deskId: ctx.deskId, payload: op.payload }, ctx);
+}

@@ -1,0 +1,73 @@
+import type { HubCallerHistory, HubTicket, TicketEvent } from '../../../shared/hub/hub-ticket';
+import { REPEAT_WINDOW_DAYS } from '../../../shared/tickets/caller-history';
+import type { TokenClaims } from '../auth/tokens';
+import type { HubContext } from '../hub-context';
+import { HubFailure } from '../http/failure';
+import type { TicketRow } from './ticket-rows';
+import { findTicket, TICKET_COLUMNS, toHubTicket } from './ticket-rows';
+import { asSeenBy } from './visibility';
+
+export async function readTicket(hub: HubContext, user: TokenClaims, id: string): Promise<HubTicket> {
+  const row = await findTicket(hub.sql, id);
+  if (!row) throw new HubFailure('NOT_FOUND', '没有这张工单');
+  const seen = asSeenBy(user, toHubTicket(row));
+  if (!seen) throw new HubFailure('FORBIDDEN', '无权查看这张保密工单');
+  return seen;
+}
+
+/** The audit trail of one ticket, oldest first. */
+export async function ticketEvents(hub: HubContext, user: TokenClaims, id: string): Promise<TicketEvent[]> {
+  await readTicket(hub, user, id);
+  const rows = await hub.sql.query<{ kind: string; author: string; sent_by: string; at: Date | string; payload: unknown }>(
+    'SELECT kind, author, sent_by, at, payload FROM ticket_events WHERE ticket_id = $1 ORDER BY id',
+    [id],
+  );
+  return rows.map((r) => ({ kind: r.kind, author: r.author, sentBy: r.sent_by, at: new Date(r.at).toISOString(), payload: r.payload }));
+}
+
+const HISTORY_MONTHS = 12;
+
+/**
+ * A caller's tickets of the last 12 months from every desk (newest first),
+ * and how many in the last 30 days were about the same matter. Served by the
+ * (caller_number, created_at) index, so it stays fast at millions of tickets.
+ */
+export async function callerHistory(
+  hub: HubContext,
+  user: TokenClaims,
+  query: { number: string; category1?: string | undefined; category2?: string | undefined; limit: number },
+): Promise<HubCallerHistory> {
+  const now = hub.now();
+  const since = new Date(now);
+  since.setMonth(since.getMonth() - HISTORY_MONTHS);
+  const rows = await hub.sql.query<TicketRow>(
+    `SELECT ${TICKET_COLUMNS} FROM tickets WHERE caller_number = $1 AND created_at >= $2 ORDER BY created_at DESC LIMIT $3`,
+    [query.number, since.toISOString(), query.limit],
+  );
+  let sameMatterCount = 0;
+  if (query.category1 && query.category2) {
+    const windowStart = new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000);
+    const [count] = await hub.sql.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM tickets WHERE caller_number = $1 AND created_at >= $2 AND category_1 = $3 AND category_2 = $4',
+      [query.number, windowStart.toISOString(), query.category1, query.category2],
+    );
+    sameMatterCount = count?.n ?? 0;
+  }
+  const tickets = rows.map((row) => asSeenBy(user, toHubTicket(row))).filter((t): t is HubTicket => t !== null);
+  return { tickets, sameMatterCount, repeatCaller: sameMatterCount > 0 };
+}
+
+/** Tickets transferred to the user's department that wait for it (to accept, or to reply to). */
+export async function departmentInbox(hub: HubContext, user: TokenClaims, limit: number): Promise<HubTicket[]> {
+  const rows = await hub.sql.query<TicketRow>(
+    `SELECT ${TICKET_COLUMNS} FROM tickets WHERE lead_department = $1 AND state IN ('transferred', 'accepted') ORDER BY updated_at LIMIT $2`,
+    [user.departmentId, limit],
+  );
+  return rows.map((row) => asSeenBy(user, toHubTicket(row))).filter((t): t is HubTicket => t !== null);
+}
+
+/** Trainees' tickets waiting for a supervisor (实训审核), oldest first. */
+export async function reviewQueue(hub: HubContext, limit: number): Promise<HubTicket[]> {
+  const rows = await hub.sql.query<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE review = 'pending' ORDER BY updated_at LIMIT $1`, [limit]);
+  return rows.map(toHubTicket);
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { agentStates } from '../phone/agent-state';
+
+/** What a desk reports when its operator's state changes (and on sign-in). */
+export const presenceReportSchema = z.strictObject({
+  state: z.enum(agentStates),
+  /** ISO instant the state began. */
+  since: z.iso.datetime({ offset: true }),
+  /** Set while on a call. */
+  callStartedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** Break reason (小休、用餐、会议 …). */
+  reason: z.string().trim().max(40).nullable(),
+  /** The operator asked a supervisor for help (abusive caller, hard case). */
+  helpRequested: z.boolean().default(false),
+});
+export type PresenceReport = z.infer<typeof presenceReportSchema>;
+
+/** One seat on the supervisors' board. */
+export const seatSchema = z.object({
+  deskId: z.string(),
+  operator: z.string(),
+  displayName: z.string(),
+  team: z.string().nullable(),
+  state: z.enum(agentStates),
+  since: z.string(),
+  callStartedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+  helpRequested: z.boolean(),
+  /** Hub time of the report, for the fan-out latency. */
+  reportedAt: z.string(),
+});
+export type Seat = z.infer<typeof seatSchema>;
+
+/** Messages on the supervisors' live feed (`/v1/live`). */
+export const liveMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('snapshot'), seats: z.array(seatSchema) }),
+  z.object({ type: z.literal('seat'), seat: seatSchema }),
+]);
+export type LiveMessage = z.infer<typeof liveMessageSchema>;

@@ -1,0 +1,327 @@
+/**
+ * The hub's HTTP API, every route, on a real PostgreSQL server started for
+ * this file and on the embedded PGlite default.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HubTicket } from '../../shared/hub/hub-ticket';
+import type { PullResponse, PushResponse } from '../../shared/hub/sync';
+import { hubRoutes } from '../../server/src/routes';
+import type { ThrowAwayPostgres } from './support/postgres';
+import { startThrowAwayPostgres } from './support/postgres';
+import type { RunningHub } from './support/hub-harness';
+import { changeOp, hubClient, registerOp, sampleTransfer, signIn, startHub } from './support/hub-harness';
+
+let server: ThrowAwayPostgres;
+beforeAll(async () => {
+  server = await startThrowAwayPostgres();
+}, 60_000);
+afterAll(() => {
+  server.stop();
+});
+
+const DESK_A = 'desk-aaaa-0001';
+const DESK_B = 'desk-bbbb-0002';
+
+describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
+  let running: RunningHub;
+  let call: ReturnType<typeof hubClient>;
+  beforeAll(async () => {
+    running = await startHub(driver, server);
+    call = hubClient(running.url);
+  }, 60_000);
+  afterAll(async () => {
+    await running.close();
+  });
+
+  const count = async (table: string): Promise<number> => (await running.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+
+  it('signs in with a password hash, refuses a wrong password in Chinese, and checks every route for a token', async () => {
+    const session = await signIn(running.url, 'op01', DESK_A);
+    expect(session.account).toMatchObject({ username: 'op01', role: 'operator' });
+    const [stored] = await running.sql.query<{ password_hash: string }>("SELECT password_hash FROM accounts WHERE username = 'op01'");
+    expect(stored!.password_hash).toMatch(/^scrypt\$/);
+    expect(stored!.password_hash).not.toContain('hotline');
+
+    const wrong = await call('POST', '/v1/auth/login', { username: 'op01', password: 'nope' });
+    expect(wrong).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED', message: '账号或密码不正确' } });
+    const unknown = await call('POST', '/v1/auth/login', { username: 'nobody', password: 'nope' });
+    expect(unknown.body).toEqual(wrong.body);
+
+    for (const spec of hubRoutes.filter((r) => r.roles !== 'public')) {
+      const url = spec.url.replace(':id', '0190a000-0000-7000-8000-000000000000').replace(':number', '13800000000');
+      const reply = await call(spec.method, url, spec.method === 'GET' || spec.method === 'DELETE' ? undefined : {});
+      expect(reply.status, `${spec.method} ${spec.url} without a token`).toBe(401);
+    }
+    const forged = `${session.token.split('.')[0]!}.AAAA`;
+    expect((await call('GET', '/v1/duty-list', undefined, forged)).status).toBe(401);
+    const refreshed = await call<{ token: string }>('POST', '/v1/auth/refresh', undefined, session.token);
+    expect(refreshed.status).toBe(200);
+  });
+
+  it('creates each ticket once when the same batch is pushed three times, with human numbers', async () => {
+    const { token } = await signIn(running.url, 'op01', DESK_A);
+    const operations = Array.from({ length: 5 }, (_, i) => registerOp(i + 1, 'op01'));
+    const before = await count('tickets');
+    const answers: PushResponse[] = [];
+    for (let i = 0; i < 3; i++) {
+      const reply = await call<PushResponse>('POST', '/v1/sync/push', { deskId: DESK_A, operations }, token);
+      expect(reply.status).toBe(200);
+      answers.push(reply.body);
+    }
+    expect(answers[0]!.outcomes.map((o) => o.outcome)).toEqual(Array(5).fill('accepted'));
+    expect(answers[1]!.outcomes.map((o) => o.outcome)).toEqual(Array(5).fill('duplicate'));
+    expect(answers[2]!.lastSeq).toBe(5);
+    expect(await count('tickets')).toBe(before + 5);
+    const numbers = answers[0]!.outcomes.map((o) => (o.outcome === 'accepted' ? o.ticketNumber : null));
+    for (const number of numbers) expect(number).toMatch(/^\d{8}-\d{6}$/);
+    expect([...numbers].sort()).toEqual(numbers);
+    expect(new Set(numbers).size).toBe(5);
+  });
+
+  it('refuses a batch that skips sequences, and a batch for another desk', async () => {
+    const { token } = await signIn(running.url, 'op01', DESK_A);
+    const gap = await call('POST', '/v1/sync/push', { deskId: DESK_A, operations: [registerOp(9, 'op01')] }, token);
+    expect(gap).toMatchObject({ status: 409, body: { error: 'SEQ_GAP', expectedSeq: 6 } });
+    const notContiguous = await call('POST', '/v1/sync/push', { deskId: DESK_A, operations: [registerOp(6, 'op01'), registerOp(8, 'op01')] }, token);
+    expect(notContiguous.status).toBe(400);
+    const otherDesk = await call('POST', '/v1/sync/push', { deskId: DESK_B, operations: [registerOp(1, 'op01')] }, token);
+    expect(otherDesk.status).toBe(403);
+  });
+
+  it('rejects a permanently invalid operation without blocking those behind it, and keeps the author of an earlier shift', async () => {
+    const { token } = await signIn(running.url, 'op02', DESK_B);
+    const good = registerOp(1, 'op01');
+    const invalid = registerOp(2, 'op01');
+    (invalid.payload as { description: string }).description = '短';
+    const unknownAuthor = registerOp(3, 'ghost');
+    const after = registerOp(4, 'op01');
+    const reply = await call<PushResponse>('POST', '/v1/sync/push', { deskId: DESK_B, operations: [good, invalid, unknownAuthor, after] }, token);
+    expect(reply.body.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'rejected', 'rejected', 'accepted']);
+    expect(reply.body.outcomes[1]).toMatchObject({ reason: expect.stringContaining('诉求内容至少 5 个字') as unknown });
+    const [event] = await running.sql.query<{ author: string; sent_by: string }>('SELECT author, sent_by FROM ticket_events WHERE op_id = $1', [after.opId]);
+    expect(event).toEqual({ author: 'op01', sent_by: 'op02' });
+    const ticket = await call<HubTicket>('GET', `/v1/tickets/${after.ticketId}`, undefined, token);
+    expect(ticket.body).toMatchObject({ author: 'op01', deskId: DESK_B, state: 'registered' });
+  });
+
+  it('runs the department loop: transfer, accept, return with a reason, transfer again, reply, callback; refuses wrong steps', async () => {
+    const desk = await signIn(running.url, 'op03', 'desk-cccc-0003');
+    const reg = registerOp(1, 'op03');
+    await call('POST', '/v1/sync/push', { deskId: 'desk-cccc-0003', operations: [reg, changeOp(2, 'op03', 'ticket.transfer', reg.ticketId, sampleTransfer)] }, desk.token);
+    const dept = await signIn(running.url, 'dept-urban');
+    const other = await signIn(running.url, 'dept-hrss');
+    const inbox = await call<HubTicket[]>('GET', '/v1/department/inbox', undefined, dept.token);
+    expect(inbox.body.map((t) => t.id)).toContain(reg.ticketId);
+    expect((await call('POST', `/v1/tickets/${reg.ticketId}/accept`, undefined, other.token)).status).toBe(403);
+    expect((await call('POST', `/v1/tickets/${reg.ticketId}/reply`, { text: '已处理', solved: true }, dept.token)).status).toBe(409);
+    expect((await call<HubTicket>('POST', `/v1/tickets/${reg.ticketId}/accept`, undefined, dept.token)).body.state).toBe('accepted');
+    const returned = await call<HubTicket>('POST', `/v1/tickets/${reg.ticketId}/return`, { reason: '不属于本部门职责' }, dept.token);
+    expect(returned.body).toMatchObject({ state: 'returned', returnReason: '不属于本部门职责' });
+    await call('POST', '/v1/sync/push', { deskId: 'desk-cccc-0003', operations: [changeOp(3, 'op03', 'ticket.transfer', reg.ticketId, sampleTransfer)] }, desk.token);
+    await call('POST', `/v1/tickets/${reg.ticketId}/accept`, undefined, dept.token);
+    const replied = await call<HubTicket>('POST', `/v1/tickets/${reg.ticketId}/reply`, { text: '已责令门店整改，货架已收回。', solved: true }, dept.token);
+    expect(replied.body.reply).toMatchObject({ text: '已责令门店整改，货架已收回。', department: 'city-urban' });
+    const callback = await call<PushResponse>(
+      'POST',
+      '/v1/sync/push',
+      { deskId: 'desk-cccc-0003', operations: [changeOp(4, 'op03', 'ticket.callback', reg.ticketId, { solved: true, satisfaction: 'satisfied', comments: '' })] },
+      desk.token,
+    );
+    expect(callback.body.outcomes[0]!.outcome).toBe('accepted');
+    const events = await call<{ kind: string; author: string }[]>('GET', `/v1/tickets/${reg.ticketId}/events`, undefined, desk.token);
+    expect(events.body.map((e) => e.kind)).toEqual([
+      'ticket.register',
+      'ticket.transfer',
+      'department.accept',
+      'department.return',
+      'ticket.transfer',
+      'department.accept',
+      'department.reply',
+      'ticket.callback',
+    ]);
+    expect(events.body[2]!.author).toBe('dept-urban');
+  });
+
+  it('a ticket closed at the hub refuses a queued callback, which comes back as rejected with the reason', async () => {
+    const desk = await signIn(running.url, 'op03', 'desk-dddd-0004');
+    const reg = registerOp(1, 'op03');
+    await call('POST', '/v1/sync/push', { deskId: 'desk-dddd-0004', operations: [reg, changeOp(2, 'op03', 'ticket.answer', reg.ticketId, { articleId: null, answer: '已答复政策。' })] }, desk.token);
+    const supervisor = await signIn(running.url, 'sup01');
+    expect((await call<HubTicket>('POST', `/v1/tickets/${reg.ticketId}/close`, undefined, supervisor.token)).body.state).toBe('closed');
+    const late = await call<PushResponse>(
+      'POST',
+      '/v1/sync/push',
+      { deskId: 'desk-dddd-0004', operations: [changeOp(3, 'op03', 'ticket.callback', reg.ticketId, { solved: true, satisfaction: 'satisfied', comments: '' })] },
+      desk.token,
+    );
+    expect(late.body.outcomes[0]).toMatchObject({ outcome: 'rejected', reason: '工单已办结，不能改为已回访' });
+  });
+
+  it('pull returns every change after the cursor in pages, resumes from any cursor, and holds only this desk’s tickets', async () => {
+    const deskId = 'desk-eeee-0005';
+    const { token } = await signIn(running.url, 'op01', deskId);
+    const ops = Array.from({ length: 7 }, (_, i) => registerOp(i + 1, 'op01'));
+    await call('POST', '/v1/sync/push', { deskId, operations: ops }, token);
+    const supervisor = await signIn(running.url, 'sup01');
+    const duty = (await call<{ duties: { id: string; keywords: string[] }[] }>('GET', '/v1/duty-list', undefined, token)).body.duties[0]!;
+    expect((await call('PUT', `/v1/duties/${duty.id}`, { ...duty, keywords: [...duty.keywords, '门口堆放杂物'] }, supervisor.token)).status).toBe(200);
+
+    const all: PullResponse['changes'] = [];
+    let cursor = 0;
+    let pages = 0;
+    for (;;) {
+      const page = await call<PullResponse>('GET', `/v1/sync/pull?cursor=${String(cursor)}&limit=200`, undefined, token);
+      expect(page.status).toBe(200);
+      all.push(...page.body.changes);
+      expect(page.body.cursor).toBeGreaterThanOrEqual(cursor);
+      cursor = page.body.cursor;
+      pages += 1;
+      if (!page.body.more) break;
+    }
+    expect(pages).toBeGreaterThan(1);
+    const versions = all.map((c) => c.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    const tickets = all.filter((c) => c.type === 'ticket');
+    expect(tickets.map((c) => c.ticket.id).sort()).toEqual(ops.map((o) => o.ticketId).sort());
+    expect(all.some((c) => c.type === 'article')).toBe(true);
+    const edited = all.filter((c) => c.type === 'duty' && c.duty.id === duty.id);
+    expect(edited.at(-1)).toMatchObject({ duty: { keywords: expect.arrayContaining(['门口堆放杂物']) as unknown } });
+
+    // Resuming from the middle gives exactly the rest.
+    const middle = versions[Math.floor(versions.length / 2)]!;
+    const rest = await call<PullResponse>('GET', `/v1/sync/pull?cursor=${String(middle)}&limit=1000`, undefined, token);
+    expect(rest.body.changes.map((c) => c.version)).toEqual(versions.filter((v) => v > middle));
+    const caughtUp = await call<PullResponse>('GET', `/v1/sync/pull?cursor=${String(cursor)}`, undefined, token);
+    expect(caughtUp.body).toEqual({ changes: [], cursor, more: false });
+  });
+
+  it('checks roles: a trainee cannot open another desk’s confidential ticket, an operator sees it masked and cannot edit the duty list', async () => {
+    const desk = await signIn(running.url, 'op01', 'desk-ffff-0006');
+    const secret = registerOp(1, 'op01', { confidential: true, callerName: '刘先生', callerNumber: '13912345678' });
+    await call('POST', '/v1/sync/push', { deskId: 'desk-ffff-0006', operations: [secret] }, desk.token);
+    const trainee = await signIn(running.url, 'trainee01', 'desk-gggg-0007');
+    expect((await call('GET', `/v1/tickets/${secret.ticketId}`, undefined, trainee.token)).status).toBe(403);
+    const history = await call<{ tickets: HubTicket[] }>('GET', '/v1/callers/13912345678/history', undefined, trainee.token);
+    expect(history.body.tickets).toEqual([]);
+    const operator = await signIn(running.url, 'op02', 'desk-hhhh-0008');
+    const masked = await call<HubTicket>('GET', `/v1/tickets/${secret.ticketId}`, undefined, operator.token);
+    expect(masked.body).toMatchObject({ contactMasked: true, registration: { callerNumber: '139****5678', callerName: '刘**' } });
+    const own = await call<HubTicket>('GET', `/v1/tickets/${secret.ticketId}`, undefined, desk.token);
+    expect(own.body.registration.callerNumber).toBe('13912345678');
+
+    const list = await call<{ duties: { id: string }[] }>('GET', '/v1/duty-list', undefined, operator.token);
+    const duty = list.body.duties[1]!;
+    expect((await call('PUT', `/v1/duties/${duty.id}`, duty, operator.token)).status).toBe(403);
+    expect((await call('PUT', '/v1/departments/city-urban', { id: 'city-urban', name: 'x', level: '市级部门', parent: null, district: null }, operator.token)).status).toBe(403);
+    expect((await call('GET', '/v1/seats', undefined, operator.token)).status).toBe(403);
+    expect((await call('GET', '/v1/reviews', undefined, trainee.token)).status).toBe(403);
+    expect((await call('GET', '/v1/accounts', undefined, operator.token)).status).toBe(403);
+  });
+
+  it('sends a trainee’s transfer to the supervisor’s review queue; returned with a comment, it comes back; approved, it is transferred', async () => {
+    const deskId = 'desk-iiii-0009';
+    const trainee = await signIn(running.url, 'trainee01', deskId);
+    const reg = registerOp(1, 'trainee01');
+    const direct = changeOp(2, 'trainee01', 'ticket.transfer', reg.ticketId, sampleTransfer);
+    const forReview = changeOp(3, 'trainee01', 'ticket.transfer_for_review', reg.ticketId, sampleTransfer);
+    const pushed = await call<PushResponse>('POST', '/v1/sync/push', { deskId, operations: [reg, direct, forReview] }, trainee.token);
+    expect(pushed.body.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'rejected', 'accepted']);
+    const supervisor = await signIn(running.url, 'sup01');
+    const queue = await call<HubTicket[]>('GET', '/v1/reviews', undefined, supervisor.token);
+    expect(queue.body.map((t) => t.id)).toContain(reg.ticketId);
+    await call('POST', `/v1/reviews/${reg.ticketId}`, { decision: 'return', comment: '诉求地址写到门牌号' }, supervisor.token);
+    const pulled = await call<PullResponse>('GET', '/v1/sync/pull?cursor=0&limit=1000', undefined, trainee.token);
+    const back = pulled.body.changes.filter((c) => c.type === 'ticket').at(-1);
+    expect(back).toMatchObject({ ticket: { review: 'rejected', reviewComment: '诉求地址写到门牌号', state: 'registered' } });
+    await call('POST', '/v1/sync/push', { deskId, operations: [changeOp(4, 'trainee01', 'ticket.transfer_for_review', reg.ticketId, sampleTransfer)] }, trainee.token);
+    const approved = await call<HubTicket>('POST', `/v1/reviews/${reg.ticketId}`, { decision: 'approve', comment: '' }, supervisor.token);
+    expect(approved.body).toMatchObject({ state: 'transferred', review: 'approved' });
+  });
+
+  it('caller history: the last 12 months from every desk and the count of the same matter', async () => {
+    const number = '05398123456';
+    const a = await signIn(running.url, 'op01', 'desk-jjjj-0010');
+    const b = await signIn(running.url, 'op02', 'desk-kkkk-0011');
+    await call('POST', '/v1/sync/push', { deskId: 'desk-jjjj-0010', operations: [registerOp(1, 'op01', { callerNumber: number })] }, a.token);
+    await call(
+      'POST',
+      '/v1/sync/push',
+      { deskId: 'desk-kkkk-0011', operations: [registerOp(1, 'op02', { callerNumber: number }), registerOp(2, 'op02', { callerNumber: number, category: ['社会保障', '养老保险'] })] },
+      b.token,
+    );
+    const history = await call<{ tickets: HubTicket[]; sameMatterCount: number; repeatCaller: boolean }>(
+      'GET',
+      `/v1/callers/${number}/history?category1=${encodeURIComponent('城市管理')}&category2=${encodeURIComponent('占道经营')}`,
+      undefined,
+      a.token,
+    );
+    expect(history.body.tickets).toHaveLength(3);
+    expect(new Set(history.body.tickets.map((t) => t.deskId))).toEqual(new Set(['desk-jjjj-0010', 'desk-kkkk-0011']));
+    expect(history.body).toMatchObject({ sameMatterCount: 2, repeatCaller: true });
+    expect((await call('GET', '/v1/callers/not-a-number/history', undefined, a.token)).status).toBe(400);
+  });
+
+  it('publishes knowledge revisions and takes feedback', async () => {
+    const supervisor = await signIn(running.url, 'sup01');
+    const operator = await signIn(running.url, 'op01', 'desk-llll-0012');
+    const [row] = await running.sql.query<{ id: string }>('SELECT id FROM kb_articles ORDER BY id LIMIT 1');
+    const article = (await call('GET', `/v1/kb/articles/${row!.id}`, undefined, operator.token)).body;
+    const { revision, ...doc } = article;
+    const updated = await call<{ revision: number; body: string }>('PUT', `/v1/kb/articles/${row!.id}`, { ...doc, body: '新的答复口径。' }, supervisor.token);
+    expect(updated.body).toMatchObject({ revision: (revision as number) + 1, body: '新的答复口径。' });
+    expect((await call('PUT', `/v1/kb/articles/${row!.id}`, { ...doc }, operator.token)).status).toBe(403);
+    expect((await call('POST', '/v1/kb/feedback', { articleId: row!.id, verdict: 'outdated', comment: '电话号码已变' }, operator.token)).status).toBe(201);
+    expect((await call('POST', '/v1/kb/feedback', { articleId: 'KB-NONE', verdict: 'outdated', comment: '' }, operator.token)).status).toBe(404);
+  });
+
+  it('refuses bad input with a clear 4xx and stores nothing', async () => {
+    const { token } = await signIn(running.url, 'op01', 'desk-mmmm-0013');
+    const tickets = await count('tickets');
+    const events = await count('ticket_events');
+    const push = (body: unknown, raw?: string) => call('POST', '/v1/sync/push', body, token, raw);
+
+    const malformed = await push(undefined, '{"deskId": "desk-mmmm-0013", "operations": [');
+    expect(malformed).toMatchObject({ status: 400, body: { error: 'MALFORMED_JSON', message: '请求内容不是有效的 JSON' } });
+    const wrongTypes = await push({ deskId: 'desk-mmmm-0013', operations: [{ ...registerOp(1, 'op01'), seq: 'one' }] });
+    expect(wrongTypes).toMatchObject({ status: 400, body: { error: 'INVALID_INPUT', issues: [{ path: 'operations.0.seq' }] } });
+    const unknownField = await push({ deskId: 'desk-mmmm-0013', operations: [registerOp(1, 'op01')], admin: true });
+    expect(unknownField.status).toBe(400);
+    const proto = await push(undefined, '{"deskId":"desk-mmmm-0013","operations":[],"__proto__":{"x":1}}');
+    expect(proto.status).toBe(400);
+    const huge = await push({ deskId: 'desk-mmmm-0013', operations: [registerOp(1, 'op01', { description: '长'.repeat(1_200_000) })] });
+    expect(huge).toMatchObject({ status: 413, body: { error: 'BODY_TOO_LARGE' } });
+    const tooMany = await push({ deskId: 'desk-mmmm-0013', operations: Array.from({ length: 501 }, (_, i) => registerOp(i + 1, 'op01')) });
+    expect(tooMany.status).toBe(400);
+    const badLogin = await call('POST', '/v1/auth/login', { username: "op01' OR '1'='1", password: 'x' });
+    expect(badLogin.status).toBe(400);
+    expect(await count('tickets')).toBe(tickets);
+    expect(await count('ticket_events')).toBe(events);
+  });
+
+  it('keeps SQL metacharacters, HTML and emoji in text fields as inert text, exactly as typed', async () => {
+    const { token } = await signIn(running.url, 'op01', 'desk-nnnn-0014');
+    const nasty = `'); DROP TABLE tickets; -- <script>alert(1)</script> <img src=x onerror=alert(2)> 😀 \\ " %`;
+    const op = registerOp(1, 'op01', {
+      callerName: `<b>王</b>'; --`,
+      description: nasty,
+      location: { district: '兰山区', town: null, address: `1号'); DELETE FROM accounts; --` },
+    });
+    const reply = await call<PushResponse>('POST', '/v1/sync/push', { deskId: 'desk-nnnn-0014', operations: [op] }, token);
+    expect(reply.body.outcomes[0]!.outcome).toBe('accepted');
+    const ticket = await call<HubTicket>('GET', `/v1/tickets/${op.ticketId}`, undefined, token);
+    expect(ticket.body.registration).toMatchObject({ description: nasty, callerName: `<b>王</b>'; --`, location: { address: `1号'); DELETE FROM accounts; --` } });
+    expect(await count('accounts')).toBeGreaterThan(0);
+  });
+
+  it('serves an OpenAPI document with every route', async () => {
+    const doc = await call<{ openapi: string; paths: Record<string, Record<string, unknown>> }>('GET', '/v1/openapi.json');
+    expect(doc.body.openapi).toBe('3.1.0');
+    for (const spec of hubRoutes) {
+      const path = spec.url.replace(/:([A-Za-z]+)/g, '{$1}');
+      expect(doc.body.paths[path]?.[spec.method.toLowerCase()], `${spec.method} ${spec.url}`).toBeDefined();
+    }
+    expect(JSON.stringify(doc.body.paths['/v1/sync/push'])).toContain('"maxItems":500');
+  });
+});
+
