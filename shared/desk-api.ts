@@ -17,6 +17,8 @@ import {
   transferTicketInputSchema,
 } from './tickets/ticket-api';
 import { callRecordSchema, storedCallRecordSchema } from './phone/call-state';
+import { deskSessionSchema, handoverNoteSchema, hubSignInInputSchema } from './hub/desk-session';
+import { presenceReportSchema } from './hub/presence';
 import { phoneSettingsPatchSchema, phoneSettingsViewSchema, sipCredentialsSchema } from './phone/phone-settings';
 
 /**
@@ -111,6 +113,16 @@ export const deskApiContract = {
   getSyncStatus: method(z.undefined(), syncStatusSchema),
   /** Exchanges with the hub at once (the operator's "sync now"), then reports the status. */
   syncNow: method(z.undefined(), syncStatusSchema, 60_000),
+  /** Signs the operator in at the hub (settings' hubUrl) and starts syncing under that session. */
+  hubSignIn: method(hubSignInInputSchema, deskSessionSchema, 20_000),
+  /** Stops syncing under this operator; the queue stays and goes out under the next operator's session, authored as it was. */
+  hubSignOut: method(z.undefined(), z.null()),
+  getHubSession: method(z.undefined(), deskSessionSchema.nullable()),
+  /** The outgoing operator's note for the next shift on this desk (交接班). */
+  getHandoverNote: method(z.undefined(), handoverNoteSchema.nullable()),
+  setHandoverNote: method(z.object({ text: handoverNoteSchema.shape.text }), handoverNoteSchema),
+  /** The seat's agent state for the supervisors' board; best effort (false when no hub session). */
+  reportPresence: method(presenceReportSchema, z.object({ delivered: z.boolean() })),
   /** Entries the hub refused for good (需处理): kept, shown, never retried. */
   listRejectedOutbox: method(z.undefined(), z.array(rejectedOutboxEntrySchema)),
   /** The SIP account and devices, without the password (only whether one is saved). */
@@ -131,6 +143,9 @@ export const deskEventContract = {
   settingsChanged: settingsSchema,
   phoneSettingsChanged: phoneSettingsViewSchema,
   syncStatusChanged: syncStatusSchema,
+  hubSessionChanged: deskSessionSchema.nullable(),
+  /** Tickets changed at the hub (department replies, review decisions) arrived. */
+  hubTicketsChanged: z.object({ ids: z.array(z.string()) }),
   /** An OS-wide phone shortcut was pressed (Electron only): the workbench answers or hangs up. */
   phoneShortcut: z.object({ action: z.enum(['answer', 'hangup']) }),
 } as const;

@@ -21,6 +21,8 @@ export const settingsSchema = z.object({
   shift: shiftRotationSchema,
   /** Whether the knowledge pane lives in its own window (second monitor). */
   knowledgePaneDetached: z.boolean(),
+  /** The centre's hub, e.g. `https://hub.12345.example:8720`; empty: the desk works alone. */
+  hubUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: '中心服务器地址须以 http:// 或 https:// 开头' }).max(200)]),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -35,4 +37,5 @@ export const defaultSettings: Settings = {
   shortcuts: {},
   shift: defaultShiftRotation,
   knowledgePaneDetached: false,
+  hubUrl: '',
 };

@@ -16,11 +16,12 @@ import { OutboxQueue } from './sync/outbox-queue';
 import { summariseHistory } from '../../shared/tickets/caller-history';
 import { KbService } from './kb/kb-service';
 
-/** One draft per desk: the desk is shared by the shifts, and the next operator continues it. */
-const DESK_DRAFT_KEY = 'current';
 import { PhoneService } from './phone/phone-service';
 import type { SecretStore } from './phone/secret-store';
 import { FileKeySecretStore } from './phone/secret-store';
+import { HubSession } from './hub/hub-session';
+import { deskIdentity } from './hub/desk-identity';
+import { HandoverNotes } from './hub/handover-notes';
 
 /** The handlers a host supplies because they need its windows (Electron) or say it has none (web). */
 export type HostHandlers = Pick<DeskHandlers, 'setKnowledgePaneDetached'>;
@@ -38,6 +39,8 @@ export interface DeskServicesOptions {
   logger: DeskLogger;
   /** Seals the SIP password: the OS keychain under Electron; a key file in `dataDir` when omitted. */
   secretStore?: SecretStore;
+  /** Time between exchanges with the hub when all is well (default 15 s). */
+  hubPollIntervalMs?: number;
 }
 
 export type EventSink = <E extends DeskEventName>(event: E, payload: DeskEventPayload<E>) => void;
@@ -57,6 +60,10 @@ export class DeskServices {
   readonly kb: KbService;
   readonly sync: DeskSync;
   readonly phone: PhoneService;
+  /** This database's desk id: a rebuilt database gets a new one, so the hub never mistakes its sequences. */
+  readonly deskId: string;
+  readonly hub: HubSession;
+  readonly handover: HandoverNotes;
   private readonly sinks = new Set<EventSink>();
 
   constructor(private readonly options: DeskServicesOptions) {
@@ -82,6 +89,26 @@ export class DeskServices {
     });
     this.settings.onChange((settings) => {
       this.emit('settingsChanged', settings);
+    });
+    this.deskId = deskIdentity(this.appState);
+    this.handover = new HandoverNotes(this.appState);
+    this.hub = new HubSession({
+      db: this.db,
+      deskId: this.deskId,
+      outbox: this.outbox,
+      kb: this.kb,
+      duties: this.dispatch.replica,
+      sync: this.sync,
+      pollIntervalMs: options.hubPollIntervalMs,
+      onChange: (session) => {
+        this.emit('hubSessionChanged', session);
+      },
+      onTickets: (tickets) => {
+        this.emit('hubTicketsChanged', { ids: tickets.map((t) => t.id) });
+      },
+      onError: (error) => {
+        options.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'hub exchange failed');
+      },
     });
     this.phone = new PhoneService(this.db, this.appState, options.secretStore ?? new FileKeySecretStore(options.dataDir));
     this.phone.settings.onChange((view) => {
@@ -123,14 +150,14 @@ export class DeskServices {
       listDepartments: () => this.dispatch.departments(),
       listMatterCategories: () => this.dispatch.categories(),
       listRegions: () => this.dispatch.regions,
-      saveTicketDraft: (draft) => this.tickets.saveDraft(DESK_DRAFT_KEY, draft),
-      loadTicketDraft: () => this.tickets.loadDraft(DESK_DRAFT_KEY),
+      saveTicketDraft: (draft) => this.tickets.saveDraft(this.draftKey(), draft),
+      loadTicketDraft: () => this.tickets.loadDraft(this.draftKey()),
       clearTicketDraft: () => {
-        this.tickets.clearDraft(DESK_DRAFT_KEY);
+        this.tickets.clearDraft(this.draftKey());
         return null;
       },
       registerTicket: ({ registration, trainee }) =>
-        this.queued(this.tickets.register(registration, { author: this.settings.get().seatId || 'desk', trainee, draftKey: DESK_DRAFT_KEY })),
+        this.queued(this.tickets.register(registration, { author: this.author(), trainee: trainee || this.hub.account()?.role === 'trainee', draftKey: this.draftKey() })),
       answerTicket: ({ ticketId, answer }) => this.queued(this.tickets.answer(ticketId, answer)),
       transferTicket: ({ ticketId, transfer }) => this.queued(this.tickets.transfer(ticketId, transfer)),
       recordCallback: ({ ticketId, callback }) => this.queued(this.tickets.recordCallback(ticketId, callback)),
@@ -141,12 +168,32 @@ export class DeskServices {
       },
       kbSearch: (input) => this.kb.search(input),
       kbGetArticle: ({ id }) => this.kb.getArticle(id),
-      kbFeedback: (feedback) => this.kb.recordFeedback(feedback, this.settings.get().seatId || 'desk'),
+      kbFeedback: (feedback) => this.kb.recordFeedback(feedback, this.author()),
       getSyncStatus: () => this.sync.status(),
       syncNow: () => this.sync.syncNow(),
+      hubSignIn: ({ username, password }) => this.hub.signIn(this.settings.get().hubUrl, username, password),
+      hubSignOut: async () => {
+        await this.hub.signOut();
+        return null;
+      },
+      getHubSession: () => this.hub.view(),
+      getHandoverNote: () => this.handover.read(),
+      setHandoverNote: ({ text }) => this.handover.write(this.author(), text),
+      reportPresence: async (report) => ({ delivered: await this.hub.reportPresence(report) }),
       listRejectedOutbox: () => this.outbox.rejected().map(({ seq, author, kind, ticketId, createdAt, reason, rejectedAt }) => ({ seq, author, kind, ticketId, createdAt, reason, rejectedAt })),
       ...this.phone.handlers(),
     });
+  }
+
+  /** Who is writing: the signed-in operator, or the seat when the desk works without a hub. */
+  private author(): string {
+    return this.hub.account()?.username ?? (this.settings.get().seatId || 'desk');
+  }
+
+  /** Each operator has their own draft; without a hub session the desk keeps one shared draft. */
+  private draftKey(): string {
+    const account = this.hub.account();
+    return account ? `operator:${account.username}` : 'current';
   }
 
   /** A ticket write has queued an outbox entry: tell the sync side and the status bar. */
@@ -157,6 +204,7 @@ export class DeskServices {
 
   close(): void {
     this.sinks.clear();
+    this.hub.close();
     this.sync.close();
     closeDatabase(this.db);
   }

@@ -1,0 +1,130 @@
+import type { Account } from '../../../shared/hub/auth';
+import { sessionSchema } from '../../../shared/hub/auth';
+import type { DeskSession } from '../../../shared/hub/desk-session';
+import type { PresenceReport } from '../../../shared/hub/presence';
+import { seatSchema } from '../../../shared/hub/presence';
+import { DeskFailure } from '../../../shared/result';
+import { HubHttp, HubRequestError } from '../sync/hub-http';
+import type { HubSyncPortOptions } from '../sync/hub-sync-port';
+import { HubSyncPort } from '../sync/hub-sync-port';
+import type { DeskSync } from '../sync/desk-sync';
+import { SyncEngine, SyncError } from '../sync/sync-engine';
+
+export interface HubSessionOptions extends Omit<HubSyncPortOptions, 'http'> {
+  sync: DeskSync;
+  pollIntervalMs?: number;
+  onChange: (session: DeskSession | null) => void;
+  onError?: (error: unknown) => void;
+}
+
+interface Current {
+  token: string;
+  account: Account;
+  expiresAt: string;
+  http: HubHttp;
+  refreshTimer: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * The signed-in operator's link to the hub. Signing in starts the sync
+ * engine under this session; signing out stops it and leaves the outbox as it
+ * is: entries keep their author and go out under the next operator's session
+ * (the hub trusts the desk for its queue). The token lives in memory only.
+ */
+export class HubSession {
+  private current: Current | null = null;
+
+  constructor(private readonly options: HubSessionOptions) {}
+
+  view(): DeskSession | null {
+    const c = this.current;
+    return c ? { username: c.account.username, displayName: c.account.displayName, role: c.account.role, team: c.account.team, expiresAt: c.expiresAt } : null;
+  }
+
+  account(): Account | null {
+    return this.current?.account ?? null;
+  }
+
+  async signIn(hubUrl: string, username: string, password: string): Promise<DeskSession> {
+    if (!hubUrl) throw new DeskFailure('CONFLICT', '尚未设置中心服务器地址');
+    const http = new HubHttp(hubUrl, () => null);
+    let session;
+    try {
+      session = await http.request('POST', '/v1/auth/login', sessionSchema, { username, password, deskId: this.options.deskId });
+    } catch (error) {
+      if (error instanceof SyncError && error.code === 'AUTH_REQUIRED') throw new DeskFailure('FORBIDDEN_SENDER', error.message);
+      if (error instanceof HubRequestError) throw new DeskFailure('CONFLICT', error.message);
+      if (error instanceof SyncError) throw new DeskFailure('DISCONNECTED', error.message);
+      throw error;
+    }
+    await this.signOut();
+    const authed = new HubHttp(hubUrl, () => this.current?.token ?? null);
+    this.current = { token: session.token, account: session.account, expiresAt: session.expiresAt, http: authed, refreshTimer: this.scheduleRefresh(session.expiresAt) };
+    const engine = new SyncEngine({
+      port: new HubSyncPort({ ...this.options, http: authed }),
+      pollIntervalMs: this.options.pollIntervalMs ?? 15_000,
+      ...(this.options.onError ? { onError: this.options.onError } : {}),
+    });
+    this.options.sync.attach(engine);
+    engine.start();
+    this.options.onChange(this.view());
+    const view = this.view();
+    if (!view) throw new DeskFailure('INTERNAL', 'session vanished');
+    return view;
+  }
+
+  /** Stops syncing under this session; nothing queued is touched. */
+  async signOut(): Promise<void> {
+    const c = this.current;
+    if (!c) return;
+    clearTimeout(c.refreshTimer);
+    this.current = null;
+    await this.options.sync.detach();
+    this.options.onChange(null);
+  }
+
+  /** Best effort: the board is live, not a record; a lost report is replaced by the next one. */
+  async reportPresence(report: PresenceReport): Promise<boolean> {
+    const c = this.current;
+    if (!c) return false;
+    try {
+      await c.http.request('PUT', '/v1/presence', seatSchema, report);
+      return true;
+    } catch (error) {
+      this.options.onError?.(error);
+      return false;
+    }
+  }
+
+  close(): void {
+    if (this.current) clearTimeout(this.current.refreshTimer);
+    this.current = null;
+  }
+
+  /** Renews the token at 80 % of its life; a failed renewal retries in 30 s, and the engine reports AUTH_REQUIRED if it runs out. */
+  private scheduleRefresh(expiresAt: string): ReturnType<typeof setTimeout> {
+    return this.refreshIn(Math.max(10_000, Date.parse(expiresAt) - Date.now()) * 0.8);
+  }
+
+  private refreshIn(delayMs: number): ReturnType<typeof setTimeout> {
+    const timer = setTimeout(() => {
+      const c = this.current;
+      if (!c) return;
+      c.http.request('POST', '/v1/auth/refresh', sessionSchema).then(
+        (renewed) => {
+          if (this.current !== c) return;
+          c.token = renewed.token;
+          c.expiresAt = renewed.expiresAt;
+          c.refreshTimer = this.scheduleRefresh(renewed.expiresAt);
+          this.options.onChange(this.view());
+        },
+        (error: unknown) => {
+          this.options.onError?.(error);
+          if (this.current === c) c.refreshTimer = this.refreshIn(30_000);
+        },
+      );
+    }, delayMs);
+    timer.unref();
+    return timer;
+  }
+}

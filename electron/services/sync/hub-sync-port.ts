@@ -1,0 +1,109 @@
+import type { Department, Duty } from '../../../shared/dispatch/responsibility';
+import type { Article } from '../../../shared/kb/article';
+import type { HubTicket } from '../../../shared/hub/hub-ticket';
+import type { PullChange } from '../../../shared/hub/sync';
+import { pullResponseSchema, pushResponseSchema } from '../../../shared/hub/sync';
+import type { DeskDatabase } from '../db/database';
+import type { DutyReplica } from '../dispatch/duty-replica';
+import type { KbService } from '../kb/kb-service';
+import type { HubHttp } from './hub-http';
+import { HubRequestError } from './hub-http';
+import type { OutboxQueue } from './outbox-queue';
+import type { SyncPort } from './sync-engine';
+import { SyncError } from './sync-engine';
+
+export const PUSH_BATCH = 100;
+const PULL_PAGE = 500;
+
+export interface HubSyncPortOptions {
+  db: DeskDatabase;
+  http: HubHttp;
+  deskId: string;
+  outbox: OutboxQueue;
+  kb: KbService;
+  duties: DutyReplica;
+  /** Tickets changed at the hub (department replies, review decisions): the UI refreshes. */
+  onTickets?: (tickets: readonly HubTicket[]) => void;
+}
+
+/**
+ * One desk's exchange with the hub. Push sends the outbox oldest first in
+ * batches and records the hub's answer for each entry (see OutboxQueue);
+ * pull applies the hub's changes page by page, each page and the new cursor
+ * in one SQLite transaction, so a crash between pages resumes from the last
+ * applied page and a page applied twice changes nothing.
+ */
+export class HubSyncPort implements SyncPort {
+  constructor(private readonly options: HubSyncPortOptions) {}
+
+  async push(): Promise<void> {
+    const { outbox, http, deskId } = this.options;
+    for (;;) {
+      const entries = outbox.peek(PUSH_BATCH);
+      if (entries.length === 0) return;
+      const operations = entries.map((e) => ({ seq: e.seq, opId: e.opId, author: e.author, kind: e.kind, ticketId: e.ticketId, payload: e.payload, createdAt: e.createdAt }));
+      let answer;
+      try {
+        answer = await http.request('POST', '/v1/sync/push', pushResponseSchema, { deskId, operations });
+      } catch (error) {
+        if (error instanceof HubRequestError && error.hubCode === 'SEQ_GAP') {
+          // Cannot happen while the outbox only ever deletes acknowledged entries; say so plainly if it does.
+          throw new SyncError('HUB_FAILED', `中心服务器期望序号 ${String(error.expectedSeq)}，本机队列从 ${String(entries[0]?.seq)} 开始：请联系技术支持`);
+        }
+        throw error;
+      }
+      outbox.record(answer.outcomes);
+    }
+  }
+
+  async pull(): Promise<void> {
+    const { http } = this.options;
+    for (;;) {
+      const cursor = this.cursor();
+      const page = await http.request('GET', `/v1/sync/pull?cursor=${String(cursor)}&limit=${String(PULL_PAGE)}`, pullResponseSchema);
+      if (page.cursor < cursor) throw new SyncError('HUB_FAILED', '中心服务器的同步游标倒退了（数据库被恢复过？），请联系技术支持');
+      this.apply(page.changes, page.cursor);
+      if (!page.more) return;
+    }
+  }
+
+  queueSummary() {
+    return this.options.outbox.summary();
+  }
+
+  cursor(): number {
+    return this.options.db.prepare<[string], { cursor: number }>('SELECT cursor FROM sync_cursor WHERE hub_url = ?').get(this.options.http.baseUrl)?.cursor ?? 0;
+  }
+
+  private apply(changes: readonly PullChange[], cursor: number): void {
+    const { db, kb, duties } = this.options;
+    const tickets: HubTicket[] = [];
+    const articles: Article[] = [];
+    const departments: { upsert: Department[]; delete: string[] } = { upsert: [], delete: [] };
+    const dutyChanges: { upsert: Duty[]; delete: string[] } = { upsert: [], delete: [] };
+    for (const change of changes) {
+      if (change.type === 'ticket') tickets.push(change.ticket);
+      else if (change.type === 'article') articles.push(change.article);
+      else if (change.type === 'department') {
+        if (change.deleted) departments.delete.push(change.department.id);
+        else departments.upsert.push(change.department);
+      } else if (change.deleted) dutyChanges.delete.push(change.duty.id);
+      else dutyChanges.upsert.push(change.duty);
+    }
+    const saveTicket = db.prepare(
+      `INSERT INTO hub_tickets (id, number, state, doc, version, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET number = excluded.number, state = excluded.state, doc = excluded.doc, version = excluded.version, updated_at = excluded.updated_at
+       WHERE excluded.version > hub_tickets.version`,
+    );
+    // better-sqlite3 nests these as savepoints: the replicas, the ticket rows and the cursor commit together.
+    db.transaction(() => {
+      for (const t of tickets) saveTicket.run(t.id, t.number, t.state, JSON.stringify(t), t.version, t.updatedAt);
+      if (articles.length) kb.applyArticleChanges({ version: cursor, upserts: articles });
+      if (departments.upsert.length || departments.delete.length || dutyChanges.upsert.length || dutyChanges.delete.length) {
+        duties.applyChanges({ version: cursor, departments, duties: dutyChanges });
+      }
+      db.prepare('INSERT INTO sync_cursor (hub_url, cursor) VALUES (?, ?) ON CONFLICT (hub_url) DO UPDATE SET cursor = excluded.cursor').run(this.options.http.baseUrl, cursor);
+    })();
+    if (tickets.length) this.options.onTickets?.(tickets);
+  }
+}

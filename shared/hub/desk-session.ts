@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { hubRoles } from './auth';
+
+/** The hub session of the desk as the renderer sees it (no token: it stays in the services). */
+export const deskSessionSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(hubRoles),
+  team: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export type DeskSession = z.infer<typeof deskSessionSchema>;
+
+export const hubSignInInputSchema = z.strictObject({
+  username: z.string().trim().min(1, '请输入账号').max(40),
+  password: z.string().min(1, '请输入密码').max(200),
+});
+
+/** The note the outgoing operator leaves for the next shift on this desk (交接班). */
+export const handoverNoteSchema = z.object({
+  from: z.string(),
+  text: z.string().max(2_000, '交接内容最多 2000 字'),
+  at: z.string(),
+});
+export type HandoverNote = z.infer<typeof handoverNoteSchema>;

@@ -1,0 +1,168 @@
+/**
+ * A desk's local services syncing with a real hub on PostgreSQL: sign-in,
+ * push, pull of department replies, KB and duty-list changes, and the shift
+ * change on a shared PC.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DeskServices } from '../../electron/services/desk-services';
+import { createLogger } from '../../electron/services/logger';
+import type { DeskHandlers } from '../../shared/desk-handlers';
+import { invokeDeskMethod } from '../../shared/desk-handlers';
+import type { DeskMethod, DeskOutput } from '../../shared/desk-api';
+import { emptyTicketDraft } from '../../shared/tickets/ticket-record';
+import type { HubTicket } from '../../shared/hub/hub-ticket';
+import { sampleRegistration } from '../support/sample-ticket';
+import { startTcpProxy } from '../support/tcp-proxy';
+import type { TcpProxy } from '../support/tcp-proxy';
+import type { ThrowAwayPostgres } from './support/postgres';
+import { startThrowAwayPostgres } from './support/postgres';
+import type { RunningHub } from './support/hub-harness';
+import { hubClient, resourcesDir, sampleTransfer, signIn, startHub } from './support/hub-harness';
+import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
+
+let server: ThrowAwayPostgres;
+let running: RunningHub;
+let proxy: TcpProxy;
+beforeAll(async () => {
+  server = await startThrowAwayPostgres();
+  running = await startHub('postgres', server);
+  proxy = await startTcpProxy({ port: Number(new URL(running.url).port) });
+}, 60_000);
+afterAll(async () => {
+  await proxy.close();
+  await running.close();
+  server.stop();
+});
+
+let dir: string;
+let services: DeskServices;
+let desk: DeskHandlers;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-sync-'));
+  services = new DeskServices({ dataDir: dir, resourcesDir, host: 'web', version: 'test', logger: createLogger({ level: 'silent' }), hubPollIntervalMs: 60_000 });
+  desk = services.handlers({ setKnowledgePaneDetached: () => ({ detached: false }) });
+  services.settings.update({ hubUrl: proxy.url });
+  proxy.setRefusing(false);
+});
+afterEach(() => {
+  services.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const quiet = { warn: () => undefined, error: () => undefined };
+
+/** Calls the DeskApi as the renderer does (input validated against the contract); a failure throws with its message. */
+async function api<M extends DeskMethod>(method: M, input: unknown): Promise<DeskOutput<M>> {
+  const result = await invokeDeskMethod(desk, method, input, quiet);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as DeskOutput<M>;
+}
+
+/** The hub looks down: open keep-alive connections are cut and new ones refused. */
+const hubDown = (): void => {
+  proxy.setRefusing(true);
+  proxy.cutAll();
+};
+
+const hubTicket = async (id: string): Promise<HubTicket> => {
+  const supervisor = await signIn(running.url, 'sup01');
+  return (await hubClient(running.url)<HubTicket>('GET', `/v1/tickets/${id}`, undefined, supervisor.token)).body;
+};
+
+describe('a desk syncing with the hub', () => {
+  it('refuses a wrong password in Chinese and says when no hub is set', async () => {
+    await expect(api('hubSignIn', { username: 'op01', password: 'wrong' })).rejects.toMatchObject({ message: '账号或密码不正确' });
+    services.settings.update({ hubUrl: '' });
+    await expect(api('hubSignIn', { username: 'op01', password: DEMO_PASSWORD })).rejects.toMatchObject({ message: '尚未设置中心服务器地址' });
+  });
+
+  it('sends registered tickets, gets the department’s reply back, and picks up knowledge and duty-list changes', async () => {
+    const session = await api('hubSignIn', { username: 'op01', password: DEMO_PASSWORD });
+    expect(session).toMatchObject({ username: 'op01', role: 'operator' });
+    const reg = sampleRegistration();
+    await api('registerTicket', { registration: reg, trainee: false });
+    await api('transferTicket', { ticketId: reg.id, transfer: { ...sampleTransfer, co: [] } });
+    const status = await api('syncNow', undefined);
+    expect(status).toMatchObject({ connection: 'online', pending: 0, lastError: null });
+    expect(await hubTicket(reg.id)).toMatchObject({ state: 'transferred', author: 'op01', deskId: services.deskId });
+
+    const call = hubClient(running.url);
+    const dept = await signIn(running.url, 'dept-urban');
+    await call('POST', `/v1/tickets/${reg.id}/accept`, undefined, dept.token);
+    await call('POST', `/v1/tickets/${reg.id}/reply`, { text: '已责令整改。', solved: true }, dept.token);
+    const supervisor = await signIn(running.url, 'sup01');
+    const [article] = (await running.sql.query<{ doc: Record<string, unknown> }>("SELECT doc FROM kb_articles ORDER BY id LIMIT 1"));
+    await call('PUT', `/v1/kb/articles/${String(article!.doc.id)}`, { ...article!.doc, title: '新修订：钱塘江潮汐观测点开放时间' }, supervisor.token);
+
+    await api('syncNow', undefined);
+    const replica = services.db.prepare<[string], { state: string; doc: string }>('SELECT state, doc FROM hub_tickets WHERE id = ?').get(reg.id);
+    expect(replica?.state).toBe('replied');
+    expect(JSON.parse(replica!.doc)).toMatchObject({ reply: { text: '已责令整改。' }, number: expect.stringMatching(/^\d{8}-\d{6}$/) as unknown });
+    const hits = await api('kbSearch', { query: '钱塘江潮汐观测点', limit: 3 });
+    expect(hits[0]?.id).toBe(article!.doc.id);
+  });
+
+  it('keeps working while the hub is unreachable, says so, and sends everything when it is back', async () => {
+    await api('hubSignIn', { username: 'op02', password: DEMO_PASSWORD });
+    hubDown();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const reg = sampleRegistration({ description: `离线登记第 ${String(i)} 张，门店占道经营。` });
+      ids.push(reg.id);
+      await api('registerTicket', { registration: reg, trainee: false });
+    }
+    const offline = await api('syncNow', undefined);
+    expect(offline).toMatchObject({ connection: 'offline', pending: 5, lastError: { code: 'HUB_UNREACHABLE', message: '无法连接中心服务器' } });
+    proxy.setRefusing(false);
+    expect(await api('syncNow', undefined)).toMatchObject({ connection: 'online', pending: 0 });
+    for (const id of ids) expect((await hubTicket(id)).author).toBe('op02');
+  });
+
+  it('shift change: A registers 20 tickets offline and signs out, B signs in, the hub comes back: all 20 land authored by A, and B never sees A’s draft', async () => {
+    await api('hubSignIn', { username: 'op01', password: DEMO_PASSWORD });
+    hubDown();
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const reg = sampleRegistration({ description: `交接班前登记第 ${String(i)} 张：路灯不亮。` });
+      ids.push(reg.id);
+      await api('registerTicket', { registration: reg, trainee: false });
+    }
+    await api('saveTicketDraft', { ...emptyTicketDraft, description: 'A 未写完的工单：噪音扰民' });
+    await api('setHandoverNote', { text: '3 号来电人下午会再打来，工单已登记。' });
+    await api('hubSignOut', undefined);
+    expect(await api('getSyncStatus', undefined)).toMatchObject({ connection: 'not_configured', pending: 20 });
+
+    await api('hubSignIn', { username: 'op02', password: DEMO_PASSWORD }).catch(() => null);
+    // The hub is still unreachable, so B cannot sign in yet: the queue waits, untouched.
+    expect(await api('getHubSession', undefined)).toBeNull();
+    proxy.setRefusing(false);
+    await api('hubSignIn', { username: 'op02', password: DEMO_PASSWORD });
+    expect(await api('loadTicketDraft', undefined)).toBeNull();
+    expect(await api('getHandoverNote', undefined)).toMatchObject({ from: 'op01', text: '3 号来电人下午会再打来，工单已登记。' });
+    expect(await api('syncNow', undefined)).toMatchObject({ pending: 0, needsAttention: 0 });
+    for (const id of ids) expect(await hubTicket(id)).toMatchObject({ author: 'op01' });
+    const [{ sent_by } = { sent_by: '' }] = await running.sql.query<{ sent_by: string }>("SELECT DISTINCT sent_by FROM ticket_events WHERE ticket_id = ANY($1)", [ids]);
+    expect(sent_by).toBe('op02');
+
+    // A signs in again later and finds their draft.
+    await api('hubSignIn', { username: 'op01', password: DEMO_PASSWORD });
+    expect((await api('loadTicketDraft', undefined))?.draft.description).toBe('A 未写完的工单：噪音扰民');
+  });
+
+  it('a trainee’s ticket goes to review; the supervisor’s returned comment reaches the desk', async () => {
+    await api('hubSignIn', { username: 'trainee01', password: DEMO_PASSWORD });
+    const reg = sampleRegistration();
+    const record = await api('registerTicket', { registration: reg, trainee: false });
+    expect(record).toMatchObject({ trainee: true, review: 'pending' });
+    await api('transferTicket', { ticketId: reg.id, transfer: { ...sampleTransfer, co: [] } });
+    await api('syncNow', undefined);
+    const supervisor = await signIn(running.url, 'sup01');
+    await hubClient(running.url)('POST', `/v1/reviews/${reg.id}`, { decision: 'return', comment: '地址不全' }, supervisor.token);
+    await api('syncNow', undefined);
+    const replica = services.db.prepare<[string], { doc: string }>('SELECT doc FROM hub_tickets WHERE id = ?').get(reg.id);
+    expect(JSON.parse(replica!.doc)).toMatchObject({ review: 'rejected', reviewComment: '地址不全' });
+  });
+});
