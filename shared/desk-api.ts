@@ -19,6 +19,7 @@ import {
 import { callRecordSchema, storedCallRecordSchema } from './phone/call-state';
 import { deskSessionSchema, handoverNoteSchema, hubSignInInputSchema } from './hub/desk-session';
 import { presenceReportSchema } from './hub/presence';
+import { hubTicketSchema } from './hub/hub-ticket';
 import { phoneSettingsPatchSchema, phoneSettingsViewSchema, sipCredentialsSchema } from './phone/phone-settings';
 
 /**
@@ -58,6 +59,8 @@ export const appInfoSchema = z.object({
   schemaVersion: z.number().int(),
   /** Set when the local database was damaged at start and the desk moved on to a fresh file. */
   storageRecovery: z.object({ keptAt: z.string(), reason: z.string() }).nullable(),
+  /** The last scheduled full integrity check of the local database (daily, never during a call). */
+  lastIntegrityCheck: z.object({ at: z.string(), ok: z.boolean(), problems: z.array(z.string()) }).nullable(),
   capabilities: z.object({
     /** The knowledge pane can move to its own window (Electron only). */
     detachKnowledgePane: z.boolean(),
@@ -121,6 +124,8 @@ export const deskApiContract = {
   /** The outgoing operator's note for the next shift on this desk (交接班). */
   getHandoverNote: method(z.undefined(), handoverNoteSchema.nullable()),
   setHandoverNote: method(z.object({ text: handoverNoteSchema.shape.text }), handoverNoteSchema),
+  /** This desk's tickets as the hub last sent them (numbers, department replies, return reasons, reviews), most recently changed first. */
+  listHubTickets: method(z.object({ limit: z.number().int().min(1).max(500).default(50) }), z.array(hubTicketSchema)),
   /** The seat's agent state for the supervisors' board; best effort (false when no hub session). */
   reportPresence: method(presenceReportSchema, z.object({ delivered: z.boolean() })),
   /** Entries the hub refused for good (需处理): kept, shown, never retried. */

@@ -22,6 +22,9 @@ import { FileKeySecretStore } from './phone/secret-store';
 import { HubSession } from './hub/hub-session';
 import { deskIdentity } from './hub/desk-identity';
 import { HandoverNotes } from './hub/handover-notes';
+import { IntegritySchedule } from './db/integrity-schedule';
+import type { AgentState } from '../../shared/phone/agent-state';
+import { HubTicketReplica } from './sync/hub-ticket-replica';
 
 /** The handlers a host supplies because they need its windows (Electron) or say it has none (web). */
 export type HostHandlers = Pick<DeskHandlers, 'setKnowledgePaneDetached'>;
@@ -64,6 +67,10 @@ export class DeskServices {
   readonly deskId: string;
   readonly hub: HubSession;
   readonly handover: HandoverNotes;
+  readonly hubTickets: HubTicketReplica;
+  readonly integrity: IntegritySchedule;
+  /** The seat's agent state as the workbench last reported it. */
+  private agentState: AgentState = 'signed_out';
   private readonly sinks = new Set<EventSink>();
 
   constructor(private readonly options: DeskServicesOptions) {
@@ -92,6 +99,7 @@ export class DeskServices {
     });
     this.deskId = deskIdentity(this.appState);
     this.handover = new HandoverNotes(this.appState);
+    this.hubTickets = new HubTicketReplica(this.db);
     this.hub = new HubSession({
       db: this.db,
       deskId: this.deskId,
@@ -110,6 +118,16 @@ export class DeskServices {
         options.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'hub exchange failed');
       },
     });
+    this.integrity = new IntegritySchedule({
+      db: this.db,
+      appState: this.appState,
+      busy: () => this.agentState === 'on_call',
+      onReport: (report) => {
+        if (report.ok) options.logger.info(report, 'scheduled integrity check passed');
+        else options.logger.error(report, 'scheduled integrity check found problems in the local database');
+      },
+    });
+    this.integrity.start();
     this.phone = new PhoneService(this.db, this.appState, options.secretStore ?? new FileKeySecretStore(options.dataDir));
     this.phone.settings.onChange((view) => {
       this.emit('phoneSettingsChanged', view);
@@ -137,6 +155,7 @@ export class DeskServices {
         platform: process.platform,
         schemaVersion: schemaVersion(this.db),
         storageRecovery: this.storageRecovery,
+        lastIntegrityCheck: this.integrity.last(),
         capabilities: { detachKnowledgePane: this.options.host === 'electron' },
       }),
       getSettings: () => this.settings.get(),
@@ -160,7 +179,11 @@ export class DeskServices {
         this.queued(this.tickets.register(registration, { author: this.author(), trainee: trainee || this.hub.account()?.role === 'trainee', draftKey: this.draftKey() })),
       answerTicket: ({ ticketId, answer }) => this.queued(this.tickets.answer(ticketId, answer)),
       transferTicket: ({ ticketId, transfer }) => this.queued(this.tickets.transfer(ticketId, transfer)),
-      recordCallback: ({ ticketId, callback }) => this.queued(this.tickets.recordCallback(ticketId, callback)),
+      recordCallback: ({ ticketId, callback }) => {
+        // A department's reply reached the desk through the hub: the local record catches up before the callback.
+        this.hubTickets.alignForCallback(ticketId);
+        return this.queued(this.tickets.recordCallback(ticketId, callback));
+      },
       listTickets: ({ limit }) => this.tickets.list(limit),
       callerHistory: ({ number, category, limit }) => {
         const tickets = this.tickets.byCallerNumber(number, limit ?? 20);
@@ -179,7 +202,11 @@ export class DeskServices {
       getHubSession: () => this.hub.view(),
       getHandoverNote: () => this.handover.read(),
       setHandoverNote: ({ text }) => this.handover.write(this.author(), text),
-      reportPresence: async (report) => ({ delivered: await this.hub.reportPresence(report) }),
+      listHubTickets: ({ limit }) => this.hubTickets.list(limit),
+      reportPresence: async (report) => {
+        this.agentState = report.state;
+        return { delivered: await this.hub.reportPresence(report) };
+      },
       listRejectedOutbox: () => this.outbox.rejected().map(({ seq, author, kind, ticketId, createdAt, reason, rejectedAt }) => ({ seq, author, kind, ticketId, createdAt, reason, rejectedAt })),
       ...this.phone.handlers(),
     });
@@ -205,6 +232,7 @@ export class DeskServices {
   close(): void {
     this.sinks.clear();
     this.hub.close();
+    this.integrity.stop();
     this.sync.close();
     closeDatabase(this.db);
   }

@@ -17,6 +17,12 @@ export interface TcpProxy {
   cutAll(): void;
   /** The next connection's response is cut after `bytes` bytes from the target. */
   cutNextResponseAfter(bytes: number): void;
+  /**
+   * Every request on the next connection is also delivered a second time, on a
+   * connection of its own whose answers are thrown away: duplicate delivery, as
+   * a retrying middlebox or a replayed packet would cause.
+   */
+  duplicateNextConnection(): void;
   /** While refusing, new connections are closed at once (the hub looks down). */
   setRefusing(refusing: boolean): void;
   /** A network blip: cuts every open connection and refuses new ones for `ms`. */
@@ -34,6 +40,7 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
   const sockets = new Set<net.Socket>();
   let refusing = false;
   let cutAfter: number | null = null;
+  let duplicateNext = false;
   let bytesDown = 0;
   const stalled = new Set<{ stalled: boolean }>();
 
@@ -44,6 +51,12 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
     }
     const limit = cutAfter;
     cutAfter = null;
+    const shadow = duplicateNext ? net.connect({ host: target.host ?? '127.0.0.1', port: target.port }) : null;
+    duplicateNext = false;
+    if (shadow) {
+      sockets.add(shadow);
+      shadow.on('data', () => undefined).on('error', () => shadow.destroy());
+    }
     let forwarded = 0;
     const upstream = net.connect({ host: target.host ?? '127.0.0.1', port: target.port });
     sockets.add(client);
@@ -57,7 +70,9 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
       sockets.delete(upstream);
     };
     client.on('data', (chunk) => {
-      if (!pair.stalled) upstream.write(chunk);
+      if (pair.stalled) return;
+      upstream.write(chunk);
+      if (shadow && !shadow.destroyed) shadow.write(chunk);
     });
     upstream.on('data', (chunk: Buffer) => {
       if (pair.stalled) return;
@@ -90,6 +105,9 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
     cutAll: () => {
       for (const socket of sockets) socket.destroy();
       sockets.clear();
+    },
+    duplicateNextConnection: () => {
+      duplicateNext = true;
     },
     cutNextResponseAfter: (bytes) => {
       cutAfter = bytes;

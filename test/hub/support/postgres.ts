@@ -31,13 +31,18 @@ async function freePort(): Promise<number> {
   });
 }
 
+export interface ThrowAwayOptions {
+  /** Keep fsync on (as a production server runs), e.g. to measure durable commits; off by default. */
+  fsync?: boolean;
+}
+
 /**
  * A private PostgreSQL cluster for one test file: initdb into a temp folder,
  * listening on 127.0.0.1 on a free port (and a socket in its own folder),
- * fsync off because it is thrown away. As root, the server runs as the
- * `postgres` user (PostgreSQL refuses to run as root).
+ * fsync off because it is thrown away (unless asked to keep it). As root, the
+ * server runs as the `postgres` user (PostgreSQL refuses to run as root).
  */
-export async function startThrowAwayPostgres(): Promise<ThrowAwayPostgres> {
+export async function startThrowAwayPostgres(options: ThrowAwayOptions = {}): Promise<ThrowAwayPostgres> {
   const bin = binDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-pg-'));
   const data = path.join(dir, 'data');
@@ -51,7 +56,7 @@ export async function startThrowAwayPostgres(): Promise<ThrowAwayPostgres> {
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   run('initdb', ['-D', data, '-U', 'hub', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '30', '-o', `-F -h 127.0.0.1 -p ${port} -k ${dir}`, 'start']);
+  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '30', '-o', `${options.fsync ? '' : '-F '}-h 127.0.0.1 -p ${port} -k ${dir}`, 'start']);
   return {
     url: `postgres://hub@127.0.0.1:${port}/postgres`,
     stop: () => {

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { HubTicket } from '../../../shared/hub/hub-ticket';
+import { sampleHubTicket } from '../../../test/support/sample-hub-ticket';
+import { tempDir } from '../../../test/support/temp-dir';
+import type { DeskDatabase } from '../db/database';
+import { closeDatabase, openDatabase } from '../db/database';
+import { TicketStore } from '../tickets/ticket-store';
+import { HubTicketReplica } from './hub-ticket-replica';
+
+function setUp(): { db: DeskDatabase; replica: HubTicketReplica; store: TicketStore; close: () => void } {
+  const db = openDatabase(path.join(tempDir(), 'desk.sqlite3'));
+  return { db, replica: new HubTicketReplica(db), store: new TicketStore(db), close: () => { closeDatabase(db); } };
+}
+
+/** As the pull writes it (HubSyncPort). */
+function save(db: DeskDatabase, ticket: HubTicket): void {
+  db.prepare(
+    `INSERT INTO hub_tickets (id, number, state, doc, version, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET number = excluded.number, state = excluded.state, doc = excluded.doc, version = excluded.version, updated_at = excluded.updated_at`,
+  ).run(ticket.id, ticket.number, ticket.state, JSON.stringify(ticket), ticket.version, ticket.updatedAt);
+}
+
+const reply = { text: '已责令商户将货架移回店内。', solved: true, department: 'city-urban', at: '2026-11-22T03:00:00.000Z' };
+
+describe('hub ticket replica', () => {
+  it('lists the most recently changed first, up to the limit, and leaves out a damaged row', () => {
+    const { db, replica, close } = setUp();
+    const a = sampleHubTicket({ number: '20261122-000001', version: 3 });
+    const b = sampleHubTicket({ number: '20261122-000002', version: 9, state: 'replied', reply });
+    const c = sampleHubTicket({ number: '20261122-000003', version: 5, state: 'returned', returnReason: '不属于本部门职责' });
+    for (const t of [a, b, c]) save(db, t);
+    expect(replica.list(10).map((t) => t.number)).toEqual(['20261122-000002', '20261122-000003', '20261122-000001']);
+    expect(replica.list(2)).toHaveLength(2);
+    expect(replica.list(10)[0]).toEqual(b);
+
+    db.prepare('UPDATE hub_tickets SET doc = ? WHERE id = ?').run(JSON.stringify({ id: c.id, number: 'x' }), c.id);
+    expect(replica.list(10).map((t) => t.number)).toEqual(['20261122-000002', '20261122-000001']);
+    expect(replica.find(c.id)).toBeNull();
+    expect(replica.find(a.id)).toEqual(a);
+    close();
+  });
+
+  it('lets a callback follow the department’s reply: the desk’s transferred record takes the hub’s state, without an outbox entry', () => {
+    const { db, replica, store, close } = setUp();
+    const hub = sampleHubTicket({ state: 'replied', reply, version: 4 });
+    store.register(hub.registration, { author: 'op01', trainee: false });
+    store.transfer(hub.id, { ...hub.transfer!, co: [] });
+    // Not at the hub yet: nothing to align, and the callback is refused as before.
+    expect(replica.alignForCallback(hub.id)).toBe(false);
+    expect(() => store.recordCallback(hub.id, { solved: true, satisfaction: 'satisfied', comments: '' })).toThrow(/cannot become called_back/);
+
+    save(db, hub);
+    const before = store.outbox().length;
+    expect(replica.alignForCallback(hub.id)).toBe(true);
+    expect(store.find(hub.id)?.state).toBe('replied');
+    expect(store.outbox()).toHaveLength(before);
+    expect(replica.alignForCallback(hub.id)).toBe(false);
+    expect(store.recordCallback(hub.id, { solved: true, satisfaction: 'satisfied', comments: '来电人满意' }).state).toBe('called_back');
+    close();
+  });
+
+  it('leaves the record alone while the hub has no answer to call back about', () => {
+    const { db, replica, store, close } = setUp();
+    const hub = sampleHubTicket({ state: 'accepted', version: 2 });
+    store.register(hub.registration, { author: 'op01', trainee: false });
+    store.transfer(hub.id, { ...hub.transfer!, co: [] });
+    save(db, hub);
+    expect(replica.alignForCallback(hub.id)).toBe(false);
+    expect(store.find(hub.id)?.state).toBe('transferred');
+    expect(replica.alignForCallback('0190e0a0-0000-7000-8000-000000000000')).toBe(false);
+    close();
+  });
+});
