@@ -4,7 +4,8 @@ import type { TokenClaims } from '../auth/tokens';
 import { withCounters } from '../db/counters';
 import type { HubContext } from '../hub-context';
 import { HubFailure } from '../http/failure';
-import { applyOperation, OperationRejected } from '../tickets/apply-operation';
+import type { KnownTickets, OperationContext, PreparedRegistration } from '../tickets/apply-operation';
+import { applyChange, insertRegistrations, OperationRejected, prepareRegistration } from '../tickets/apply-operation';
 
 /**
  * Applies a desk's batch exactly once. The desk's last applied sequence is
@@ -30,16 +31,38 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushR
     const roles = await tx.query<{ username: string; role: string }>('SELECT username, role FROM accounts WHERE username = ANY($1) AND NOT disabled', [authors]);
     const authorRoles = new Map(roles.map((r) => [r.username, r.role]));
 
+    const registrationIds = batch.operations.filter((op) => op.kind === 'ticket.register' && op.seq > lastSeq).map((op) => op.ticketId);
+    const stored = await tx.query<{ id: string; desk_id: string; author: string; number: string }>('SELECT id, desk_id, author, number FROM tickets WHERE id = ANY($1::uuid[])', [registrationIds]);
+    const known: KnownTickets = new Map(stored.map((t) => [t.id, { deskId: t.desk_id, author: t.author, number: t.number }]));
+
     const outcomes = await withCounters(tx, hub.timeZone, async (counters) => {
+      const ctx: OperationContext = { tx, counters, deskId: batch.deskId, sentBy: user.sub, authorRoles, now };
       const answers: PushOutcome[] = [];
+      // Consecutive registrations are written together (two statements for a run of them); any other
+      // operation first writes those before it, so it sees the tickets it may refer to.
+      let waiting: PreparedRegistration[] = [];
+      const writeWaiting = async (): Promise<void> => {
+        await insertRegistrations(waiting, ctx);
+        waiting = [];
+      };
       for (const op of batch.operations) {
         if (op.seq <= lastSeq) {
           answers.push({ seq: op.seq, outcome: 'duplicate' });
           continue;
         }
         try {
-          const applied = await applyOperation(op, { tx, counters, deskId: batch.deskId, sentBy: user.sub, authorRoles, now });
-          answers.push(applied.duplicate ? { seq: op.seq, outcome: 'duplicate' } : { seq: op.seq, outcome: 'accepted', ticketNumber: applied.ticketNumber });
+          if (op.kind === 'ticket.register') {
+            const prepared = await prepareRegistration(op, ctx, known);
+            if ('duplicateOf' in prepared) answers.push({ seq: op.seq, outcome: 'duplicate' });
+            else {
+              waiting.push(prepared);
+              answers.push({ seq: op.seq, outcome: 'accepted', ticketNumber: prepared.number });
+            }
+          } else {
+            await writeWaiting();
+            await applyChange(op, ctx);
+            answers.push({ seq: op.seq, outcome: 'accepted', ticketNumber: null });
+          }
         } catch (error) {
           // Refusals are decided before anything is written, so the transaction is still clean.
           if (!(error instanceof OperationRejected)) throw error;
@@ -47,6 +70,7 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushR
         }
         lastSeq = op.seq;
       }
+      await writeWaiting();
       return answers;
     });
     await tx.query('UPDATE desk_sequences SET last_seq = $2, updated_at = now() WHERE desk_id = $1', [batch.deskId, lastSeq]);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PushOperation } from '../../../shared/hub/sync';
-import type { TicketState } from '../../../shared/tickets/ticket';
+import type { TicketRegistration, TicketState } from '../../../shared/tickets/ticket';
 import { callbackSchema, canTransition, directAnswerSchema, ticketRegistrationSchema, transferSchema } from '../../../shared/tickets/ticket';
 import type { TransactionCounters } from '../db/counters';
 import type { SqlTransaction } from '../db/sql';
@@ -41,15 +41,88 @@ const stateNames: Record<TicketState, string> = {
   closed: '已办结',
 };
 
-/** Applies one operation; returns the ticket number when it created a ticket. */
-export async function applyOperation(op: PushOperation, ctx: OperationContext): Promise<{ ticketNumber: string | null; duplicate: boolean }> {
+/** A registration checked and numbered, waiting to be written with the others of its batch. */
+export interface PreparedRegistration {
+  op: PushOperation;
+  number: string;
+  version: number;
+  trainee: boolean;
+  registration: TicketRegistration;
+}
+
+/** What the batch already knows about ticket ids: stored at the hub, or registered earlier in this batch. */
+export type KnownTickets = Map<string, { deskId: string; author: string; number: string }>;
+
+function authorRole(op: PushOperation, ctx: OperationContext): string {
   const role = ctx.authorRoles.get(op.author);
   if (!role || !['operator', 'trainee', 'supervisor', 'admin'].includes(role)) throw new OperationRejected(`登记人 ${op.author} 不是本中心的话务账号`);
-  if (op.kind === 'ticket.register') return register(op, role === 'trainee', ctx);
+  return role;
+}
 
+/**
+ * Checks a registration and gives it its number and version; the caller writes
+ * it (several at once: one statement for a run of registrations). Returns the
+ * existing number when the same desk and author registered this id before.
+ */
+export async function prepareRegistration(op: PushOperation, ctx: OperationContext, known: KnownTickets): Promise<PreparedRegistration | { duplicateOf: string }> {
+  const role = authorRole(op, ctx);
+  const registration = payloadOf(ticketRegistrationSchema, op.payload);
+  if (registration.id !== op.ticketId) throw new OperationRejected('登记内容的工单编号与操作不一致');
+  const existing = known.get(registration.id);
+  if (existing) {
+    // The idempotency key is the ticket id from the same desk: the same creation again changes nothing.
+    if (existing.deskId === ctx.deskId && existing.author === op.author) return { duplicateOf: existing.number };
+    throw new OperationRejected('该工单编号已被其他座席使用');
+  }
+  const version = await ctx.counters.nextVersion();
+  const number = await ctx.counters.nextTicketNumber(ctx.now);
+  known.set(registration.id, { deskId: ctx.deskId, author: op.author, number });
+  return { op, number, version, trainee: role === 'trainee', registration };
+}
+
+/** Writes prepared registrations and their events: two statements whatever their number. */
+export async function insertRegistrations(prepared: readonly PreparedRegistration[], ctx: OperationContext): Promise<void> {
+  if (!prepared.length) return;
+  const rows = prepared.map((p) => ({
+    id: p.registration.id,
+    number: p.number,
+    author: p.op.author,
+    caller_number: p.registration.callerNumber,
+    category_1: p.registration.category[0],
+    category_2: p.registration.category[1],
+    confidential: p.registration.confidential,
+    trainee: p.trainee,
+    review: p.trainee ? 'pending' : 'not_required',
+    registration: p.registration,
+    created_at: p.op.createdAt,
+    version: p.version,
+    op_id: p.op.opId,
+  }));
+  await ctx.tx.query(
+    `INSERT INTO tickets (id, number, desk_id, author, state, caller_number, category_1, category_2, confidential, trainee, review,
+                          registration, created_at, updated_at, version)
+     SELECT x.id, x.number, $2, x.author, 'registered', x.caller_number, x.category_1, x.category_2, x.confidential, x.trainee, x.review,
+            x.registration, x.created_at, x.created_at, x.version
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, number text, author text, caller_number text, category_1 text, category_2 text,
+            confidential boolean, trainee boolean, review text, registration jsonb, created_at timestamptz, version bigint)`,
+    [JSON.stringify(rows), ctx.deskId],
+  );
+  await ctx.tx.query(
+    `INSERT INTO ticket_events (ticket_id, op_id, kind, author, sent_by, desk_id, at, payload)
+     SELECT x.id, x.op_id, 'ticket.register', x.author, $2, $3, $4, x.registration
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, op_id uuid, author text, registration jsonb)`,
+    [JSON.stringify(rows), ctx.sentBy, ctx.deskId, ctx.now.toISOString()],
+  );
+}
+
+/** Applies one change to a stored ticket (everything but a registration). */
+export async function applyChange(op: PushOperation, ctx: OperationContext): Promise<void> {
+  authorRole(op, ctx);
   const ticket = await findTicket(ctx.tx, op.ticketId, true);
   if (!ticket) throw new OperationRejected('枢纽没有这张工单');
   switch (op.kind) {
+    case 'ticket.register':
+      throw new Error('registrations go through prepareRegistration');
     case 'ticket.answer': {
       const answer = payloadOf(directAnswerSchema, op.payload);
       await change(ticket, 'answered', op, ctx, { answer: JSON.stringify(answer) });
@@ -72,48 +145,6 @@ export async function applyOperation(op: PushOperation, ctx: OperationContext): 
       break;
     }
   }
-  return { ticketNumber: null, duplicate: false };
-}
-
-async function register(op: PushOperation, trainee: boolean, ctx: OperationContext): Promise<{ ticketNumber: string | null; duplicate: boolean }> {
-  const registration = payloadOf(ticketRegistrationSchema, op.payload);
-  if (registration.id !== op.ticketId) throw new OperationRejected('登记内容的工单编号与操作不一致');
-  const existing = await findTicket(ctx.tx, registration.id);
-  if (existing) {
-    // The idempotency key is the ticket id from the same desk: the same creation again changes nothing.
-    if (existing.desk_id === ctx.deskId && existing.author === op.author) return { ticketNumber: existing.number, duplicate: true };
-    throw new OperationRejected('该工单编号已被其他座席使用');
-  }
-  const version = await ctx.counters.nextVersion();
-  const number = await ctx.counters.nextTicketNumber(ctx.now);
-  const createdAt = op.createdAt;
-  await ctx.tx.query(
-    `WITH t AS (
-       INSERT INTO tickets (id, number, desk_id, author, state, caller_number, category_1, category_2, confidential, trainee, review,
-                            registration, created_at, updated_at, version)
-       VALUES ($1, $2, $3, $4, 'registered', $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id)
-     INSERT INTO ticket_events (ticket_id, op_id, kind, author, sent_by, desk_id, at, payload)
-     SELECT id, $14, 'ticket.register', $4, $15, $3, $16, $11 FROM t`,
-    [
-      registration.id,
-      number,
-      ctx.deskId,
-      op.author,
-      registration.callerNumber,
-      registration.category[0],
-      registration.category[1],
-      registration.confidential,
-      trainee,
-      trainee ? 'pending' : 'not_required',
-      JSON.stringify(registration),
-      createdAt,
-      version,
-      op.opId,
-      ctx.sentBy,
-      ctx.now.toISOString(),
-    ],
-  );
-  return { ticketNumber: number, duplicate: false };
 }
 
 const changeableColumns = new Set(['answer', 'transfer', 'callback', 'lead_department', 'supervision', 'review', 'review_comment', 'reply', 'return_reason']);
