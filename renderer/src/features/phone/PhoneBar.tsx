@@ -8,6 +8,7 @@ import { CallControls } from './CallControls';
 import { DialBox } from './DialBox';
 import { Keypad } from './Keypad';
 import { exposePhoneDiagnostics } from './diagnostics';
+import { startPresenceReporter } from './presence-reporter';
 import { phoneEngine } from './phone-engine';
 import { usePhoneStore } from './phone-store';
 import { usePhoneUiStore } from './phone-ui-store';
@@ -34,6 +35,7 @@ export function PhoneBar(): React.JSX.Element {
     booted = true;
     exposePhoneDiagnostics();
     phoneEngine.boot();
+    startPresenceReporter();
     // OS-wide answer / hang-up keys (desktop app only).
     desk.on('phoneShortcut', ({ action }) => {
       if (action === 'answer') void phoneEngine.answer();
