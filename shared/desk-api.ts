@@ -18,7 +18,7 @@ import {
 } from './tickets/ticket-api';
 import { callRecordSchema, storedCallRecordSchema } from './phone/call-state';
 import { deskSessionSchema, handoverNoteSchema, hubSignInInputSchema } from './hub/desk-session';
-import { presenceReportSchema } from './hub/presence';
+import { liveMessageSchema, presenceReportSchema, seatSchema } from './hub/presence';
 import { hubTicketSchema } from './hub/hub-ticket';
 import { phoneSettingsPatchSchema, phoneSettingsViewSchema, sipCredentialsSchema } from './phone/phone-settings';
 
@@ -126,6 +126,8 @@ export const deskApiContract = {
   setHandoverNote: method(z.object({ text: handoverNoteSchema.shape.text }), handoverNoteSchema),
   /** This desk's tickets as the hub last sent them (numbers, department replies, return reasons, reviews), most recently changed first. */
   listHubTickets: method(z.object({ limit: z.number().int().min(1).max(500).default(50) }), z.array(hubTicketSchema)),
+  /** Every seat's state, for the supervisors' board (empty unless a supervisor or admin is signed in). */
+  listSeats: method(z.undefined(), z.array(seatSchema)),
   /** The seat's agent state for the supervisors' board; best effort (false when no hub session). */
   reportPresence: method(presenceReportSchema, z.object({ delivered: z.boolean() })),
   /** Entries the hub refused for good (需处理): kept, shown, never retried. */
@@ -149,6 +151,8 @@ export const deskEventContract = {
   phoneSettingsChanged: phoneSettingsViewSchema,
   syncStatusChanged: syncStatusSchema,
   hubSessionChanged: deskSessionSchema.nullable(),
+  /** The hub's live seat feed (supervisors): a snapshot on every (re)connect, then each change. */
+  liveSeats: liveMessageSchema,
   /** Tickets changed at the hub (department replies, review decisions) arrived. */
   hubTicketsChanged: z.object({ ids: z.array(z.string()) }),
   /** An OS-wide phone shortcut was pressed (Electron only): the workbench answers or hangs up. */

@@ -111,6 +111,9 @@ export class DeskServices {
       onChange: (session) => {
         this.emit('hubSessionChanged', session);
       },
+      onSeats: (message) => {
+        this.emit('liveSeats', message);
+      },
       onTickets: (tickets) => {
         this.emit('hubTicketsChanged', { ids: tickets.map((t) => t.id) });
       },
@@ -200,6 +203,7 @@ export class DeskServices {
         return null;
       },
       getHubSession: () => this.hub.view(),
+      listSeats: () => this.hub.seats(),
       getHandoverNote: () => this.handover.read(),
       setHandoverNote: ({ text }) => this.handover.write(this.author(), text),
       listHubTickets: ({ limit }) => this.hubTickets.list(limit),

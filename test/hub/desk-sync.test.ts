@@ -165,4 +165,25 @@ describe('a desk syncing with the hub', () => {
     const replica = services.db.prepare<[string], { doc: string }>('SELECT doc FROM hub_tickets WHERE id = ?').get(reg.id);
     expect(JSON.parse(replica!.doc)).toMatchObject({ review: 'rejected', reviewComment: '地址不全' });
   });
+
+  it('a supervisor’s desk follows the live seat feed: a seat reported by another desk appears, and changes arrive as events', async () => {
+    const events: unknown[] = [];
+    services.addEventSink((event, payload) => {
+      if (event === 'liveSeats') events.push(payload);
+    });
+    await api('hubSignIn', { username: 'sup01', password: DEMO_PASSWORD });
+    const operator = await signIn(running.url, 'op03', 'desk-live-0001');
+    const report = { state: 'after_call_work', since: new Date().toISOString(), callStartedAt: null, reason: null, helpRequested: false };
+    for (let i = 0; i < 100; i++) {
+      await hubClient(running.url)('PUT', '/v1/presence', report, operator.token);
+      const seats = await api('listSeats', undefined);
+      if (seats.some((s) => s.deskId === 'desk-live-0001' && s.state === 'after_call_work')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await api('listSeats', undefined)).find((s) => s.deskId === 'desk-live-0001')).toMatchObject({ operator: 'op03', state: 'after_call_work' });
+    expect(events.some((e) => (e as { type: string }).type === 'snapshot')).toBe(true);
+    expect(events.some((e) => (e as { type: string; seat?: { deskId: string } }).seat?.deskId === 'desk-live-0001')).toBe(true);
+    await api('hubSignOut', undefined);
+    expect(await api('listSeats', undefined)).toEqual([]);
+  });
 });

@@ -9,11 +9,15 @@ import type { HubSyncPortOptions } from '../sync/hub-sync-port';
 import { HubSyncPort } from '../sync/hub-sync-port';
 import type { DeskSync } from '../sync/desk-sync';
 import { SyncEngine, SyncError } from '../sync/sync-engine';
+import type { LiveMessage, Seat } from '../../../shared/hub/presence';
+import { LiveSeats } from './live-seats';
 
 export interface HubSessionOptions extends Omit<HubSyncPortOptions, 'http'> {
   sync: DeskSync;
   pollIntervalMs?: number;
   onChange: (session: DeskSession | null) => void;
+  /** For supervisors and admins: the hub's live seat feed. */
+  onSeats?: (message: LiveMessage) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -23,6 +27,7 @@ interface Current {
   expiresAt: string;
   http: HubHttp;
   refreshTimer: ReturnType<typeof setTimeout>;
+  seats: LiveSeats | null;
 }
 
 /**
@@ -59,7 +64,17 @@ export class HubSession {
     }
     await this.signOut();
     const authed = new HubHttp(hubUrl, () => this.current?.token ?? null);
-    this.current = { token: session.token, account: session.account, expiresAt: session.expiresAt, http: authed, refreshTimer: this.scheduleRefresh(session.expiresAt) };
+    const watchesSeats = session.account.role === 'supervisor' || session.account.role === 'admin';
+    const seats = watchesSeats
+      ? new LiveSeats({
+          hubUrl,
+          token: () => this.current?.token ?? null,
+          onMessage: (message) => this.options.onSeats?.(message),
+          ...(this.options.onError ? { onError: this.options.onError } : {}),
+        })
+      : null;
+    this.current = { token: session.token, account: session.account, expiresAt: session.expiresAt, http: authed, refreshTimer: this.scheduleRefresh(session.expiresAt), seats };
+    seats?.start();
     const engine = new SyncEngine({
       port: new HubSyncPort({ ...this.options, http: authed }),
       pollIntervalMs: this.options.pollIntervalMs ?? 15_000,
@@ -78,6 +93,7 @@ export class HubSession {
     const c = this.current;
     if (!c) return;
     clearTimeout(c.refreshTimer);
+    c.seats?.stop();
     this.current = null;
     await this.options.sync.detach();
     this.options.onChange(null);
@@ -96,7 +112,13 @@ export class HubSession {
     }
   }
 
+  /** The seats as the live feed last reported them (empty unless a supervisor is signed in). */
+  seats(): Seat[] {
+    return this.current?.seats?.all() ?? [];
+  }
+
   close(): void {
+    this.current?.seats?.stop();
     if (this.current) clearTimeout(this.current.refreshTimer);
     this.current = null;
   }

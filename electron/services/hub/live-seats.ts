@@ -1,0 +1,74 @@
+import WebSocket from 'ws';
+import type { LiveMessage, Seat } from '../../../shared/hub/presence';
+import { liveMessageSchema } from '../../../shared/hub/presence';
+import { backoffDelayMs, hubBackoff } from '../../../shared/sync/backoff';
+
+export interface LiveSeatsOptions {
+  hubUrl: string;
+  token: () => string | null;
+  /** Every message, after the local copy is updated: a snapshot on (re)connect, then one seat at a time. */
+  onMessage: (message: LiveMessage) => void;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * A supervisor desk's subscription to the hub's live seat feed. Keeps the
+ * latest state of every seat, so a workbench that opens the board later gets
+ * them at once, and reconnects with backoff when the link drops (each
+ * reconnect starts with a fresh snapshot, so nothing is missed for long).
+ */
+export class LiveSeats {
+  private socket: WebSocket | null = null;
+  private readonly seats = new Map<string, Seat>();
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: LiveSeatsOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  all(): Seat[] {
+    return [...this.seats.values()];
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.socket?.close();
+    this.socket = null;
+  }
+
+  private connect(): void {
+    const token = this.options.token();
+    if (!token || this.stopped) return;
+    const url = new URL('/v1/live', this.options.hubUrl);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    url.searchParams.set('token', token);
+    const socket = new WebSocket(url);
+    this.socket = socket;
+    socket.on('message', (data: Buffer) => {
+      const parsed = liveMessageSchema.safeParse(JSON.parse(data.toString('utf8')));
+      if (!parsed.success) return;
+      this.failures = 0;
+      const message = parsed.data;
+      if (message.type === 'snapshot') {
+        this.seats.clear();
+        for (const seat of message.seats) this.seats.set(seat.deskId, seat);
+      } else this.seats.set(message.seat.deskId, message.seat);
+      this.options.onMessage(message);
+    });
+    socket.on('error', (error) => this.options.onError?.(error));
+    socket.on('close', () => {
+      if (this.socket !== socket || this.stopped) return;
+      this.failures += 1;
+      this.timer = setTimeout(() => {
+        this.connect();
+      }, backoffDelayMs(this.failures, hubBackoff));
+      this.timer.unref();
+    });
+  }
+}
