@@ -19,7 +19,8 @@ import {
 import { callRecordSchema, storedCallRecordSchema } from './phone/call-state';
 import { deskSessionSchema, handoverNoteSchema, hubSignInInputSchema } from './hub/desk-session';
 import { liveMessageSchema, presenceReportSchema, seatSchema } from './hub/presence';
-import { hubTicketSchema } from './hub/hub-ticket';
+import { hubCallerHistorySchema, hubTicketSchema, reviewDecisionSchema } from './hub/hub-ticket';
+import { phoneNumberSchema, ticketIdSchema } from './tickets/ticket';
 import { phoneSettingsPatchSchema, phoneSettingsViewSchema, sipCredentialsSchema } from './phone/phone-settings';
 
 /**
@@ -126,6 +127,15 @@ export const deskApiContract = {
   setHandoverNote: method(z.object({ text: handoverNoteSchema.shape.text }), handoverNoteSchema),
   /** This desk's tickets as the hub last sent them (numbers, department replies, return reasons, reviews), most recently changed first. */
   listHubTickets: method(z.object({ limit: z.number().int().min(1).max(500).default(50) }), z.array(hubTicketSchema)),
+  /** Supervisors: trainees' tickets waiting for review at the hub (online only). */
+  listReviews: method(z.undefined(), z.array(hubTicketSchema)),
+  /** Supervisors: approve a trainee's ticket (its transfer goes out) or return it with a comment (online only). */
+  decideReview: method(z.object({ ticketId: ticketIdSchema, decision: reviewDecisionSchema }), hubTicketSchema),
+  /** A caller's tickets of the last 12 months from every desk, as this operator may see them (online only; confidential ones masked). */
+  hubCallerHistory: method(
+    z.object({ number: phoneNumberSchema, category: z.tuple([z.string().max(40), z.string().max(40)]).nullable() }),
+    hubCallerHistorySchema,
+  ),
   /** Every seat's state, for the supervisors' board (empty unless a supervisor or admin is signed in). */
   listSeats: method(z.undefined(), z.array(seatSchema)),
   /** The seat's agent state for the supervisors' board; best effort (false when no hub session). */

@@ -23,6 +23,7 @@ import { HubSession } from './hub/hub-session';
 import { deskIdentity } from './hub/desk-identity';
 import { HandoverNotes } from './hub/handover-notes';
 import { IntegritySchedule } from './db/integrity-schedule';
+import { hubCallerHistorySchema, hubTicketSchema } from '../../shared/hub/hub-ticket';
 import type { AgentState } from '../../shared/phone/agent-state';
 import { HubTicketReplica } from './sync/hub-ticket-replica';
 
@@ -204,6 +205,12 @@ export class DeskServices {
       },
       getHubSession: () => this.hub.view(),
       listSeats: () => this.hub.seats(),
+      listReviews: () => this.hub.call('GET', '/v1/reviews', hubTicketSchema.array()),
+      decideReview: ({ ticketId, decision }) => this.hub.call('POST', `/v1/reviews/${ticketId}`, hubTicketSchema, decision),
+      hubCallerHistory: ({ number, category }) => {
+        const query = new URLSearchParams({ limit: '50', ...(category ? { category1: category[0], category2: category[1] } : {}) });
+        return this.hub.call('GET', `/v1/callers/${encodeURIComponent(number)}/history?${query.toString()}`, hubCallerHistorySchema);
+      },
       getHandoverNote: () => this.handover.read(),
       setHandoverNote: ({ text }) => this.handover.write(this.author(), text),
       listHubTickets: ({ limit }) => this.hubTickets.list(limit),

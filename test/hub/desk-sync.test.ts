@@ -15,6 +15,7 @@ import type { DeskMethod, DeskOutput } from '../../shared/desk-api';
 import { emptyTicketDraft } from '../../shared/tickets/ticket-record';
 import type { HubTicket } from '../../shared/hub/hub-ticket';
 import { sampleRegistration } from '../support/sample-ticket';
+import { uuidv7 } from '../../shared/tickets/uuid7';
 import { startTcpProxy } from '../support/tcp-proxy';
 import type { TcpProxy } from '../support/tcp-proxy';
 import type { ThrowAwayPostgres } from './support/postgres';
@@ -185,5 +186,27 @@ describe('a desk syncing with the hub', () => {
     expect(events.some((e) => (e as { type: string; seat?: { deskId: string } }).seat?.deskId === 'desk-live-0001')).toBe(true);
     await api('hubSignOut', undefined);
     expect(await api('listSeats', undefined)).toEqual([]);
+  });
+
+  it('a supervisor reviews a trainee’s ticket from the desk, and caller history from every desk comes masked where it must', async () => {
+    const trainee = await signIn(running.url, 'trainee01', 'desk-rev-0001');
+    const reg = sampleRegistration({ callerNumber: '13700001111', confidential: true, callerName: '周先生' });
+    const push = (operations: unknown[]) => hubClient(running.url)('POST', '/v1/sync/push', { deskId: 'desk-rev-0001', operations }, trainee.token);
+    const op = (seq: number, kind: string, payload: unknown) => ({ seq, opId: uuidv7(), author: 'trainee01', kind, ticketId: reg.id, payload, createdAt: new Date().toISOString() });
+    await push([op(1, 'ticket.register', reg), op(2, 'ticket.transfer_for_review', sampleTransfer)]);
+
+    await expect(api('listReviews', undefined)).rejects.toThrow('未登录中心服务器');
+    await api('hubSignIn', { username: 'sup01', password: DEMO_PASSWORD });
+    const queue = await api('listReviews', undefined);
+    expect(queue.map((t) => t.id)).toContain(reg.id);
+    const decided = await api('decideReview', { ticketId: reg.id, decision: { decision: 'approve', comment: '' } });
+    expect(decided).toMatchObject({ state: 'transferred', review: 'approved' });
+    await expect(api('decideReview', { ticketId: reg.id, decision: { decision: 'approve', comment: '' } })).rejects.toThrow('这张工单不在审核队列中');
+
+    await api('hubSignIn', { username: 'op02', password: DEMO_PASSWORD });
+    const history = await api('hubCallerHistory', { number: '13700001111', category: reg.category });
+    expect(history.tickets[0]).toMatchObject({ id: reg.id, contactMasked: true, registration: { callerNumber: '137****1111' } });
+    expect(history.sameMatterCount).toBe(1);
+    await expect(api('listReviews', undefined)).rejects.toThrow('当前账号的角色无权进行此操作');
   });
 });

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Account } from '../../../shared/hub/auth';
 import { sessionSchema } from '../../../shared/hub/auth';
 import type { DeskSession } from '../../../shared/hub/desk-session';
@@ -97,6 +98,26 @@ export class HubSession {
     this.current = null;
     await this.options.sync.detach();
     this.options.onChange(null);
+  }
+
+  /**
+   * An online-only call to the hub under this session (supervisor's review
+   * queue, caller history from every desk). Failures become DeskFailures with
+   * the hub's Chinese message, so the workbench can say why.
+   */
+  async call<S extends z.ZodType>(method: 'GET' | 'POST' | 'PUT', path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+    const c = this.current;
+    if (!c) throw new DeskFailure('DISCONNECTED', '未登录中心服务器');
+    try {
+      return await c.http.request(method, path, schema, body);
+    } catch (error) {
+      if (error instanceof HubRequestError) {
+        const code = error.status === 403 ? 'FORBIDDEN_SENDER' : error.status === 404 ? 'NOT_FOUND' : error.status === 409 ? 'CONFLICT' : error.status === 400 ? 'INVALID_INPUT' : 'INTERNAL';
+        throw new DeskFailure(code, error.message);
+      }
+      if (error instanceof SyncError) throw new DeskFailure('DISCONNECTED', error.message);
+      throw error;
+    }
   }
 
   /** Best effort: the board is live, not a record; a lost report is replaced by the next one. */
