@@ -47,7 +47,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   await seedCatalogueIfEmpty(sql, readShippedCatalogue(options.resourcesDir), timeZone);
   if (options.demoAccounts) await seedDemoAccountsIfEmpty(sql);
   const secret = onlyRow(await sql.query<{ value: Buffer | Uint8Array }>("SELECT value FROM hub_secrets WHERE name = 'token'"));
-  const context: HubContext = { sql, signer: new TokenSigner(Buffer.from(secret.value)), now: options.now ?? (() => new Date()), timeZone };
+  // Until the Fastify logger exists (just below), background failures go to stderr.
+  let logError = (error: unknown, what: string): void => {
+    console.error(what, error);
+  };
+  const context: HubContext = {
+    sql,
+    signer: new TokenSigner(Buffer.from(secret.value)),
+    now: options.now ?? (() => new Date()),
+    timeZone,
+    reportError: (error, what) => {
+      logError(error, what);
+    },
+  };
 
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
@@ -56,6 +68,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
+  logError = (error, what) => {
+    app.log.error({ err: error }, what);
+  };
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = errorBody(error as Error);
     if (status >= 500) request.log.error({ err: error }, 'hub request failed');

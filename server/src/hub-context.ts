@@ -8,4 +8,6 @@ export interface HubContext {
   now(): Date;
   /** The centre's time zone, for the day in ticket numbers. */
   timeZone: string;
+  /** Work done after the answer has gone (alert evaluation) reports its failures here. */
+  reportError(error: unknown, what: string): void;
 }

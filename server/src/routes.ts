@@ -14,6 +14,9 @@ import { HubFailure } from './http/failure';
 import { route } from './http/route';
 import type { RouteSpec } from './http/route';
 import { reportPresence, seats } from './presence/presence';
+import { alertSchema, alertSettingsSchema } from '../../shared/hub/alerts';
+import { acknowledgeAlert, listAlerts } from './alerts/early-warning';
+import { readAlertSettings, writeAlertSettings } from './alerts/alert-settings';
 import { pullChanges } from './sync/pull';
 import { applyPush } from './sync/push';
 import { acceptTicket, closeTicket, replyToTicket, returnTicket, reviewTicket } from './tickets/ticket-actions';
@@ -245,6 +248,38 @@ export const hubRoutes: readonly RouteSpec[] = [
     body: presenceReportSchema,
     response: seatSchema,
     handler: ({ hub, user, body }) => reportPresence(hub, user, body),
+  }),
+  route({
+    method: 'GET',
+    url: '/v1/alerts',
+    summary: '预警（多发、新发、爆发、重复来电），未确认的在前',
+    roles: LEADERS,
+    query: z.strictObject({ all: z.enum(['true', 'false']).default('false'), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    response: z.array(alertSchema),
+    handler: ({ hub, query }) => listAlerts(hub.sql, { includeAcknowledged: query.all === 'true', limit: query.limit }),
+  }),
+  route({
+    method: 'POST',
+    url: '/v1/alerts/:id/ack',
+    summary: '确认预警',
+    roles: LEADERS,
+    params: z.strictObject({ id: z.coerce.number().int().min(1) }),
+    response: alertSchema,
+    handler: async ({ hub, user, params }) => {
+      const alert = await acknowledgeAlert(hub.sql, params.id, user.sub, hub.now());
+      if (!alert) throw new HubFailure('CONFLICT', '没有这条预警，或它已被确认');
+      return alert;
+    },
+  }),
+  route({ method: 'GET', url: '/v1/alert-settings', summary: '预警阈值', roles: LEADERS, response: alertSettingsSchema, handler: ({ hub }) => readAlertSettings(hub.sql) }),
+  route({
+    method: 'PUT',
+    url: '/v1/alert-settings',
+    summary: '修改预警阈值',
+    roles: LEADERS,
+    body: alertSettingsSchema,
+    response: alertSettingsSchema,
+    handler: ({ hub, body }) => writeAlertSettings(hub.sql, body),
   }),
   route({ method: 'GET', url: '/v1/seats', summary: '全部座席当前状态', roles: LEADERS, response: z.array(seatSchema), handler: ({ hub }) => seats(hub) }),
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agentStates } from '../phone/agent-state';
+import { alertSchema } from './alerts';
 
 /** What a desk reports when its operator's state changes (and on sign-in). */
 export const presenceReportSchema = z.strictObject({
@@ -37,3 +38,8 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('seat'), seat: seatSchema }),
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;
+
+/** Early-warning alerts travel on the same live feed (supervisors); see alerts.ts. */
+export const liveAlertMessageSchema = z.object({ type: z.literal('alert'), alert: alertSchema });
+export const liveFeedMessageSchema = z.union([liveMessageSchema, liveAlertMessageSchema]);
+export type LiveFeedMessage = z.infer<typeof liveFeedMessageSchema>;

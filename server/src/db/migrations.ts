@@ -114,6 +114,39 @@ export const hubMigrations: readonly HubMigration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'early warning: place of tickets, alerts, settings',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN district text;
+      UPDATE tickets SET district = registration->'location'->>'district';
+      CREATE INDEX tickets_matter_place ON tickets (category_1, category_2, district, created_at);
+      CREATE INDEX tickets_matter_time ON tickets (category_1, category_2, created_at);
+
+      CREATE TABLE alerts (
+        id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        kind            text NOT NULL CHECK (kind IN ('many', 'new', 'burst', 'repeat')),
+        alert_key       text NOT NULL,
+        category_1      text NOT NULL,
+        category_2      text NOT NULL,
+        district        text,
+        caller_number   text,
+        window_start    timestamptz NOT NULL,
+        window_end      timestamptz NOT NULL,
+        bucket          text NOT NULL,
+        ticket_count    integer NOT NULL,
+        ticket_ids      uuid[] NOT NULL,
+        raised_at       timestamptz NOT NULL,
+        updated_at      timestamptz NOT NULL,
+        acknowledged_by text,
+        acknowledged_at timestamptz,
+        UNIQUE (kind, alert_key, bucket)
+      );
+      CREATE INDEX alerts_open ON alerts (updated_at DESC) WHERE acknowledged_at IS NULL;
+
+      CREATE TABLE hub_settings (name text PRIMARY KEY, value jsonb NOT NULL);
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock key of hub migrations. */
@@ -133,6 +166,10 @@ export async function migrateHub(sql: Sql, migrations: readonly HubMigration[] =
   await sql.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
+  migrations.forEach((m, i) => {
+    const before = migrations[i - 1];
+    if (before && m.version <= before.version) throw new Error(`hub migrations out of order: ${String(m.version)} after ${String(before.version)}`);
   });
   const supported = migrations.at(-1)?.version ?? 0;
   const current = await currentVersion(sql);

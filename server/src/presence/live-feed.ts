@@ -1,6 +1,7 @@
 import type { LiveMessage } from '../../../shared/hub/presence';
 import type { Sql } from '../db/sql';
 import { PRESENCE_CHANNEL } from './presence';
+import { ALERT_CHANNEL, readAlert } from '../alerts/early-warning';
 
 /** What the feed needs of a socket (a `ws` WebSocket). */
 export interface LiveSocket {
@@ -19,12 +20,23 @@ export interface LiveSocket {
  */
 export class LiveFeed {
   private readonly sockets = new Set<LiveSocket>();
-  private unlisten: (() => Promise<void>) | null = null;
+  private readonly unlisten: (() => Promise<void>)[] = [];
 
   async start(sql: Sql): Promise<void> {
-    this.unlisten = await sql.listen(PRESENCE_CHANNEL, (payload) => {
-      this.broadcast(`{"type":"seat","seat":${payload}}`);
-    });
+    this.unlisten.push(
+      await sql.listen(PRESENCE_CHANNEL, (payload) => {
+        this.broadcast(`{"type":"seat","seat":${payload}}`);
+      }),
+      // Alerts are announced by id (NOTIFY payloads are small); each process reads the alert once and fans it out.
+      await sql.listen(ALERT_CHANNEL, (payload) => {
+        void readAlert(sql, Number(payload)).then(
+          (alert) => {
+            if (alert) this.broadcast(JSON.stringify({ type: 'alert', alert }));
+          },
+          () => undefined,
+        );
+      }),
+    );
   }
 
   add(socket: LiveSocket, snapshot: LiveMessage): void {
@@ -48,7 +60,6 @@ export class LiveFeed {
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.close(1001, 'hub stopping');
     this.sockets.clear();
-    await this.unlisten?.();
-    this.unlisten = null;
+    await Promise.all(this.unlisten.splice(0).map((stop) => stop()));
   }
 }

@@ -6,6 +6,8 @@ import type { HubContext } from '../hub-context';
 import { HubFailure } from '../http/failure';
 import type { KnownTickets, OperationContext, PreparedRegistration } from '../tickets/apply-operation';
 import { applyChange, insertRegistrations, OperationRejected, prepareRegistration } from '../tickets/apply-operation';
+import type { TouchedTickets } from '../alerts/early-warning';
+import { evaluateAlerts } from '../alerts/early-warning';
 
 /**
  * Applies a desk's batch exactly once. The desk's last applied sequence is
@@ -19,7 +21,8 @@ import { applyChange, insertRegistrations, OperationRejected, prepareRegistratio
 export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushRequest): Promise<PushResponse> {
   if (user.deskId !== batch.deskId) throw new HubFailure('FORBIDDEN', '本次登录不属于该座席，不能提交它的队列');
   const now = hub.now();
-  return hub.sql.transaction(async (tx) => {
+  const touched: TouchedTickets = { places: [], callers: [] };
+  const answer = await hub.sql.transaction(async (tx) => {
     await tx.query('INSERT INTO desk_sequences (desk_id, last_seq) VALUES ($1, 0) ON CONFLICT (desk_id) DO NOTHING', [batch.deskId]);
     const row = onlyRow(await tx.query<{ last_seq: string }>('SELECT last_seq FROM desk_sequences WHERE desk_id = $1 FOR UPDATE', [batch.deskId]));
     let lastSeq = Number(row.last_seq);
@@ -43,6 +46,10 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushR
       let waiting: PreparedRegistration[] = [];
       const writeWaiting = async (): Promise<void> => {
         await insertRegistrations(waiting, ctx);
+        for (const { registration: r } of waiting) {
+          touched.places.push({ category1: r.category[0], category2: r.category[1], district: r.location.district });
+          touched.callers.push({ number: r.callerNumber, category1: r.category[0], category2: r.category[1] });
+        }
         waiting = [];
       };
       for (const op of batch.operations) {
@@ -76,4 +83,11 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushR
     await tx.query('UPDATE desk_sequences SET last_seq = $2, updated_at = now() WHERE desk_id = $1', [batch.deskId, lastSeq]);
     return { outcomes, lastSeq };
   });
+  // Early warning counts after the commit, without holding up the desk's answer.
+  if (touched.places.length) {
+    evaluateAlerts(hub.sql, touched, hub.now()).catch((error: unknown) => {
+      hub.reportError(error, 'early-warning evaluation failed');
+    });
+  }
+  return answer;
 }

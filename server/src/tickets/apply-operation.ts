@@ -90,6 +90,7 @@ export async function insertRegistrations(prepared: readonly PreparedRegistratio
     caller_number: p.registration.callerNumber,
     category_1: p.registration.category[0],
     category_2: p.registration.category[1],
+    district: p.registration.location.district,
     confidential: p.registration.confidential,
     trainee: p.trainee,
     review: p.trainee ? 'pending' : 'not_required',
@@ -99,11 +100,11 @@ export async function insertRegistrations(prepared: readonly PreparedRegistratio
     op_id: p.op.opId,
   }));
   await ctx.tx.query(
-    `INSERT INTO tickets (id, number, desk_id, author, state, caller_number, category_1, category_2, confidential, trainee, review,
+    `INSERT INTO tickets (id, number, desk_id, author, state, caller_number, category_1, category_2, district, confidential, trainee, review,
                           registration, created_at, updated_at, version)
-     SELECT x.id, x.number, $2, x.author, 'registered', x.caller_number, x.category_1, x.category_2, x.confidential, x.trainee, x.review,
+     SELECT x.id, x.number, $2, x.author, 'registered', x.caller_number, x.category_1, x.category_2, x.district, x.confidential, x.trainee, x.review,
             x.registration, x.created_at, x.created_at, x.version
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, number text, author text, caller_number text, category_1 text, category_2 text,
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, number text, author text, caller_number text, category_1 text, category_2 text, district text,
             confidential boolean, trainee boolean, review text, registration jsonb, created_at timestamptz, version bigint)`,
     [JSON.stringify(rows), ctx.deskId],
   );
