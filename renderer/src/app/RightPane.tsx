@@ -1,6 +1,7 @@
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { HistoryPanel } from '../features/history/HistoryPanel';
+import { HubTicketList, RepliesTabLabel } from '../features/hub/HubTicketList';
 import { KnowledgePane } from '../features/knowledge/KnowledgePane';
 import type { RightTab } from '../stores/workbench-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
@@ -19,6 +20,7 @@ export function RightPane(): React.JSX.Element {
         items={[
           { key: 'knowledge', label: t('pane.knowledge'), children: <KnowledgePane /> },
           { key: 'history', label: t('pane.history'), children: <HistoryPanel /> },
+          { key: 'replies', label: <RepliesTabLabel />, children: <HubTicketList /> },
         ]}
       />
     </section>

@@ -1,6 +1,7 @@
 import { Splitter } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CallerPanel } from '../features/caller/CallerPanel';
+import { HubShift } from '../features/hub/HubShift';
 import { PhoneBar } from '../features/phone/PhoneBar';
 import { TicketArea } from '../features/ticket/TicketArea';
 import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
@@ -24,6 +25,7 @@ export function Workbench(): React.JSX.Element {
   return (
     <div className="workbench">
       <StorageRecoveryBanner />
+      <HubShift />
       <PhoneBar />
       <Splitter className="workbench-panes">
         <Splitter.Panel defaultSize="55%" min="35%">

@@ -8,6 +8,7 @@ import { useSettingsStore } from '../stores/settings-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
 import { useDeskErrorText } from './use-desk-error-text';
 import { phoneShortcutHandlers } from '../features/phone/use-phone-shortcuts';
+import { hubShortcutHandlers } from '../features/hub/hub-shortcuts';
 
 /** What each registered shortcut does on the workbench. */
 export function useWorkbenchShortcuts(): void {
@@ -51,6 +52,7 @@ export function useWorkbenchShortcuts(): void {
       },
       ...ticketShortcutHandlers,
       ...phoneShortcutHandlers(),
+      ...hubShortcutHandlers((text) => void message.info(text), t),
     },
     overrides,
   );

@@ -3,7 +3,7 @@
  * (settings.shortcuts); the help overlay (F1) lists them from here, so an
  * action without an entry here has no shortcut and shows up in review.
  */
-export type ShortcutGroup = 'general' | 'view' | 'knowledge' | 'ticket' | 'phone';
+export type ShortcutGroup = 'general' | 'view' | 'knowledge' | 'ticket' | 'phone' | 'hub';
 
 export interface ShortcutAction {
   id: ActionId;
@@ -24,6 +24,7 @@ export const actionIds = [
   'pane.focusCall',
   'pane.focusKnowledge',
   'pane.showHistory',
+  'pane.showReplies',
   'knowledge.search',
   'knowledge.toggleDetach',
   'knowledge.copyAnswer',
@@ -43,6 +44,9 @@ export const actionIds = [
   'phone.keypad',
   'phone.dial',
   'phone.selfCheck',
+  'hub.signIn',
+  'hub.signOut',
+  'hub.handoverNote',
 ] as const;
 export type ActionId = (typeof actionIds)[number];
 
@@ -51,6 +55,7 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'pane.focusCall', group: 'general', defaultKeys: ['Alt+Digit1'], whileTyping: true },
   { id: 'pane.focusKnowledge', group: 'general', defaultKeys: ['Alt+Digit2'], whileTyping: true },
   { id: 'pane.showHistory', group: 'general', defaultKeys: ['Alt+Digit3'], whileTyping: true },
+  { id: 'pane.showReplies', group: 'general', defaultKeys: ['Alt+Digit4'], whileTyping: true },
   { id: 'view.toggleTheme', group: 'view', defaultKeys: ['$mod+Shift+KeyT'], whileTyping: true },
   { id: 'view.toggleLanguage', group: 'view', defaultKeys: ['$mod+Shift+KeyL'], whileTyping: true },
   { id: 'knowledge.search', group: 'knowledge', defaultKeys: ['F3'], whileTyping: true },
@@ -73,6 +78,9 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'phone.keypad', group: 'phone', defaultKeys: ['Alt+KeyK'], whileTyping: true },
   { id: 'phone.dial', group: 'phone', defaultKeys: ['Alt+KeyD'], whileTyping: true },
   { id: 'phone.selfCheck', group: 'phone', defaultKeys: ['Alt+KeyJ'], whileTyping: true },
+  { id: 'hub.signIn', group: 'hub', defaultKeys: ['Alt+KeyL'], whileTyping: true },
+  { id: 'hub.signOut', group: 'hub', defaultKeys: ['Alt+KeyQ'], whileTyping: true },
+  { id: 'hub.handoverNote', group: 'hub', defaultKeys: ['Alt+KeyH'], whileTyping: true },
 ];
 
 /** The keys in force for an action: the operator's override if any, else the defaults. F1 always opens help. */

@@ -9,6 +9,7 @@ import { SyncStatusText } from './SyncStatusText';
 import { useNow } from './use-now';
 import { useServicesHeartbeat } from './use-services-heartbeat';
 import { PhoneStatus } from './PhoneStatus';
+import { HubSessionStatus } from '../features/hub/HubSessionStatus';
 
 /** Along the bottom, always visible: agent state, sync, shift, seat, clock, language and theme. */
 export function StatusBar(): React.JSX.Element {
@@ -24,6 +25,7 @@ export function StatusBar(): React.JSX.Element {
     <footer className="status-bar" data-testid="status-bar">
       <Space separator={<Divider orientation="vertical" />} size="small">
         <PhoneStatus />
+        <HubSessionStatus />
         <SyncStatusText />
         <span data-testid="shift">
           {t('status.shift')}: {shift.team} {t(`status.slots.${shift.slot}`)} {dayjs(shift.startsAt).format('HH:mm')}–

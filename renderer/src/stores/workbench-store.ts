@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type RightTab = 'knowledge' | 'history';
+export type RightTab = 'knowledge' | 'history' | 'replies';
 
 interface WorkbenchState {
   rightTab: RightTab;

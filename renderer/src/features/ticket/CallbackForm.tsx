@@ -1,10 +1,12 @@
 import { Alert, Button, Form, Input, Radio, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { satisfactionLevels } from '../../../../shared/tickets/ticket';
-import type { TicketRecord } from '../../../../shared/tickets/ticket-record';
 import { useDeskErrorText } from '../../app/use-desk-error-text';
 import { desk } from '../../desk/desk';
+import type { CallbackCandidate } from './callback-candidates';
+import { callbackCandidates, candidateLabel } from './callback-candidates';
+import { useTicketSessionStore } from './ticket-session-store';
 import { useTicketRequest } from './use-ticket-request';
 
 interface CallbackValues {
@@ -16,27 +18,56 @@ interface CallbackValues {
 
 const initialValues: CallbackValues = { ticketId: undefined, solved: undefined, satisfaction: undefined, comments: '' };
 
-/** Tickets that have an answer to call back about: answered at the desk, or replied by a department. */
-const awaitsCallback = (t: TicketRecord): boolean => t.state === 'answered' || t.state === 'replied';
-
 /** 回访: solved or not, 满意 / 基本满意 / 不满意, and what the caller said. */
 export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDone: (text: string) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const [form] = Form.useForm<CallbackValues>();
   const errorText = useDeskErrorText();
-  const [tickets, setTickets] = useState<TicketRecord[]>([]);
+  const [tickets, setTickets] = useState<CallbackCandidate[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
 
+  // The desk's own tickets, and the department replies that came back from the hub.
+  const load = useCallback(async (): Promise<CallbackCandidate[]> => {
+    const [local, hub] = await Promise.all([desk.listTickets({ limit: 200 }), desk.listHubTickets({ limit: 200 })]);
+    return callbackCandidates(local.ok ? local.value : [], hub.ok ? hub.value : []);
+  }, []);
+
   useEffect(() => {
     let live = true;
-    void desk.listTickets({ limit: 50 }).then((result) => {
-      if (live && result.ok) setTickets(result.value.filter(awaitsCallback));
+    void load().then((candidates) => {
+      if (live) setTickets(candidates);
     });
     return () => {
       live = false;
     };
-  }, [refreshKey, reload]);
+  }, [refreshKey, reload, load]);
+
+  useEffect(
+    () =>
+      desk.on('hubTicketsChanged', () => {
+        setReload((n) => n + 1);
+      }),
+    [],
+  );
+
+  // A ticket picked in the 部门答复 list: select it and go on with "solved?".
+  useEffect(
+    () =>
+      useTicketSessionStore.subscribe((state, previous) => {
+        const request = state.callbackRequest;
+        if (!request || request === previous.callbackRequest) return;
+        void load().then((candidates) => {
+          setTickets(candidates);
+          if (!candidates.some((c) => c.id === request.ticketId)) return;
+          form.setFieldsValue({ ticketId: request.ticketId });
+          const section = document.querySelector<HTMLElement>('[data-ticket-section="callback"]');
+          section?.scrollIntoView({ block: 'nearest' });
+          section?.querySelector<HTMLInputElement>('[data-testid="field-solved"] input')?.focus();
+        });
+      }),
+    [load, form],
+  );
 
   useTicketRequest('submitRequest', 'callback', () => {
     form.submit();
@@ -52,6 +83,7 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
     setError(null);
     form.resetFields();
     setReload((n) => n + 1);
+    useTicketSessionStore.getState().callbackRecorded();
     onDone(t('ticket.callback.done'));
   };
 
@@ -63,7 +95,7 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             notFoundContent={t('ticket.callback.noTickets')}
-            options={tickets.map((ticket) => ({ value: ticket.id, label: `${ticket.registration.description.slice(0, 24)} · ${ticket.id.slice(-6)}` }))}
+            options={tickets.map((ticket) => ({ value: ticket.id, label: candidateLabel(ticket) }))}
             data-first-field
             data-testid="field-callbackTicket"
           />

@@ -21,6 +21,10 @@ interface TicketSessionState {
   acceptRequest: number;
   submitRequest: { section: TicketSection; n: number };
   newTicketRequest: number;
+  /** A ticket picked elsewhere (the 部门答复 list) to call back about: the callback form selects it. */
+  callbackRequest: { ticketId: string; n: number } | null;
+  /** Bumped when a callback is saved, so lists that show callback state read again. */
+  callbacksRecorded: number;
   ticketRegistered: (ticket: TicketRecord) => void;
   ticketChanged: (ticket: TicketRecord) => void;
   ticketFinished: () => void;
@@ -31,6 +35,8 @@ interface TicketSessionState {
   suggestionAcceptRequested: () => void;
   submitRequested: (section: TicketSection) => void;
   newTicketRequested: () => void;
+  callbackRequested: (ticketId: string) => void;
+  callbackRecorded: () => void;
 }
 
 export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
@@ -42,6 +48,8 @@ export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
   acceptRequest: 0,
   submitRequest: { section: 'registration', n: 0 },
   newTicketRequest: 0,
+  callbackRequest: null,
+  callbacksRecorded: 0,
   ticketRegistered: (ticket) => {
     set({ ticket });
   },
@@ -74,6 +82,12 @@ export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
   },
   newTicketRequested: () => {
     set((s) => ({ newTicketRequest: s.newTicketRequest + 1 }));
+  },
+  callbackRequested: (ticketId) => {
+    set((s) => ({ callbackRequest: { ticketId, n: (s.callbackRequest?.n ?? 0) + 1 } }));
+  },
+  callbackRecorded: () => {
+    set((s) => ({ callbacksRecorded: s.callbacksRecorded + 1 }));
   },
 }));
 

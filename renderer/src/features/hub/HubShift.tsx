@@ -1,0 +1,77 @@
+import { Alert, Button, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { desk } from '../../desk/desk';
+import { useTicketSessionStore } from '../ticket/ticket-session-store';
+import { HubSignInDialog } from './HubSignInDialog';
+import { HubSignOutDialog } from './HubSignOutDialog';
+import { useHubStore } from './hub-store';
+
+/**
+ * The operator's link to the centre's hub on the workbench: follows the
+ * session and the tickets the hub sends back, shows the handover note left
+ * by the previous operator (交接班), and holds the sign-in and sign-out dialogs.
+ */
+export function HubShift(): React.JSX.Element {
+  useHubEvents();
+  return (
+    <>
+      <HandoverNoteBanner />
+      <HubSignInDialog />
+      <HubSignOutDialog />
+    </>
+  );
+}
+
+function useHubEvents(): void {
+  const { load, sessionChanged, reloadTickets } = useHubStore.getState();
+  const callbacks = useTicketSessionStore((s) => s.callbacksRecorded);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    void reloadTickets();
+  }, [reloadTickets, callbacks]);
+  useEffect(
+    () =>
+      desk.on('hubSessionChanged', (session) => {
+        void sessionChanged(session);
+      }),
+    [sessionChanged],
+  );
+  useEffect(
+    () =>
+      desk.on('hubTicketsChanged', () => {
+        void reloadTickets();
+      }),
+    [reloadTickets],
+  );
+}
+
+/** The previous operator's note (who, when, what) across the top, until this operator dismisses it. */
+function HandoverNoteBanner(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const note = useHubStore((s) => s.note);
+  const dismissed = useHubStore((s) => s.noteDismissed);
+  if (!note) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      banner
+      data-testid="handover-note"
+      title={
+        <>
+          <strong>{t('hub.handover.title')}</strong> · {t('hub.handover.from', { from: note.from, time: dayjs(note.at).format('YYYY-MM-DD HH:mm') })}
+        </>
+      }
+      description={<Typography.Paragraph className="handover-text">{note.text}</Typography.Paragraph>}
+      action={
+        <Button size="small" onClick={dismissed} data-testid="handover-dismiss">
+          {t('hub.handover.dismiss')}
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,135 @@
+import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
+import type { InputRef } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hubSignInInputSchema } from '../../../../shared/hub/desk-session';
+import { settingsSchema } from '../../../../shared/settings';
+import { desk } from '../../desk/desk';
+import { useSettingsStore } from '../../stores/settings-store';
+import { zodRule } from '../ticket/zod-rule';
+import { useHubStore } from './hub-store';
+import { hubErrorText } from './hub-view';
+
+interface SignInValues {
+  hubUrl: string;
+  username: string;
+  password: string;
+}
+
+const hubUrlSchema = settingsSchema.shape.hubUrl;
+
+/**
+ * Sign-in at the centre's hub (Alt+L): the hub's address (kept in the desk's
+ * settings), the operator's account and password. The hub's own answers
+ * (wrong password, no address, hub unreachable) are shown as they are worded.
+ */
+export function HubSignInDialog(): React.JSX.Element {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const open = useHubStore((s) => s.dialog === 'signIn');
+  const { dialogOpened, sessionChanged } = useHubStore.getState();
+  const [form] = Form.useForm<SignInValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const hubUrlInput = useRef<InputRef>(null);
+  const usernameInput = useRef<InputRef>(null);
+  const textForCode = (code: string): string => t(`errors.${code}`);
+
+  const close = (): void => {
+    setError(null);
+    dialogOpened('none');
+  };
+
+  /** Saves the address if it changed; on a refusal, says why at the field. */
+  const saveAddress = async (hubUrl: string): Promise<boolean> => {
+    const store = useSettingsStore.getState();
+    if (hubUrl === store.settings.hubUrl) return true;
+    if (await store.update({ hubUrl })) return true;
+    const failure = useSettingsStore.getState().lastError;
+    const issue = failure?.issues?.find((i) => i.path === 'hubUrl');
+    form.setFields([{ name: 'hubUrl', errors: [issue?.message ?? (failure ? hubErrorText(failure, textForCode) : t('errors.INTERNAL'))] }]);
+    return false;
+  };
+
+  const signIn = async (values: SignInValues): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (!(await saveAddress(values.hubUrl))) return;
+      const result = await desk.hubSignIn({ username: values.username.trim(), password: values.password });
+      if (!result.ok) {
+        const issues = (result.error.issues ?? []).filter((i) => i.path === 'username' || i.path === 'password');
+        if (result.error.code === 'INVALID_INPUT' && issues.length > 0) form.setFields(issues.map((i) => ({ name: i.path as keyof SignInValues, errors: [i.message] })));
+        else setError(t('hub.signInDialog.failed', { reason: hubErrorText(result.error, textForCode) }));
+        return;
+      }
+      await sessionChanged(result.value);
+      form.setFieldValue('password', '');
+      close();
+      void message.success(t('hub.signedIn', { name: result.value.displayName }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Keeps the address without signing in; an empty address means the desk works alone. */
+  const onlySaveAddress = async (): Promise<void> => {
+    const hubUrl = String(form.getFieldValue('hubUrl') ?? '').trim();
+    const checked = hubUrlSchema.safeParse(hubUrl);
+    if (!checked.success) {
+      form.setFields([{ name: 'hubUrl', errors: [checked.error.issues[0]?.message ?? t('hub.signInDialog.hubUrlRequired')] }]);
+      return;
+    }
+    if (await saveAddress(hubUrl)) void message.success(hubUrl ? t('hub.signInDialog.addressSaved') : t('hub.signInDialog.addressCleared'));
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('hub.signInDialog.title')}
+      footer={null}
+      width={460}
+      destroyOnHidden
+      onCancel={close}
+      afterOpenChange={(opened) => {
+        // Fresh fields each time (destroyOnHidden, preserve=false): the next operator never finds the last one's account.
+        if (opened) (form.getFieldValue('hubUrl') ? usernameInput : hubUrlInput).current?.focus();
+      }}
+    >
+      <Form<SignInValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ hubUrl: useSettingsStore.getState().settings.hubUrl, username: '', password: '' }}
+        onFinish={(values) => void signIn(values)}
+        preserve={false}
+        requiredMark={false}
+        data-testid="hub-sign-in-form"
+      >
+        {error && <Alert type="error" showIcon title={error} className="ticket-hint" data-testid="hub-sign-in-error" />}
+        <Form.Item
+          name="hubUrl"
+          label={t('hub.signInDialog.hubUrl')}
+          extra={t('hub.signInDialog.hubUrlHint')}
+          normalize={(value: string) => value.trim()}
+          rules={[{ required: true, message: t('hub.signInDialog.hubUrlRequired') }, zodRule(hubUrlSchema)]}
+        >
+          <Input ref={hubUrlInput} placeholder={t('hub.signInDialog.hubUrlPlaceholder')} autoComplete="off" spellCheck={false} data-testid="hub-url" />
+        </Form.Item>
+        <Form.Item name="username" label={t('hub.signInDialog.username')} rules={[zodRule(hubSignInInputSchema.shape.username)]}>
+          <Input ref={usernameInput} autoComplete="username" spellCheck={false} data-testid="hub-username" />
+        </Form.Item>
+        <Form.Item name="password" label={t('hub.signInDialog.password')} rules={[zodRule(hubSignInInputSchema.shape.password)]}>
+          <Input.Password autoComplete="current-password" data-testid="hub-password" />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="hub-sign-in-submit">
+            {t('hub.signInDialog.submit')}
+          </Button>
+          <Button onClick={() => void onlySaveAddress()} disabled={busy} data-testid="hub-save-address">
+            {t('hub.signInDialog.saveAddress')}
+          </Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}

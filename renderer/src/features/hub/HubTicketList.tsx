@@ -1,0 +1,175 @@
+import { Badge, Button, Empty, Segmented, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HubTicket } from '../../../../shared/hub/hub-ticket';
+import { useTicketSessionStore } from '../ticket/ticket-session-store';
+import { useTicketReference } from '../ticket/use-ticket-reference';
+import { useHubStore } from './hub-store';
+import type { ReplyFilter, ReplyRow, ReplyStatus } from './hub-view';
+import { awaitingCallbackCount, replyRows } from './hub-view';
+
+const statusColor: Record<ReplyStatus, string | undefined> = {
+  awaits_callback: 'green',
+  callback_recorded: 'blue',
+  returned: 'orange',
+  review_returned: 'red',
+  other: undefined,
+};
+
+/** The tab's label with the number of replies waiting for a callback. */
+export function RepliesTabLabel(): React.JSX.Element {
+  const { t } = useTranslation();
+  const count = useHubStore((s) => awaitingCallbackCount(s.tickets, s.local));
+  return (
+    <span data-testid="replies-tab">
+      {t('pane.replies')} <Badge count={count} size="small" title={t('replies.count', { count })} />
+    </span>
+  );
+}
+
+/**
+ * 部门答复 / 待回访: this desk's tickets as the hub sent them back — the
+ * hub's number, state, the department's reply, a return reason, the
+ * supervisor's review — newest change first. ↑/↓ move between tickets;
+ * Enter on a replied one opens the callback form with it selected.
+ */
+export function HubTicketList(): React.JSX.Element {
+  const { t } = useTranslation();
+  const tickets = useHubStore((s) => s.tickets);
+  const local = useHubStore((s) => s.local);
+  const focusRequest = useHubStore((s) => s.repliesFocusRequest);
+  const [filter, setFilter] = useState<ReplyFilter>('pending');
+  const list = useRef<HTMLOListElement>(null);
+  const filterRef = useRef<HTMLDivElement>(null);
+  const { departments } = useTicketReference();
+  const departmentName = (id: string): string => departments.find((d) => d.id === id)?.name ?? id;
+  const rows = replyRows(tickets, local, filter);
+
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    // The tab renders first when the shortcut switched to it.
+    const timer = window.setTimeout(() => {
+      const first = list.current?.querySelector<HTMLElement>('[data-reply-row]');
+      (first ?? filterRef.current?.querySelector<HTMLElement>('input, [tabindex="0"]'))?.focus();
+    }, 50);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [focusRequest]);
+
+  const callBack = (row: ReplyRow): void => {
+    if (row.status === 'awaits_callback') useTicketSessionStore.getState().callbackRequested(row.ticket.id);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLLIElement>, row: ReplyRow): void => {
+    if (event.target !== event.currentTarget) return;
+    const item = event.currentTarget;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = event.key === 'ArrowDown' ? item.nextElementSibling : item.previousElementSibling;
+      if (next instanceof HTMLElement) next.focus();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      callBack(row);
+    }
+  };
+
+  return (
+    <div className="replies-panel" data-testid="replies-panel">
+      <div ref={filterRef} className="replies-filter">
+        <Segmented<ReplyFilter>
+          size="small"
+          value={filter}
+          onChange={setFilter}
+          options={[
+            { value: 'pending', label: t('replies.filter.pending') },
+            { value: 'all', label: t('replies.filter.all') },
+          ]}
+          data-testid="replies-filter"
+        />
+        <Typography.Text type="secondary" className="replies-hint">
+          {t('replies.hint')}
+        </Typography.Text>
+      </div>
+      {rows.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tickets.length === 0 ? t('replies.empty') : t('replies.emptyPending')} />
+      ) : (
+        <ol ref={list} className="reply-list" aria-label={t('replies.title')}>
+          {rows.map((row) => (
+            <li
+              key={row.ticket.id}
+              tabIndex={0}
+              className="reply-row"
+              data-reply-row
+              data-testid="hub-ticket"
+              data-status={row.status}
+              aria-label={`${row.ticket.number} ${t(`history.states.${row.ticket.state}`)}`}
+              onKeyDown={(event) => {
+                onKeyDown(event, row);
+              }}
+            >
+              <ReplyDetails ticket={row.ticket} status={row.status} departmentName={departmentName} />
+              {row.status === 'awaits_callback' && (
+                <Button
+                  size="small"
+                  type="primary"
+                  ghost
+                  tabIndex={-1}
+                  onClick={() => {
+                    callBack(row);
+                  }}
+                  data-testid="reply-callback"
+                >
+                  {t('replies.callback')}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function ReplyDetails({ ticket, status, departmentName }: { ticket: HubTicket; status: ReplyStatus; departmentName: (id: string) => string }): React.JSX.Element {
+  const { t } = useTranslation();
+  const reg = ticket.registration;
+  return (
+    <>
+      <div className="reply-head">
+        <strong className="reply-number">{ticket.number}</strong>
+        <Tag>{t(`history.states.${ticket.state}`)}</Tag>
+        {status !== 'other' && <Tag color={statusColor[status]}>{t(`replies.status.${status}`)}</Tag>}
+        <Typography.Text type="secondary" className="reply-time">
+          {t('replies.updated', { time: dayjs(ticket.updatedAt).format('MM-DD HH:mm') })}
+        </Typography.Text>
+      </div>
+      <div className="reply-meta">
+        {reg.requestType} · {reg.category.join(' / ')} · {reg.description.slice(0, 60)}
+      </div>
+      {ticket.reply && (
+        <div className="reply-text" data-testid="reply-text">
+          <span className="reply-label">
+            {t('replies.reply', { department: departmentName(ticket.reply.department), solved: ticket.reply.solved ? t('replies.solved') : t('replies.unsolved') })}
+            {' · '}
+            {dayjs(ticket.reply.at).format('MM-DD HH:mm')}：
+          </span>
+          {ticket.reply.text}
+        </div>
+      )}
+      {ticket.returnReason && (
+        <div className="reply-text" data-testid="return-reason">
+          <span className="reply-label">{t('replies.returned')}：</span>
+          {ticket.returnReason}
+        </div>
+      )}
+      {ticket.review !== 'not_required' && (
+        <div className="reply-text" data-testid="review">
+          <span className="reply-label">{t(`replies.review.${ticket.review}`)}</span>
+          {ticket.reviewComment ? `：${ticket.reviewComment}` : ''}
+        </div>
+      )}
+    </>
+  );
+}
