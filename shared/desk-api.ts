@@ -19,6 +19,7 @@ import {
 import { callRecordSchema, storedCallRecordSchema } from './phone/call-state';
 import { deskSessionSchema, handoverNoteSchema, hubSignInInputSchema } from './hub/desk-session';
 import { liveMessageSchema, presenceReportSchema, seatSchema } from './hub/presence';
+import { alertSchema } from './hub/alerts';
 import { hubCallerHistorySchema, hubTicketSchema, reviewDecisionSchema } from './hub/hub-ticket';
 import { phoneNumberSchema, ticketIdSchema } from './tickets/ticket';
 import { phoneSettingsPatchSchema, phoneSettingsViewSchema, sipCredentialsSchema } from './phone/phone-settings';
@@ -136,6 +137,9 @@ export const deskApiContract = {
     z.object({ number: phoneNumberSchema, category: z.tuple([z.string().max(40), z.string().max(40)]).nullable() }),
     hubCallerHistorySchema,
   ),
+  /** Supervisors: early-warning alerts, open ones first (online only). */
+  listAlerts: method(z.object({ includeAcknowledged: z.boolean() }), z.array(alertSchema)),
+  acknowledgeAlert: method(z.object({ id: z.number().int().min(1) }), alertSchema),
   /** Every seat's state, for the supervisors' board (empty unless a supervisor or admin is signed in). */
   listSeats: method(z.undefined(), z.array(seatSchema)),
   /** The seat's agent state for the supervisors' board; best effort (false when no hub session). */
@@ -163,6 +167,8 @@ export const deskEventContract = {
   hubSessionChanged: deskSessionSchema.nullable(),
   /** The hub's live seat feed (supervisors): a snapshot on every (re)connect, then each change. */
   liveSeats: liveMessageSchema,
+  /** An early-warning alert was raised, grew or was acknowledged (supervisors). */
+  liveAlert: alertSchema,
   /** Tickets changed at the hub (department replies, review decisions) arrived. */
   hubTicketsChanged: z.object({ ids: z.array(z.string()) }),
   /** An OS-wide phone shortcut was pressed (Electron only): the workbench answers or hangs up. */

@@ -24,6 +24,7 @@ import { deskIdentity } from './hub/desk-identity';
 import { HandoverNotes } from './hub/handover-notes';
 import { IntegritySchedule } from './db/integrity-schedule';
 import { hubCallerHistorySchema, hubTicketSchema } from '../../shared/hub/hub-ticket';
+import { alertSchema } from '../../shared/hub/alerts';
 import type { AgentState } from '../../shared/phone/agent-state';
 import { HubTicketReplica } from './sync/hub-ticket-replica';
 
@@ -115,6 +116,9 @@ export class DeskServices {
       onSeats: (message) => {
         this.emit('liveSeats', message);
       },
+      onAlert: (alert) => {
+        this.emit('liveAlert', alert);
+      },
       onTickets: (tickets) => {
         this.emit('hubTicketsChanged', { ids: tickets.map((t) => t.id) });
       },
@@ -205,6 +209,8 @@ export class DeskServices {
       },
       getHubSession: () => this.hub.view(),
       listSeats: () => this.hub.seats(),
+      listAlerts: ({ includeAcknowledged }) => this.hub.call('GET', `/v1/alerts?all=${String(includeAcknowledged)}`, alertSchema.array()),
+      acknowledgeAlert: ({ id }) => this.hub.call('POST', `/v1/alerts/${String(id)}/ack`, alertSchema),
       listReviews: () => this.hub.call('GET', '/v1/reviews', hubTicketSchema.array()),
       decideReview: ({ ticketId, decision }) => this.hub.call('POST', `/v1/reviews/${ticketId}`, hubTicketSchema, decision),
       hubCallerHistory: ({ number, category }) => {

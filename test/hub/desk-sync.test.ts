@@ -209,4 +209,33 @@ describe('a desk syncing with the hub', () => {
     expect(history.sameMatterCount).toBe(1);
     await expect(api('listReviews', undefined)).rejects.toThrow('当前账号的角色无权进行此操作');
   });
+
+  it('a supervisor’s desk hears an early-warning alert as it is raised, lists it and acknowledges it', async () => {
+    const alerts: { id: number; kind: string }[] = [];
+    services.addEventSink((event, payload) => {
+      if (event === 'liveAlert') alerts.push(payload as { id: number; kind: string });
+    });
+    await api('hubSignIn', { username: 'sup01', password: DEMO_PASSWORD });
+    await new Promise((r) => setTimeout(r, 300));
+    const operator = await signIn(running.url, 'op03', 'desk-burst-0001');
+    const operations = Array.from({ length: 6 }, (_, i) => ({
+      seq: i + 1,
+      opId: uuidv7(),
+      author: 'op03',
+      kind: 'ticket.register',
+      ...(() => {
+        const r = sampleRegistration({ category: ['交通运输', '出租车管理'], location: { district: '河东区', town: null, address: '' }, callerNumber: `1350000000${String(i)}` });
+        return { ticketId: r.id, payload: r };
+      })(),
+      createdAt: new Date().toISOString(),
+    }));
+    await hubClient(running.url)('POST', '/v1/sync/push', { deskId: 'desk-burst-0001', operations }, operator.token);
+    for (let i = 0; i < 50 && !alerts.some((a) => a.kind === 'burst'); i++) await new Promise((r) => setTimeout(r, 100));
+    const burst = alerts.find((a) => a.kind === 'burst');
+    expect(burst).toBeDefined();
+    const listed = await api('listAlerts', { includeAcknowledged: false });
+    expect(listed.find((a) => a.id === burst!.id)).toMatchObject({ matter: ['交通运输', '出租车管理'], district: '河东区', ticketCount: 6 });
+    expect(await api('acknowledgeAlert', { id: burst!.id })).toMatchObject({ acknowledgedBy: 'sup01' });
+    expect((await api('listAlerts', { includeAcknowledged: false })).some((a) => a.id === burst!.id)).toBe(false);
+  });
 });

@@ -11,6 +11,7 @@ import { HubSyncPort } from '../sync/hub-sync-port';
 import type { DeskSync } from '../sync/desk-sync';
 import { SyncEngine, SyncError } from '../sync/sync-engine';
 import type { LiveMessage, Seat } from '../../../shared/hub/presence';
+import type { Alert } from '../../../shared/hub/alerts';
 import { LiveSeats } from './live-seats';
 
 export interface HubSessionOptions extends Omit<HubSyncPortOptions, 'http'> {
@@ -19,6 +20,7 @@ export interface HubSessionOptions extends Omit<HubSyncPortOptions, 'http'> {
   onChange: (session: DeskSession | null) => void;
   /** For supervisors and admins: the hub's live seat feed. */
   onSeats?: (message: LiveMessage) => void;
+  onAlert?: (alert: Alert) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -71,6 +73,7 @@ export class HubSession {
           hubUrl,
           token: () => this.current?.token ?? null,
           onMessage: (message) => this.options.onSeats?.(message),
+          onAlert: (alert) => this.options.onAlert?.(alert),
           ...(this.options.onError ? { onError: this.options.onError } : {}),
         })
       : null;

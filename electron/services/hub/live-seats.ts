@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
+import type { Alert } from '../../../shared/hub/alerts';
 import type { LiveMessage, Seat } from '../../../shared/hub/presence';
-import { liveMessageSchema } from '../../../shared/hub/presence';
+import { liveFeedMessageSchema } from '../../../shared/hub/presence';
 import { backoffDelayMs, hubBackoff } from '../../../shared/sync/backoff';
 
 export interface LiveSeatsOptions {
@@ -8,6 +9,8 @@ export interface LiveSeatsOptions {
   token: () => string | null;
   /** Every message, after the local copy is updated: a snapshot on (re)connect, then one seat at a time. */
   onMessage: (message: LiveMessage) => void;
+  /** An early-warning alert was raised, grew or was acknowledged. */
+  onAlert?: (alert: Alert) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -51,10 +54,14 @@ export class LiveSeats {
     const socket = new WebSocket(url);
     this.socket = socket;
     socket.on('message', (data: Buffer) => {
-      const parsed = liveMessageSchema.safeParse(JSON.parse(data.toString('utf8')));
+      const parsed = liveFeedMessageSchema.safeParse(JSON.parse(data.toString('utf8')));
       if (!parsed.success) return;
       this.failures = 0;
       const message = parsed.data;
+      if (message.type === 'alert') {
+        this.options.onAlert?.(message.alert);
+        return;
+      }
       if (message.type === 'snapshot') {
         this.seats.clear();
         for (const seat of message.seats) this.seats.set(seat.deskId, seat);
