@@ -13,6 +13,8 @@ export const presenceReportSchema = z.strictObject({
   reason: z.string().trim().max(40).nullable(),
   /** The operator asked a supervisor for help (abusive caller, hard case). */
   helpRequested: z.boolean().default(false),
+  /** The seat's SIP extension, so a supervisor can join its call (listen, whisper, barge). */
+  extension: z.string().regex(/^[0-9A-Za-z._-]{1,40}$/).nullable().default(null),
 });
 export type PresenceReport = z.infer<typeof presenceReportSchema>;
 
@@ -27,6 +29,8 @@ export const seatSchema = z.object({
   callStartedAt: z.string().nullable(),
   reason: z.string().nullable(),
   helpRequested: z.boolean(),
+  /** Absent from hubs older than the join feature. */
+  extension: z.string().nullable().optional(),
   /** Hub time of the report, for the fan-out latency. */
   reportedAt: z.string(),
 });

@@ -61,6 +61,27 @@ export const audioDevicesSchema = z.object({
 });
 export type AudioDevices = z.infer<typeof audioDevicesSchema>;
 
+const featureCode = z.string().regex(/^[0-9*#]{1,10}$/, '功能码只能包含数字、* 和 #，1 到 10 位');
+
+/** Dial strings: the code followed by the seat's extension, e.g. `*222` + `8001` (Asterisk ChanSpy's usual codes as defaults). */
+export const joinCodesSchema = z.object({
+  /** 监听: hear both sides, unheard. */
+  listen: featureCode,
+  /** 耳语: speak to the operator only. */
+  whisper: featureCode,
+  /** 强插: join the call, heard by both. */
+  barge: featureCode,
+});
+export type JoinCodes = z.infer<typeof joinCodesSchema>;
+export const joinModes = ['listen', 'whisper', 'barge'] as const;
+export type JoinMode = (typeof joinModes)[number];
+
+/** What the supervisor's phone dials to join `extension`'s call in `mode`. */
+export function joinDialString(codes: JoinCodes, mode: JoinMode, extension: string): string {
+  if (!/^[0-9A-Za-z._-]{1,40}$/.test(extension)) throw new Error(`not an extension: ${extension}`);
+  return `${codes[mode]}${extension}`;
+}
+
 export const phoneSettingsSchema = z.object({
   /** WebSocket URI of the PBX / SIP proxy, e.g. `wss://pbx.example.gov.cn:7443/ws`. */
   serverUri: sipServerUriSchema,
@@ -80,6 +101,8 @@ export const phoneSettingsSchema = z.object({
   keepAliveSeconds: z.number().int().min(5).max(600),
   /** After-call work before the seat goes back to ready; 0 = straight back to ready. */
   afterCallWorkSeconds: z.number().int().min(0).max(1800),
+  /** The PBX's feature codes with which a supervisor joins a seat's call (they differ between PBXs). */
+  joinCodes: joinCodesSchema,
 });
 export type PhoneSettings = z.infer<typeof phoneSettingsSchema>;
 
@@ -96,6 +119,7 @@ export const defaultPhoneSettings: PhoneSettings = {
   registerExpiresSeconds: 300,
   keepAliveSeconds: 30,
   afterCallWorkSeconds: 30,
+  joinCodes: { listen: '*222', whisper: '*223', barge: '*224' },
 };
 
 export const secretStorageKinds = ['os-keychain', 'file'] as const;

@@ -147,6 +147,11 @@ export const hubMigrations: readonly HubMigration[] = [
       CREATE TABLE hub_settings (name text PRIMARY KEY, value jsonb NOT NULL);
     `,
   },
+  {
+    version: 4,
+    name: 'seat extension for joining calls',
+    sql: `ALTER TABLE presence ADD COLUMN extension text;`,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock key of hub migrations. */

@@ -17,6 +17,7 @@ interface SeatRow extends Record<string, unknown> {
   call_started_at: Date | string | null;
   reason: string | null;
   help_requested: boolean;
+  extension: string | null;
   reported_at: Date | string;
 }
 
@@ -32,10 +33,11 @@ const toSeat = (row: SeatRow): Seat => ({
   callStartedAt: row.call_started_at ? iso(row.call_started_at) : null,
   reason: row.reason,
   helpRequested: row.help_requested,
+  extension: row.extension,
   reportedAt: iso(row.reported_at),
 });
 
-const SEAT_SELECT = `SELECT p.desk_id, p.operator, a.display_name, a.team, p.state, p.since, p.call_started_at, p.reason, p.help_requested, p.reported_at
+const SEAT_SELECT = `SELECT p.desk_id, p.operator, a.display_name, a.team, p.state, p.since, p.call_started_at, p.reason, p.help_requested, p.extension, p.reported_at
   FROM presence p LEFT JOIN accounts a ON a.username = p.operator`;
 
 /**
@@ -47,11 +49,12 @@ export async function reportPresence(hub: HubContext, user: TokenClaims, report:
   if (!user.deskId) throw new HubFailure('FORBIDDEN', '只有座席可以上报状态');
   return hub.sql.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO presence (desk_id, operator, state, since, call_started_at, reason, help_requested, reported_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO presence (desk_id, operator, state, since, call_started_at, reason, help_requested, extension, reported_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (desk_id) DO UPDATE SET operator = excluded.operator, state = excluded.state, since = excluded.since,
-         call_started_at = excluded.call_started_at, reason = excluded.reason, help_requested = excluded.help_requested, reported_at = excluded.reported_at`,
-      [user.deskId, user.sub, report.state, report.since, report.callStartedAt, report.reason, report.helpRequested, hub.now().toISOString()],
+         call_started_at = excluded.call_started_at, reason = excluded.reason, help_requested = excluded.help_requested,
+         extension = excluded.extension, reported_at = excluded.reported_at`,
+      [user.deskId, user.sub, report.state, report.since, report.callStartedAt, report.reason, report.helpRequested, report.extension, hub.now().toISOString()],
     );
     const seat = toSeat(onlyRow(await tx.query<SeatRow>(`${SEAT_SELECT} WHERE p.desk_id = $1`, [user.deskId])));
     await tx.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, JSON.stringify(seat)]);

@@ -22,6 +22,8 @@ interface PhoneState {
   lastEnded: CallView | null;
   quality: CallQuality | null;
   agent: AgentStatus;
+  /** The operator asked for a supervisor (abusive caller, hard case): the seat lights up on the board until cleared. */
+  helpRequested: boolean;
   /** i18n key of the last action error, shown as a message once. */
   lastError: string | null;
   missingDevices: string[];
@@ -30,6 +32,7 @@ interface PhoneState {
   callChanged: (call: CallView) => void;
   qualityMeasured: (quality: CallQuality | null) => void;
   agentEvent: (event: AgentEvent) => void;
+  helpToggled: () => void;
   errorRaised: (key: string | null) => void;
   devicesMissing: (missing: string[]) => void;
 }
@@ -50,6 +53,7 @@ export const usePhoneStore = create<PhoneState>()((set) => ({
   lastEnded: null,
   quality: null,
   agent: { state: 'signed_out', since: Date.now() },
+  helpRequested: false,
   lastError: null,
   missingDevices: [],
   registrationChanged: (registration, failure) => {
@@ -72,6 +76,9 @@ export const usePhoneStore = create<PhoneState>()((set) => ({
   },
   qualityMeasured: (quality) => {
     set({ quality });
+  },
+  helpToggled: () => {
+    set((s) => ({ helpRequested: !s.helpRequested }));
   },
   agentEvent: (event) => {
     set((s) => ({ agent: nextAgentStatus(s.agent, event, Date.now()) }));

@@ -9,6 +9,7 @@ describe('the seat state sent to the supervisors’ board', () => {
     const onBreak = presenceReportOf({ state: 'break', reason: '用餐', since: Date.parse('2026-11-28T12:00:00Z') }, []);
     expect(onBreak).toMatchObject({ state: 'break', reason: '用餐', callStartedAt: null });
     expect(presenceReportSchema.safeParse(onCall).success).toBe(true);
-    expect(presenceReportOf({ state: 'ready', reason: 'x', since: 0 }, [{ startedAt: 1 }])).toMatchObject({ reason: null, callStartedAt: null });
+    expect(presenceReportOf({ state: 'ready', reason: 'x', since: 0 }, [{ startedAt: 1 }])).toMatchObject({ reason: null, callStartedAt: null, extension: null, helpRequested: false });
+    expect(presenceReportOf({ state: 'on_call', since: 0 }, [], { extension: '8001', helpRequested: true })).toMatchObject({ extension: '8001', helpRequested: true });
   });
 });

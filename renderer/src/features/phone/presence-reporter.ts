@@ -12,11 +12,11 @@ const HEARTBEAT_MS = 60_000;
  */
 export function startPresenceReporter(): () => void {
   const send = (): void => {
-    const { agent, calls } = usePhoneStore.getState();
-    void desk.reportPresence(presenceReportOf(agent, Object.values(calls)));
+    const { agent, calls, settings, helpRequested } = usePhoneStore.getState();
+    void desk.reportPresence(presenceReportOf(agent, Object.values(calls), { extension: settings?.extension ?? null, helpRequested }));
   };
   const unsubscribe = usePhoneStore.subscribe((state, previous) => {
-    if (state.agent !== previous.agent) send();
+    if (state.agent !== previous.agent || state.helpRequested !== previous.helpRequested || state.settings?.extension !== previous.settings?.extension) send();
   });
   const timer = setInterval(send, HEARTBEAT_MS);
   send();
