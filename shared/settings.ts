@@ -21,6 +21,10 @@ export const settingsSchema = z.object({
   shift: shiftRotationSchema,
   /** Whether the knowledge pane lives in its own window (second monitor). */
   knowledgePaneDetached: z.boolean(),
+  /** 实训引导: the call-stage guide for anyone at this desk (a trainee's account always has it). */
+  trainingGuide: z.boolean(),
+  /** The desk stops taking new calls this many minutes before the shift ends (0: never). */
+  stopCallsBeforeShiftEndMinutes: z.number().int().min(0).max(60),
   /** The centre's hub, e.g. `https://hub.12345.example:8720`; empty: the desk works alone. */
   hubUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: '中心服务器地址须以 http:// 或 https:// 开头' }).max(200)]),
 });
@@ -37,5 +41,7 @@ export const defaultSettings: Settings = {
   shortcuts: {},
   shift: defaultShiftRotation,
   knowledgePaneDetached: false,
+  trainingGuide: false,
   hubUrl: '',
+  stopCallsBeforeShiftEndMinutes: 10,
 };

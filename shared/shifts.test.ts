@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentShift, defaultShiftRotation } from './shifts';
+import { currentShift, defaultShiftRotation, shiftClosing } from './shifts';
 
 const CST = 480;
 /** Epoch ms of a wall-clock time in China Standard Time. */
@@ -36,5 +36,15 @@ describe('four-shift, two-slot rotation (白-夜-休-休)', () => {
     const shift = currentShift({ ...rotation, dayStart: '07:30' }, cst('2025-12-31T07:29:00'), CST);
     expect(shift.slot).toBe('night');
     expect(shift.startsAt).toBe(cst('2025-12-30T19:30:00'));
+  });
+
+  it('stops new calls in the last minutes of the slot, and never when the rule is off', () => {
+    const rotation = { dayStart: '08:00', teams: ['甲', '乙', '丙', '丁'], anchorDate: '2026-01-01' };
+    const at = (iso: string) => Date.parse(iso);
+    expect(shiftClosing(rotation, at('2026-11-28T19:45:00+08:00'), 10)).toBe(false);
+    expect(shiftClosing(rotation, at('2026-11-28T19:51:00+08:00'), 10)).toBe(true);
+    expect(shiftClosing(rotation, at('2026-11-28T20:00:30+08:00'), 10)).toBe(false);
+    expect(shiftClosing(rotation, at('2026-11-29T07:55:00+08:00'), 10)).toBe(true);
+    expect(shiftClosing(rotation, at('2026-11-28T19:59:00+08:00'), 0)).toBe(false);
   });
 });

@@ -60,3 +60,13 @@ export function currentShift(rotation: ShiftRotation, now: number, utcOffsetMinu
 function mod(n: number, m: number): number {
   return ((n % m) + m) % m;
 }
+
+/**
+ * Whether the desk should stop taking new calls: within `minutes` of the end
+ * of the slot on duty (so the operator can finish the last call and hand
+ * over on time). 0 turns the rule off.
+ */
+export function shiftClosing(rotation: ShiftRotation, now: number, minutes: number, utcOffsetMinutes = 480): boolean {
+  if (minutes <= 0) return false;
+  return currentShift(rotation, now, utcOffsetMinutes).endsAt - now <= minutes * 60_000;
+}

@@ -1,3 +1,5 @@
+import { useSettingsStore } from '../../stores/settings-store';
+import { shiftClosing } from '../../../../shared/shifts';
 import { callQuality } from '../../../../shared/phone/call-quality';
 import type { MediaSample } from '../../../../shared/phone/call-quality';
 import type { PhoneSettings, PhoneSettingsView, SipCredentials } from '../../../../shared/phone/phone-settings';
@@ -110,6 +112,12 @@ class PhoneEngine {
         });
       },
       invite: (invitation) => {
+        if (this.shiftClosing()) {
+          // 480: the PBX or ACD routes the caller to another seat instead of ringing one about to hand over.
+          void invitation.reject({ statusCode: 480, reasonPhrase: 'Shift Ending' }).catch(() => undefined);
+          void desk.log({ level: 'info', message: 'incoming call declined: the shift ends soon', context: {} });
+          return;
+        }
         const id = this.calls?.incoming(invitation);
         if (id && this.settings?.autoAnswer) void this.answer(id);
       },
@@ -124,6 +132,13 @@ class PhoneEngine {
         void this.record(call);
       },
     });
+  }
+
+  /** No new call in the last minutes of the shift, unless one is already in progress (a transfer back, a consultation). */
+  private shiftClosing(): boolean {
+    const { settings } = useSettingsStore.getState();
+    if (Object.keys(usePhoneStore.getState().calls).length > 0) return false;
+    return shiftClosing(settings.shift, Date.now(), settings.stopCallsBeforeShiftEndMinutes, -new Date().getTimezoneOffset());
   }
 
   private async stopUserAgent(): Promise<void> {
