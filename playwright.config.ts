@@ -9,7 +9,8 @@ import { chromiumLaunchOptions } from './test/support/chromium';
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
-  timeout: 60_000,
+  // Generous: the CI machines are shared, and a whole register-transfer-callback flow typed key by key can take a minute under load.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
