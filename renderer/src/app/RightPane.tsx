@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { HistoryPanel } from '../features/history/HistoryPanel';
 import { HubTicketList, RepliesTabLabel } from '../features/hub/HubTicketList';
 import { KnowledgePane } from '../features/knowledge/KnowledgePane';
+import { useHubStore } from '../features/hub/hub-store';
+import { AlertsPanel, AlertsTabLabel, canSupervise, ReviewQueue, ReviewsTabLabel } from '../features/supervision';
 import type { RightTab } from '../stores/workbench-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
 
@@ -10,10 +12,13 @@ export function RightPane(): React.JSX.Element {
   const { t } = useTranslation();
   const tab = useWorkbenchStore((s) => s.rightTab);
   const choose = useWorkbenchStore((s) => s.rightTabChosen);
+  // 实训审核 and 预警 only for a signed-in supervisor or admin.
+  const supervisor = useHubStore((s) => canSupervise(s.session));
+  const activeKey = !supervisor && (tab === 'reviews' || tab === 'alerts') ? 'knowledge' : tab;
   return (
     <section className="pane pane-right" aria-label={t('pane.knowledge')} data-testid="pane-knowledge">
       <Tabs
-        activeKey={tab}
+        activeKey={activeKey}
         onChange={(key) => {
           choose(key as RightTab);
         }}
@@ -21,6 +26,12 @@ export function RightPane(): React.JSX.Element {
           { key: 'knowledge', label: t('pane.knowledge'), children: <KnowledgePane /> },
           { key: 'history', label: t('pane.history'), children: <HistoryPanel /> },
           { key: 'replies', label: <RepliesTabLabel />, children: <HubTicketList /> },
+          ...(supervisor
+            ? [
+                { key: 'reviews', label: <ReviewsTabLabel />, children: <ReviewQueue active={activeKey === 'reviews'} /> },
+                { key: 'alerts', label: <AlertsTabLabel />, children: <AlertsPanel active={activeKey === 'alerts'} /> },
+              ]
+            : []),
         ]}
       />
     </section>

@@ -2,7 +2,7 @@ import { Modal, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSettingsStore } from '../stores/settings-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
-import { displayKeys, keysFor, shortcutActions } from './actions';
+import { displayKeys, keysFor, panelShortcutActions, shortcutActions } from './actions';
 
 const isMac = navigator.userAgent.includes('Mac');
 
@@ -12,7 +12,7 @@ export function ShortcutHelp(): React.JSX.Element {
   const open = useWorkbenchStore((s) => s.helpOpen);
   const toggled = useWorkbenchStore((s) => s.helpToggled);
   const overrides = useSettingsStore((s) => s.settings.shortcuts);
-  const rows = shortcutActions.map((action) => ({
+  const rows = [...shortcutActions, ...panelShortcutActions].map((action) => ({
     key: action.id,
     group: t(`shortcuts.groups.${action.group}`),
     action: t(`shortcuts.actions.${action.id}`),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionIds, displayKeys, keysFor, shortcutActions } from './actions';
+import { actionIds, displayKeys, keysFor, panelActionIds, panelShortcutActions, shortcutActions } from './actions';
 import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zh-CN';
 
@@ -11,6 +11,12 @@ describe('shortcut registry', () => {
       expect(zhCN.shortcuts.actions[action.id]).toBeTruthy();
       expect(en.shortcuts.actions[action.id]).toBeTruthy();
     }
+    expect(panelShortcutActions.map((a) => a.id).sort()).toEqual([...panelActionIds].sort());
+    for (const action of panelShortcutActions) {
+      expect(action.defaultKeys.length).toBeGreaterThan(0);
+      expect(zhCN.shortcuts.actions[action.id]).toBeTruthy();
+      expect(en.shortcuts.actions[action.id]).toBeTruthy();
+    }
   });
 
   it('never binds one key to two actions', () => {
@@ -18,8 +24,18 @@ describe('shortcut registry', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('gives each panel its own keys, none of them a workbench-wide key', () => {
+    const global = new Set(shortcutActions.flatMap((a) => a.defaultKeys));
+    for (const scope of ['reviews', 'alerts'] as const) {
+      const keys = panelShortcutActions.filter((a) => a.scope === scope).flatMap((a) => a.defaultKeys);
+      expect(keys.length).toBeGreaterThan(0);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const key of keys) expect(global.has(key)).toBe(false);
+    }
+  });
+
   it('lets printable keys fire only outside text fields', () => {
-    for (const action of shortcutActions) {
+    for (const action of [...shortcutActions, ...panelShortcutActions]) {
       const printable = action.defaultKeys.some((k) => !/^(F\d+|.*\+.*[A-Z].*)$/.test(k) || k === 'Shift+?');
       if (printable) expect(action.whileTyping).toBe(false);
     }

@@ -3,10 +3,10 @@
  * (settings.shortcuts); the help overlay (F1) lists them from here, so an
  * action without an entry here has no shortcut and shows up in review.
  */
-export type ShortcutGroup = 'general' | 'view' | 'knowledge' | 'ticket' | 'phone' | 'hub';
+export type ShortcutGroup = 'general' | 'view' | 'knowledge' | 'ticket' | 'phone' | 'hub' | 'supervision';
 
-export interface ShortcutAction {
-  id: ActionId;
+export interface ShortcutAction<Id extends string = ActionId> {
+  id: Id;
   group: ShortcutGroup;
   /** tinykeys syntax: `F1`, `$mod+Shift+KeyL` ($mod is Ctrl, or ⌘ on a Mac), `Alt+Digit1`. */
   defaultKeys: string[];
@@ -25,6 +25,8 @@ export const actionIds = [
   'pane.focusKnowledge',
   'pane.showHistory',
   'pane.showReplies',
+  'pane.showReviews',
+  'pane.showAlerts',
   'knowledge.search',
   'knowledge.toggleDetach',
   'knowledge.copyAnswer',
@@ -56,6 +58,8 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'pane.focusKnowledge', group: 'general', defaultKeys: ['Alt+Digit2'], whileTyping: true },
   { id: 'pane.showHistory', group: 'general', defaultKeys: ['Alt+Digit3'], whileTyping: true },
   { id: 'pane.showReplies', group: 'general', defaultKeys: ['Alt+Digit4'], whileTyping: true },
+  { id: 'pane.showReviews', group: 'supervision', defaultKeys: ['Alt+Digit5'], whileTyping: true },
+  { id: 'pane.showAlerts', group: 'supervision', defaultKeys: ['Alt+Digit6'], whileTyping: true },
   { id: 'view.toggleTheme', group: 'view', defaultKeys: ['$mod+Shift+KeyT'], whileTyping: true },
   { id: 'view.toggleLanguage', group: 'view', defaultKeys: ['$mod+Shift+KeyL'], whileTyping: true },
   { id: 'knowledge.search', group: 'knowledge', defaultKeys: ['F3'], whileTyping: true },
@@ -83,8 +87,33 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'hub.handoverNote', group: 'hub', defaultKeys: ['Alt+KeyH'], whileTyping: true },
 ];
 
+/**
+ * Keys that act only while the focus is in one list of the right pane (the
+ * supervisor's review queue, the alerts): bound by that panel on its own
+ * element, so ↑/↓ and single letters never reach the rest of the workbench.
+ * Listed in the help overlay and remappable like the others.
+ */
+export const panelActionIds = ['review.next', 'review.previous', 'review.approve', 'review.return', 'alert.next', 'alert.previous', 'alert.toggleTickets', 'alert.acknowledge'] as const;
+export type PanelActionId = (typeof panelActionIds)[number];
+export type ShortcutScope = 'reviews' | 'alerts';
+
+export interface PanelShortcutAction extends ShortcutAction<PanelActionId> {
+  scope: ShortcutScope;
+}
+
+export const panelShortcutActions: readonly PanelShortcutAction[] = [
+  { id: 'review.next', group: 'supervision', scope: 'reviews', defaultKeys: ['ArrowDown'], whileTyping: false },
+  { id: 'review.previous', group: 'supervision', scope: 'reviews', defaultKeys: ['ArrowUp'], whileTyping: false },
+  { id: 'review.approve', group: 'supervision', scope: 'reviews', defaultKeys: ['KeyA'], whileTyping: false },
+  { id: 'review.return', group: 'supervision', scope: 'reviews', defaultKeys: ['KeyR'], whileTyping: false },
+  { id: 'alert.next', group: 'supervision', scope: 'alerts', defaultKeys: ['ArrowDown'], whileTyping: false },
+  { id: 'alert.previous', group: 'supervision', scope: 'alerts', defaultKeys: ['ArrowUp'], whileTyping: false },
+  { id: 'alert.toggleTickets', group: 'supervision', scope: 'alerts', defaultKeys: ['Enter'], whileTyping: false },
+  { id: 'alert.acknowledge', group: 'supervision', scope: 'alerts', defaultKeys: ['KeyK'], whileTyping: false },
+];
+
 /** The keys in force for an action: the operator's override if any, else the defaults. F1 always opens help. */
-export function keysFor(action: ShortcutAction, overrides: Readonly<Record<string, string>>): string[] {
+export function keysFor(action: ShortcutAction<string>, overrides: Readonly<Record<string, string>>): string[] {
   const override = overrides[action.id];
   if (!override) return action.defaultKeys;
   return action.id === 'help.toggle' ? [...new Set(['F1', override])] : [override];

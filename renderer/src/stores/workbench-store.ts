@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type RightTab = 'knowledge' | 'history' | 'replies';
+/** `reviews` and `alerts` are shown to supervisor and admin accounts only. */
+export type RightTab = 'knowledge' | 'history' | 'replies' | 'reviews' | 'alerts';
 
 interface WorkbenchState {
   rightTab: RightTab;

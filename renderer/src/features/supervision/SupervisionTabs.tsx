@@ -1,0 +1,32 @@
+import { Badge } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAlertFeed, useAlertsStore } from './alerts-store';
+import { useReviewStore } from './review-store';
+
+/** The 实训审核 tab's label with the number of tickets waiting (as last read). */
+export function ReviewsTabLabel(): React.JSX.Element {
+  const { t } = useTranslation();
+  const count = useReviewStore((s) => s.tickets.length);
+  useEffect(() => {
+    // Read once when a supervisor signs in, so the count shows before the tab is opened.
+    void useReviewStore.getState().load();
+  }, []);
+  return (
+    <span data-testid="reviews-tab">
+      {t('pane.reviews')} <Badge count={count} size="small" color="blue" title={t('supervision.reviews.count', { count })} />
+    </span>
+  );
+}
+
+/** The 预警 tab's label with the number of open alerts, live on whichever tab is shown. */
+export function AlertsTabLabel(): React.JSX.Element {
+  const { t } = useTranslation();
+  useAlertFeed();
+  const count = useAlertsStore((s) => s.alerts.length);
+  return (
+    <span data-testid="alerts-tab">
+      {t('pane.alerts')} <Badge count={count} size="small" title={t('supervision.alerts.count', { count })} />
+    </span>
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * The supervisor's panels, for the workbench's right pane and for any other
+ * view that embeds them (the seat board): each reads the hub through the
+ * DeskApi on its own and binds its keys on its own element.
+ */
+export { AlertsPanel } from './AlertsPanel';
+export { ReviewQueue } from './ReviewQueue';
+export { AlertsTabLabel, ReviewsTabLabel } from './SupervisionTabs';
+export { useAlertFeed, useAlertsStore } from './alerts-store';
+export { useReviewStore } from './review-store';
+export { canSupervise } from './supervision-access';

@@ -1,0 +1,35 @@
+import type { TFunction } from 'i18next';
+import type { ActionHandlers } from '../../shortcuts/use-shortcuts';
+import { useWorkbenchStore } from '../../stores/workbench-store';
+import { useHubStore } from '../hub/hub-store';
+import { useAlertsStore } from './alerts-store';
+import { useReviewStore } from './review-store';
+import { canSupervise } from './supervision-access';
+
+type SupervisionActionId = Extract<keyof ActionHandlers, 'pane.showReviews' | 'pane.showAlerts'>;
+
+/**
+ * Alt+5 / Alt+6: the right pane shows the review queue or the alerts, read
+ * afresh, with the focus on the first entry (supervisor and admin accounts).
+ */
+export function supervisionShortcutHandlers(info: (text: string) => void, t: TFunction): Record<SupervisionActionId, () => void> {
+  const show = (tab: 'reviews' | 'alerts', store: { load: () => Promise<void>; focusRequested: () => void }): void => {
+    if (!canSupervise(useHubStore.getState().session)) {
+      info(t('supervision.notAllowed'));
+      return;
+    }
+    const workbench = useWorkbenchStore.getState();
+    // Switching to the tab reads it anyway; already on it, the shortcut reads it again.
+    if (workbench.rightTab === tab) void store.load();
+    else workbench.rightTabChosen(tab);
+    store.focusRequested();
+  };
+  return {
+    'pane.showReviews': () => {
+      show('reviews', useReviewStore.getState());
+    },
+    'pane.showAlerts': () => {
+      show('alerts', useAlertsStore.getState());
+    },
+  };
+}

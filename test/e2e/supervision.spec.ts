@@ -1,0 +1,177 @@
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
+import type { RunningHub } from '../hub/support/hub-harness';
+import { changeOp, hubClient, registerOp, sampleTransfer, signIn as hubSignIn, startHub } from '../hub/support/hub-harness';
+import { callDesk, registration } from '../support/desk-calls';
+import { expect, test } from './fixtures';
+
+/**
+ * A supervisor's workbench against a real hub (PGlite, demo accounts): the
+ * trainees' tickets waiting for review are returned with a comment from the
+ * keyboard, early-warning alerts arrive live and are acknowledged, and the
+ * caller history of an operator's desk includes every desk's tickets.
+ */
+
+// Starting a hub (migrations, seed, scrypt-hashed demo accounts) takes a while on a busy machine.
+test.describe.configure({ timeout: 240_000 });
+
+let hub: RunningHub;
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  hub = await startHub('pglite');
+});
+test.afterAll(async () => {
+  await hub.close();
+});
+
+/** Alt+L, the hub's address, the account and the password, Enter; waits until signed in. */
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.keyboard.press('Alt+KeyL');
+  await expect(page.getByTestId('hub-sign-in-form')).toBeVisible();
+  await page.getByTestId('hub-url').fill(hub.url);
+  await page.getByTestId('hub-username').fill(username);
+  await page.getByTestId('hub-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('hub-password').press('Enter');
+  await expect(page.getByTestId('hub-session')).toHaveAttribute('data-state', 'signed_in', { timeout: 30_000 });
+}
+
+/** Pushes operations as another desk would (its own desk id and sequence). */
+async function pushAs(username: string, deskId: string, operations: unknown[]): Promise<void> {
+  const session = await hubSignIn(hub.url, username, deskId);
+  const reply = await hubClient(hub.url)('POST', '/v1/sync/push', { deskId, operations }, session.token);
+  expect(reply.status).toBe(200);
+}
+
+test('a trainee’s ticket waits in the supervisor’s review queue and is returned with a comment from the keyboard', async ({ page }) => {
+  const op = registerOp(1, 'trainee01', { description: '学员登记：小区门口的路灯坏了一周，晚上出行不便。' });
+  await pushAs('trainee01', 'desk-trainee-0001', [op, changeOp(2, 'trainee01', 'ticket.transfer_for_review', op.ticketId, sampleTransfer)]);
+
+  // An operator sees no review tab; the shortcut says why.
+  await signIn(page, 'op01');
+  await expect(page.getByTestId('reviews-tab')).toHaveCount(0);
+  await page.keyboard.press('Alt+Digit5');
+  await expect(page.getByText('实训审核和预警只对班长、管理员账号开放')).toBeVisible();
+  await page.keyboard.press('Alt+KeyQ');
+  await page.getByTestId('hub-sign-out-without-note').click();
+  await expect(page.getByTestId('hub-session')).toHaveAttribute('data-state', 'signed_out');
+
+  await signIn(page, 'sup01');
+  await page.keyboard.press('Alt+Digit5');
+  const row = page.locator(`[data-testid="review-row"][data-ticket-id="${op.ticketId}"]`);
+  await expect(row).toBeFocused({ timeout: 20_000 });
+  await expect(row).toContainText(/\d{8}-\d{6}/);
+  await expect(row).toContainText('学员 trainee01');
+  await expect(row).toContainText('投诉 · 城市管理 / 占道经营');
+  await expect(row).toContainText('学员登记：小区门口的路灯坏了一周，晚上出行不便。');
+  await expect(row).toContainText('主办 临沂市城市管理局');
+  await expect(row).toContainText('时限 3 天');
+  await expect(page.getByTestId('reviews-tab')).toContainText('1');
+
+  // ↓/↑ stay within the queue; R asks for the comment, which is required.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await expect(row).toBeFocused();
+  await page.keyboard.press('KeyR');
+  const comment = page.getByTestId('review-comment');
+  await expect(comment).toBeFocused();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('请填写退回意见')).toBeVisible();
+  await page.keyboard.type('地址不全，请补充到门牌号后再转办。');
+  await page.screenshot({ path: 'test-results/supervision-return.png' });
+  await page.keyboard.press('Control+Enter');
+
+  await expect(page.getByText(/已退回 \d{8}-\d{6}/)).toBeVisible();
+  await expect(comment).toBeHidden();
+  await expect(page.getByTestId('review-row')).toHaveCount(0);
+  await expect(page.getByTestId('review-panel')).toContainText('没有待审核的学员工单');
+  const [decided] = await hub.sql.query<{ review: string; review_comment: string | null }>('SELECT review, review_comment FROM tickets WHERE id = $1', [op.ticketId]);
+  expect(decided).toEqual({ review: 'rejected', review_comment: '地址不全，请补充到门牌号后再转办。' });
+});
+
+test('a burst of tickets raises an alert that appears without a reload, and acknowledging it removes it', async ({ page }) => {
+  await signIn(page, 'sup01');
+  await page.keyboard.press('Alt+Digit6');
+  const panel = page.getByTestId('alerts-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId('alerts-count')).toBeVisible();
+  const burst = panel.locator('[data-testid="alert-row"][data-kind="burst"]');
+  await expect(burst).toHaveCount(0);
+  // The desk follows the hub's live feed once signed in as a supervisor.
+  await expect.poll(() => hub.hub.feed.size, { timeout: 30_000 }).toBeGreaterThan(0);
+
+  // Six taxi complaints in one district within minutes, from another desk.
+  const operations = Array.from({ length: 6 }, (_, i) =>
+    registerOp(i + 1, 'op03', {
+      category: ['交通运输', '出租车管理'],
+      location: { district: '河东区', town: null, address: '' },
+      callerNumber: `1350000000${String(i)}`,
+      description: `出租车拒载第 ${String(i + 1)} 起：火车站出租车排队区司机挑客。`,
+    }),
+  );
+  await pushAs('op03', 'desk-burst-0001', operations);
+
+  await expect(burst).toHaveCount(1, { timeout: 30_000 });
+  await expect(burst).toContainText('爆发');
+  await expect(burst).toContainText('交通运输 / 出租车管理');
+  await expect(burst).toContainText('河东区');
+  await expect(burst).toContainText('6 件');
+  await expect(panel.getByTestId('alerts-chart')).toBeVisible();
+  await expect(page.getByTestId('alerts-tab')).toContainText(/\d/);
+
+  // Keyboard: to the burst alert, Enter shows its tickets, K acknowledges it.
+  await page.keyboard.press('Alt+Digit6');
+  await expect(panel.getByTestId('alert-row').first()).toBeFocused();
+  for (let i = 0; i < 5 && !(await burst.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+  await expect(burst).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(burst.getByTestId('alert-ticket')).toHaveCount(6);
+  await expect(burst.getByTestId('alert-tickets')).toContainText('火车站出租车排队区司机挑客');
+  await expect(burst.getByTestId('alert-ticket').first()).toContainText(/\d{8}-\d{6}/);
+  await page.screenshot({ path: 'test-results/supervision-alerts.png' });
+  const id = Number(await burst.getAttribute('data-alert-id'));
+  await page.keyboard.press('KeyK');
+  await expect(burst).toHaveCount(0);
+  const [row] = await hub.sql.query<{ acknowledged_by: string | null }>('SELECT acknowledged_by FROM alerts WHERE id = $1', [id]);
+  expect(row?.acknowledged_by).toBe('sup01');
+});
+
+test('caller history at an operator’s desk includes other desks’ tickets, masked and with the department’s reply', async ({ page }) => {
+  const number = '13700001111';
+  // Another desk's confidential ticket, transferred and replied to by the department.
+  const other = registerOp(1, 'op01', { callerNumber: number, callerName: '周先生', confidential: true, description: '其他座席登记：楼下餐馆油烟直排进窗户。' });
+  await pushAs('op01', 'desk-other-0001', [other, changeOp(2, 'op01', 'ticket.transfer', other.ticketId, sampleTransfer)]);
+  const dept = await hubSignIn(hub.url, 'dept-urban');
+  const call = hubClient(hub.url);
+  expect((await call('POST', `/v1/tickets/${other.ticketId}/accept`, undefined, dept.token)).status).toBe(200);
+  expect((await call('POST', `/v1/tickets/${other.ticketId}/reply`, { text: '已约谈餐馆加装油烟净化器。', solved: true }, dept.token)).status).toBe(200);
+
+  // Not signed in: only this desk's tickets (none yet), and a quiet note saying so.
+  await page.keyboard.press('Alt+Digit3');
+  const panel = page.getByTestId('history-panel');
+  await panel.getByTestId('history-number').locator('input').fill(number);
+  await expect(panel.getByTestId('history-local-only')).toContainText('不含其他座席');
+  await expect(panel.getByTestId('history-ticket')).toHaveCount(0);
+
+  // Signed in, the other desk's ticket shows at once; then this desk registers one of the same number.
+  await signIn(page, 'op02');
+  await expect(panel.getByTestId('history-ticket')).toHaveCount(1);
+  const mine = registration({ callerNumber: number, description: '本机登记：餐馆油烟问题再次来电。' });
+  expect(await callDesk(page, 'registerTicket', { registration: mine, trainee: false })).toMatchObject({ ok: true });
+  await expect.poll(async () => (await hub.sql.query('SELECT number FROM tickets WHERE id = $1', [mine.id])).length, { timeout: 30_000 }).toBe(1);
+  await panel.getByTestId('history-number').locator('input').fill('');
+  await panel.getByTestId('history-number').locator('input').fill(number);
+  const rows = panel.getByTestId('history-ticket');
+  await expect(rows).toHaveCount(2);
+  await expect(panel.getByTestId('history-local-only')).toHaveCount(0);
+  const theirs = panel.locator(`[data-testid="history-ticket"][data-ticket-id="${other.ticketId}"]`);
+  await expect(theirs).toContainText(/\d{8}-\d{6}/);
+  await expect(theirs).toContainText('已答复');
+  await expect(theirs).toContainText('保密');
+  await expect(theirs).toContainText('137****1111');
+  await expect(theirs).toContainText('临沂市城市管理局答复（已解决）：已约谈餐馆加装油烟净化器。');
+  const own = panel.locator(`[data-testid="history-ticket"][data-ticket-id="${String(mine.id)}"]`);
+  await expect(own).toContainText('本机登记：餐馆油烟问题再次来电。');
+  await expect(own).toContainText(/\d{8}-\d{6}/);
+  await expect(panel.getByTestId('history-summary')).toContainText('全中心近 30 天登记 2 件');
+  await page.screenshot({ path: 'test-results/supervision-history.png' });
+});
