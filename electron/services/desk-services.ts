@@ -229,9 +229,13 @@ export class DeskServices {
     });
   }
 
-  /** Who is writing: the signed-in operator, or the seat when the desk works without a hub. */
+  /**
+   * Who is writing: the signed-in operator; without a hub session, the seat
+   * (`seat:A-017`), which the hub accepts from the desk's queue and records
+   * together with the account that later delivers it.
+   */
   private author(): string {
-    return this.hub.account()?.username ?? (this.settings.get().seatId || 'desk');
+    return this.hub.account()?.username ?? `seat:${this.settings.get().seatId || 'desk'}`;
   }
 
   /** Each operator has their own draft; without a hub session the desk keeps one shared draft. */

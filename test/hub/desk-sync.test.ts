@@ -238,4 +238,13 @@ describe('a desk syncing with the hub', () => {
     expect(await api('acknowledgeAlert', { id: burst!.id })).toMatchObject({ acknowledgedBy: 'sup01' });
     expect((await api('listAlerts', { includeAcknowledged: false })).some((a) => a.id === burst!.id)).toBe(false);
   });
+
+  it('tickets written before anyone signed in go out under the next session, authored by the seat', async () => {
+    services.settings.update({ seatId: 'A-017' });
+    const reg = sampleRegistration();
+    await api('registerTicket', { registration: reg, trainee: false });
+    await api('hubSignIn', { username: 'op01', password: DEMO_PASSWORD });
+    expect(await api('syncNow', undefined)).toMatchObject({ pending: 0, needsAttention: 0 });
+    expect(await hubTicket(reg.id)).toMatchObject({ author: 'seat:A-017' });
+  });
 });

@@ -95,8 +95,12 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
     (invalid.payload as { description: string }).description = '短';
     const unknownAuthor = registerOp(3, 'ghost');
     const after = registerOp(4, 'op01');
-    const reply = await call<PushResponse>('POST', '/v1/sync/push', { deskId: DESK_B, operations: [good, invalid, unknownAuthor, after] }, token);
-    expect(reply.body.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'rejected', 'rejected', 'accepted']);
+    const bySeat = registerOp(5, 'seat:A-017');
+    const reply = await call<PushResponse>('POST', '/v1/sync/push', { deskId: DESK_B, operations: [good, invalid, unknownAuthor, after, bySeat] }, token);
+    expect(reply.body.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'rejected', 'rejected', 'accepted', 'accepted']);
+    expect(reply.body.outcomes[2]).toMatchObject({ reason: '登记人 ghost 不是本中心的话务账号' });
+    const [seatEvent] = await running.sql.query<{ author: string; sent_by: string }>('SELECT author, sent_by FROM ticket_events WHERE op_id = $1', [bySeat.opId]);
+    expect(seatEvent).toEqual({ author: 'seat:A-017', sent_by: 'op02' });
     expect(reply.body.outcomes[1]).toMatchObject({ reason: expect.stringContaining('诉求内容至少 5 个字') as unknown });
     const [event] = await running.sql.query<{ author: string; sent_by: string }>('SELECT author, sent_by FROM ticket_events WHERE op_id = $1', [after.opId]);
     expect(event).toEqual({ author: 'op01', sent_by: 'op02' });

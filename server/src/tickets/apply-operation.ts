@@ -53,7 +53,11 @@ export interface PreparedRegistration {
 /** What the batch already knows about ticket ids: stored at the hub, or registered earlier in this batch. */
 export type KnownTickets = Map<string, { deskId: string; author: string; number: string }>;
 
+/** Work written at a desk while nobody was signed in is authored by the seat; the delivering account is recorded beside it. */
+export const SEAT_AUTHOR_PREFIX = 'seat:';
+
 function authorRole(op: PushOperation, ctx: OperationContext): string {
+  if (op.author.startsWith(SEAT_AUTHOR_PREFIX) && op.author.length > SEAT_AUTHOR_PREFIX.length) return 'operator';
   const role = ctx.authorRoles.get(op.author);
   if (!role || !['operator', 'trainee', 'supervisor', 'admin'].includes(role)) throw new OperationRejected(`登记人 ${op.author} 不是本中心的话务账号`);
   return role;
