@@ -27,6 +27,7 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const resourcesDir = path.join(root, 'resources');
 const CYCLES = Number(process.env.FAULT_CYCLES ?? 120);
 const WRITES_PER_CYCLE = 30;
+const MIN_WRITES = 1_000;
 let seed = Number(process.env.FAULT_SEED ?? Date.now() % 1_000_000);
 const initialSeed = seed;
 /** Small deterministic generator, so a failing run can be repeated with FAULT_SEED. */
@@ -69,7 +70,12 @@ class HubProcess {
       env: { ...process.env, HUB_DATABASE_URL: this.databaseUrl, HUB_PORT: String(this.port), HUB_RESOURCES: resourcesDir, HUB_DEMO_ACCOUNTS: '1', HUB_LOG_LEVEL: 'error' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    for (let i = 0; i < 300; i++) {
+    await this.waitUntilUp();
+  }
+
+  /** Waits (up to a minute: a loaded machine starts slowly) until the hub answers its health check. */
+  async waitUntilUp(): Promise<void> {
+    for (let i = 0; i < 1_200; i++) {
       try {
         if ((await fetch(`http://127.0.0.1:${String(this.port)}/v1/health`)).ok) return;
       } catch {
@@ -132,7 +138,10 @@ async function main(): Promise<void> {
   const counts = { deskKills: 0, hubRestarts: 0, cutsMidResponse: 0, duplicated: 0, blips: 0 };
   try {
     await hub.start();
-    for (let cycle = 0; cycle < CYCLES; cycle++) {
+    // At least CYCLES kill cycles and at least MIN_WRITES tickets written (a slow machine needs more cycles for those).
+    let cycles = 0;
+    for (let cycle = 0; cycle < CYCLES || (saved.length < MIN_WRITES && cycle < CYCLES * 4); cycle++) {
+      cycles = cycle + 1;
       const faults = random();
       if (cycle % 10 === 5) {
         // The hub dies mid-batch and comes back a moment later.
@@ -140,7 +149,12 @@ async function main(): Promise<void> {
         setTimeout(() => {
           hub.kill();
           counts.hubRestarts += 1;
-          void sleep(200).then(() => hub.start());
+          void sleep(200)
+            .then(() => hub.start())
+            .catch((error: unknown) => {
+              console.error('hub restart failed', error);
+              process.exit(1);
+            });
         }, restartAfter);
       } else if (faults < 0.25) {
         proxy.cutAll();
@@ -160,10 +174,11 @@ async function main(): Promise<void> {
       const result = await runDesk(worker, dataDir, proxy.url, `c${String(cycle)}`, WRITES_PER_CYCLE, killAfter);
       saved.push(...result.saved);
       if (killAfter === null && result.code !== 0) console.warn(`cycle ${String(cycle)}: desk exited with ${String(result.code)}`);
-      if ((cycle + 1) % 10 === 0) console.log(`  ${String(cycle + 1)}/${String(CYCLES)} cycles, ${String(saved.length)} tickets saved so far`);
+      if ((cycle + 1) % 10 === 0) console.log(`  ${String(cycle + 1)} cycles (at least ${String(CYCLES)}), ${String(saved.length)} tickets saved so far`);
     }
     // Whatever the faults left in the outbox goes out now, without faults.
     await sleep(1_500);
+    await hub.waitUntilUp();
     const final = await runDesk(worker, dataDir, proxy.url, 'final', 0, null);
     if (!final.drained) throw new Error(`final drain did not finish (exit ${String(final.code)})`);
 
@@ -194,7 +209,7 @@ async function main(): Promise<void> {
 
     console.log('');
     console.table({
-      cycles: CYCLES,
+      cycles,
       seed: initialSeed,
       'desk kills (SIGKILL)': counts.deskKills,
       'hub kills + restarts': counts.hubRestarts,
@@ -211,8 +226,8 @@ async function main(): Promise<void> {
       'out of order': outOfOrder,
       'seconds': Math.round((Date.now() - started) / 1000),
     });
-    console.log(`faults: ${String(CYCLES)} cycles, lost ${String(lost)}, duplicated ${String(duplicated)}`);
-    const ok = lost === 0 && duplicated === 0 && phantoms === 0 && wrongAuthor === 0 && outOfOrder === 0 && pending === 0 && rejected === 0 && localIds.size >= 1_000;
+    console.log(`faults: ${String(cycles)} cycles, lost ${String(lost)}, duplicated ${String(duplicated)}`);
+    const ok = lost === 0 && duplicated === 0 && phantoms === 0 && wrongAuthor === 0 && outOfOrder === 0 && pending === 0 && rejected === 0 && localIds.size >= MIN_WRITES;
     process.exitCode = ok ? 0 : 1;
   } finally {
     hub.kill();
