@@ -23,6 +23,14 @@ import { alertSchema } from './hub/alerts';
 import { hubCallerHistorySchema, hubTicketSchema, reviewDecisionSchema } from './hub/hub-ticket';
 import { phoneNumberSchema, ticketIdSchema } from './tickets/ticket';
 import { phoneSettingsPatchSchema, phoneSettingsViewSchema, sipCredentialsSchema } from './phone/phone-settings';
+import {
+  listPracticeResultsInputSchema,
+  practiceAudioInputSchema,
+  practiceAudioSchema,
+  practiceResultSchema,
+  recordPracticeResultInputSchema,
+  trainingMaterialSchema,
+} from './training/practice';
 
 /**
  * The one contract between the renderer and the desk's local services.
@@ -157,6 +165,14 @@ export const deskApiContract = {
   listCallRecords: method(z.object({ limit: z.number().int().min(1).max(500) }), z.array(storedCallRecordSchema)),
   /** Links a finished call's record to the ticket registered for it (after-call work). */
   linkCallToTicket: method(z.object({ callId: z.string().min(1).max(200), ticketId: z.string().min(1).max(80) }), z.object({ linked: z.boolean() })),
+  /** 实训: the call-stage script and the practice scenarios shipped with the desk (offline). */
+  getTrainingMaterial: method(z.undefined(), trainingMaterialSchema),
+  /** A practice scenario's voice file, or null when the desk has none. */
+  getPracticeAudio: method(practiceAudioInputSchema, practiceAudioSchema),
+  /** Scores a practice call against its scenario and keeps the result on this desk (never a ticket, never the outbox). */
+  recordPracticeResult: method(recordPracticeResultInputSchema, practiceResultSchema),
+  /** The signed-in trainee's practice results (实训记录), newest first. */
+  listPracticeResults: method(listPracticeResultsInputSchema, z.array(practiceResultSchema)),
 } as const;
 
 /** Pushed from the services to every open workbench window. */

@@ -27,6 +27,7 @@ import { hubCallerHistorySchema, hubTicketSchema } from '../../shared/hub/hub-ti
 import { alertSchema } from '../../shared/hub/alerts';
 import type { AgentState } from '../../shared/phone/agent-state';
 import { HubTicketReplica } from './sync/hub-ticket-replica';
+import { TrainingService } from './training/training-service';
 
 /** The handlers a host supplies because they need its windows (Electron) or say it has none (web). */
 export type HostHandlers = Pick<DeskHandlers, 'setKnowledgePaneDetached'>;
@@ -71,6 +72,8 @@ export class DeskServices {
   readonly handover: HandoverNotes;
   readonly hubTickets: HubTicketReplica;
   readonly integrity: IntegritySchedule;
+  /** 实训: the call script, practice scenarios and the trainees' practice results. */
+  readonly training: TrainingService;
   /** The seat's agent state as the workbench last reported it. */
   private agentState: AgentState = 'signed_out';
   private readonly sinks = new Set<EventSink>();
@@ -139,6 +142,9 @@ export class DeskServices {
     this.phone = new PhoneService(this.db, this.appState, options.secretStore ?? new FileKeySecretStore(options.dataDir));
     this.phone.settings.onChange((view) => {
       this.emit('phoneSettingsChanged', view);
+    });
+    this.training = new TrainingService(this.db, options.resourcesDir, () => this.author(), (message, err) => {
+      options.logger.warn({ err: err instanceof Error ? err.message : String(err) }, message);
     });
     options.logger.info({ dataDir: options.dataDir, schemaVersion: schemaVersion(this.db) }, 'desk services started');
   }
@@ -226,6 +232,7 @@ export class DeskServices {
       },
       listRejectedOutbox: () => this.outbox.rejected().map(({ seq, author, kind, ticketId, createdAt, reason, rejectedAt }) => ({ seq, author, kind, ticketId, createdAt, reason, rejectedAt })),
       ...this.phone.handlers(),
+      ...this.training.handlers(),
     });
   }
 

@@ -9,6 +9,7 @@ import { useWorkbenchStore } from '../stores/workbench-store';
 import { useDeskErrorText } from './use-desk-error-text';
 import { phoneShortcutHandlers } from '../features/phone/use-phone-shortcuts';
 import { hubShortcutHandlers } from '../features/hub/hub-shortcuts';
+import { trainingShortcutHandlers } from '../features/training/training-shortcuts';
 import { supervisionShortcutHandlers } from '../features/supervision/supervision-shortcuts';
 
 /** What each registered shortcut does on the workbench. */
@@ -54,6 +55,11 @@ export function useWorkbenchShortcuts(): void {
       ...ticketShortcutHandlers,
       ...phoneShortcutHandlers(),
       ...hubShortcutHandlers((text) => void message.info(text), t),
+      ...trainingShortcutHandlers(
+        (text) => void message.info(text),
+        (text) => void message.warning(text),
+        t,
+      ),
       ...supervisionShortcutHandlers((text) => void message.info(text), t),
     },
     overrides,

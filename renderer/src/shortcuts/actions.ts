@@ -3,7 +3,7 @@
  * (settings.shortcuts); the help overlay (F1) lists them from here, so an
  * action without an entry here has no shortcut and shows up in review.
  */
-export type ShortcutGroup = 'general' | 'view' | 'knowledge' | 'ticket' | 'phone' | 'hub' | 'supervision';
+export type ShortcutGroup = 'general' | 'view' | 'knowledge' | 'ticket' | 'phone' | 'hub' | 'supervision' | 'training';
 
 export interface ShortcutAction<Id extends string = ActionId> {
   id: Id;
@@ -49,6 +49,14 @@ export const actionIds = [
   'hub.signIn',
   'hub.signOut',
   'hub.handoverNote',
+  'training.toggleGuide',
+  'training.nextStage',
+  'training.previousStage',
+  'training.practice',
+  'training.nextTurn',
+  'training.focusLead',
+  'training.endPractice',
+  'training.records',
 ] as const;
 export type ActionId = (typeof actionIds)[number];
 
@@ -85,6 +93,15 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'hub.signIn', group: 'hub', defaultKeys: ['Alt+KeyL'], whileTyping: true },
   { id: 'hub.signOut', group: 'hub', defaultKeys: ['Alt+KeyQ'], whileTyping: true },
   { id: 'hub.handoverNote', group: 'hub', defaultKeys: ['Alt+KeyH'], whileTyping: true },
+  // 实训: the stage guide moves while the trainee types the ticket, so these work in fields too.
+  { id: 'training.toggleGuide', group: 'training', defaultKeys: ['$mod+Shift+KeyG'], whileTyping: true },
+  { id: 'training.nextStage', group: 'training', defaultKeys: ['Alt+KeyG'], whileTyping: true },
+  { id: 'training.previousStage', group: 'training', defaultKeys: ['Alt+Shift+KeyG'], whileTyping: true },
+  { id: 'training.practice', group: 'training', defaultKeys: ['Alt+KeyP'], whileTyping: true },
+  { id: 'training.nextTurn', group: 'training', defaultKeys: ['Alt+KeyM'], whileTyping: true },
+  { id: 'training.focusLead', group: 'training', defaultKeys: ['Alt+KeyB'], whileTyping: true },
+  { id: 'training.endPractice', group: 'training', defaultKeys: ['Alt+Shift+KeyP'], whileTyping: true },
+  { id: 'training.records', group: 'training', defaultKeys: ['Alt+KeyO'], whileTyping: true },
 ];
 
 /**

@@ -17,6 +17,8 @@ import { TransferForm } from './TransferForm';
 import { useDraftAutosave } from './use-draft-autosave';
 import { useTicketCounter, useTicketRequest } from './use-ticket-request';
 import { fieldOfIssue } from './zod-rule';
+import { isPractising } from '../training/training-store';
+import { submitPractice, usePracticeForm } from '../training/use-practice-form';
 
 /**
  * Where a call becomes a ticket: register it (autosaved draft), then transfer
@@ -37,7 +39,13 @@ export function TicketArea(): React.JSX.Element {
   const [finished, setFinished] = useState(0);
 
   const onRestored = useCallback(() => void message.info(t('ticket.draft.restored')), [message, t]);
-  const { meta, scheduleSave, cancel, restart, callTimeChanged } = useDraftAutosave(form, onRestored);
+  const autosave = useDraftAutosave(form, onRestored);
+  const { meta, scheduleSave, cancel, restart, callTimeChanged } = autosave;
+  // A practice call (实训) borrows the form: its answers are scored, never saved as the draft.
+  usePracticeForm(form, autosave);
+  const saveDraft = useCallback(() => {
+    if (!isPractising()) scheduleSave();
+  }, [scheduleSave]);
 
   // An answered call fills the caller's number and the call time of a ticket not yet started (both stay editable).
   const callId = useTicketDraftStore((s) => s.call?.callId);
@@ -79,6 +87,10 @@ export function TicketArea(): React.JSX.Element {
   );
 
   const register = async (values: RegistrationValues): Promise<void> => {
+    if (isPractising()) {
+      await submitPractice(values, (kind, text) => void message[kind](text));
+      return;
+    }
     // The service clears the draft with the registration; a save still pending must not bring it back.
     cancel();
     const saved = await desk.registerTicket({ registration: valuesToRegistration(values, meta.current), trainee });
@@ -111,7 +123,8 @@ export function TicketArea(): React.JSX.Element {
   });
 
   useTicketCounter('newTicketRequest', () => {
-    void desk.clearTicketDraft().then(() => {
+    // During a practice call only the practice answers are cleared: the operator's saved draft stays.
+    void (isPractising() ? Promise.resolve() : desk.clearTicketDraft()).then(() => {
       startNewTicket(null);
       focusSection('registration');
     });
@@ -140,7 +153,7 @@ export function TicketArea(): React.JSX.Element {
       {result && <Alert type="success" showIcon title={result} closable={{ onClose: () => setResult(null) }} className="ticket-hint" data-testid="ticket-result" />}
       <section aria-label={t('ticket.sections.registration')}>
         <Typography.Title level={5}>{t('ticket.sections.registration')}（Alt+R）</Typography.Title>
-        <RegistrationForm form={form} disabled={ticket !== null} onChange={scheduleSave} onSubmit={(v) => void register(v)} />
+        <RegistrationForm form={form} disabled={ticket !== null} onChange={saveDraft} onSubmit={(v) => void register(v)} />
       </section>
       <Tabs
         activeKey={tab}

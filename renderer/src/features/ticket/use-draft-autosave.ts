@@ -29,6 +29,10 @@ export interface DraftAutosave {
   restart: () => void;
   /** The ticket is for a call that started at this instant (from the phone), not when the form opened. */
   callTimeChanged: (calledAt: string) => void;
+  /** Writes a pending save now (before the form is cleared for something else, e.g. a practice call). */
+  flush: () => Promise<void>;
+  /** Reads the saved draft back into the form (after a practice call gave the form back). */
+  reload: () => Promise<void>;
 }
 
 export function useDraftAutosave(form: FormInstance<RegistrationValues>, onRestored: () => void): DraftAutosave {
@@ -59,12 +63,12 @@ export function useDraftAutosave(form: FormInstance<RegistrationValues>, onResto
     timer.current = null;
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    void desk.loadTicketDraft().then((result) => {
-      if (!live) return;
+  const restore = useCallback(
+    async (isLive: () => boolean): Promise<boolean> => {
+      const result = await desk.loadTicketDraft();
+      if (!isLive()) return false;
       restored.current = true;
-      if (!result.ok || !result.value) return;
+      if (!result.ok || !result.value) return false;
       const { draft, savedAt } = result.value;
       meta.current = { id: draft.id ?? meta.current.id, calledAt: draft.calledAt ?? meta.current.calledAt, linkedArticleIds: draft.linkedArticleIds };
       form.setFieldsValue(draftToValues(draft));
@@ -73,7 +77,15 @@ export function useDraftAutosave(form: FormInstance<RegistrationValues>, onResto
       store.districtChanged(draft.district);
       useTicketDraftStore.setState({ linkedArticleIds: draft.linkedArticleIds });
       setStatus({ kind: 'saved', savedAt });
-      onRestored();
+      return true;
+    },
+    [form, setStatus],
+  );
+
+  useEffect(() => {
+    let live = true;
+    void restore(() => live).then((found) => {
+      if (found) onRestored();
     });
     return () => {
       live = false;
@@ -81,6 +93,17 @@ export function useDraftAutosave(form: FormInstance<RegistrationValues>, onResto
     // Restore once per mount; later changes flow the other way.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  const flush = useCallback(async () => {
+    if (timer.current === null) return;
+    window.clearTimeout(timer.current);
+    await save();
+  }, [save]);
+
+  const reload = useCallback(async () => {
+    cancel();
+    await restore(() => true);
+  }, [cancel, restore]);
 
   const restart = useCallback(() => {
     cancel();
@@ -96,5 +119,5 @@ export function useDraftAutosave(form: FormInstance<RegistrationValues>, onResto
   );
 
   useEffect(() => cancel, [cancel]);
-  return { meta, scheduleSave, cancel, restart, callTimeChanged };
+  return { meta, scheduleSave, cancel, restart, callTimeChanged, flush, reload };
 }

@@ -1,0 +1,130 @@
+import { callDesk } from '../support/desk-calls';
+import { choose, choosePath, typeInto } from '../support/ticket-form';
+import { expect, test } from './fixtures';
+
+/**
+ * 实训 end to end against the real local services: a practice call started by
+ * shortcut, answered in the normal registration form from the keyboard, scored
+ * by the services, kept in the placement record, and never a real ticket.
+ */
+test.describe('trainee mode', () => {
+  // A whole practice call typed from the keyboard, a reload and the record: longer than one form on a busy desk machine.
+  test.describe.configure({ timeout: 180_000 });
+
+  test('plays a practice call, scores the expected answers in full, keeps the result and registers no ticket', async ({ page }) => {
+    // The operator has a draft on the go: practice borrows the form and gives it back.
+    await page.keyboard.press('Alt+KeyR');
+    await expect(page.getByTestId('field-callerName')).toBeFocused();
+    await typeInto(page, '赵女士');
+    await expect(page.getByTestId('draft-status')).toContainText('草稿已自动保存');
+
+    await page.keyboard.press('Alt+KeyP');
+    const panel = page.getByTestId('practice-panel');
+    await expect(panel).toHaveAttribute('data-scenario', 'S-01');
+    await expect(panel).toContainText('模拟来电 · 不生成真实工单');
+    await expect(panel).toContainText('本机没有该场景的录音，以文字显示');
+    await expect(page.getByTestId('practice-number')).toHaveText('13953912345');
+    await expect(page.getByTestId('field-callerName')).toHaveValue('');
+
+    // The stage guide: the practice call is answered at the greeting, with its standard phrases.
+    const guide = page.getByTestId('stage-guide');
+    await expect(guide).toHaveAttribute('data-stage', 'greeting');
+    await expect(page.getByTestId('stage-phrases')).toContainText('12345政务服务便民热线');
+    await expect(page.getByTestId('practice-turn')).toHaveCount(1);
+
+    // Alt+M: the caller's next words (they also come by themselves at the pace of speech); the guide follows the caller.
+    const turns = page.getByTestId('practice-turn');
+    for (let shown = await turns.count(); shown < 5; shown = await turns.count()) {
+      await page.keyboard.press('Alt+KeyM');
+      await expect(turns).not.toHaveCount(shown);
+    }
+    await expect(turns).toHaveCount(5);
+    await expect(panel).toContainText('来电人已说完');
+    await expect(guide).toHaveAttribute('data-stage', 'close');
+    // Alt+Shift+G steps back by hand, Alt+G on.
+    await page.keyboard.press('Alt+Shift+KeyG');
+    await expect(guide).toHaveAttribute('data-stage', 'resolve');
+    await expect(page.getByTestId('stage-phrases')).toContainText('您反映的问题我已经详细记录');
+    await page.keyboard.press('Alt+Shift+KeyG');
+    await expect(guide).toHaveAttribute('data-stage', 'listen');
+    await page.keyboard.press('Alt+KeyG');
+    await expect(guide).toHaveAttribute('data-stage', 'resolve');
+
+    // The normal registration form, from the keyboard, with the expected answers.
+    await page.keyboard.press('Alt+KeyR');
+    await expect(page.getByTestId('field-callerName')).toBeFocused();
+    await typeInto(page, '刘女士');
+    await page.keyboard.press('Tab');
+    await typeInto(page, '13953912345');
+    await page.keyboard.press('Tab');
+    await choosePath(page, '金雀山', '兰山区 / 金雀山街道');
+    await page.keyboard.press('Tab');
+    await typeInto(page, '沂蒙路金雀花园小区3号楼');
+    await page.keyboard.press('Tab');
+    await choose(page, '投诉');
+    await page.keyboard.press('Tab');
+    await choosePath(page, '餐饮油烟', '城市管理 / 餐饮油烟');
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('field-description')).toBeFocused();
+    await typeInto(page, '来电人反映楼下临街炒菜馆排烟管道正对三楼住户窗户，油烟扰民一个多月，要求处理。');
+
+    // Alt+B: the lead department of the transfer; Ctrl+Enter saves as in the form.
+    await page.keyboard.press('Alt+KeyB');
+    await expect(page.getByTestId('practice-lead').locator('input')).toBeFocused();
+    await choose(page, '兰山区人民政府');
+    await page.keyboard.press('Control+Enter');
+
+    const score = page.getByTestId('practice-score');
+    await expect(score).toHaveAttribute('data-score', '100');
+    await expect(score).toContainText('得分 100（5 / 5 项正确）');
+    await expect(page.getByTestId('practice-item')).toHaveCount(5);
+    await expect(page.locator('[data-testid="practice-item"][data-correct="false"]')).toHaveCount(0);
+    await expect(panel).toContainText('按就近定责转兰山区人民政府');
+    await expect(guide).toHaveAttribute('data-stage', 'close');
+
+    // Nothing became a real ticket: nothing waits to be sent, the local store has no ticket.
+    await expect(page.getByTestId('sync-state')).not.toContainText('待发送');
+    expect(await callDesk(page, 'listTickets', { limit: 10 })).toEqual({ ok: true, value: [] });
+    await expect(page.getByTestId('ticket-result')).toHaveCount(0);
+
+    // Ending practice gives the operator's draft back.
+    await page.keyboard.press('Alt+Shift+KeyP');
+    await expect(panel).toHaveCount(0);
+    await expect(page.getByTestId('field-callerName')).toHaveValue('赵女士');
+
+    // The placement record keeps the result across a reload.
+    await page.reload();
+    await expect(page.getByTestId('status-bar')).toBeVisible();
+    await expect(page.getByTestId('field-callerName')).toHaveValue('赵女士');
+    await page.keyboard.press('Alt+KeyO');
+    const records = page.locator('.training-records');
+    await expect(records).toContainText('实训记录');
+    await expect(records.getByTestId('training-record')).toHaveCount(1);
+    await expect(records.getByTestId('training-record')).toContainText('临街饭店油烟扰民');
+    await expect(records.getByTestId('training-record')).toHaveAttribute('data-score', '100');
+    await expect(records.getByTestId('training-average')).toContainText('100');
+    expect(await callDesk(page, 'listTickets', { limit: 10 })).toEqual({ ok: true, value: [] });
+  });
+
+  test('turns the stage guide on for anyone by shortcut and follows it by hand', async ({ page }) => {
+    await expect(page.getByTestId('stage-guide')).toHaveCount(0);
+    await page.keyboard.press('Control+Shift+KeyG');
+    const guide = page.getByTestId('stage-guide');
+    await expect(guide).toHaveAttribute('data-stage', 'idle');
+    await expect(guide).toContainText('等待来电');
+    await expect(page.locator('html')).toHaveAttribute('data-training', 'on');
+    await page.keyboard.press('Alt+KeyG');
+    await expect(guide).toHaveAttribute('data-stage', 'greeting');
+    // A setting: still on after a reload.
+    await page.reload();
+    await expect(page.getByTestId('stage-guide')).toBeVisible();
+    await page.keyboard.press('Control+Shift+KeyG');
+    await expect(page.getByTestId('stage-guide')).toHaveCount(0);
+
+    // The shortcuts are in the F1 help.
+    await page.keyboard.press('F1');
+    const help = page.locator('.shortcut-help');
+    await expect(help).toContainText('开始练习（下一个模拟来电）');
+    await expect(help).toContainText('Alt + P');
+  });
+});
