@@ -1,4 +1,5 @@
 import type { BenchArea } from './bench-area';
+import { boardBench } from './board.bench';
 import { deskBench } from './desk.bench';
 import { dispatchBench } from './dispatch.bench';
 import { kbBench } from './kb.bench';
@@ -6,4 +7,4 @@ import { sipBench } from './sip.bench';
 import { uiBench } from './ui.bench';
 
 /** Every benchmark area, in the order `npm run bench` runs them. Add new areas here. */
-export const benchAreas: BenchArea[] = [uiBench, deskBench, kbBench, dispatchBench, sipBench];
+export const benchAreas: BenchArea[] = [uiBench, deskBench, kbBench, dispatchBench, sipBench, boardBench];

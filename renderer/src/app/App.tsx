@@ -3,7 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { applyLocale, i18n } from '../i18n/i18n';
 import { useLocale, useSettingsStore, useTheme } from '../stores/settings-store';
 import { KnowledgeWindow } from './KnowledgeWindow';
@@ -13,6 +13,9 @@ import { useDeskEvents } from './use-desk-events';
 
 /** The detached knowledge window loads the same bundle at `#/knowledge`. */
 const isKnowledgeWindow = window.location.hash === '#/knowledge';
+/** The supervisors' seat board is the same app at `?view=board`, loaded on demand so the workbench never carries it. */
+const isBoard = new URLSearchParams(window.location.search).get('view') === 'board';
+const BoardView = lazy(() => import('../features/board/BoardView').then((m) => ({ default: m.BoardView })));
 
 export function App(): React.JSX.Element {
   const locale = useLocale();
@@ -43,7 +46,17 @@ export function App(): React.JSX.Element {
 
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={themeConfig(mode)}>
-      <AntApp className="desk-app">{isKnowledgeWindow ? <KnowledgeWindow /> : <Workbench />}</AntApp>
+      <AntApp className="desk-app">
+        {isBoard ? (
+          <Suspense fallback={<div className="desk-loading">{i18n.t('app.loading')}</div>}>
+            <BoardView />
+          </Suspense>
+        ) : isKnowledgeWindow ? (
+          <KnowledgeWindow />
+        ) : (
+          <Workbench />
+        )}
+      </AntApp>
     </ConfigProvider>
   );
 }

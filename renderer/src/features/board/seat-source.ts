@@ -1,0 +1,39 @@
+import type { LiveMessage } from '../../../../shared/hub/presence';
+
+/**
+ * Where the board's seats come from: the hub's live feed in production, a
+ * simulation for demos and benchmarks. A source sends a `snapshot` of every
+ * seat first (and again after a reconnect), then one `seat` message per change.
+ */
+export interface SeatSource {
+  /** Starts delivering messages to `listener`; the returned function stops them. */
+  subscribe(listener: (message: LiveMessage) => void): () => void;
+  /** Shown on the board when the seats are not real (模拟数据). */
+  readonly simulated?: boolean;
+}
+
+/** Largest simulated board a URL may ask for: a capital city's whole centre, with room to spare. */
+export const MAX_SIMULATED_SEATS = 5_000;
+
+/**
+ * The hub's live feed (`/v1/live`) through DeskApi. Not wired yet: until it
+ * is, the board without `simulate` says it needs a hub connection.
+ */
+export function hubSeatSource(): SeatSource | null {
+  return null;
+}
+
+/**
+ * The source a board URL asks for: `?view=board&simulate=1400` (optionally
+ * `&interval=10000&seed=7`) loads the simulation on demand, so it never
+ * weighs on the workbench's or the real board's start; otherwise the hub's feed.
+ */
+export async function seatSourceFor(search: string): Promise<SeatSource | null> {
+  const params = new URLSearchParams(search);
+  const count = Math.floor(Number(params.get('simulate') ?? 0));
+  if (!(count > 0)) return hubSeatSource();
+  const interval = Number(params.get('interval') ?? 10_000);
+  const seed = Number(params.get('seed') ?? 1);
+  const { simulatedSeatSource } = await import('./simulated-source');
+  return simulatedSeatSource(Math.min(count, MAX_SIMULATED_SEATS), interval > 0 ? interval : 10_000, { seed: Number.isFinite(seed) ? seed : 1 });
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react';
+import { tinykeys } from 'tinykeys';
+import { useSettingsStore } from '../../stores/settings-store';
+import { boardStore } from './board-store';
+import type { BoardActionId } from './board-shortcuts';
+import { boardKeysFor, boardShortcuts } from './board-shortcuts';
+import { useBoardUi } from './board-ui';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** What each board shortcut does; bound on the window, rebound when keys are remapped. */
+export function useBoardShortcuts(): void {
+  const overrides = useSettingsStore((s) => s.settings.shortcuts);
+  const settings = useSettingsStore((s) => s.settings);
+  const update = useSettingsStore((s) => s.update);
+
+  const handlers: Record<BoardActionId, () => void> = {
+    'help.toggle': () => {
+      useBoardUi.getState().helpToggled();
+    },
+    'view.toggleTheme': () => void update({ theme: settings.theme === 'dark' ? 'light' : 'dark' }),
+    'view.toggleLanguage': () => void update({ locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' }),
+    'board.search': () => {
+      useBoardUi.getState().searchRequested();
+    },
+    'board.alarmOnly': () => {
+      const { filter, setFilter } = boardStore.getState();
+      setFilter({ alarmOnly: !filter.alarmOnly });
+    },
+    'board.cycleState': () => {
+      boardStore.getState().cycleStateFilter();
+    },
+    'board.clearFilters': () => {
+      boardStore.getState().setFilter({ alarmOnly: false, state: null, query: '' });
+    },
+    'board.nextAlarm': () => {
+      boardStore.getState().focusAlarm(1);
+    },
+    'board.previousAlarm': () => {
+      boardStore.getState().focusAlarm(-1);
+    },
+    'board.nextSeat': () => {
+      boardStore.getState().focusSeat(1);
+    },
+    'board.previousSeat': () => {
+      boardStore.getState().focusSeat(-1);
+    },
+    'board.details': () => {
+      const { focused, showDetails } = boardStore.getState();
+      if (focused !== null) showDetails(focused);
+    },
+  };
+
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+  useEffect(() => {
+    const bindings: Record<string, (event: KeyboardEvent) => void> = {};
+    for (const action of boardShortcuts) {
+      for (const combo of boardKeysFor(action, overrides)) {
+        bindings[combo] = (event) => {
+          if (!action.whileTyping && isTyping(event.target)) return;
+          // Inside a dialog (help, details) Enter and the arrows belong to the dialog.
+          if (!action.whileTyping && event.target instanceof HTMLElement && event.target.closest('.ant-modal, .ant-drawer')) return;
+          event.preventDefault();
+          latest.current[action.id]();
+        };
+      }
+    }
+    return tinykeys(window, bindings);
+  }, [overrides]);
+}
