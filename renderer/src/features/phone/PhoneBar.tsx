@@ -1,4 +1,4 @@
-import { MedicineBoxOutlined, PhoneOutlined, QuestionCircleOutlined, SettingOutlined } from '@ant-design/icons';
+import { AlertOutlined, MedicineBoxOutlined, PhoneOutlined, QuestionCircleOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Button, Tooltip, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,7 @@ export function PhoneBar(): React.JSX.Element {
   const hasCall = usePhoneStore((s) => Object.keys(s.calls).length > 0);
   const lastError = usePhoneStore((s) => s.lastError);
   const missingDevices = usePhoneStore((s) => s.missingDevices.length > 0);
+  const helpRequested = usePhoneStore((s) => s.helpRequested);
 
   useEffect(() => {
     // Once per page, not per render (StrictMode mounts twice in development).
@@ -59,6 +60,20 @@ export function PhoneBar(): React.JSX.Element {
       {hasCall ? <CallControls /> : <Typography.Text type="secondary">{t('phone.noCall')}</Typography.Text>}
       <span className="spacer" />
       {!hasCall && <DialBox />}
+      <Tooltip title={helpRequested ? t('phone.actions.helpRequested') : t('phone.actions.requestHelp')}>
+        <Button
+          type={helpRequested ? 'primary' : 'text'}
+          danger={helpRequested}
+          icon={<AlertOutlined />}
+          data-testid="request-help"
+          aria-pressed={helpRequested}
+          onClick={() => {
+            usePhoneStore.getState().helpToggled();
+          }}
+        >
+          {helpRequested ? t('phone.actions.helpRequested') : null}
+        </Button>
+      </Tooltip>
       <Tooltip title={t('phone.actions.selfCheck')}>
         <Button type="text" icon={<MedicineBoxOutlined />} data-testid="open-self-check" onClick={() => {
           openDialog('selfCheck');

@@ -28,5 +28,8 @@ export function phoneShortcutHandlers(): Record<PhoneActionId, () => void> {
     'phone.selfCheck': () => {
       open('selfCheck');
     },
+    'phone.requestHelp': () => {
+      usePhoneStore.getState().helpToggled();
+    },
   };
 }
