@@ -1,4 +1,5 @@
 import type { LiveMessage } from '../../../../shared/hub/presence';
+import { desk } from '../../desk/desk';
 
 /**
  * Where the board's seats come from: the hub's live feed in production, a
@@ -16,11 +17,23 @@ export interface SeatSource {
 export const MAX_SIMULATED_SEATS = 5_000;
 
 /**
- * The hub's live feed (`/v1/live`) through DeskApi. Not wired yet: until it
- * is, the board without `simulate` says it needs a hub connection.
+ * The hub's live feed (`/v1/live`) through DeskApi: the services keep the
+ * supervisor's subscription (and reconnect it); the board gets the seats they
+ * hold now as a snapshot, then every change. Null unless a supervisor or
+ * admin is signed in to the hub on this desk.
  */
-export function hubSeatSource(): SeatSource | null {
-  return null;
+export async function hubSeatSource(): Promise<SeatSource | null> {
+  const session = await desk.getHubSession();
+  if (!session.ok || !session.value || (session.value.role !== 'supervisor' && session.value.role !== 'admin')) return null;
+  return {
+    subscribe(listener) {
+      const off = desk.on('liveSeats', listener);
+      void desk.listSeats().then((seats) => {
+        if (seats.ok) listener({ type: 'snapshot', seats: seats.value });
+      });
+      return off;
+    },
+  };
 }
 
 /**
