@@ -157,6 +157,8 @@ export class SyncEngine {
   }
 
   private emit(): void {
+    // Nobody listening (the desk is shutting down and its database may be closed already): nothing to compute.
+    if (this.listeners.size === 0) return;
     const status = this.status();
     for (const listener of this.listeners) listener(status);
   }
