@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { DutyReplica } from '../../electron/services/dispatch/duty-replica';
 import { KbService } from '../../electron/services/kb/kb-service';
 import { HubHttp } from '../../electron/services/sync/hub-http';
-import { HubSyncPort } from '../../electron/services/sync/hub-sync-port';
+import { HubSyncPort, PUSH_BATCH } from '../../electron/services/sync/hub-sync-port';
 import { OutboxQueue } from '../../electron/services/sync/outbox-queue';
 import { startThrowAwayPostgres } from '../hub/support/postgres';
 import { resourcesDir, signIn } from '../hub/support/hub-harness';
@@ -79,7 +79,7 @@ async function drainSeconds(): Promise<{ seconds: number; settings: string }> {
     if (outbox.summary().pending !== 0) throw new Error('outbox not drained');
     const [count] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets');
     if (count?.n !== QUEUED) throw new Error(`hub holds ${String(count?.n)} tickets, expected ${String(QUEUED)}`);
-    const settings = `desk: WAL synchronous=${String(db.pragma('synchronous', { simple: true }))} (2=FULL); hub: PostgreSQL fsync=on, one process, batches of 100`;
+    const settings = `desk: WAL synchronous=${String(db.pragma('synchronous', { simple: true }))} (2=FULL); hub: PostgreSQL fsync=on, one process, batches of ${String(PUSH_BATCH)}`;
     return { seconds, settings };
   } finally {
     closeDatabase(db);

@@ -12,7 +12,7 @@ import type { OutboxQueue } from './outbox-queue';
 import type { SyncPort } from './sync-engine';
 import { SyncError } from './sync-engine';
 
-export const PUSH_BATCH = 100;
+export const PUSH_BATCH = 250;
 const PULL_PAGE = 500;
 
 export interface HubSyncPortOptions {
