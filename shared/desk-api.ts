@@ -23,6 +23,7 @@ import { alertSchema } from './hub/alerts';
 import { hubCallerHistorySchema, hubTicketSchema, reviewDecisionSchema } from './hub/hub-ticket';
 import { phoneNumberSchema, ticketIdSchema } from './tickets/ticket';
 import { phoneSettingsPatchSchema, phoneSettingsViewSchema, sipCredentialsSchema } from './phone/phone-settings';
+import { joinAnswerSchema, joinOutcomeSchema, joinRequestSchema, joinSeatCallInputSchema } from './phone/join-call';
 import {
   listPracticeResultsInputSchema,
   practiceAudioInputSchema,
@@ -160,6 +161,14 @@ export const deskApiContract = {
   updatePhoneSettings: method(phoneSettingsPatchSchema, phoneSettingsViewSchema),
   /** For the renderer's SIP user agent: the account with its password. */
   getSipCredentials: method(z.undefined(), sipCredentialsSchema),
+  /**
+   * Supervisors, from the seat board: the workbench's phone dials the PBX's join code for the seat's
+   * extension (listen, whisper, barge). Refused (never thrown) when no supervisor is signed in, no
+   * workbench with a phone answers within 5 s, or that phone is not registered or already on a call.
+   */
+  joinSeatCall: method(joinSeatCallInputSchema, joinOutcomeSchema),
+  /** The workbench holding the phone answers a `joinSeatCallRequested` event; false when it came too late. */
+  answerJoinSeatCall: method(joinAnswerSchema, z.object({ accepted: z.boolean() })),
   /** Keeps a finished call in the local store; recording the same call id again is a no-op. */
   recordCall: method(callRecordSchema, z.object({ stored: z.boolean() })),
   listCallRecords: method(z.object({ limit: z.number().int().min(1).max(500) }), z.array(storedCallRecordSchema)),
@@ -187,6 +196,8 @@ export const deskEventContract = {
   liveAlert: alertSchema,
   /** Tickets changed at the hub (department replies, review decisions) arrived. */
   hubTicketsChanged: z.object({ ids: z.array(z.string()) }),
+  /** The seat board asked this desk's phone to join a seat's call; the tab holding the phone answers with answerJoinSeatCall. */
+  joinSeatCallRequested: joinRequestSchema,
   /** An OS-wide phone shortcut was pressed (Electron only): the workbench answers or hangs up. */
   phoneShortcut: z.object({ action: z.enum(['answer', 'hangup']) }),
 } as const;

@@ -28,6 +28,8 @@ import { alertSchema } from '../../shared/hub/alerts';
 import type { AgentState } from '../../shared/phone/agent-state';
 import { HubTicketReplica } from './sync/hub-ticket-replica';
 import { TrainingService } from './training/training-service';
+import { JoinRelay } from './phone/join-relay';
+import { joinRoleRefusal, refused } from '../../shared/phone/join-call';
 
 /** The handlers a host supplies because they need its windows (Electron) or say it has none (web). */
 export type HostHandlers = Pick<DeskHandlers, 'setKnowledgePaneDetached'>;
@@ -77,6 +79,10 @@ export class DeskServices {
   /** The seat's agent state as the workbench last reported it. */
   private agentState: AgentState = 'signed_out';
   private readonly sinks = new Set<EventSink>();
+  /** The seat board's join requests, on their way to the workbench's phone and back. */
+  private readonly joins = new JoinRelay((request) => {
+    this.emit('joinSeatCallRequested', request);
+  });
 
   constructor(private readonly options: DeskServicesOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true });
@@ -230,6 +236,14 @@ export class DeskServices {
         this.agentState = report.state;
         return { delivered: await this.hub.reportPresence(report) };
       },
+      joinSeatCall: async (input) => {
+        const refusal = joinRoleRefusal(this.hub.account()?.role);
+        const outcome = refusal ? refused(refusal) : await this.joins.request(input);
+        // Who joined whose call and how: supervisors' interventions are asked about afterwards.
+        logger.info({ join: input, by: this.hub.account()?.username ?? null, outcome }, 'supervisor join requested');
+        return outcome;
+      },
+      answerJoinSeatCall: ({ requestId, outcome }) => ({ accepted: this.joins.answer(requestId, outcome) }),
       listRejectedOutbox: () => this.outbox.rejected().map(({ seq, author, kind, ticketId, createdAt, reason, rejectedAt }) => ({ seq, author, kind, ticketId, createdAt, reason, rejectedAt })),
       ...this.phone.handlers(),
       ...this.training.handlers(),
@@ -258,6 +272,7 @@ export class DeskServices {
   }
 
   close(): void {
+    this.joins.close();
     this.sinks.clear();
     this.hub.close();
     this.integrity.stop();

@@ -7,11 +7,12 @@ import { callStartMs } from '../../../../shared/board/seat-view';
 import { elapsedSince, useTickingText } from './board-clock';
 import { boardStore, useBoard } from './board-store';
 import { agentStateColors, agentStateLabelKey, alarmLabelKey } from './state-colors';
+import { SeatJoinActions } from './SeatJoinActions';
 
 const noAlarms: readonly AlarmKind[] = [];
 const time = (ms: number | null): string => (ms === null || !Number.isFinite(ms) ? '—' : dayjs(ms).format('HH:mm:ss'));
 
-/** Enter or a double click on a seat: everything the hub reported about it. */
+/** Enter or a double click on a seat: everything the hub reported about it, and joining its call. */
 export function SeatDetails(): React.JSX.Element {
   const { t } = useTranslation();
   const deskId = useBoard((s) => s.detailsOf);
@@ -28,6 +29,7 @@ export function SeatDetails(): React.JSX.Element {
   };
   return (
     <Drawer open={deskId !== null} onClose={close} title={seat ? `${seat.displayName} · ${seat.deskId}` : t('board.details.title')} size={380} data-testid="seat-details">
+      {seat && <SeatJoinActions seat={seat} />}
       {seat && (
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('board.details.state')}>

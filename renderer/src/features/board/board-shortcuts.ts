@@ -17,6 +17,9 @@ export const boardActionIds = [
   'board.nextSeat',
   'board.previousSeat',
   'board.details',
+  'board.listen',
+  'board.whisper',
+  'board.barge',
 ] as const;
 export type BoardActionId = (typeof boardActionIds)[number];
 
@@ -26,6 +29,8 @@ export interface BoardShortcut {
   defaultKeys: string[];
   /** Whether the key also works while the cursor is in the search box. */
   whileTyping: boolean;
+  /** Whether the key also works in the open seat details (they act on that seat). */
+  inDetails?: boolean;
 }
 
 export const boardShortcuts: readonly BoardShortcut[] = [
@@ -39,6 +44,10 @@ export const boardShortcuts: readonly BoardShortcut[] = [
   { id: 'board.nextSeat', defaultKeys: ['ArrowRight'], whileTyping: false },
   { id: 'board.previousSeat', defaultKeys: ['ArrowLeft'], whileTyping: false },
   { id: 'board.details', defaultKeys: ['Enter'], whileTyping: false },
+  // Joining a call: the seat whose details are open, else the focused one.
+  { id: 'board.listen', defaultKeys: ['KeyL'], whileTyping: false, inDetails: true },
+  { id: 'board.whisper', defaultKeys: ['KeyW'], whileTyping: false, inDetails: true },
+  { id: 'board.barge', defaultKeys: ['KeyB'], whileTyping: false, inDetails: true },
   { id: 'view.toggleTheme', defaultKeys: ['$mod+Shift+KeyT'], whileTyping: true },
   { id: 'view.toggleLanguage', defaultKeys: ['$mod+Shift+KeyL'], whileTyping: true },
 ];

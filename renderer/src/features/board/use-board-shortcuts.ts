@@ -5,6 +5,7 @@ import { boardStore } from './board-store';
 import type { BoardActionId } from './board-shortcuts';
 import { boardKeysFor, boardShortcuts } from './board-shortcuts';
 import { useBoardUi } from './board-ui';
+import { useSeatJoin } from './use-seat-join';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -16,6 +17,11 @@ export function useBoardShortcuts(): void {
   const overrides = useSettingsStore((s) => s.settings.shortcuts);
   const settings = useSettingsStore((s) => s.settings);
   const update = useSettingsStore((s) => s.update);
+  const join = useSeatJoin();
+  const seatInView = (): string | null => {
+    const { detailsOf, focused } = boardStore.getState();
+    return detailsOf ?? focused;
+  };
 
   const handlers: Record<BoardActionId, () => void> = {
     'help.toggle': () => {
@@ -52,6 +58,15 @@ export function useBoardShortcuts(): void {
       const { focused, showDetails } = boardStore.getState();
       if (focused !== null) showDetails(focused);
     },
+    'board.listen': () => {
+      join(seatInView(), 'listen');
+    },
+    'board.whisper': () => {
+      join(seatInView(), 'whisper');
+    },
+    'board.barge': () => {
+      join(seatInView(), 'barge');
+    },
   };
 
   const latest = useRef(handlers);
@@ -64,8 +79,9 @@ export function useBoardShortcuts(): void {
       for (const combo of boardKeysFor(action, overrides)) {
         bindings[combo] = (event) => {
           if (!action.whileTyping && isTyping(event.target)) return;
-          // Inside a dialog (help, details) Enter and the arrows belong to the dialog.
-          if (!action.whileTyping && event.target instanceof HTMLElement && event.target.closest('.ant-modal, .ant-drawer')) return;
+          // Inside a dialog (help, details) Enter and the arrows belong to the dialog; the join keys work in the details.
+          const dialog = event.target instanceof HTMLElement ? event.target.closest('.ant-modal, .ant-drawer') : null;
+          if (!action.whileTyping && dialog && !(action.inDetails && dialog.classList.contains('ant-drawer'))) return;
           event.preventDefault();
           latest.current[action.id]();
         };

@@ -9,6 +9,7 @@ import { DialBox } from './DialBox';
 import { Keypad } from './Keypad';
 import { exposePhoneDiagnostics } from './diagnostics';
 import { startPresenceReporter } from './presence-reporter';
+import { startJoinRequests } from './join-requests';
 import { phoneEngine } from './phone-engine';
 import { usePhoneStore } from './phone-store';
 import { usePhoneUiStore } from './phone-ui-store';
@@ -37,6 +38,7 @@ export function PhoneBar(): React.JSX.Element {
     exposePhoneDiagnostics();
     phoneEngine.boot();
     startPresenceReporter();
+    startJoinRequests();
     // OS-wide answer / hang-up keys (desktop app only).
     desk.on('phoneShortcut', ({ action }) => {
       if (action === 'answer') void phoneEngine.answer();

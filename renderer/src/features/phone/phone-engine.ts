@@ -16,6 +16,9 @@ import { CallController } from './sip/call-controller';
 import type { CallView } from './sip/call-view';
 import { RegistrationKeeper } from './sip/registration-keeper';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
+import type { JoinOutcome } from '../../../../shared/phone/join-call';
+import { joinTarget, phoneJoinRefusal, refused } from '../../../../shared/phone/join-call';
+import type { JoinMode } from '../../../../shared/phone/phone-settings';
 
 /**
  * The desk's one phone: registration, calls, ringer, devices, quality, call
@@ -183,6 +186,28 @@ class PhoneEngine {
     if (!target || !this.calls) return false;
     const calls = this.calls;
     return this.guardSync(() => calls.dial(target.uri, target.user)) !== null;
+  }
+
+  /** Whether this tab holds the desk's phone (the others stand by and leave requests to it). */
+  get holdsPhone(): boolean {
+    return this.leader;
+  }
+
+  /**
+   * A supervisor joins a seat's call from the board: dials the PBX's join code
+   * for the seat's extension. What the PBX then bridges (listen, whisper,
+   * barge) is the PBX's doing; the desk only places the call.
+   */
+  joinCall(mode: JoinMode, extension: string): JoinOutcome {
+    const { registration, calls } = usePhoneStore.getState();
+    const settings = this.settings;
+    const refusal = phoneJoinRefusal({ registration, liveCalls: Object.keys(calls).length, extension: settings?.extension ?? '' }, extension);
+    if (refusal) return refused(refusal);
+    const controller = this.calls;
+    if (!settings || !controller) return refused('not_registered');
+    const target = joinTarget(settings.joinCodes, mode, extension, settings.domain);
+    const id = this.guardSync(() => controller.dial(target.uri, target.dialString));
+    return id === null ? refused('dial_failed') : { status: 'dialling', dialString: target.dialString };
   }
 
   async blindTransfer(input: string): Promise<boolean> {
