@@ -17,6 +17,8 @@ import { reportPresence, seats } from './presence/presence';
 import { alertSchema, alertSettingsSchema } from '../../shared/hub/alerts';
 import { acknowledgeAlert, listAlerts } from './alerts/early-warning';
 import { readAlertSettings, writeAlertSettings } from './alerts/alert-settings';
+import { ticketStatsQuerySchema, ticketStatsSchema } from '../../shared/hub/stats';
+import { ticketStats } from './stats/ticket-stats';
 import { pullChanges } from './sync/pull';
 import { applyPush } from './sync/push';
 import { acceptTicket, closeTicket, replyToTicket, returnTicket, reviewTicket } from './tickets/ticket-actions';
@@ -282,4 +284,13 @@ export const hubRoutes: readonly RouteSpec[] = [
     handler: ({ hub, body }) => writeAlertSettings(hub.sql, body),
   }),
   route({ method: 'GET', url: '/v1/seats', summary: '全部座席当前状态', roles: LEADERS, response: z.array(seatSchema), handler: ({ hub }) => seats(hub) }),
+  route({
+    method: 'GET',
+    url: '/v1/stats/tickets',
+    summary: '统计：时段内登记工单的逐小时办理方式、高频诉求、各主办部门三率（响应率、解决率、满意率）',
+    roles: LEADERS,
+    query: ticketStatsQuerySchema,
+    response: ticketStatsSchema,
+    handler: ({ hub, query }) => ticketStats(hub.sql, query),
+  }),
 ];
