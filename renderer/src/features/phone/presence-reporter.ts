@@ -18,10 +18,15 @@ export function startPresenceReporter(): () => void {
   const unsubscribe = usePhoneStore.subscribe((state, previous) => {
     if (state.agent !== previous.agent || state.helpRequested !== previous.helpRequested || state.settings?.extension !== previous.settings?.extension) send();
   });
+  // An operator who just signed in is on the board at once, not at the next heartbeat.
+  const offSession = desk.on('hubSessionChanged', (session) => {
+    if (session) send();
+  });
   const timer = setInterval(send, HEARTBEAT_MS);
   send();
   return () => {
     unsubscribe();
+    offSession();
     clearInterval(timer);
   };
 }
