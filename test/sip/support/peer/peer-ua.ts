@@ -27,6 +27,11 @@ const sessionStates: string[] = [];
 let inviteSentAt = 0;
 let invitesReceived = 0;
 let lastReferredBy = '';
+/**
+ * The last INVITE's dialled user (To; the proxy rewrites the request URI to this phone's contact) and its
+ * caller, so a page standing in for a PBX feature code can tell what was dialled.
+ */
+let lastInvite: { to: string; from: string } | null = null;
 
 const now = (): number => performance.timeOrigin + performance.now();
 
@@ -83,6 +88,7 @@ async function start(o: StartOptions): Promise<void> {
       onInvite(invitation) {
         invitesReceived += 1;
         lastReferredBy = invitation.request.getHeader('Referred-By') ?? '';
+        lastInvite = { to: invitation.request.to.uri.user ?? '', from: invitation.request.from.uri.user ?? '' };
         watch(invitation);
         if (autoAnswer || invitation.replacee) void invitation.accept({ sessionDescriptionHandlerOptions: media });
         else pending = invitation;
@@ -197,6 +203,7 @@ const peer = {
   inviteSentAt: () => inviteSentAt,
   invitesReceived: () => invitesReceived,
   referredBy: () => lastReferredBy,
+  lastInvite: () => lastInvite,
   remoteDirection: () => pc()?.getTransceivers().map((t) => t.currentDirection) ?? [],
 };
 
