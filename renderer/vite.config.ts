@@ -17,7 +17,15 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // antd is most of the bundle and changes rarely: separate chunks cache across app updates.
-        codeSplitting: { groups: [{ name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component)/ }, { name: 'vendor', test: /node_modules/ }] },
+        // ECharts (with zrender) has its own chunk, fetched only by the lazily loaded charts (board, alerts,
+        // statistics): in the eager vendor chunk it would weigh on every operator's first load.
+        codeSplitting: {
+          groups: [
+            { name: 'charts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component)/ },
+            { name: 'vendor', test: /node_modules/ },
+          ],
+        },
       },
     },
   },

@@ -20,6 +20,7 @@ import { callRecordSchema, storedCallRecordSchema } from './phone/call-state';
 import { deskSessionSchema, handoverNoteSchema, hubSignInInputSchema } from './hub/desk-session';
 import { liveMessageSchema, presenceReportSchema, seatSchema } from './hub/presence';
 import { alertSchema } from './hub/alerts';
+import { ticketStatsInputSchema, ticketStatsSchema } from './hub/stats';
 import { hubCallerHistorySchema, hubTicketSchema, reviewDecisionSchema } from './hub/hub-ticket';
 import { phoneNumberSchema, ticketIdSchema } from './tickets/ticket';
 import { phoneSettingsPatchSchema, phoneSettingsViewSchema, sipCredentialsSchema } from './phone/phone-settings';
@@ -149,6 +150,8 @@ export const deskApiContract = {
   /** Supervisors: early-warning alerts, open ones first (online only). */
   listAlerts: method(z.object({ includeAcknowledged: z.boolean() }), z.array(alertSchema)),
   acknowledgeAlert: method(z.object({ id: z.number().int().min(1) }), alertSchema),
+  /** Supervisors: tickets registered in a window per hour by disposition, top matters, and each lead department's three rates (online only). */
+  ticketStats: method(ticketStatsInputSchema, ticketStatsSchema, 30_000),
   /** Every seat's state, for the supervisors' board (empty unless a supervisor or admin is signed in). */
   listSeats: method(z.undefined(), z.array(seatSchema)),
   /** The seat's agent state for the supervisors' board; best effort (false when no hub session). */

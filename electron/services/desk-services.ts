@@ -25,6 +25,7 @@ import { HandoverNotes } from './hub/handover-notes';
 import { IntegritySchedule } from './db/integrity-schedule';
 import { hubCallerHistorySchema, hubTicketSchema } from '../../shared/hub/hub-ticket';
 import { alertSchema } from '../../shared/hub/alerts';
+import { ticketStatsSchema } from '../../shared/hub/stats';
 import type { AgentState } from '../../shared/phone/agent-state';
 import { HubTicketReplica } from './sync/hub-ticket-replica';
 import { TrainingService } from './training/training-service';
@@ -224,6 +225,7 @@ export class DeskServices {
       listAlerts: ({ includeAcknowledged }) => this.hub.call('GET', `/v1/alerts?all=${String(includeAcknowledged)}`, alertSchema.array()),
       acknowledgeAlert: ({ id }) => this.hub.call('POST', `/v1/alerts/${String(id)}/ack`, alertSchema),
       listReviews: () => this.hub.call('GET', '/v1/reviews', hubTicketSchema.array()),
+      ticketStats: ({ from, to, top }) => this.hub.call('GET', `/v1/stats/tickets?${new URLSearchParams({ from, to, top: String(top) }).toString()}`, ticketStatsSchema),
       decideReview: ({ ticketId, decision }) => this.hub.call('POST', `/v1/reviews/${ticketId}`, hubTicketSchema, decision),
       hubCallerHistory: ({ number, category }) => {
         const query = new URLSearchParams({ limit: '50', ...(category ? { category1: category[0], category2: category[1] } : {}) });

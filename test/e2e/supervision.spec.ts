@@ -50,7 +50,7 @@ test('a trainee’s ticket waits in the supervisor’s review queue and is retur
   await signIn(page, 'op01');
   await expect(page.getByTestId('reviews-tab')).toHaveCount(0);
   await page.keyboard.press('Alt+Digit5');
-  await expect(page.getByText('实训审核和预警只对班长、管理员账号开放')).toBeVisible();
+  await expect(page.getByText('实训审核、预警和统计只对班长、管理员账号开放')).toBeVisible();
   await page.keyboard.press('Alt+KeyQ');
   await page.getByTestId('hub-sign-out-without-note').click();
   await expect(page.getByTestId('hub-session')).toHaveAttribute('data-state', 'signed_out');

@@ -27,6 +27,7 @@ export const actionIds = [
   'pane.showReplies',
   'pane.showReviews',
   'pane.showAlerts',
+  'pane.showStats',
   'knowledge.search',
   'knowledge.toggleDetach',
   'knowledge.copyAnswer',
@@ -69,6 +70,7 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'pane.showReplies', group: 'general', defaultKeys: ['Alt+Digit4'], whileTyping: true },
   { id: 'pane.showReviews', group: 'supervision', defaultKeys: ['Alt+Digit5'], whileTyping: true },
   { id: 'pane.showAlerts', group: 'supervision', defaultKeys: ['Alt+Digit6'], whileTyping: true },
+  { id: 'pane.showStats', group: 'supervision', defaultKeys: ['Alt+Digit7'], whileTyping: true },
   { id: 'view.toggleTheme', group: 'view', defaultKeys: ['$mod+Shift+KeyT'], whileTyping: true },
   { id: 'view.toggleLanguage', group: 'view', defaultKeys: ['$mod+Shift+KeyL'], whileTyping: true },
   { id: 'knowledge.search', group: 'knowledge', defaultKeys: ['F3'], whileTyping: true },
@@ -108,13 +110,25 @@ export const shortcutActions: readonly ShortcutAction[] = [
 
 /**
  * Keys that act only while the focus is in one list of the right pane (the
- * supervisor's review queue, the alerts): bound by that panel on its own
+ * supervisor's review queue, the alerts, the statistics): bound by that panel on its own
  * element, so ↑/↓ and single letters never reach the rest of the workbench.
  * Listed in the help overlay and remappable like the others.
  */
-export const panelActionIds = ['review.next', 'review.previous', 'review.approve', 'review.return', 'alert.next', 'alert.previous', 'alert.toggleTickets', 'alert.acknowledge'] as const;
+export const panelActionIds = [
+  'review.next',
+  'review.previous',
+  'review.approve',
+  'review.return',
+  'alert.next',
+  'alert.previous',
+  'alert.toggleTickets',
+  'alert.acknowledge',
+  'stats.shift',
+  'stats.today',
+  'stats.week',
+] as const;
 export type PanelActionId = (typeof panelActionIds)[number];
-export type ShortcutScope = 'reviews' | 'alerts';
+export type ShortcutScope = 'reviews' | 'alerts' | 'stats';
 
 export interface PanelShortcutAction extends ShortcutAction<PanelActionId> {
   scope: ShortcutScope;
@@ -129,6 +143,9 @@ export const panelShortcutActions: readonly PanelShortcutAction[] = [
   { id: 'alert.previous', group: 'supervision', scope: 'alerts', defaultKeys: ['ArrowUp'], whileTyping: false },
   { id: 'alert.toggleTickets', group: 'supervision', scope: 'alerts', defaultKeys: ['Enter'], whileTyping: false },
   { id: 'alert.acknowledge', group: 'supervision', scope: 'alerts', defaultKeys: ['KeyK'], whileTyping: false },
+  { id: 'stats.shift', group: 'supervision', scope: 'stats', defaultKeys: ['Digit1'], whileTyping: false },
+  { id: 'stats.today', group: 'supervision', scope: 'stats', defaultKeys: ['Digit2'], whileTyping: false },
+  { id: 'stats.week', group: 'supervision', scope: 'stats', defaultKeys: ['Digit3'], whileTyping: false },
 ];
 
 /** The keys in force for an action: the operator's override if any, else the defaults. F1 always opens help. */

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
-/** `reviews` and `alerts` are shown to supervisor and admin accounts only. */
-export type RightTab = 'knowledge' | 'history' | 'replies' | 'reviews' | 'alerts';
+/** `reviews`, `alerts` and `stats` are shown to supervisor and admin accounts only. */
+export type RightTab = 'knowledge' | 'history' | 'replies' | 'reviews' | 'alerts' | 'stats';
 
 interface WorkbenchState {
   rightTab: RightTab;

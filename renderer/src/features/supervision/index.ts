@@ -5,6 +5,7 @@
  */
 export { AlertsPanel } from './AlertsPanel';
 export { ReviewQueue } from './ReviewQueue';
+export { StatsPanel } from './stats/StatsPanel';
 export { AlertsTabLabel, ReviewsTabLabel } from './SupervisionTabs';
 export { useAlertFeed, useAlertsStore } from './alerts-store';
 export { useReviewStore } from './review-store';

@@ -4,16 +4,18 @@ import { useWorkbenchStore } from '../../stores/workbench-store';
 import { useHubStore } from '../hub/hub-store';
 import { useAlertsStore } from './alerts-store';
 import { useReviewStore } from './review-store';
+import { useStatsStore } from './stats/stats-store';
 import { canSupervise } from './supervision-access';
 
-type SupervisionActionId = Extract<keyof ActionHandlers, 'pane.showReviews' | 'pane.showAlerts'>;
+type SupervisionActionId = Extract<keyof ActionHandlers, 'pane.showReviews' | 'pane.showAlerts' | 'pane.showStats'>;
 
 /**
- * Alt+5 / Alt+6: the right pane shows the review queue or the alerts, read
- * afresh, with the focus on the first entry (supervisor and admin accounts).
+ * Alt+5 / Alt+6 / Alt+7: the right pane shows the review queue, the alerts
+ * or the statistics, read afresh, with the focus on the first entry (the
+ * statistics' window buttons) (supervisor and admin accounts).
  */
 export function supervisionShortcutHandlers(info: (text: string) => void, t: TFunction): Record<SupervisionActionId, () => void> {
-  const show = (tab: 'reviews' | 'alerts', store: { load: () => Promise<void>; focusRequested: () => void }): void => {
+  const show = (tab: 'reviews' | 'alerts' | 'stats', store: { load: () => Promise<void>; focusRequested: () => void }): void => {
     if (!canSupervise(useHubStore.getState().session)) {
       info(t('supervision.notAllowed'));
       return;
@@ -30,6 +32,9 @@ export function supervisionShortcutHandlers(info: (text: string) => void, t: TFu
     },
     'pane.showAlerts': () => {
       show('alerts', useAlertsStore.getState());
+    },
+    'pane.showStats': () => {
+      show('stats', useStatsStore.getState());
     },
   };
 }
