@@ -33,6 +33,9 @@ import {
   recordPracticeResultInputSchema,
   trainingMaterialSchema,
 } from './training/practice';
+import { shiftSummaryInputSchema, shiftSummarySchema } from './shift-summary';
+import { placementQuerySchema, placementSchema, traineeSchema } from './hub/placement';
+import { usernameSchema } from './hub/auth';
 
 /**
  * The one contract between the renderer and the desk's local services.
@@ -185,6 +188,12 @@ export const deskApiContract = {
   recordPracticeResult: method(recordPracticeResultInputSchema, practiceResultSchema),
   /** The signed-in trainee's practice results (实训记录), newest first. */
   listPracticeResults: method(listPracticeResultsInputSchema, z.array(practiceResultSchema)),
+  /** The operator's shift so far (班次小结): calls, tickets, what is left in the queue, drafts and callbacks; from this desk's database. */
+  getShiftSummary: method(shiftSummaryInputSchema, shiftSummarySchema),
+  /** Supervisors: the trainee accounts, for the placement record's picker (online only). */
+  listTrainees: method(z.undefined(), z.array(traineeSchema)),
+  /** Supervisors (and a trainee for their own): a trainee's placement record at the hub, per day and in total (online only). */
+  getPlacement: method(z.object({ account: usernameSchema, range: placementQuerySchema }), placementSchema),
 } as const;
 
 /** Pushed from the services to every open workbench window. */

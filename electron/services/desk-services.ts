@@ -29,6 +29,8 @@ import { ticketStatsSchema } from '../../shared/hub/stats';
 import type { AgentState } from '../../shared/phone/agent-state';
 import { HubTicketReplica } from './sync/hub-ticket-replica';
 import { TrainingService } from './training/training-service';
+import { ShiftSummaryReader } from './shift/shift-summary-reader';
+import { placementSchema, traineeSchema } from '../../shared/hub/placement';
 import { JoinRelay } from './phone/join-relay';
 import { joinRoleRefusal, refused } from '../../shared/phone/join-call';
 
@@ -77,6 +79,8 @@ export class DeskServices {
   readonly integrity: IntegritySchedule;
   /** 实训: the call script, practice scenarios and the trainees' practice results. */
   readonly training: TrainingService;
+  /** The outgoing operator's shift summary, from this desk's rows. */
+  readonly shiftSummary: ShiftSummaryReader;
   /** The seat's agent state as the workbench last reported it. */
   private agentState: AgentState = 'signed_out';
   private readonly sinks = new Set<EventSink>();
@@ -153,6 +157,7 @@ export class DeskServices {
     this.training = new TrainingService(this.db, options.resourcesDir, () => this.author(), (message, err) => {
       options.logger.warn({ err: err instanceof Error ? err.message : String(err) }, message);
     });
+    this.shiftSummary = new ShiftSummaryReader(this.db, this.outbox);
     options.logger.info({ dataDir: options.dataDir, schemaVersion: schemaVersion(this.db) }, 'desk services started');
   }
 
@@ -249,6 +254,22 @@ export class DeskServices {
       listRejectedOutbox: () => this.outbox.rejected().map(({ seq, author, kind, ticketId, createdAt, reason, rejectedAt }) => ({ seq, author, kind, ticketId, createdAt, reason, rejectedAt })),
       ...this.phone.handlers(),
       ...this.training.handlers(),
+      // A practice result is queued for the hub's placement record with the result itself.
+      recordPracticeResult: (input) => this.queued(this.training.record(input)),
+      getShiftSummary: ({ utcOffsetMinutes }) =>
+        this.shiftSummary.read({
+          operator: this.author(),
+          draftKey: this.draftKey(),
+          signedInAt: this.hub.signedInAt(),
+          rotation: this.settings.get().shift,
+          utcOffsetMinutes,
+          now: Date.now(),
+        }),
+      listTrainees: () => this.hub.call('GET', '/v1/trainees', traineeSchema.array()),
+      getPlacement: ({ account, range }) => {
+        const query = new URLSearchParams({ ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) });
+        return this.hub.call('GET', `/v1/trainees/${encodeURIComponent(account)}/placement?${query.toString()}`, placementSchema);
+      },
     });
   }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { departmentSchema, dutySchema } from '../../shared/dispatch/responsibility';
 import { articleSchema } from '../../shared/kb/article';
 import { kbFeedbackInputSchema } from '../../shared/kb/search';
-import { accountSchema, createAccountInputSchema, loginInputSchema, sessionSchema } from '../../shared/hub/auth';
+import { accountSchema, createAccountInputSchema, loginInputSchema, sessionSchema, usernameSchema } from '../../shared/hub/auth';
 import type { HubRole } from '../../shared/hub/auth';
 import { departmentReplySchema, hubCallerHistorySchema, hubTicketSchema, returnReasonSchema, reviewDecisionSchema, ticketEventSchema } from '../../shared/hub/hub-ticket';
 import { presenceReportSchema, seatSchema } from '../../shared/hub/presence';
@@ -15,10 +15,12 @@ import { route } from './http/route';
 import type { RouteSpec } from './http/route';
 import { reportPresence, seats } from './presence/presence';
 import { alertSchema, alertSettingsSchema } from '../../shared/hub/alerts';
-import { acknowledgeAlert, listAlerts } from './alerts/early-warning';
+import { acknowledgeAlert, listAlerts } from './alerts/alert-reads';
 import { readAlertSettings, writeAlertSettings } from './alerts/alert-settings';
 import { ticketStatsQuerySchema, ticketStatsSchema } from '../../shared/hub/stats';
 import { ticketStats } from './stats/ticket-stats';
+import { placementQuerySchema, placementSchema, traineeSchema } from '../../shared/hub/placement';
+import { listTrainees, placementRecord } from './training/placement';
 import { pullChanges } from './sync/pull';
 import { applyPush } from './sync/push';
 import { acceptTicket, closeTicket, replyToTicket, returnTicket, reviewTicket } from './tickets/ticket-actions';
@@ -284,6 +286,17 @@ export const hubRoutes: readonly RouteSpec[] = [
     handler: ({ hub, body }) => writeAlertSettings(hub.sql, body),
   }),
   route({ method: 'GET', url: '/v1/seats', summary: '全部座席当前状态', roles: LEADERS, response: z.array(seatSchema), handler: ({ hub }) => seats(hub) }),
+  route({ method: 'GET', url: '/v1/trainees', summary: '实训学员名单', roles: LEADERS, response: z.array(traineeSchema), handler: ({ hub }) => listTrainees(hub) }),
+  route({
+    method: 'GET',
+    url: '/v1/trainees/:account/placement',
+    summary: '实习档案：逐日与合计的通话、登记工单、审核结果、练习成绩（学员只能看自己的）',
+    roles: ['trainee', ...LEADERS],
+    params: z.strictObject({ account: usernameSchema }),
+    query: placementQuerySchema,
+    response: placementSchema,
+    handler: ({ hub, user, params, query }) => placementRecord(hub, user, params.account, query),
+  }),
   route({
     method: 'GET',
     url: '/v1/stats/tickets',

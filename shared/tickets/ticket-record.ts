@@ -26,7 +26,16 @@ export const ticketRecordSchema = z.object({
 });
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;
 
-export const outboxKinds = ['ticket.register', 'ticket.answer', 'ticket.transfer', 'ticket.transfer_for_review', 'ticket.callback'] as const;
+/**
+ * What an outbox entry carries to the hub. `practice.result` is a trainee's
+ * scored practice call (实训记录), not a ticket change. It rides this queue
+ * rather than a route of its own because the queue already gives what a
+ * result needs: written in the result's transaction, kept through outages and
+ * shift changes under its author, sent exactly once in order, a refusal shown
+ * under 需处理; a separate route would need a second sender with its own
+ * retries and "sent" bookkeeping. Its `ticketId` is the result's own id.
+ */
+export const outboxKinds = ['ticket.register', 'ticket.answer', 'ticket.transfer', 'ticket.transfer_for_review', 'ticket.callback', 'practice.result'] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
 /**

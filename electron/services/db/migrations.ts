@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { phoneMigrations } from '../phone/migrations';
+import { practiceSyncMigrations } from '../training/migrations';
+import { ticketActivityMigrations } from '../tickets/activity-migrations';
 
 /**
  * Numbered migrations, applied in order, each in its own transaction, with the
@@ -187,6 +189,8 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  ...practiceSyncMigrations,
+  ...ticketActivityMigrations,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -31,6 +31,8 @@ interface Current {
   http: HubHttp;
   refreshTimer: ReturnType<typeof setTimeout>;
   seats: LiveSeats | null;
+  /** Epoch ms of the sign-in: the start of this operator's shift summary. */
+  signedInAt: number;
 }
 
 /**
@@ -51,6 +53,11 @@ export class HubSession {
 
   account(): Account | null {
     return this.current?.account ?? null;
+  }
+
+  /** When this operator signed in on this desk (epoch ms), or null. */
+  signedInAt(): number | null {
+    return this.current?.signedInAt ?? null;
   }
 
   async signIn(hubUrl: string, username: string, password: string): Promise<DeskSession> {
@@ -77,7 +84,7 @@ export class HubSession {
           ...(this.options.onError ? { onError: this.options.onError } : {}),
         })
       : null;
-    this.current = { token: session.token, account: session.account, expiresAt: session.expiresAt, http: authed, refreshTimer: this.scheduleRefresh(session.expiresAt), seats };
+    this.current = { token: session.token, account: session.account, expiresAt: session.expiresAt, http: authed, refreshTimer: this.scheduleRefresh(session.expiresAt), seats, signedInAt: Date.now() };
     seats?.start();
     const engine = new SyncEngine({
       port: new HubSyncPort({ ...this.options, http: authed }),

@@ -163,5 +163,7 @@ export class TicketStore {
 
   private appendOutbox(author: string, kind: OutboxKind, ticketId: string, payload: unknown, at: string): void {
     this.db.prepare('INSERT INTO outbox (op_id, author, kind, ticket_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(uuidv7(), author, kind, ticketId, JSON.stringify(payload), at);
+    // Kept after the outbox entry is gone: the shift summary counts what this desk did and when.
+    this.db.prepare('INSERT INTO ticket_activity (kind, ticket_id, at) VALUES (?, ?, ?)').run(kind, ticketId, at);
   }
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskHandlers } from '../../../shared/desk-handlers';
 import { invokeDeskMethod } from '../../../shared/desk-handlers';
 import type { PracticeResult, TrainingMaterial } from '../../../shared/training/practice';
+import { practiceResultPayloadSchema } from '../../../shared/hub/practice';
 import { tempDir } from '../../../test/support/temp-dir';
 import { closeDatabase, openDatabase } from '../db/database';
 import { DeskServices } from '../desk-services';
@@ -37,7 +38,7 @@ describe('practice through the DeskApi', () => {
     expect(await invokeDeskMethod(handlers, 'getPracticeAudio', { file: '../desk.sqlite3' }, log)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
-  it('scores and keeps a result without registering a ticket or queueing anything for the hub', async () => {
+  it('scores and keeps a result without registering a ticket, and queues it for the hub’s placement record', async () => {
     const startedAt = new Date(Date.now() - 90_000).toISOString();
     const answer = { requestType: '投诉', category: ['城市管理', '餐饮油烟'], lead: 'lanshan-gov' };
     const saved = await invokeDeskMethod(handlers, 'recordPracticeResult', { scenarioId: 'S-01', answer, startedAt }, log);
@@ -49,8 +50,16 @@ describe('practice through the DeskApi', () => {
     const listed = await invokeDeskMethod(handlers, 'listPracticeResults', {}, log);
     expect((listed as { value: PracticeResult[] }).value.map((r) => r.score)).toEqual([80, 100]);
     expect(await invokeDeskMethod(handlers, 'listTickets', { limit: 10 }, log)).toEqual({ ok: true, value: [] });
-    expect(services.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
-    expect(await invokeDeskMethod(handlers, 'getSyncStatus', undefined, log)).toMatchObject({ ok: true, value: { pending: 0 } });
+    // Each result waits in the outbox as practice.result, carrying its own id; nothing else is queued.
+    const queued = services.db.prepare<[], { kind: string; author: string; ticket_id: string; payload: string }>('SELECT kind, author, ticket_id, payload FROM outbox ORDER BY seq').all();
+    expect(queued.map((e) => [e.kind, e.author])).toEqual([
+      ['practice.result', 'seat:desk'],
+      ['practice.result', 'seat:desk'],
+    ]);
+    const payload = practiceResultPayloadSchema.parse(JSON.parse(queued[0]!.payload));
+    expect(payload).toMatchObject({ id: queued[0]!.ticket_id, scenarioId: 'S-01', score: 100, right: 5, total: 5, startedAt });
+    expect(services.db.prepare('SELECT client_id FROM practice_results ORDER BY id').all()).toEqual(queued.map((e) => ({ client_id: e.ticket_id })));
+    expect(await invokeDeskMethod(handlers, 'getSyncStatus', undefined, log)).toMatchObject({ ok: true, value: { pending: 2 } });
   });
 
   it('refuses an unknown scenario', async () => {

@@ -10,6 +10,8 @@ import type { Scenario } from '../../../shared/training/scenario';
 import { scenarioFileSchema } from '../../../shared/training/scenario';
 import { scorePractice } from '../../../shared/training/score';
 import type { DeskDatabase } from '../db/database';
+import type { PracticeResultPayload } from '../../../shared/hub/practice';
+import { uuidv7 } from '../../../shared/tickets/uuid7';
 
 export type TrainingHandlers = Pick<DeskHandlers, 'getTrainingMaterial' | 'getPracticeAudio' | 'recordPracticeResult' | 'listPracticeResults'>;
 
@@ -35,6 +37,7 @@ interface ResultRow {
   items: string;
   started_at: string;
   finished_at: string;
+  client_id: string | null;
 }
 
 export function readCallScript(resourcesDir: string): CallScript {
@@ -48,18 +51,20 @@ export function readScenarios(resourcesDir: string): Scenario[] {
 /**
  * 实训 on the desk: the shipped script and scenarios, and the placement record
  * (practice results, table from migration 70). Practice is scored here with
- * the shared rules, so what is stored is what the rules say, and nothing of
- * it ever reaches the ticket store or the outbox.
+ * the shared rules, so what is stored is what the rules say. A result never
+ * becomes a ticket; it is queued in the outbox as `practice.result` in the
+ * same transaction, for the supervisors' placement record at the hub.
  */
 export class TrainingService {
   private readonly script: CallScript | null;
   private readonly scenarios: Scenario[];
   private readonly audioDir: string;
   private readonly insertStmt;
+  private readonly queueStmt;
   private readonly listStmt;
 
   constructor(
-    db: DeskDatabase,
+    private readonly db: DeskDatabase,
     resourcesDir: string,
     private readonly trainee: () => string,
     warn: (message: string, error: unknown) => void = () => undefined,
@@ -80,9 +85,12 @@ export class TrainingService {
     }
     this.script = script;
     this.scenarios = scenarios;
-    this.insertStmt = db.prepare<[string, string, string, number, number, number, string, string, string], ResultRow>(
-      `INSERT INTO practice_results (trainee, scenario_id, scenario_title, score, right_items, total_items, items, started_at, finished_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    this.insertStmt = db.prepare<[string, string, string, number, number, number, string, string, string, string], ResultRow>(
+      `INSERT INTO practice_results (trainee, scenario_id, scenario_title, score, right_items, total_items, items, started_at, finished_at, client_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    );
+    this.queueStmt = db.prepare<[string, string, string, string, string]>(
+      `INSERT INTO outbox (op_id, author, kind, ticket_id, payload, created_at) VALUES (?, ?, 'practice.result', ?, ?, ?)`,
     );
     this.listStmt = db.prepare<[string, number], ResultRow>('SELECT * FROM practice_results WHERE trainee = ? ORDER BY finished_at DESC, id DESC LIMIT ?');
   }
@@ -101,17 +109,25 @@ export class TrainingService {
     const scenario = this.scenarios.find((s) => s.id === input.scenarioId);
     if (!scenario) throw new DeskFailure('NOT_FOUND', `no practice scenario ${input.scenarioId}`);
     const scored = scorePractice(scenario.expected, input.answer);
-    const row = this.insertStmt.get(
-      this.trainee(),
-      scenario.id,
-      scenario.title,
-      scored.score,
-      scored.right,
-      scored.total,
-      JSON.stringify(scored.items),
-      input.startedAt,
-      this.now().toISOString(),
-    );
+    const trainee = this.trainee();
+    const finishedAt = this.now().toISOString();
+    const payload: PracticeResultPayload = {
+      id: uuidv7(),
+      scenarioId: scenario.id,
+      scenarioTitle: scenario.title,
+      score: scored.score,
+      right: scored.right,
+      total: scored.total,
+      items: scored.items,
+      startedAt: input.startedAt,
+      finishedAt,
+    };
+    // The result and the entry that carries it to the hub commit together, like a ticket and its operation.
+    const row = this.db.transaction(() => {
+      const stored = this.insertStmt.get(trainee, scenario.id, scenario.title, scored.score, scored.right, scored.total, JSON.stringify(scored.items), input.startedAt, finishedAt, payload.id);
+      this.queueStmt.run(uuidv7(), trainee, payload.id, JSON.stringify(payload), finishedAt);
+      return stored;
+    })();
     if (!row) throw new Error('practice result not stored');
     return toResult(row);
   }

@@ -159,6 +159,42 @@ export const hubMigrations: readonly HubMigration[] = [
     // the (category, created_at) indexes cannot serve a range on created_at alone.
     sql: `CREATE INDEX tickets_created ON tickets (created_at);`,
   },
+  {
+    version: 6,
+    name: 'placement record: practice results, calls seen by presence',
+    sql: `
+      -- Trainees' scored practice calls pushed by the desks (practice.result); the id is made at the desk.
+      CREATE TABLE practice_results (
+        id             uuid PRIMARY KEY,
+        author         text NOT NULL,
+        desk_id        text NOT NULL,
+        sent_by        text NOT NULL,
+        op_id          uuid NOT NULL,
+        scenario_id    text NOT NULL,
+        scenario_title text NOT NULL,
+        score          integer NOT NULL CHECK (score BETWEEN 0 AND 100),
+        right_items    integer NOT NULL,
+        total_items    integer NOT NULL,
+        items          jsonb NOT NULL,
+        started_at     timestamptz NOT NULL,
+        finished_at    timestamptz NOT NULL,
+        received_at    timestamptz NOT NULL
+      );
+      CREATE INDEX practice_results_author ON practice_results (author, finished_at);
+
+      -- Calls as the seats' presence reports show them: a seat and a start, ended by the seat's next state.
+      CREATE TABLE seat_calls (
+        desk_id    text NOT NULL,
+        operator   text NOT NULL,
+        started_at timestamptz NOT NULL,
+        ended_at   timestamptz,
+        PRIMARY KEY (desk_id, started_at)
+      );
+      CREATE INDEX seat_calls_operator ON seat_calls (operator, started_at);
+
+      CREATE INDEX tickets_author ON tickets (author, created_at);
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock key of hub migrations. */

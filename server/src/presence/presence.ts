@@ -3,6 +3,7 @@ import { onlyRow } from '../db/sql';
 import type { TokenClaims } from '../auth/tokens';
 import type { HubContext } from '../hub-context';
 import { HubFailure } from '../http/failure';
+import { recordSeatCall } from './seat-calls';
 
 /** PostgreSQL channel on which every hub process hears every seat change. */
 export const PRESENCE_CHANNEL = 'hub_presence';
@@ -56,6 +57,7 @@ export async function reportPresence(hub: HubContext, user: TokenClaims, report:
          extension = excluded.extension, reported_at = excluded.reported_at`,
       [user.deskId, user.sub, report.state, report.since, report.callStartedAt, report.reason, report.helpRequested, report.extension, hub.now().toISOString()],
     );
+    await recordSeatCall(tx, user, report);
     const seat = toSeat(onlyRow(await tx.query<SeatRow>(`${SEAT_SELECT} WHERE p.desk_id = $1`, [user.deskId])));
     await tx.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, JSON.stringify(seat)]);
     return seat;

@@ -8,6 +8,7 @@ import type { KnownTickets, OperationContext, PreparedRegistration } from '../ti
 import { applyChange, insertRegistrations, OperationRejected, prepareRegistration } from '../tickets/apply-operation';
 import type { TouchedTickets } from '../alerts/early-warning';
 import { evaluateAlerts } from '../alerts/early-warning';
+import { applyPracticeResult } from '../training/practice-results';
 
 /**
  * Applies a desk's batch exactly once. The desk's last applied sequence is
@@ -65,6 +66,9 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushR
               waiting.push(prepared);
               answers.push({ seq: op.seq, outcome: 'accepted', ticketNumber: prepared.number });
             }
+          } else if (op.kind === 'practice.result') {
+            const outcome = await applyPracticeResult(op, ctx);
+            answers.push(outcome === 'duplicate' ? { seq: op.seq, outcome } : { seq: op.seq, outcome, ticketNumber: null });
           } else {
             await writeWaiting();
             await applyChange(op, ctx);

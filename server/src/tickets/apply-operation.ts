@@ -56,7 +56,8 @@ export type KnownTickets = Map<string, { deskId: string; author: string; number:
 /** Work written at a desk while nobody was signed in is authored by the seat; the delivering account is recorded beside it. */
 export const SEAT_AUTHOR_PREFIX = 'seat:';
 
-function authorRole(op: PushOperation, ctx: OperationContext): string {
+/** The author's role; refuses an author who is not a desk account of the centre (nor the seat). */
+export function authorRole(op: PushOperation, ctx: OperationContext): string {
   if (op.author.startsWith(SEAT_AUTHOR_PREFIX) && op.author.length > SEAT_AUTHOR_PREFIX.length) return 'operator';
   const role = ctx.authorRoles.get(op.author);
   if (!role || !['operator', 'trainee', 'supervisor', 'admin'].includes(role)) throw new OperationRejected(`登记人 ${op.author} 不是本中心的话务账号`);
@@ -128,6 +129,8 @@ export async function applyChange(op: PushOperation, ctx: OperationContext): Pro
   switch (op.kind) {
     case 'ticket.register':
       throw new Error('registrations go through prepareRegistration');
+    case 'practice.result':
+      throw new Error('practice results go through applyPracticeResult');
     case 'ticket.answer': {
       const answer = payloadOf(directAnswerSchema, op.payload);
       await change(ticket, 'answered', op, ctx, { answer: JSON.stringify(answer) });
