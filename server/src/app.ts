@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FastifyBaseLogger } from 'fastify';
 import { TokenSigner } from './auth/tokens';
 import { readShippedCatalogue, seedCatalogueIfEmpty, seedDemoAccountsIfEmpty } from './catalogue/seed';
+import { AlertEvaluator } from './alerts/alert-evaluator';
 import { migrateHub } from './db/migrations';
 import type { Sql } from './db/sql';
 import type { HubContext } from './hub-context';
@@ -51,13 +52,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   let logError = (error: unknown, what: string): void => {
     console.error(what, error);
   };
+  const now = options.now ?? (() => new Date());
+  const reportError = (error: unknown, what: string): void => {
+    logError(error, what);
+  };
+  const alerts = new AlertEvaluator(sql, now, reportError);
   const context: HubContext = {
     sql,
     signer: new TokenSigner(Buffer.from(secret.value)),
-    now: options.now ?? (() => new Date()),
+    now,
     timeZone,
-    reportError: (error, what) => {
-      logError(error, what);
+    reportError,
+    scheduleAlerts: (touched) => {
+      alerts.schedule(touched);
     },
   };
 
@@ -117,6 +124,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     close: async () => {
       await feed.stop();
       await app.close();
+      // Counts already asked for finish before the caller closes the database under them.
+      await alerts.idle();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { TokenSigner } from './auth/tokens';
+import type { TouchedTickets } from './alerts/touched-tickets';
 import type { Sql } from './db/sql';
 
 /** What every route handler may use; nothing in it is per-process state that another process would need. */
@@ -10,4 +11,6 @@ export interface HubContext {
   timeZone: string;
   /** Work done after the answer has gone (alert evaluation) reports its failures here. */
   reportError(error: unknown, what: string): void;
+  /** Early warning for what a committed push touched; counted after the answer has gone. */
+  scheduleAlerts(touched: TouchedTickets): void;
 }

@@ -15,7 +15,7 @@ import { route } from './http/route';
 import type { RouteSpec } from './http/route';
 import { reportPresence, seats } from './presence/presence';
 import { alertSchema, alertSettingsSchema } from '../../shared/hub/alerts';
-import { acknowledgeAlert, listAlerts } from './alerts/early-warning';
+import { acknowledgeAlert, listAlerts } from './alerts/alert-reads';
 import { readAlertSettings, writeAlertSettings } from './alerts/alert-settings';
 import { ticketStatsQuerySchema, ticketStatsSchema } from '../../shared/hub/stats';
 import { ticketStats } from './stats/ticket-stats';

@@ -96,4 +96,29 @@ describe.each(['postgres', 'pglite'] as const)('early warning on %s', (driver) =
     expect((await call('GET', '/v1/alerts', undefined, operator.token)).status).toBe(403);
     socket.close();
   });
+
+  it('raises 新发 and 多发 for a matter with no district, counted across pushes into one growing alert each', async () => {
+    const supervisor = await signIn(running.url, 'sup01');
+    const settings = { ...defaultAlertSettings, manyMin: 4, newMin: 3, burstMin: 10_000, repeatMin: 50 };
+    expect((await call('PUT', '/v1/alert-settings', settings, supervisor.token)).status).toBe(200);
+    const desk = await signIn(running.url, 'op02', 'desk-alert-0002');
+    const matter = { category: ['测试大类', '前所未有的事项'] as [string, string], location: { district: null, town: null, address: '' } };
+    const first = Array.from({ length: 3 }, (_, i) => registerOp(i + 1, 'op02', { ...matter, callerNumber: `1350000000${String(i)}` }));
+    expect((await call('POST', '/v1/sync/push', { deskId: 'desk-alert-0002', operations: first }, desk.token)).status).toBe(200);
+    const raised = await waitForAlerts(supervisor.token, (list) => list.some((a) => a.kind === 'new' && a.matter[1] === '前所未有的事项'));
+    expect(raised.find((a) => a.kind === 'new' && a.matter[1] === '前所未有的事项')).toMatchObject({ district: null, ticketCount: 3 });
+    expect(raised.some((a) => a.kind === 'many' && a.matter[1] === '前所未有的事项')).toBe(false);
+
+    // Two more pushes right after each other: counted together or one after the other, never as a second alert.
+    for (const seq of [4, 5]) {
+      const op = registerOp(seq, 'op02', { ...matter, callerNumber: `1350000001${String(seq)}` });
+      expect((await call('POST', '/v1/sync/push', { deskId: 'desk-alert-0002', operations: [op] }, desk.token)).status).toBe(200);
+    }
+    const grown = await waitForAlerts(supervisor.token, (list) => list.some((a) => a.kind === 'many' && a.matter[1] === '前所未有的事项' && a.ticketCount === 5));
+    const ours = grown.filter((a) => a.matter[1] === '前所未有的事项');
+    expect(ours.map((a) => [a.kind, a.district, a.ticketCount]).sort()).toEqual([
+      ['many', null, 5],
+      ['new', null, 5],
+    ]);
+  });
 });

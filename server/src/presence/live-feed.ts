@@ -1,7 +1,8 @@
 import type { LiveMessage } from '../../../shared/hub/presence';
 import type { Sql } from '../db/sql';
 import { PRESENCE_CHANNEL } from './presence';
-import { ALERT_CHANNEL, readAlert } from '../alerts/early-warning';
+import { readAlerts } from '../alerts/alert-reads';
+import { ALERT_CHANNEL } from '../alerts/early-warning';
 
 /** What the feed needs of a socket (a `ws` WebSocket). */
 export interface LiveSocket {
@@ -27,16 +28,35 @@ export class LiveFeed {
       await sql.listen(PRESENCE_CHANNEL, (payload) => {
         this.broadcast(`{"type":"seat","seat":${payload}}`);
       }),
-      // Alerts are announced by id (NOTIFY payloads are small); each process reads the alert once and fans it out.
+      // Alerts are announced by id (NOTIFY payloads are small); each process reads them once and fans them out.
       await sql.listen(ALERT_CHANNEL, (payload) => {
-        void readAlert(sql, Number(payload)).then(
-          (alert) => {
-            if (alert) this.broadcast(JSON.stringify({ type: 'alert', alert }));
-          },
-          () => undefined,
-        );
+        this.alertsChanged(sql, payload);
       }),
     );
+  }
+
+  private readonly changedAlerts = new Set<number>();
+  private readingAlerts = false;
+
+  /**
+   * Alerts that changed while a read is under way are read together next, so a
+   * flood of growing alerts (a backlog of pushes after an outage) costs a few
+   * reads, not one per notification. Nobody watching: nothing is read.
+   */
+  private alertsChanged(sql: Sql, payload: string): void {
+    if (!this.sockets.size) return;
+    for (const id of payload.split(',')) if (/^\d+$/.test(id)) this.changedAlerts.add(Number(id));
+    if (this.readingAlerts) return;
+    this.readingAlerts = true;
+    void (async () => {
+      while (this.changedAlerts.size) {
+        const ids = [...this.changedAlerts];
+        this.changedAlerts.clear();
+        const alerts = await readAlerts(sql, ids).catch(() => []);
+        for (const alert of alerts) this.broadcast(JSON.stringify({ type: 'alert', alert }));
+      }
+      this.readingAlerts = false;
+    })();
   }
 
   add(socket: LiveSocket, snapshot: LiveMessage): void {

@@ -6,8 +6,7 @@ import type { HubContext } from '../hub-context';
 import { HubFailure } from '../http/failure';
 import type { KnownTickets, OperationContext, PreparedRegistration } from '../tickets/apply-operation';
 import { applyChange, insertRegistrations, OperationRejected, prepareRegistration } from '../tickets/apply-operation';
-import type { TouchedTickets } from '../alerts/early-warning';
-import { evaluateAlerts } from '../alerts/early-warning';
+import type { TouchedTickets } from '../alerts/touched-tickets';
 import { applyPracticeResult } from '../training/practice-results';
 
 /**
@@ -88,10 +87,6 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushR
     return { outcomes, lastSeq };
   });
   // Early warning counts after the commit, without holding up the desk's answer.
-  if (touched.places.length) {
-    evaluateAlerts(hub.sql, touched, hub.now()).catch((error: unknown) => {
-      hub.reportError(error, 'early-warning evaluation failed');
-    });
-  }
+  if (touched.places.length) hub.scheduleAlerts(touched);
   return answer;
 }

@@ -29,8 +29,10 @@ const HISTORY_MONTHS = 12;
 
 /**
  * A caller's tickets of the last 12 months from every desk (newest first),
- * and how many in the last 30 days were about the same matter. Served by the
- * (caller_number, created_at) index, so it stays fast at millions of tickets.
+ * and how many in the last 30 days were about the same matter. Both are
+ * served by the (caller_number, created_at) index, so they stay fast at
+ * millions of tickets; they are independent and run side by side (two pool
+ * connections on PostgreSQL), so the desk waits for the slower one, not both.
  */
 export async function callerHistory(
   hub: HubContext,
@@ -40,19 +42,20 @@ export async function callerHistory(
   const now = hub.now();
   const since = new Date(now);
   since.setMonth(since.getMonth() - HISTORY_MONTHS);
-  const rows = await hub.sql.query<TicketRow>(
+  const listing = hub.sql.query<TicketRow>(
     `SELECT ${TICKET_COLUMNS} FROM tickets WHERE caller_number = $1 AND created_at >= $2 ORDER BY created_at DESC LIMIT $3`,
     [query.number, since.toISOString(), query.limit],
   );
-  let sameMatterCount = 0;
-  if (query.category1 && query.category2) {
+  const counting = async (): Promise<number> => {
+    if (!query.category1 || !query.category2) return 0;
     const windowStart = new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000);
     const [count] = await hub.sql.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM tickets WHERE caller_number = $1 AND created_at >= $2 AND category_1 = $3 AND category_2 = $4',
       [query.number, windowStart.toISOString(), query.category1, query.category2],
     );
-    sameMatterCount = count?.n ?? 0;
-  }
+    return count?.n ?? 0;
+  };
+  const [rows, sameMatterCount] = await Promise.all([listing, counting()]);
   const tickets = rows.map((row) => asSeenBy(user, toHubTicket(row))).filter((t): t is HubTicket => t !== null);
   return { tickets, sameMatterCount, repeatCaller: sameMatterCount > 0 };
 }

@@ -1,0 +1,52 @@
+import type { Sql } from '../db/sql';
+import { evaluateAlerts } from './early-warning';
+import type { TouchedTickets } from './touched-tickets';
+import { callerKey, placeKey } from './touched-tickets';
+
+/**
+ * Early warning after pushes, one evaluation at a time per hub process.
+ * Pushes only hand over what they touched; while an evaluation runs, the
+ * places and callers of the pushes behind it are gathered (each once) and
+ * counted together next. So with hundreds of desks pushing at once the
+ * database does one set of counts per round instead of one per push, and an
+ * alert is at most one round late (a round takes milliseconds to a few
+ * hundred on a busy centre).
+ */
+export class AlertEvaluator {
+  private places = new Map<string, TouchedTickets['places'][number]>();
+  private callers = new Map<string, TouchedTickets['callers'][number]>();
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly now: () => Date,
+    private readonly reportError: (error: unknown, what: string) => void,
+  ) {}
+
+  /** Queues what a committed push touched; returns at once. */
+  schedule(touched: TouchedTickets): void {
+    for (const place of touched.places) this.places.set(placeKey(place), place);
+    for (const caller of touched.callers) this.callers.set(callerKey(caller), caller);
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Resolves when everything scheduled so far has been evaluated (for shutdown and tests). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.places.size || this.callers.size) {
+      const touched: TouchedTickets = { places: [...this.places.values()], callers: [...this.callers.values()] };
+      this.places = new Map();
+      this.callers = new Map();
+      try {
+        await evaluateAlerts(this.sql, touched, this.now());
+      } catch (error) {
+        this.reportError(error, 'early-warning evaluation failed');
+      }
+    }
+  }
+}
