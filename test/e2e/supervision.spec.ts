@@ -175,3 +175,63 @@ test('caller history at an operator’s desk includes other desks’ tickets, ma
   await expect(panel.getByTestId('history-summary')).toContainText('全中心近 30 天登记 2 件');
   await page.screenshot({ path: 'test-results/supervision-history.png' });
 });
+
+test('the 统计 tab charts today’s tickets with their figures in words beside each chart, and switches windows from the keyboard', async ({ page }) => {
+  // Another desk: three construction-noise complaints for the environment bureau, and a question it answered itself.
+  const eco = { ...sampleTransfer, lead: 'city-eco', dutyId: null };
+  const noise = Array.from({ length: 3 }, (_, i) =>
+    registerOp(i + 1, 'op02', { category: ['生态环境', '建筑施工噪声'], callerNumber: `1390000100${String(i)}`, description: `工地夜间施工噪声第 ${String(i + 1)} 起：凌晨还在打桩。` }),
+  );
+  const question = registerOp(4, 'op02', { category: ['住房保障', '公积金提取'], description: '咨询租房提取公积金需要什么材料。' });
+  await pushAs('op02', 'desk-stats-0001', [
+    ...noise,
+    question,
+    ...noise.map((op, i) => changeOp(5 + i, 'op02', 'ticket.transfer', op.ticketId, eco)),
+    changeOp(8, 'op02', 'ticket.answer', question.ticketId, { articleId: null, answer: '带身份证和租房合同到公积金中心办理。' }),
+  ]);
+  // The bureau signs for and replies to two (a supervisor may act for it); the desk calls both back.
+  const supervisor = await hubSignIn(hub.url, 'sup01');
+  const call = hubClient(hub.url);
+  for (const op of noise.slice(0, 2)) {
+    expect((await call('POST', `/v1/tickets/${op.ticketId}/accept`, undefined, supervisor.token)).status).toBe(200);
+    expect((await call('POST', `/v1/tickets/${op.ticketId}/reply`, { text: '已责令工地夜间停工。', solved: true }, supervisor.token)).status).toBe(200);
+  }
+  await pushAs('op02', 'desk-stats-0001', [
+    changeOp(9, 'op02', 'ticket.callback', noise[0]!.ticketId, { solved: true, satisfaction: 'satisfied', comments: '' }),
+    changeOp(10, 'op02', 'ticket.callback', noise[1]!.ticketId, { solved: false, satisfaction: 'dissatisfied', comments: '白天照样吵' }),
+  ]);
+  // Every ticket of today at the hub, whichever tests of this file ran before.
+  const midnight = new Date();
+  midnight.setHours(0, 0, 0, 0);
+  const [today] = await hub.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets WHERE created_at >= $1', [midnight.toISOString()]);
+
+  await signIn(page, 'sup01');
+  await page.keyboard.press('Alt+Digit7');
+  const panel = page.getByTestId('stats-panel');
+  await expect(panel).toBeVisible();
+  // The focus lands on the chosen window (today), so 1 / 2 / 3 act at once.
+  await expect(panel.getByTestId('stats-window-today')).toBeFocused({ timeout: 20_000 });
+  await expect(panel.getByTestId('stats-window-today')).toHaveAttribute('aria-pressed', 'true');
+
+  const hourly = panel.getByTestId('stats-hourly-summary');
+  await expect(hourly).toContainText(`今日共登记 ${String(today!.n)} 件`);
+  await expect(hourly).toContainText(/直接答复 \d+ 件，转办 \d+ 件，待审核 \d+ 件，未处置 \d+ 件。最多的时段 \d\d:00–\d\d:00，\d+ 件。/);
+  await expect(panel.getByTestId('stats-matters-summary')).toContainText('生态环境 / 建筑施工噪声 3 件');
+  await expect(panel.getByTestId('stats-rates-summary')).toContainText('临沂市生态环境局：转办 3 件，响应率 66.7%（2/3），解决率 50.0%（1/2），满意率 50.0%（1/2）');
+  // Each chart is drawn and points at its words.
+  for (const id of ['stats-hourly-chart', 'stats-matters-chart', 'stats-rates-chart']) {
+    const chart = panel.getByTestId(id);
+    await expect(chart.locator('canvas')).toBeVisible();
+    const describedBy = await chart.getAttribute('aria-describedby');
+    await expect(page.locator(`[id="${describedBy!}"]`)).toHaveClass(/stats-summary/);
+  }
+  await page.screenshot({ path: 'test-results/supervision-stats.png' });
+
+  await page.keyboard.press('Digit3');
+  await expect(panel.getByTestId('stats-window-week')).toHaveAttribute('aria-pressed', 'true');
+  await expect(hourly).toContainText('近 7 天共登记');
+  await expect(panel.getByTestId('stats-rates-summary')).toContainText('临沂市生态环境局：转办 3 件');
+  await page.keyboard.press('Digit1');
+  await expect(panel.getByTestId('stats-window-shift')).toHaveAttribute('aria-pressed', 'true');
+  await expect(hourly).toContainText('本班');
+});
