@@ -2,9 +2,10 @@ import type { BenchArea } from './bench-area';
 import { boardBench } from './board.bench';
 import { deskBench } from './desk.bench';
 import { dispatchBench } from './dispatch.bench';
+import { hubBench } from './hub.bench';
 import { kbBench } from './kb.bench';
 import { sipBench } from './sip.bench';
 import { uiBench } from './ui.bench';
 
 /** Every benchmark area, in the order `npm run bench` runs them. Add new areas here. */
-export const benchAreas: BenchArea[] = [uiBench, deskBench, kbBench, dispatchBench, sipBench, boardBench];
+export const benchAreas: BenchArea[] = [uiBench, deskBench, kbBench, dispatchBench, sipBench, hubBench, boardBench];
