@@ -146,3 +146,74 @@ test('a department’s reply comes back to the desk and opens the callback form 
   await expect(page.getByTestId('hub-ticket')).toHaveCount(0);
   await expect(page.getByTestId('replies-panel')).toContainText('没有待处理的工单');
 });
+
+test('the outgoing operator’s shift summary: calls, tickets and what is left, by shortcut and in the sign-out dialog', async ({ page }) => {
+  await signIn(page, 'op01', { hubUrl: hub.url });
+  await expect(page.getByTestId('hub-session')).toContainText('李话务');
+
+  // Three calls ended since the sign-in (as the softphone records them): 3 min in, 1 min out, one missed.
+  const ended = Date.now();
+  const at = (ms: number): string => new Date(ended - ms).toISOString();
+  const calls = [
+    { callId: 'summary-in', direction: 'inbound', remoteNumber: '13800000001', startedAt: at(185_000), answeredAt: at(180_000), endedAt: at(0), outcome: 'answered' },
+    { callId: 'summary-out', direction: 'outbound', remoteNumber: '13800000002', startedAt: at(65_000), answeredAt: at(60_000), endedAt: at(0), outcome: 'answered' },
+    { callId: 'summary-missed', direction: 'inbound', remoteNumber: '13800000003', startedAt: at(20_000), endedAt: at(0), outcome: 'missed' },
+  ];
+  for (const call of calls) expect(await callDesk(page, 'recordCall', call)).toMatchObject({ ok: true });
+
+  // Two tickets: one answered directly, one transferred, which the department replies to.
+  const answered = registration({ description: '咨询公积金提取需要带哪些材料。' });
+  const transferred = registration({ description: '小区门口路灯不亮已经一周，晚上出行不便。' });
+  expect(await callDesk(page, 'registerTicket', { registration: answered, trainee: false })).toMatchObject({ ok: true });
+  expect(await callDesk(page, 'answerTicket', { ticketId: answered.id, answer: { articleId: null, answer: '携带身份证和租房合同到公积金中心办理。' } })).toMatchObject({ ok: true });
+  expect(await callDesk(page, 'registerTicket', { registration: transferred, trainee: false })).toMatchObject({ ok: true });
+  expect(await callDesk(page, 'transferTicket', { ticketId: transferred.id, transfer: { ...sampleTransfer, co: [] } })).toMatchObject({ ok: true });
+  await expect(page.getByTestId('sync-state')).toContainText('全部已发送');
+  await expect.poll(async () => (await hub.sql.query<{ state: string }>('SELECT state FROM tickets WHERE id = $1', [transferred.id]))[0]?.state).toBe('transferred');
+  const dept = await hubSignIn(hub.url, 'dept-urban');
+  const call = hubClient(hub.url);
+  expect((await call('POST', `/v1/tickets/${String(transferred.id)}/accept`, undefined, dept.token)).status).toBe(200);
+  expect((await call('POST', `/v1/tickets/${String(transferred.id)}/reply`, { text: '路灯已修复。', solved: true }, dept.token)).status).toBe(200);
+  await page.keyboard.press('Control+Shift+S');
+  await expect(page.getByTestId('replies-tab')).toContainText('1');
+
+  // A form half typed: the draft waits for this operator.
+  await page.keyboard.press('Alt+KeyR');
+  await expect(page.getByTestId('field-callerName')).toBeFocused();
+  await page.keyboard.type('赵女士');
+  await expect(page.getByTestId('draft-status')).toContainText('草稿已自动保存');
+
+  // Alt+Shift+Q: the summary at any time of the shift.
+  await page.keyboard.press('Alt+Shift+KeyQ');
+  const summary = page.getByTestId('shift-summary');
+  await expect(summary).toBeVisible();
+  const figure = (id: string) => page.getByTestId(`shift-summary-${id}`);
+  const expected: Record<string, string> = {
+    handled: '2',
+    missed: '1',
+    talk: '04:00',
+    average: '02:00',
+    registered: '2',
+    answered: '1',
+    transferred: '1',
+    callbacks: '0',
+    pending: '0',
+    attention: '0',
+    drafts: '1',
+    'callbacks-due': '1',
+  };
+  for (const [id, value] of Object.entries(expected)) await expect(figure(id)).toHaveAttribute('data-value', value);
+  await expect(figure('handled')).toContainText('呼入 1 · 呼出 1');
+  await expect(page.getByTestId('shift-summary-window')).toContainText('签入起');
+  await page.screenshot({ path: 'test-results/shift-summary.png' });
+  await page.keyboard.press('Escape');
+  await expect(summary).toBeHidden();
+
+  // Alt+Q: the same summary above the handover note; the note still has the focus.
+  await page.keyboard.press('Alt+KeyQ');
+  await expect(page.getByTestId('handover-input')).toBeFocused();
+  for (const [id, value] of Object.entries(expected)) await expect(figure(id)).toHaveAttribute('data-value', value);
+  await page.keyboard.type('路灯的回访交给下一班。');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('hub-session')).toHaveAttribute('data-state', 'signed_out');
+});

@@ -1,3 +1,7 @@
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
+import type { RunningHub } from '../hub/support/hub-harness';
+import { startHub } from '../hub/support/hub-harness';
 import { callDesk } from '../support/desk-calls';
 import { choose, choosePath, typeInto } from '../support/ticket-form';
 import { expect, test } from './fixtures';
@@ -126,5 +130,82 @@ test.describe('trainee mode', () => {
     const help = page.locator('.shortcut-help');
     await expect(help).toContainText('开始练习（下一个模拟来电）');
     await expect(help).toContainText('Alt + P');
+  });
+});
+
+/**
+ * The placement record (实习档案): a trainee's practice at a desk signed in to
+ * the hub reaches the hub with the queue, and the supervisor, signed in on the
+ * same desk at the next shift, reads it with Alt+8.
+ */
+test.describe('placement record at the hub', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  let hub: RunningHub;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    hub = await startHub('pglite');
+  });
+  test.afterAll(async () => {
+    await hub.close();
+  });
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.keyboard.press('Alt+KeyL');
+    await expect(page.getByTestId('hub-sign-in-form')).toBeVisible();
+    await page.getByTestId('hub-url').fill(hub.url);
+    await page.getByTestId('hub-username').fill(username);
+    await page.getByTestId('hub-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('hub-password').press('Enter');
+    await expect(page.getByTestId('hub-session')).toHaveAttribute('data-state', 'signed_in', { timeout: 30_000 });
+  }
+
+  test('a trainee’s practice scores show up in the supervisor’s placement record', async ({ page }) => {
+    await signIn(page, 'trainee01');
+    // Two practice calls scored by the services, as the practice form submits them (the keyboard run is the test above): 100 and 80.
+    const answer = { requestType: '投诉', category: ['城市管理', '餐饮油烟'], lead: 'lanshan-gov' };
+    const startedAt = new Date(Date.now() - 120_000).toISOString();
+    expect(await callDesk(page, 'recordPracticeResult', { scenarioId: 'S-01', answer, startedAt })).toMatchObject({ ok: true, value: { score: 100 } });
+    expect(await callDesk(page, 'recordPracticeResult', { scenarioId: 'S-01', answer: { ...answer, lead: 'city-urban' }, startedAt })).toMatchObject({ ok: true, value: { score: 80 } });
+    await page.keyboard.press('Control+Shift+S');
+    await expect(page.getByTestId('sync-state')).toContainText('全部已发送');
+    await expect.poll(async () => (await hub.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM practice_results WHERE author = 'trainee01'`))[0]?.n).toBe(2);
+
+    // Shift change: the trainee signs out; the supervisor signs in on the same desk.
+    await page.keyboard.press('Alt+KeyQ');
+    await page.getByTestId('hub-sign-out-without-note').click();
+    await expect(page.getByTestId('hub-session')).toHaveAttribute('data-state', 'signed_out');
+    await signIn(page, 'sup01');
+
+    // Alt+8: 实习档案, the first trainee chosen, the focus on the picker.
+    await page.keyboard.press('Alt+Digit8');
+    const panel = page.getByTestId('placement-panel');
+    await expect(panel).toBeVisible();
+    await expect(page.getByTestId('placement-trainee').locator('input')).toBeFocused();
+    await expect(page.getByTestId('placement-trainee')).toContainText('陈学员（trainee01 · 一组）');
+    await expect(page.getByTestId('placement-total-practice')).toHaveAttribute('data-value', '2');
+    await expect(page.getByTestId('placement-total-average')).toHaveAttribute('data-value', '90');
+    await expect(page.getByTestId('placement-total-tickets')).toHaveAttribute('data-value', '0');
+    await expect(page.getByTestId('placement-summary')).toContainText('共练习 2 次，平均 90 分，1 天有练习');
+    await expect(page.getByTestId('placement-chart').locator('canvas')).toHaveCount(1);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const row = page.locator(`[data-testid="placement-day"][data-day="${today}"]`);
+    await expect(row).toHaveCount(1);
+    await expect(page.getByTestId('placement-day')).toHaveCount(1);
+    await expect(row).toContainText('90');
+    await page.screenshot({ path: 'test-results/placement-record.png' });
+
+    // Tab to the ranges, then 2: this calendar month.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Digit2');
+    await expect(page.getByTestId('placement-range-thisMonth')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('placement-range')).toContainText(`${today.slice(0, 8)}01 至`);
+
+    // The shortcuts are in the F1 help.
+    await page.keyboard.press('F1');
+    const help = page.locator('.shortcut-help');
+    await expect(help).toContainText('右侧切换到实习档案，选择学员（班长）');
+    await expect(help).toContainText('Alt + 8');
+    await expect(help).toContainText('班次小结（本班通话、工单、待交接事项）');
   });
 });

@@ -4,7 +4,7 @@ import { HistoryPanel } from '../features/history/HistoryPanel';
 import { HubTicketList, RepliesTabLabel } from '../features/hub/HubTicketList';
 import { KnowledgePane } from '../features/knowledge/KnowledgePane';
 import { useHubStore } from '../features/hub/hub-store';
-import { AlertsPanel, AlertsTabLabel, canSupervise, ReviewQueue, ReviewsTabLabel, StatsPanel } from '../features/supervision';
+import { AlertsPanel, AlertsTabLabel, canSupervise, PlacementPanel, ReviewQueue, ReviewsTabLabel, StatsPanel } from '../features/supervision';
 import type { RightTab } from '../stores/workbench-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
 
@@ -12,9 +12,9 @@ export function RightPane(): React.JSX.Element {
   const { t } = useTranslation();
   const tab = useWorkbenchStore((s) => s.rightTab);
   const choose = useWorkbenchStore((s) => s.rightTabChosen);
-  // 实训审核, 预警 and 统计 only for a signed-in supervisor or admin.
+  // 实训审核, 预警, 统计 and 实习档案 only for a signed-in supervisor or admin.
   const supervisor = useHubStore((s) => canSupervise(s.session));
-  const activeKey = !supervisor && (tab === 'reviews' || tab === 'alerts' || tab === 'stats') ? 'knowledge' : tab;
+  const activeKey = !supervisor && (tab === 'reviews' || tab === 'alerts' || tab === 'stats' || tab === 'placement') ? 'knowledge' : tab;
   return (
     <section className="pane pane-right" aria-label={t('pane.knowledge')} data-testid="pane-knowledge">
       <Tabs
@@ -31,6 +31,7 @@ export function RightPane(): React.JSX.Element {
                 { key: 'reviews', label: <ReviewsTabLabel />, children: <ReviewQueue active={activeKey === 'reviews'} /> },
                 { key: 'alerts', label: <AlertsTabLabel />, children: <AlertsPanel active={activeKey === 'alerts'} /> },
                 { key: 'stats', label: <span data-testid="stats-tab">{t('pane.stats')}</span>, children: <StatsPanel active={activeKey === 'stats'} /> },
+                { key: 'placement', label: <span data-testid="placement-tab">{t('pane.placement')}</span>, children: <PlacementPanel active={activeKey === 'placement'} /> },
               ]
             : []),
         ]}

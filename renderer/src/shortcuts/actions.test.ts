@@ -26,7 +26,7 @@ describe('shortcut registry', () => {
 
   it('gives each panel its own keys, none of them a workbench-wide key', () => {
     const global = new Set(shortcutActions.flatMap((a) => a.defaultKeys));
-    for (const scope of ['reviews', 'alerts', 'stats'] as const) {
+    for (const scope of ['reviews', 'alerts', 'stats', 'placement'] as const) {
       const keys = panelShortcutActions.filter((a) => a.scope === scope).flatMap((a) => a.defaultKeys);
       expect(keys.length).toBeGreaterThan(0);
       expect(new Set(keys).size).toBe(keys.length);

@@ -28,6 +28,7 @@ export const actionIds = [
   'pane.showReviews',
   'pane.showAlerts',
   'pane.showStats',
+  'pane.showPlacement',
   'knowledge.search',
   'knowledge.toggleDetach',
   'knowledge.copyAnswer',
@@ -51,6 +52,7 @@ export const actionIds = [
   'hub.signIn',
   'hub.signOut',
   'hub.handoverNote',
+  'hub.shiftSummary',
   'training.toggleGuide',
   'training.nextStage',
   'training.previousStage',
@@ -71,6 +73,7 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'pane.showReviews', group: 'supervision', defaultKeys: ['Alt+Digit5'], whileTyping: true },
   { id: 'pane.showAlerts', group: 'supervision', defaultKeys: ['Alt+Digit6'], whileTyping: true },
   { id: 'pane.showStats', group: 'supervision', defaultKeys: ['Alt+Digit7'], whileTyping: true },
+  { id: 'pane.showPlacement', group: 'supervision', defaultKeys: ['Alt+Digit8'], whileTyping: true },
   { id: 'view.toggleTheme', group: 'view', defaultKeys: ['$mod+Shift+KeyT'], whileTyping: true },
   { id: 'view.toggleLanguage', group: 'view', defaultKeys: ['$mod+Shift+KeyL'], whileTyping: true },
   { id: 'knowledge.search', group: 'knowledge', defaultKeys: ['F3'], whileTyping: true },
@@ -97,6 +100,8 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'hub.signIn', group: 'hub', defaultKeys: ['Alt+KeyL'], whileTyping: true },
   { id: 'hub.signOut', group: 'hub', defaultKeys: ['Alt+KeyQ'], whileTyping: true },
   { id: 'hub.handoverNote', group: 'hub', defaultKeys: ['Alt+KeyH'], whileTyping: true },
+  // Beside Alt+Q (sign-out, which shows the same summary): the operator looks before leaving.
+  { id: 'hub.shiftSummary', group: 'hub', defaultKeys: ['Alt+Shift+KeyQ'], whileTyping: true },
   // 实训: the stage guide moves while the trainee types the ticket, so these work in fields too.
   { id: 'training.toggleGuide', group: 'training', defaultKeys: ['$mod+Shift+KeyG'], whileTyping: true },
   { id: 'training.nextStage', group: 'training', defaultKeys: ['Alt+KeyG'], whileTyping: true },
@@ -126,9 +131,12 @@ export const panelActionIds = [
   'stats.shift',
   'stats.today',
   'stats.week',
+  'placement.last30',
+  'placement.thisMonth',
+  'placement.lastMonth',
 ] as const;
 export type PanelActionId = (typeof panelActionIds)[number];
-export type ShortcutScope = 'reviews' | 'alerts' | 'stats';
+export type ShortcutScope = 'reviews' | 'alerts' | 'stats' | 'placement';
 
 export interface PanelShortcutAction extends ShortcutAction<PanelActionId> {
   scope: ShortcutScope;
@@ -146,6 +154,9 @@ export const panelShortcutActions: readonly PanelShortcutAction[] = [
   { id: 'stats.shift', group: 'supervision', scope: 'stats', defaultKeys: ['Digit1'], whileTyping: false },
   { id: 'stats.today', group: 'supervision', scope: 'stats', defaultKeys: ['Digit2'], whileTyping: false },
   { id: 'stats.week', group: 'supervision', scope: 'stats', defaultKeys: ['Digit3'], whileTyping: false },
+  { id: 'placement.last30', group: 'supervision', scope: 'placement', defaultKeys: ['Digit1'], whileTyping: false },
+  { id: 'placement.thisMonth', group: 'supervision', scope: 'placement', defaultKeys: ['Digit2'], whileTyping: false },
+  { id: 'placement.lastMonth', group: 'supervision', scope: 'placement', defaultKeys: ['Digit3'], whileTyping: false },
 ];
 
 /** The keys in force for an action: the operator's override if any, else the defaults. F1 always opens help. */

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
-/** `reviews`, `alerts` and `stats` are shown to supervisor and admin accounts only. */
-export type RightTab = 'knowledge' | 'history' | 'replies' | 'reviews' | 'alerts' | 'stats';
+/** `reviews`, `alerts`, `stats` and `placement` are shown to supervisor and admin accounts only. */
+export type RightTab = 'knowledge' | 'history' | 'replies' | 'reviews' | 'alerts' | 'stats' | 'placement';
 
 interface WorkbenchState {
   rightTab: RightTab;

@@ -6,12 +6,14 @@ import { desk } from '../../desk/desk';
 import { useTicketSessionStore } from '../ticket/ticket-session-store';
 import { HubSignInDialog } from './HubSignInDialog';
 import { HubSignOutDialog } from './HubSignOutDialog';
+import { ShiftSummaryDialog } from './ShiftSummaryDialog';
 import { useHubStore } from './hub-store';
 
 /**
  * The operator's link to the centre's hub on the workbench: follows the
  * session and the tickets the hub sends back, shows the handover note left
- * by the previous operator (交接班), and holds the sign-in and sign-out dialogs.
+ * by the previous operator (交接班), and holds the sign-in and sign-out dialogs
+ * and the shift summary.
  */
 export function HubShift(): React.JSX.Element {
   useHubEvents();
@@ -20,6 +22,7 @@ export function HubShift(): React.JSX.Element {
       <HandoverNoteBanner />
       <HubSignInDialog />
       <HubSignOutDialog />
+      <ShiftSummaryDialog />
     </>
   );
 }

@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { desk } from '../../desk/desk';
 import { useHubStore } from './hub-store';
 import { hubErrorText } from './hub-view';
+import { ShiftSummaryPanel } from './ShiftSummaryView';
 
 const NOTE_MAX = 2_000;
 
 type TextAreaRef = React.ComponentRef<typeof Input.TextArea>;
 
 /**
- * Signing out at a shift change (Alt+Q): the outgoing operator may leave a
+ * Signing out at a shift change (Alt+Q): the outgoing operator sees their
+ * shift summary (班次小结: calls, tickets, what is left for the next shift) and may leave a
  * note for the next one (交接班备注) — written while still signed in, so it
  * carries their name — then the desk stops syncing under their account. What
  * waits in the queue stays and goes out under the next operator's session.
@@ -67,7 +69,7 @@ export function HubSignOutDialog(): React.JSX.Element {
       open={open}
       title={t('hub.signOutDialog.title')}
       footer={null}
-      width={520}
+      width={640}
       destroyOnHidden
       onCancel={close}
       afterOpenChange={(opened) => {
@@ -77,6 +79,7 @@ export function HubSignOutDialog(): React.JSX.Element {
       {session && (
         <Typography.Paragraph type="secondary">{t('hub.signOutDialog.who', { name: session.displayName, username: session.username })}</Typography.Paragraph>
       )}
+      <ShiftSummaryPanel active={open} />
       {error && <Alert type="error" showIcon title={error} className="ticket-hint" data-testid="hub-sign-out-error" />}
       <Form form={form} layout="vertical" initialValues={{ note: '' }} requiredMark={false} onFinish={() => void leaveNote()}>
         <Form.Item

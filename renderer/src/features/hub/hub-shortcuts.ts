@@ -19,6 +19,9 @@ export function hubShortcutHandlers(info: (text: string) => void, t: TFunction):
       if (session) dialogOpened('signOut');
       else info(t('hub.notSignedIn'));
     },
+    'hub.shiftSummary': () => {
+      hub().dialogOpened('summary');
+    },
     'hub.handoverNote': () => {
       const { note, noteDismissed, noteRequested } = hub();
       if (note) noteDismissed();

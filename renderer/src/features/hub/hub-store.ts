@@ -5,7 +5,8 @@ import type { TicketRecord } from '../../../../shared/tickets/ticket-record';
 import { desk } from '../../desk/desk';
 import { handoverKey, handoverToShow } from './hub-view';
 
-export type HubDialog = 'none' | 'signIn' | 'signOut';
+/** `summary`: the shift summary (班次小结), also shown inside the sign-out dialog. */
+export type HubDialog = 'none' | 'signIn' | 'signOut' | 'summary';
 
 /** Kept in the browser profile of this desk: which operator dismissed which note. */
 const DISMISSED_KEY = 'desk.handoverDismissed';

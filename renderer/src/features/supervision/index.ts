@@ -6,6 +6,7 @@
 export { AlertsPanel } from './AlertsPanel';
 export { ReviewQueue } from './ReviewQueue';
 export { StatsPanel } from './stats/StatsPanel';
+export { PlacementPanel } from './placement/PlacementPanel';
 export { AlertsTabLabel, ReviewsTabLabel } from './SupervisionTabs';
 export { useAlertFeed, useAlertsStore } from './alerts-store';
 export { useReviewStore } from './review-store';

@@ -5,9 +5,10 @@ import { useHubStore } from '../hub/hub-store';
 import { useAlertsStore } from './alerts-store';
 import { useReviewStore } from './review-store';
 import { useStatsStore } from './stats/stats-store';
+import { usePlacementStore } from './placement/placement-store';
 import { canSupervise } from './supervision-access';
 
-type SupervisionActionId = Extract<keyof ActionHandlers, 'pane.showReviews' | 'pane.showAlerts' | 'pane.showStats'>;
+type SupervisionActionId = Extract<keyof ActionHandlers, 'pane.showReviews' | 'pane.showAlerts' | 'pane.showStats' | 'pane.showPlacement'>;
 
 /**
  * Alt+5 / Alt+6 / Alt+7: the right pane shows the review queue, the alerts
@@ -15,7 +16,7 @@ type SupervisionActionId = Extract<keyof ActionHandlers, 'pane.showReviews' | 'p
  * statistics' window buttons) (supervisor and admin accounts).
  */
 export function supervisionShortcutHandlers(info: (text: string) => void, t: TFunction): Record<SupervisionActionId, () => void> {
-  const show = (tab: 'reviews' | 'alerts' | 'stats', store: { load: () => Promise<void>; focusRequested: () => void }): void => {
+  const show = (tab: 'reviews' | 'alerts' | 'stats' | 'placement', store: { load: () => Promise<void>; focusRequested: () => void }): void => {
     if (!canSupervise(useHubStore.getState().session)) {
       info(t('supervision.notAllowed'));
       return;
@@ -35,6 +36,10 @@ export function supervisionShortcutHandlers(info: (text: string) => void, t: TFu
     },
     'pane.showStats': () => {
       show('stats', useStatsStore.getState());
+    },
+    // Alt+8: 实习档案, with the focus on the trainee picker.
+    'pane.showPlacement': () => {
+      show('placement', usePlacementStore.getState());
     },
   };
 }
