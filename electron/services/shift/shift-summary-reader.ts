@@ -31,7 +31,8 @@ export class ShiftSummaryReader {
     private readonly outbox: OutboxQueue,
   ) {
     this.callsStmt = db.prepare<[string], { direction: SummaryCallRow['direction']; answered_at: string | null; ended_at: string; outcome: string }>(
-      'SELECT direction, answered_at, ended_at, outcome FROM call_records WHERE ended_at >= ?',
+      // By start, which is indexed: no call lasts the day of margin, so every call ending in the window is read.
+      'SELECT direction, answered_at, ended_at, outcome FROM call_records WHERE started_at >= ?',
     );
     this.activityStmt = db.prepare<[string], SummaryActivityRow>('SELECT kind, at FROM ticket_activity WHERE at >= ?');
     this.draftsStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM ticket_drafts WHERE draft_key = ?');
