@@ -1,3 +1,4 @@
+import { alertBench } from './alert.bench';
 import type { BenchArea } from './bench-area';
 import { boardBench } from './board.bench';
 import { deskBench } from './desk.bench';
@@ -8,4 +9,4 @@ import { sipBench } from './sip.bench';
 import { uiBench } from './ui.bench';
 
 /** Every benchmark area, in the order `npm run bench` runs them. Add new areas here. */
-export const benchAreas: BenchArea[] = [uiBench, deskBench, kbBench, dispatchBench, sipBench, hubBench, boardBench];
+export const benchAreas: BenchArea[] = [uiBench, deskBench, kbBench, dispatchBench, sipBench, hubBench, boardBench, alertBench];

@@ -23,6 +23,24 @@ interface AlertsState {
   focusRequested: () => void;
 }
 
+/** How long live alerts gather before they are applied together. */
+const LIVE_FLUSH_MS = 250;
+const liveBatch: Alert[] = [];
+let liveTimer: ReturnType<typeof setTimeout> | null = null;
+/** Live alerts heard while a read of the whole list is under way, one list per read. */
+const liveDuringLoads = new Set<Alert[]>();
+
+function flushLive(): void {
+  const batch = liveBatch.splice(0);
+  if (!batch.length) {
+    liveTimer = null;
+    return;
+  }
+  for (const heard of liveDuringLoads) heard.push(...batch);
+  useAlertsStore.setState((s) => ({ alerts: batch.reduce((state, alert) => alertsReducer(state, { type: 'live', alert }), s.alerts) }));
+  liveTimer = setTimeout(flushLive, LIVE_FLUSH_MS);
+}
+
 export const useAlertsStore = create<AlertsState>()((set, get) => ({
   alerts: [],
   loaded: false,
@@ -32,12 +50,20 @@ export const useAlertsStore = create<AlertsState>()((set, get) => ({
   focusRequest: 0,
   load: async () => {
     set({ loading: true });
-    const result = await desk.listAlerts({ includeAcknowledged: false });
-    if (result.ok) set((s) => ({ alerts: alertsReducer(s.alerts, { type: 'loaded', alerts: result.value }), loaded: true, loading: false, error: null }));
+    const heardSince: Alert[] = [];
+    liveDuringLoads.add(heardSince);
+    const result = await desk.listAlerts({ includeAcknowledged: false }).finally(() => liveDuringLoads.delete(heardSince));
+    // What the live feed brought while the hub was answering may be newer than the answer: applied on top.
+    const withLive = (loaded: Alert[]) => heardSince.reduce((state, alert) => alertsReducer(state, { type: 'live', alert }), loaded);
+    if (result.ok) set({ alerts: withLive(alertsReducer([], { type: 'loaded', alerts: result.value })), loaded: true, loading: false, error: null });
     else set({ loading: false, error: result.error });
   },
   liveReceived: (alert) => {
-    set((s) => ({ alerts: alertsReducer(s.alerts, { type: 'live', alert }) }));
+    // Alerts grow with every ticket behind them: on a busy centre several a second arrive. The first
+    // after a quiet spell is shown at once; those following within LIVE_FLUSH_MS are applied together,
+    // so the list (and its chart) re-renders a few times a second at most.
+    liveBatch.push(alert);
+    if (liveTimer === null) flushLive();
   },
   acknowledge: async (id) => {
     const result = await desk.acknowledgeAlert({ id });
