@@ -93,6 +93,13 @@ export const rendererLogSchema = z.object({
 
 export const knowledgePaneStateSchema = z.object({ detached: z.boolean() });
 
+/**
+ * `openedByHost: false`: this host has no windows of its own (the web host), so the renderer opens
+ * `/?view=board` itself (a browser tab named `seat-board`).
+ */
+export const seatBoardOpenedSchema = z.object({ openedByHost: z.boolean() });
+export type SeatBoardOpened = z.infer<typeof seatBoardOpenedSchema>;
+
 export const deskApiContract = {
   getAppInfo: method(z.undefined(), appInfoSchema),
   getSettings: method(z.undefined(), settingsSchema),
@@ -102,6 +109,8 @@ export const deskApiContract = {
   log: method(rendererLogSchema, z.null()),
   /** Moves the knowledge pane to its own window (second display when there is one) or docks it back. */
   setKnowledgePaneDetached: method(knowledgePaneStateSchema, knowledgePaneStateSchema),
+  /** Supervisors: opens the seat board in its own window (Electron: filling the second display), or brings it forward. */
+  openSeatBoard: method(z.undefined(), seatBoardOpenedSchema),
   /** Top lead departments for a ticket from the local responsibility list, with the matched entries and why. */
   suggestDispatch: method(dispatchQuerySchema, z.array(dispatchSuggestionSchema)),
   listDepartments: method(z.undefined(), z.array(departmentSchema)),

@@ -52,6 +52,10 @@ function start(): void {
       services.settings.update({ knowledgePaneDetached: now });
       return { detached: now };
     },
+    openSeatBoard: () => {
+      windows.openBoard();
+      return { openedByHost: true };
+    },
   });
   registerDeskIpc(ipcMain, handlers, APP_ORIGIN, logger);
 

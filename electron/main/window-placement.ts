@@ -22,8 +22,11 @@ export interface SavedBounds {
   maximized: boolean;
 }
 
+/** The desk's windows whose bounds are remembered. */
+export type WindowRole = 'workbench' | 'knowledge' | 'board';
+
 /** Remembered bounds per arrangement of displays, e.g. docked laptop vs. the two desk monitors. */
-export type WindowLayouts = Record<string, Partial<Record<'workbench' | 'knowledge', SavedBounds>>>;
+export type WindowLayouts = Record<string, Partial<Record<WindowRole, SavedBounds>>>;
 
 export const MIN_VISIBLE = 100;
 export const DEFAULT_SIZE = { width: 1600, height: 900 };
@@ -96,4 +99,19 @@ export function knowledgeWindowBounds(workbench: Rect, displays: readonly Displa
   const home = displayHolding(workbench, displays);
   const other = displays.find((d) => d.id !== home?.id);
   return other ? { ...other.workArea } : null;
+}
+
+/**
+ * Where the supervisors' seat board opens: where the supervisor last left it
+ * in this arrangement of displays if that is still on screen; otherwise
+ * maximised on a display other than the workbench's (the desk's second
+ * monitor), and with only one display, centred over the workbench's display
+ * (not maximised, so the workbench stays a click away).
+ */
+export function boardWindowPlacement(workbench: Rect, displays: readonly DisplayInfo[], saved?: SavedBounds): SavedBounds {
+  if (saved && isReachable(saved.bounds, displays)) return saved;
+  const home = displayHolding(workbench, displays) ?? displays[0];
+  const other = displays.find((d) => d.id !== home?.id);
+  if (other) return { bounds: { ...other.workArea }, maximized: true };
+  return { bounds: home ? centreOn(home) : { x: workbench.x, y: workbench.y, ...DEFAULT_SIZE }, maximized: false };
 }

@@ -100,6 +100,44 @@ describe('DeskWindows', () => {
     expect(electron.BrowserWindow.all.map((w) => w.webContents.sent.length)).toEqual([1, 1]);
   });
 
+  it('opens the seat board maximised on the second display, focuses it on a second request, and closes it with the workbench', () => {
+    const { windows } = setUp(tempDir());
+    const workbench = windows.openWorkbench();
+    windows.openBoard();
+    windows.openBoard();
+    expect(electron.BrowserWindow.all).toHaveLength(2);
+    const board = electron.BrowserWindow.all[1]!;
+    expect(board.loadedUrl).toBe('app://desk/index.html?view=board');
+    expect(board.bounds.x).toBeGreaterThanOrEqual(1920);
+    expect(board.maximized).toBe(true);
+    expect(board.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+
+    windows.broadcast('liveSeats', { type: 'snapshot', seats: [] });
+    expect(board.webContents.sent).toEqual([{ channel: expect.any(String) as unknown, payload: { event: 'liveSeats', payload: { type: 'snapshot', seats: [] } } }]);
+
+    workbench.close();
+    expect(board.isDestroyed()).toBe(true);
+  });
+
+  it('opens the seat board over the workbench on one display and remembers where it was left', () => {
+    electron.screen.displays = [display(1, 0)];
+    const dir = tempDir();
+    const first = setUp(dir);
+    first.windows.openWorkbench();
+    first.windows.openBoard();
+    const board = electron.BrowserWindow.all[1]!;
+    expect(board.maximized).toBe(false);
+    expect(board.bounds.x).toBeGreaterThanOrEqual(0);
+    board.setBounds({ x: 200, y: 120, width: 1300, height: 760 });
+    board.close();
+
+    electron.BrowserWindow.all.length = 0;
+    const again = setUp(dir);
+    again.windows.openWorkbench();
+    again.windows.openBoard();
+    expect(electron.BrowserWindow.all[1]!.bounds).toEqual({ x: 200, y: 120, width: 1300, height: 760 });
+  });
+
   it('denies window.open and hands https links to the system browser', () => {
     const { windows } = setUp(tempDir());
     windows.openWorkbench();

@@ -3,8 +3,8 @@ import type { DeskEventName, DeskEventPayload } from '../../shared/desk-api';
 import type { DeskLogger } from '../services/logger';
 import { DESK_EVENT_CHANNEL } from './ipc';
 import { hardenWebContents } from './security';
-import type { DisplayInfo, SavedBounds } from './window-placement';
-import { knowledgeWindowBounds, restoreBounds } from './window-placement';
+import type { DisplayInfo, SavedBounds, WindowRole } from './window-placement';
+import { boardWindowPlacement, knowledgeWindowBounds, restoreBounds } from './window-placement';
 import type { WindowStateStore } from './window-state';
 
 export interface WindowsOptions {
@@ -27,12 +27,14 @@ function primaryDisplay(): DisplayInfo {
 
 /**
  * The workbench window and, on a dual-monitor desk, the detached knowledge
- * window. Bounds are remembered per arrangement of displays; a window whose
- * display has gone comes back to one that is there.
+ * window and the supervisors' seat board. Bounds are remembered per
+ * arrangement of displays; a window whose display has gone comes back to one
+ * that is there.
  */
 export class DeskWindows {
   private workbench: BrowserWindow | null = null;
   private knowledge: BrowserWindow | null = null;
+  private board: BrowserWindow | null = null;
 
   constructor(private readonly options: WindowsOptions) {
     screen.on('display-removed', () => {
@@ -55,6 +57,8 @@ export class DeskWindows {
     win.on('closed', () => {
       this.workbench = null;
       this.knowledge?.close();
+      // The board has no phone of its own: its listen/whisper/barge go through the workbench's.
+      this.board?.close();
     });
     this.workbench = win;
     return win;
@@ -96,10 +100,32 @@ export class DeskWindows {
     return true;
   }
 
-  broadcast<E extends DeskEventName>(event: E, payload: DeskEventPayload<E>): void {
-    for (const win of [this.workbench, this.knowledge]) {
-      if (win && !win.isDestroyed()) win.webContents.send(DESK_EVENT_CHANNEL, { event, payload });
+  /**
+   * Opens the seat board (`index.html?view=board`), or brings the open one forward: maximised on the
+   * display the workbench is not on, centred over it with one display, or where it was last left.
+   */
+  openBoard(): void {
+    const open = this.board;
+    if (open && !open.isDestroyed()) {
+      if (open.isMinimized()) open.restore();
+      open.show();
+      open.focus();
+      return;
     }
+    const displays = currentDisplays();
+    const placed = boardWindowPlacement(this.workbench?.getBounds() ?? primaryDisplay().workArea, displays, this.options.windowState.get(displays, 'board'));
+    const win = this.createWindow(placed, '?view=board');
+    if (placed.maximized) win.maximize();
+    this.remember(win, 'board');
+    win.on('closed', () => {
+      if (this.board === win) this.board = null;
+    });
+    this.board = win;
+  }
+
+  broadcast<E extends DeskEventName>(event: E, payload: DeskEventPayload<E>): void {
+    // Every window: the board follows liveSeats, hubSessionChanged and the join answers too.
+    for (const win of this.openWindows()) win.webContents.send(DESK_EVENT_CHANNEL, { event, payload });
   }
 
   private closeKnowledge(): void {
@@ -115,15 +141,18 @@ export class DeskWindows {
       this.closeKnowledge();
       this.options.onKnowledgeDocked();
     }
-    for (const win of [this.workbench, this.knowledge]) {
-      if (win && !win.isDestroyed()) {
-        const placed = restoreBounds({ bounds: win.getBounds(), maximized: win.isMaximized() }, displays, primaryDisplay());
-        win.setBounds(placed.bounds);
-      }
+    for (const win of this.openWindows()) {
+      const placed = restoreBounds({ bounds: win.getBounds(), maximized: win.isMaximized() }, displays, primaryDisplay());
+      win.setBounds(placed.bounds);
     }
   }
 
-  private createWindow(placed: SavedBounds, hash: string): BrowserWindow {
+  private openWindows(): BrowserWindow[] {
+    return [this.workbench, this.knowledge, this.board].filter((win): win is BrowserWindow => win !== null && !win.isDestroyed());
+  }
+
+  /** `suffix`: what follows index.html, `#/knowledge` or `?view=board`. */
+  private createWindow(placed: SavedBounds, suffix: string): BrowserWindow {
     const win = new BrowserWindow({
       ...placed.bounds,
       minWidth: 1024,
@@ -144,11 +173,11 @@ export class DeskWindows {
     win.once('ready-to-show', () => {
       win.show();
     });
-    void win.loadURL(`${this.options.appUrl}/index.html${hash}`);
+    void win.loadURL(`${this.options.appUrl}/index.html${suffix}`);
     return win;
   }
 
-  private remember(win: BrowserWindow, role: 'workbench' | 'knowledge'): void {
+  private remember(win: BrowserWindow, role: WindowRole): void {
     let timer: NodeJS.Timeout | undefined;
     const save = (): void => {
       if (win.isDestroyed() || win.isMinimized()) return;

@@ -34,8 +34,11 @@ import { placementSchema, traineeSchema } from '../../shared/hub/placement';
 import { JoinRelay } from './phone/join-relay';
 import { joinRoleRefusal, refused } from '../../shared/phone/join-call';
 
-/** The handlers a host supplies because they need its windows (Electron) or say it has none (web). */
-export type HostHandlers = Pick<DeskHandlers, 'setKnowledgePaneDetached'>;
+/**
+ * The handlers a host supplies because they need its windows (Electron) or say it has none (web).
+ * A host that leaves `openSeatBoard` out has no windows of its own: the renderer opens the board.
+ */
+export type HostHandlers = Pick<DeskHandlers, 'setKnowledgePaneDetached'> & Partial<Pick<DeskHandlers, 'openSeatBoard'>>;
 
 export interface DeskServicesOptions {
   /** Folder for the database; created if missing. */
@@ -191,6 +194,7 @@ export class DeskServices {
         return null;
       },
       setKnowledgePaneDetached: host.setKnowledgePaneDetached,
+      openSeatBoard: host.openSeatBoard ?? (() => ({ openedByHost: false })),
       suggestDispatch: (query) => this.dispatch.suggest(query),
       listDepartments: () => this.dispatch.departments(),
       listMatterCategories: () => this.dispatch.categories(),

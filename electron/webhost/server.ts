@@ -50,6 +50,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     setKnowledgePaneDetached: () => {
       throw new DeskFailure('UNSUPPORTED', 'only the desktop app can move the knowledge pane to its own window');
     },
+    // No native windows here: the page opens the board as a browser tab of its own.
+    openSeatBoard: () => ({ openedByHost: false }),
   });
 
   let allowedOrigin = '';

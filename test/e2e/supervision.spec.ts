@@ -235,3 +235,42 @@ test('the 统计 tab charts today’s tickets with their figures in words beside
   await expect(panel.getByTestId('stats-window-shift')).toHaveAttribute('aria-pressed', 'true');
   await expect(hourly).toContainText('本班');
 });
+
+test('Alt+9 opens the seat board in a window of its own for a supervisor, and the live seats reach it there', async ({ page, context }) => {
+  // Not a supervisor: no button, and the shortcut says why instead of opening anything.
+  await expect(page.getByTestId('open-seat-board')).toHaveCount(0);
+  await page.keyboard.press('Alt+Digit9');
+  await expect(page.getByText('座席监控只对班长、管理员账号开放')).toBeVisible();
+  expect(context.pages()).toHaveLength(1);
+
+  // Another desk's operator is on the wall before the board opens.
+  const operator = await hubSignIn(hub.url, 'op02', 'desk-board-0001');
+  const report = (state: 'ready' | 'on_call') => {
+    const now = new Date().toISOString();
+    return hubClient(hub.url)('PUT', '/v1/presence', { state, since: now, callStartedAt: state === 'on_call' ? now : null, reason: null, helpRequested: false, extension: '1002' }, operator.token);
+  };
+  expect((await report('ready')).status).toBe(200);
+
+  await signIn(page, 'sup01');
+  await expect(page.getByTestId('open-seat-board')).toBeVisible();
+  // The web host has no windows of its own: the workbench opens the board as a tab (the desktop app puts it on the second screen).
+  const [board] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Alt+Digit9')]);
+  await board.waitForLoadState();
+  expect(new URL(board.url()).search).toBe('?view=board');
+  await expect(board.getByTestId('board')).toBeVisible({ timeout: 30_000 });
+  const seat = board.locator('[data-testid=seat-tile][data-desk-id=desk-board-0001]');
+  await expect(seat).toContainText('张话务', { timeout: 30_000 });
+  await expect(seat).toHaveAttribute('data-state', 'ready');
+  await expect(board.getByTestId('board-total-seats')).toContainText(/[1-9]/);
+
+  // A change after the board opened arrives on the board's own page (liveSeats).
+  expect((await report('on_call')).status).toBe(200);
+  await expect(seat).toHaveAttribute('data-state', 'on_call', { timeout: 30_000 });
+  await board.screenshot({ path: 'test-results/supervision-board-window.png' });
+
+  // Closed, the header's button opens it again.
+  await board.close();
+  const [again] = await Promise.all([context.waitForEvent('page'), page.getByTestId('open-seat-board').click()]);
+  await expect(again.getByTestId('board')).toBeVisible({ timeout: 30_000 });
+  await expect(again.locator('[data-testid=seat-tile][data-desk-id=desk-board-0001]')).toHaveAttribute('data-state', 'on_call', { timeout: 30_000 });
+});

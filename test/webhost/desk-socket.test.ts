@@ -111,11 +111,13 @@ describe('web host DeskApi socket', () => {
     ws.close();
   });
 
-  it('says the browser host cannot detach windows', async () => {
+  it('says the browser host cannot detach windows and leaves the seat board to the page', async () => {
     const ws = await connect();
     await expect(call(ws, 1, 'setKnowledgePaneDetached', { detached: true })).resolves.toMatchObject({
       result: { ok: false, error: { code: 'UNSUPPORTED' } },
     });
+    // The seat board: no native window here, so the page is told to open it itself.
+    await expect(call(ws, 2, 'openSeatBoard')).resolves.toMatchObject({ id: 2, result: { ok: true, value: { openedByHost: false } } });
     ws.close();
   });
 

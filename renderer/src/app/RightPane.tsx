@@ -4,7 +4,7 @@ import { HistoryPanel } from '../features/history/HistoryPanel';
 import { HubTicketList, RepliesTabLabel } from '../features/hub/HubTicketList';
 import { KnowledgePane } from '../features/knowledge/KnowledgePane';
 import { useHubStore } from '../features/hub/hub-store';
-import { AlertsPanel, AlertsTabLabel, canSupervise, PlacementPanel, ReviewQueue, ReviewsTabLabel, StatsPanel } from '../features/supervision';
+import { AlertsPanel, AlertsTabLabel, canSupervise, PlacementPanel, ReviewQueue, ReviewsTabLabel, SeatBoardButton, StatsPanel } from '../features/supervision';
 import type { RightTab } from '../stores/workbench-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
 
@@ -19,6 +19,7 @@ export function RightPane(): React.JSX.Element {
     <section className="pane pane-right" aria-label={t('pane.knowledge')} data-testid="pane-knowledge">
       <Tabs
         activeKey={activeKey}
+        tabBarExtraContent={supervisor ? <SeatBoardButton /> : undefined}
         onChange={(key) => {
           choose(key as RightTab);
         }}

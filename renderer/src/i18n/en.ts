@@ -433,6 +433,7 @@ export const en: Shape<typeof zhCN> = {
       'pane.showAlerts': 'Right pane: alerts, refreshed (supervisors)',
       'pane.showStats': 'Right pane: statistics, refreshed (supervisors)',
       'pane.showPlacement': 'Right pane: placement record, pick a trainee (supervisors)',
+      'supervision.openBoard': 'Open the seat board, full screen on the second display if there is one (supervisors)',
       'review.next': 'Trainee review: next ticket',
       'review.previous': 'Trainee review: previous ticket',
       'review.approve': 'Trainee review: approve the selected ticket (its transfer goes out)',
@@ -453,6 +454,13 @@ export const en: Shape<typeof zhCN> = {
   },
   supervision: {
     notAllowed: 'Trainee review, alerts and statistics are for supervisor and admin accounts only',
+    board: {
+      open: 'Seat board',
+      openHint: 'Open the seat board in its own window (Alt+9), on the second display when there is one',
+      notAllowed: 'The seat board is for supervisor and admin accounts only',
+      failed: 'The seat board could not be opened: {{reason}}',
+      blocked: 'The browser blocked the seat board’s window: allow pop-ups for this page and try again',
+    },
     reviews: {
       title: 'Trainee review',
       hint: '↑↓ select, A approve, R return',

@@ -427,6 +427,7 @@ export const zhCN = {
       'pane.showAlerts': '右侧切换到预警并刷新（班长）',
       'pane.showStats': '右侧切换到统计并刷新（班长）',
       'pane.showPlacement': '右侧切换到实习档案，选择学员（班长）',
+      'supervision.openBoard': '打开座席监控，双屏时在第二屏全屏显示（班长）',
       'review.next': '实训审核：下一张工单',
       'review.previous': '实训审核：上一张工单',
       'review.approve': '实训审核：通过所选工单（转办发出）',
@@ -447,6 +448,13 @@ export const zhCN = {
   },
   supervision: {
     notAllowed: '实训审核、预警和统计只对班长、管理员账号开放',
+    board: {
+      open: '座席监控',
+      openHint: '在单独窗口打开座席监控（Alt+9），双屏时显示在第二屏',
+      notAllowed: '座席监控只对班长、管理员账号开放',
+      failed: '座席监控未能打开：{{reason}}',
+      blocked: '浏览器拦截了座席监控窗口，请允许本页打开弹出窗口后重试',
+    },
     reviews: {
       title: '实训审核',
       hint: '↑↓ 选择，A 通过，R 退回',

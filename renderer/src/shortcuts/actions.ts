@@ -29,6 +29,7 @@ export const actionIds = [
   'pane.showAlerts',
   'pane.showStats',
   'pane.showPlacement',
+  'supervision.openBoard',
   'knowledge.search',
   'knowledge.toggleDetach',
   'knowledge.copyAnswer',
@@ -74,6 +75,8 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'pane.showAlerts', group: 'supervision', defaultKeys: ['Alt+Digit6'], whileTyping: true },
   { id: 'pane.showStats', group: 'supervision', defaultKeys: ['Alt+Digit7'], whileTyping: true },
   { id: 'pane.showPlacement', group: 'supervision', defaultKeys: ['Alt+Digit8'], whileTyping: true },
+  // After the supervision tabs' Alt+5 … Alt+8: the seat board, in its own window on the second screen.
+  { id: 'supervision.openBoard', group: 'supervision', defaultKeys: ['Alt+Digit9'], whileTyping: true },
   { id: 'view.toggleTheme', group: 'view', defaultKeys: ['$mod+Shift+KeyT'], whileTyping: true },
   { id: 'view.toggleLanguage', group: 'view', defaultKeys: ['$mod+Shift+KeyL'], whileTyping: true },
   { id: 'knowledge.search', group: 'knowledge', defaultKeys: ['F3'], whileTyping: true },

@@ -1,7 +1,10 @@
-import { Badge } from 'antd';
+import { DesktopOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Tooltip } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHubStore } from '../hub/hub-store';
 import { useAlertFeed, useAlertsStore } from './alerts-store';
+import { openSeatBoard } from './open-seat-board';
 import { useReviewStore } from './review-store';
 
 /** The 实训审核 tab's label with the number of tickets waiting (as last read). */
@@ -28,5 +31,23 @@ export function AlertsTabLabel(): React.JSX.Element {
     <span data-testid="alerts-tab">
       {t('pane.alerts')} <Badge count={count} size="small" title={t('supervision.alerts.count', { count })} />
     </span>
+  );
+}
+
+/** Beside the supervision tabs: the seat board in its own window, as Alt+9 opens it. */
+export function SeatBoardButton(): React.JSX.Element {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return (
+    <Tooltip title={t('supervision.board.openHint')}>
+      <Button
+        size="small"
+        icon={<DesktopOutlined />}
+        data-testid="open-seat-board"
+        onClick={() => void openSeatBoard(useHubStore.getState().session, (text) => void message.info(text), t)}
+      >
+        {t('supervision.board.open')}
+      </Button>
+    </Tooltip>
   );
 }

@@ -7,7 +7,7 @@ export { AlertsPanel } from './AlertsPanel';
 export { ReviewQueue } from './ReviewQueue';
 export { StatsPanel } from './stats/StatsPanel';
 export { PlacementPanel } from './placement/PlacementPanel';
-export { AlertsTabLabel, ReviewsTabLabel } from './SupervisionTabs';
+export { AlertsTabLabel, ReviewsTabLabel, SeatBoardButton } from './SupervisionTabs';
 export { useAlertFeed, useAlertsStore } from './alerts-store';
 export { useReviewStore } from './review-store';
 export { canSupervise } from './supervision-access';

@@ -7,8 +7,9 @@ import { useReviewStore } from './review-store';
 import { useStatsStore } from './stats/stats-store';
 import { usePlacementStore } from './placement/placement-store';
 import { canSupervise } from './supervision-access';
+import { openSeatBoard } from './open-seat-board';
 
-type SupervisionActionId = Extract<keyof ActionHandlers, 'pane.showReviews' | 'pane.showAlerts' | 'pane.showStats' | 'pane.showPlacement'>;
+type SupervisionActionId = Extract<keyof ActionHandlers, 'pane.showReviews' | 'pane.showAlerts' | 'pane.showStats' | 'pane.showPlacement' | 'supervision.openBoard'>;
 
 /**
  * Alt+5 / Alt+6 / Alt+7: the right pane shows the review queue, the alerts
@@ -40,6 +41,10 @@ export function supervisionShortcutHandlers(info: (text: string) => void, t: TFu
     // Alt+8: 实习档案, with the focus on the trainee picker.
     'pane.showPlacement': () => {
       show('placement', usePlacementStore.getState());
+    },
+    // Alt+9: the seat board in a window of its own (a browser tab under the web host).
+    'supervision.openBoard': () => {
+      void openSeatBoard(useHubStore.getState().session, info, t);
     },
   };
 }
