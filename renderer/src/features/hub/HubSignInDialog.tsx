@@ -93,7 +93,10 @@ export function HubSignInDialog(): React.JSX.Element {
       onCancel={close}
       afterOpenChange={(opened) => {
         // Fresh fields each time (destroyOnHidden, preserve=false): the next operator never finds the last one's account.
-        if (opened) (form.getFieldValue('hubUrl') ? usernameInput : hubUrlInput).current?.focus();
+        // The first empty field takes the focus once the dialog has opened, unless the operator already went
+        // to a field while it was opening: focus moving mid-word would send the rest of it into another field.
+        const typing = document.activeElement instanceof HTMLInputElement && document.activeElement.closest('[data-testid="hub-sign-in-form"]');
+        if (opened && !typing) (form.getFieldValue('hubUrl') ? usernameInput : hubUrlInput).current?.focus();
       }}
     >
       <Form<SignInValues>
