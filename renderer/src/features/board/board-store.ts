@@ -74,14 +74,17 @@ export interface BoardStoreOptions {
 }
 
 /**
- * Reports are applied in batches, at most four a second: a supervisor reads
- * the board at human speed, and 140 reports a second (1,400 seats changing
- * every 10 s) then cost four renders instead of one per report or per frame.
- * Each batch repaints the tiles it touches wherever they are on screen
- * (bench `board`: the page's main thread used 14 % of a core with 4 batches a
- * second against 17 % with 10, at 1,400 reports a second).
+ * Reports are applied in batches, at most two a second: a supervisor reads
+ * the board at human speed (times in state tick by the second), and 140
+ * reports a second (1,400 seats changing every 10 s) then cost two renders
+ * instead of one per report or per frame. Each batch repaints the tiles it
+ * touches wherever they are on screen. Bench `board`, 1,400 reports a second
+ * on an idle machine: two batches a second kept 95 % of frames under 15.5 ms
+ * of main-thread work with 10.7 % of a core; four a second, 17.5 ms and 14.9 %
+ * (a batch's frame is the heavy one, and at four a second they were over 5 %
+ * of all frames); ten a second used 17 %.
  */
-export const FLUSH_GAP_MS = 250;
+export const FLUSH_GAP_MS = 500;
 
 function frameThrottled(): (flush: () => void) => void {
   let lastFlush = 0;
