@@ -35,6 +35,13 @@ async function signIn(page: Page, username: string): Promise<void> {
   await expect(page.getByTestId('hub-session')).toHaveAttribute('data-state', 'signed_in', { timeout: 30_000 });
 }
 
+/** Alt+Q and sign out without a handover note; waits until signed out. */
+async function signOut(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+KeyQ');
+  await page.getByTestId('hub-sign-out-without-note').click();
+  await expect(page.getByTestId('hub-session')).toHaveAttribute('data-state', 'signed_out');
+}
+
 /** Pushes operations as another desk would (its own desk id and sequence). */
 async function pushAs(username: string, deskId: string, operations: unknown[]): Promise<void> {
   const session = await hubSignIn(hub.url, username, deskId);
@@ -42,26 +49,27 @@ async function pushAs(username: string, deskId: string, operations: unknown[]): 
   expect(reply.status).toBe(200);
 }
 
-test('a trainee’s ticket waits in the supervisor’s review queue and is returned with a comment from the keyboard', async ({ page }) => {
-  const op = registerOp(1, 'trainee01', { description: '学员登记：小区门口的路灯坏了一周，晚上出行不便。' });
-  await pushAs('trainee01', 'desk-trainee-0001', [op, changeOp(2, 'trainee01', 'ticket.transfer_for_review', op.ticketId, sampleTransfer)]);
+test('a trainee’s ticket waits in the supervisor’s review queue, is returned with a comment from the keyboard, and the comment comes back to the trainee', async ({ page }) => {
+  // The trainee registers and transfers at this desk; the transfer goes to the hub for review.
+  await signIn(page, 'trainee01');
+  const reg = registration({ description: '学员登记：小区门口的路灯坏了一周，晚上出行不便。' });
+  expect(await callDesk(page, 'registerTicket', { registration: reg, trainee: true })).toMatchObject({ ok: true });
+  expect(await callDesk(page, 'transferTicket', { ticketId: reg.id, transfer: { ...sampleTransfer, co: [] } })).toMatchObject({ ok: true });
+  await expect(page.getByTestId('sync-state')).toContainText('全部已发送', { timeout: 30_000 });
+  await expect.poll(async () => (await hub.sql.query<{ review: string }>('SELECT review FROM tickets WHERE id = $1', [reg.id]))[0]?.review).toBe('pending');
 
-  // An operator sees no review tab; the shortcut says why.
-  await signIn(page, 'op01');
+  // A trainee sees no review tab; the shortcut says why.
   await expect(page.getByTestId('reviews-tab')).toHaveCount(0);
   await page.keyboard.press('Alt+Digit5');
   await expect(page.getByText('实训审核、预警和统计只对班长、管理员账号开放')).toBeVisible();
-  await page.keyboard.press('Alt+KeyQ');
-  await page.getByTestId('hub-sign-out-without-note').click();
-  await expect(page.getByTestId('hub-session')).toHaveAttribute('data-state', 'signed_out');
+  await signOut(page);
 
   await signIn(page, 'sup01');
   await page.keyboard.press('Alt+Digit5');
-  const row = page.locator(`[data-testid="review-row"][data-ticket-id="${op.ticketId}"]`);
+  const row = page.locator(`[data-testid="review-row"][data-ticket-id="${String(reg.id)}"]`);
   await expect(row).toBeFocused({ timeout: 20_000 });
   await expect(row).toContainText(/\d{8}-\d{6}/);
   await expect(row).toContainText('学员 trainee01');
-  await expect(row).toContainText('投诉 · 城市管理 / 占道经营');
   await expect(row).toContainText('学员登记：小区门口的路灯坏了一周，晚上出行不便。');
   await expect(row).toContainText('主办 临沂市城市管理局');
   await expect(row).toContainText('时限 3 天');
@@ -84,8 +92,16 @@ test('a trainee’s ticket waits in the supervisor’s review queue and is retur
   await expect(comment).toBeHidden();
   await expect(page.getByTestId('review-row')).toHaveCount(0);
   await expect(page.getByTestId('review-panel')).toContainText('没有待审核的学员工单');
-  const [decided] = await hub.sql.query<{ review: string; review_comment: string | null }>('SELECT review, review_comment FROM tickets WHERE id = $1', [op.ticketId]);
+  const [decided] = await hub.sql.query<{ review: string; review_comment: string | null }>('SELECT review, review_comment FROM tickets WHERE id = $1', [reg.id]);
   expect(decided).toEqual({ review: 'rejected', review_comment: '地址不全，请补充到门牌号后再转办。' });
+  await signOut(page);
+
+  // Back at the desk, the trainee finds the ticket sent back, with the supervisor's comment.
+  await signIn(page, 'trainee01');
+  await page.keyboard.press('Alt+Digit4');
+  const returned = page.locator('[data-testid="hub-ticket"][data-status="review_returned"]');
+  await expect(returned).toHaveCount(1, { timeout: 30_000 });
+  await expect(returned.getByTestId('review')).toHaveText('班长审核退回：地址不全，请补充到门牌号后再转办。');
 });
 
 test('a burst of tickets raises an alert that appears without a reload, and acknowledging it removes it', async ({ page }) => {
