@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
 import type { RunningHub } from '../hub/support/hub-harness';
 import { changeOp, hubClient, registerOp, sampleTransfer, signIn as hubSignIn, startHub } from '../hub/support/hub-harness';
 import { callDesk, registration } from '../support/desk-calls';
+import { signInToHub } from '../support/hub-sign-in';
 import { expect, test } from './fixtures';
 
 /**
@@ -26,13 +26,7 @@ test.afterAll(async () => {
 
 /** Alt+L, the hub's address, the account and the password, Enter; waits until signed in. */
 async function signIn(page: Page, username: string): Promise<void> {
-  await page.keyboard.press('Alt+KeyL');
-  await expect(page.getByTestId('hub-sign-in-form')).toBeVisible();
-  await page.getByTestId('hub-url').fill(hub.url);
-  await page.getByTestId('hub-username').fill(username);
-  await page.getByTestId('hub-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('hub-password').press('Enter');
-  await expect(page.getByTestId('hub-session')).toHaveAttribute('data-state', 'signed_in', { timeout: 30_000 });
+  await signInToHub(page, hub.url, username);
 }
 
 /** Alt+Q and sign out without a handover note; waits until signed out. */

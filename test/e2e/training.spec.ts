@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
 import type { RunningHub } from '../hub/support/hub-harness';
 import { startHub } from '../hub/support/hub-harness';
 import { callDesk } from '../support/desk-calls';
 import { choose, choosePath, typeInto } from '../support/ticket-form';
+import { signInToHub } from '../support/hub-sign-in';
 import { expect, test } from './fixtures';
 
 /**
@@ -150,15 +150,7 @@ test.describe('placement record at the hub', () => {
     await hub.close();
   });
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.keyboard.press('Alt+KeyL');
-    await expect(page.getByTestId('hub-sign-in-form')).toBeVisible();
-    await page.getByTestId('hub-url').fill(hub.url);
-    await page.getByTestId('hub-username').fill(username);
-    await page.getByTestId('hub-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('hub-password').press('Enter');
-    await expect(page.getByTestId('hub-session')).toHaveAttribute('data-state', 'signed_in', { timeout: 30_000 });
-  }
+  const signIn = (page: Page, username: string): Promise<void> => signInToHub(page, hub.url, username);
 
   test('a trainee’s practice scores show up in the supervisor’s placement record', async ({ page }) => {
     await signIn(page, 'trainee01');

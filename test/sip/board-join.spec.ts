@@ -6,7 +6,7 @@ import type { RunningHub } from '../hub/support/hub-harness';
 import { startHub } from '../hub/support/hub-harness';
 import type { DeskPhone } from './support/desk';
 import { startDeskPhone, startPeer } from './support/desk';
-import { signInToHub } from './support/hub-sign-in';
+import { signInToHub } from '../support/hub-sign-in';
 import type { PeerServer } from './support/peer/peer-server';
 import { startPeerServer } from './support/peer/peer-server';
 import type { SipRig } from './support/sip-rig';

@@ -2,13 +2,14 @@ import { BarChart } from 'echarts/charts';
 import type { BarSeriesOption } from 'echarts/charts';
 import { AriaComponent, GridComponent } from 'echarts/components';
 import type { AriaComponentOption, GridComponentOption } from 'echarts/components';
-import { init, use as registerChartParts } from 'echarts/core';
-import type { ComposeOption, EChartsType } from 'echarts/core';
+import { use as registerChartParts } from 'echarts/core';
+import type { ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertKind } from '../../../../shared/hub/alerts';
 import { alertKinds } from '../../../../shared/hub/alerts';
+import { useEChart } from '../../charts/use-echart';
 import { useTheme } from '../../stores/settings-store';
 import { alertKindColors } from './alerts-model';
 
@@ -24,7 +25,6 @@ type AlertsChartOption = ComposeOption<BarSeriesOption | GridComponentOption | A
 export default function AlertsChart({ counts }: { counts: Record<AlertKind, number> }): React.JSX.Element {
   const { t } = useTranslation();
   const mode = useTheme();
-  const box = useRef<HTMLDivElement>(null);
   const labels = alertKinds.map((kind) => t(`supervision.alerts.kinds.${kind}`));
   const values = alertKinds.map((kind) => counts[kind]);
   const labelKey = labels.join(',');
@@ -48,26 +48,7 @@ export default function AlertsChart({ counts }: { counts: Record<AlertKind, numb
     };
   }, [labelKey, valueKey, mode]);
 
-  const chart = useRef<EChartsType | null>(null);
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const instance = init(element, null, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => {
-      instance.resize();
-    });
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+  const box = useEChart(option);
 
   const summary = alertKinds.map((kind, i) => `${labels[i] ?? kind} ${String(values[i] ?? 0)}`).join('，');
   return <div ref={box} className="alerts-chart" role="img" aria-label={t('supervision.alerts.chart.label', { counts: summary })} data-testid="alerts-chart" />;

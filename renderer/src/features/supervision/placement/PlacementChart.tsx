@@ -2,12 +2,13 @@ import { LineChart } from 'echarts/charts';
 import type { LineSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
-import { init, use as registerChartParts } from 'echarts/core';
-import type { ComposeOption, EChartsType } from 'echarts/core';
+import { use as registerChartParts } from 'echarts/core';
+import type { ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Placement } from '../../../../../shared/hub/placement';
+import { useEChart } from '../../../charts/use-echart';
 import { useTheme } from '../../../stores/settings-store';
 import { chartInk } from '../stats/chart-theme';
 import { practiceSeries } from './placement-model';
@@ -24,8 +25,6 @@ type PlacementChartOption = ComposeOption<LineSeriesOption | GridComponentOption
 export default function PlacementChart({ record, describedBy }: { record: Placement; describedBy: string }): React.JSX.Element {
   const { t } = useTranslation();
   const mode = useTheme();
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
   const series = useMemo(() => practiceSeries(record), [record]);
   const name = t('supervision.placement.chart.series');
 
@@ -41,25 +40,7 @@ export default function PlacementChart({ record, describedBy }: { record: Placem
     };
   }, [series, name, mode]);
 
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const instance = init(element, null, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => {
-      instance.resize();
-    });
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+  const box = useEChart(option);
 
   // The label sits on a wrapper: the canvas belongs to ECharts and says nothing to a screen reader.
   return (

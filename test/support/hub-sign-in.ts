@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../../server/src/catalogue/seed';
+import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
 
 /** Signs a desk's operator in to the hub from the keyboard (Alt+L, address, account, password, Enter), as at a shift start. */
 export async function signInToHub(page: Page, hubUrl: string, username: string): Promise<void> {
