@@ -28,6 +28,8 @@ export interface HubOptions {
   /** A pino logger; none in tests. */
   logger?: FastifyBaseLogger;
   now?: () => Date;
+  /** How far a desk's createdAt may be from the hub's clock (default 10 minutes); beyond it the receipt time counts. */
+  clockToleranceMs?: number;
   version?: string;
 }
 
@@ -39,6 +41,7 @@ export interface Hub {
 }
 
 export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+export const DEFAULT_CLOCK_TOLERANCE_MS = 10 * 60_000;
 
 /** One hub process: migrates, seeds an empty database, serves HTTP and the supervisors' live feed. */
 export async function createHub(options: HubOptions): Promise<Hub> {
@@ -62,6 +65,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     signer: new TokenSigner(Buffer.from(secret.value)),
     now,
     timeZone,
+    clockToleranceMs: options.clockToleranceMs ?? DEFAULT_CLOCK_TOLERANCE_MS,
     reportError,
     scheduleAlerts: (touched) => {
       alerts.schedule(touched);

@@ -9,6 +9,8 @@ export interface HubContext {
   now(): Date;
   /** The centre's time zone, for the day in ticket numbers. */
   timeZone: string;
+  /** How far a pushed createdAt may lie from the hub's clock before the hub counts its own receipt time instead. */
+  clockToleranceMs: number;
   /** Work done after the answer has gone (alert evaluation) reports its failures here. */
   reportError(error: unknown, what: string): void;
   /** Early warning for what a committed push touched; counted after the answer has gone. */

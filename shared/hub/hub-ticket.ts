@@ -42,7 +42,11 @@ export const hubTicketSchema = z.object({
   trainee: z.boolean(),
   review: z.enum(reviewStates),
   reviewComment: z.string().nullable(),
+  /** When the hub counts it from (alerts, statistics): the desk's time, or the hub's receipt time when `clockSkewed`. */
   createdAt: z.string(),
+  /** The desk's clock was too far from the hub's when it pushed: createdAt is the receipt time, the desk's is kept beside it. */
+  clockSkewed: z.literal(true).optional(),
+  deskCreatedAt: z.string().nullable().optional(),
   updatedAt: z.string(),
   /** Change version: the pull cursor passes it. */
   version: z.number().int(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstantSchema } from '../iso-instant';
 import { scoreItemSchema } from '../training/practice';
 
 /**
@@ -15,7 +16,7 @@ export const practiceResultPayloadSchema = z.strictObject({
   right: z.number().int().min(0).max(20),
   total: z.number().int().min(1).max(20),
   items: z.array(scoreItemSchema).max(20),
-  startedAt: z.iso.datetime({ offset: true }),
-  finishedAt: z.iso.datetime({ offset: true }),
+  startedAt: isoInstantSchema,
+  finishedAt: isoInstantSchema,
 });
 export type PracticeResultPayload = z.infer<typeof practiceResultPayloadSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstantSchema } from '../iso-instant';
 import { agentStates } from '../phone/agent-state';
 import { alertSchema } from './alerts';
 
@@ -6,9 +7,9 @@ import { alertSchema } from './alerts';
 export const presenceReportSchema = z.strictObject({
   state: z.enum(agentStates),
   /** ISO instant the state began. */
-  since: z.iso.datetime({ offset: true }),
+  since: isoInstantSchema,
   /** Set while on a call. */
-  callStartedAt: z.iso.datetime({ offset: true }).nullable(),
+  callStartedAt: isoInstantSchema.nullable(),
   /** Break reason (小休、用餐、会议 …). */
   reason: z.string().trim().max(40).nullable(),
   /** The operator asked a supervisor for help (abusive caller, hard case). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstantSchema } from '../iso-instant';
 
 /**
  * Supervisors' statistics (统计) over the tickets registered in a window
@@ -22,7 +23,7 @@ export const STATS_MAX_TOP = 50;
 export const ticketDispositions = ['answered', 'transferred', 'review', 'open'] as const;
 export type TicketDisposition = (typeof ticketDispositions)[number];
 
-const instant = z.iso.datetime({ offset: true });
+const instant = isoInstantSchema;
 
 const windowFields = {
   from: instant,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstantSchema } from '../iso-instant';
 import { articleSchema } from '../kb/article';
 import { departmentSchema, dutySchema } from '../dispatch/responsibility';
 import { outboxKinds } from '../tickets/ticket-record';
@@ -23,27 +24,74 @@ export const pushOperationSchema = z.strictObject({
   author: z.string().min(1).max(60),
   kind: z.enum(outboxKinds),
   ticketId: z.uuid(),
-  /** Checked per kind by the hub: an invalid payload rejects this operation only. */
+  /** Checked per kind by the hub (unknown fields refused): an invalid payload rejects this operation only. */
   payload: z.unknown(),
-  createdAt: z.iso.datetime({ offset: true }),
+  /** When the desk made it, by the desk's clock; the hub flags one too far from its own time. */
+  createdAt: isoInstantSchema,
 });
 export type PushOperation = z.infer<typeof pushOperationSchema>;
+
+/**
+ * One entry of a batch as the wire carries it. Only its sequence is checked
+ * with the batch (it orders the queue); the rest is parsed entry by entry
+ * against `pushOperationSchema`, so one malformed entry is answered `rejected`
+ * on its own and never stops the entries behind it.
+ */
+export const pushEntrySchema = z.looseObject({ seq: z.number().int().min(1) }).describe('一项队列操作（字段见 pushOperationSchema），逐项校验：不合格的一项答 rejected，不影响其后各项');
 
 export const pushRequestSchema = z
   .strictObject({
     deskId: deskIdSchema,
-    operations: z.array(pushOperationSchema).min(1).max(MAX_PUSH_BATCH),
+    operations: z.array(pushEntrySchema).min(1).max(MAX_PUSH_BATCH),
   })
   .refine((batch) => batch.operations.every((op, i) => i === 0 || op.seq === (batch.operations[i - 1]?.seq ?? 0) + 1), {
     message: '一批操作的序号必须连续递增',
     path: ['operations'],
   });
-export type PushRequest = z.infer<typeof pushRequestSchema>;
+/** What a desk sends: its outbox entries in order. */
+export interface PushRequest {
+  deskId: string;
+  operations: PushOperation[];
+}
+/** What the hub receives: the envelope checked, each entry still to be parsed on its own. */
+export type PushBatch = z.infer<typeof pushRequestSchema>;
+
+/**
+ * Why the hub refused one entry (the message beside it says it in Chinese):
+ * - `INVALID_ENTRY` a field is missing, of the wrong type or out of bounds (`issues` names it);
+ * - `UNKNOWN_FIELD` a field the protocol does not have; `UNSAFE_TEXT` text the database cannot hold
+ *   (a NUL character, a lone surrogate); `TOO_DEEP` nesting beyond any real entry;
+ * - `UNKNOWN_AUTHOR` the author is not a desk account of the centre;
+ * - `NOT_FOUND` no such ticket; `ID_TAKEN` the id or operation id is already used by other work;
+ * - `NOT_OWNER` the ticket belongs to another desk and the session's role may not act on any ticket;
+ * - `WRONG_STATE` the ticket's current state does not allow this change;
+ * - `REVIEW_REQUIRED` a trainee's ticket is transferred only after a supervisor's review.
+ */
+export const pushRejectReasons = [
+  'INVALID_ENTRY',
+  'UNKNOWN_FIELD',
+  'UNSAFE_TEXT',
+  'TOO_DEEP',
+  'UNKNOWN_AUTHOR',
+  'NOT_FOUND',
+  'ID_TAKEN',
+  'NOT_OWNER',
+  'WRONG_STATE',
+  'REVIEW_REQUIRED',
+] as const;
+export type PushRejectReason = (typeof pushRejectReasons)[number];
 
 export const pushOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({ seq: z.number().int(), outcome: z.literal('accepted'), ticketNumber: z.string().nullable() }),
   z.object({ seq: z.number().int(), outcome: z.literal('duplicate') }),
-  z.object({ seq: z.number().int(), outcome: z.literal('rejected'), reason: z.string() }),
+  z.object({
+    seq: z.number().int(),
+    outcome: z.literal('rejected'),
+    reason: z.enum(pushRejectReasons),
+    /** The refusal in Chinese, for the operator. */
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
 ]);
 export type PushOutcome = z.infer<typeof pushOutcomeSchema>;
 

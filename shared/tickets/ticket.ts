@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstantSchema } from '../iso-instant';
 
 /**
  * The ticket (工单) as desks register it and the hub keeps it. Desks create
@@ -75,7 +76,7 @@ export const ticketRegistrationSchema = z.object({
   unreasonableReason: z.string().min(1).max(60).nullable(),
   relatedTicketId: ticketIdSchema.nullable(),
   /** When the call started; ISO instant. */
-  calledAt: z.iso.datetime({ offset: true }),
+  calledAt: isoInstantSchema,
 });
 export type TicketRegistration = z.infer<typeof ticketRegistrationSchema>;
 

@@ -98,10 +98,10 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
     const bySeat = registerOp(5, 'seat:A-017');
     const reply = await call<PushResponse>('POST', '/v1/sync/push', { deskId: DESK_B, operations: [good, invalid, unknownAuthor, after, bySeat] }, token);
     expect(reply.body.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'rejected', 'rejected', 'accepted', 'accepted']);
-    expect(reply.body.outcomes[2]).toMatchObject({ reason: '登记人 ghost 不是本中心的话务账号' });
+    expect(reply.body.outcomes[2]).toMatchObject({ reason: 'UNKNOWN_AUTHOR', message: '登记人 ghost 不是本中心的话务账号' });
     const [seatEvent] = await running.sql.query<{ author: string; sent_by: string }>('SELECT author, sent_by FROM ticket_events WHERE op_id = $1', [bySeat.opId]);
     expect(seatEvent).toEqual({ author: 'seat:A-017', sent_by: 'op02' });
-    expect(reply.body.outcomes[1]).toMatchObject({ reason: expect.stringContaining('诉求内容至少 5 个字') as unknown });
+    expect(reply.body.outcomes[1]).toMatchObject({ reason: 'INVALID_ENTRY', message: expect.stringContaining('诉求内容至少 5 个字') as unknown });
     const [event] = await running.sql.query<{ author: string; sent_by: string }>('SELECT author, sent_by FROM ticket_events WHERE op_id = $1', [after.opId]);
     expect(event).toEqual({ author: 'op01', sent_by: 'op02' });
     const ticket = await call<HubTicket>('GET', `/v1/tickets/${after.ticketId}`, undefined, token);
@@ -158,7 +158,7 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
       { deskId: 'desk-dddd-0004', operations: [changeOp(3, 'op03', 'ticket.callback', reg.ticketId, { solved: true, satisfaction: 'satisfied', comments: '' })] },
       desk.token,
     );
-    expect(late.body.outcomes[0]).toMatchObject({ outcome: 'rejected', reason: '工单已办结，不能改为已回访' });
+    expect(late.body.outcomes[0]).toMatchObject({ outcome: 'rejected', reason: 'WRONG_STATE', message: '工单已办结，不能进行此操作' });
   });
 
   it('pull returns every change after the cursor in pages, resumes from any cursor, and holds only this desk’s tickets', async () => {

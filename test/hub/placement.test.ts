@@ -92,7 +92,7 @@ describe.each(['postgres', 'pglite'] as const)('placement record on %s', (driver
     // The same id from another desk is refused; so are a mismatched id and an impossible score.
     const elsewhere = await signIn(running.url, 'trainee01', `${deskId}-b`);
     expect((await push(elsewhere.token, [practiceOp(1, 'trainee01', late)], `${deskId}-b`)).outcomes).toEqual([
-      { seq: 1, outcome: 'rejected', reason: '该练习记录编号已被其他座席使用' },
+      { seq: 1, outcome: 'rejected', reason: 'ID_TAKEN', message: '该练习记录编号已被其他座席使用' },
     ]);
     const mismatched = { ...practiceOp(4, 'trainee01', practice(90, '2025-03-02T02:00:00.000Z')), ticketId: uuidv7() };
     const tooRight = practiceOp(5, 'trainee01', practice(100, '2025-03-02T02:00:00.000Z', { right: 6 }));
@@ -100,8 +100,8 @@ describe.each(['postgres', 'pglite'] as const)('placement record on %s', (driver
     const unknownAuthor = practiceOp(7, 'nobody', practice(100, '2025-03-02T02:00:00.000Z'));
     const outcomes = (await push(trainee.token, [mismatched, tooRight, overScore, unknownAuthor])).outcomes;
     expect(outcomes.map((o) => o.outcome)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
-    expect(outcomes[0]).toMatchObject({ reason: '练习记录的编号与操作不一致' });
-    expect(outcomes[3]).toMatchObject({ reason: '登记人 nobody 不是本中心的话务账号' });
+    expect(outcomes[0]).toMatchObject({ reason: 'INVALID_ENTRY', message: '练习记录的编号与操作不一致' });
+    expect(outcomes[3]).toMatchObject({ reason: 'UNKNOWN_AUTHOR', message: '登记人 nobody 不是本中心的话务账号' });
 
     const rows = await running.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM practice_results WHERE author = 'trainee01'`);
     expect(rows[0]?.n).toBe(2);

@@ -19,7 +19,8 @@ export interface RejectedEntry extends OutboxEntry {
 }
 
 /** The hub's answer for one entry. */
-export type EntryOutcome = { seq: number; outcome: 'accepted' | 'duplicate' } | { seq: number; outcome: 'rejected'; reason: string };
+/** The hub's answer for one entry; a refusal carries a reason code and, from current hubs, the message in Chinese. */
+export type EntryOutcome = { seq: number; outcome: 'accepted' | 'duplicate' } | { seq: number; outcome: 'rejected'; reason: string; message?: string };
 
 interface OutboxRow {
   seq: number;
@@ -77,7 +78,7 @@ export class OutboxQueue {
     this.db.transaction(() => {
       const at = this.now().toISOString();
       for (const answer of outcomes) {
-        if (answer.outcome === 'rejected') reject.run(answer.reason.slice(0, 500), at, answer.seq);
+        if (answer.outcome === 'rejected') reject.run((answer.message ?? answer.reason).slice(0, 500), at, answer.seq);
         remove.run(answer.seq);
       }
     })();

@@ -195,6 +195,16 @@ export const hubMigrations: readonly HubMigration[] = [
       CREATE INDEX tickets_author ON tickets (author, created_at);
     `,
   },
+  {
+    version: 10,
+    name: 'desk clocks: the desk-given creation time kept beside the counted one',
+    // created_at is what alerts, statistics and caller history count; when the desk's clock was too far from the
+    // hub's, it is the hub's receipt time and the desk's value is kept here, flagged.
+    sql: `
+      ALTER TABLE tickets ADD COLUMN desk_created_at timestamptz;
+      ALTER TABLE tickets ADD COLUMN clock_skewed boolean NOT NULL DEFAULT false;
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock key of hub migrations. */

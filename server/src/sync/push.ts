@@ -1,11 +1,13 @@
-import type { PushOutcome, PushRequest, PushResponse } from '../../../shared/hub/sync';
+import type { PushBatch, PushOutcome, PushResponse } from '../../../shared/hub/sync';
 import { onlyRow } from '../db/sql';
 import type { TokenClaims } from '../auth/tokens';
 import { withCounters } from '../db/counters';
 import type { HubContext } from '../hub-context';
 import { HubFailure } from '../http/failure';
 import type { KnownTickets, OperationContext, PreparedRegistration } from '../tickets/apply-operation';
-import { applyChange, insertRegistrations, OperationRejected, prepareRegistration } from '../tickets/apply-operation';
+import { applyChange, insertRegistrations, prepareRegistration } from '../tickets/apply-operation';
+import type { ParsedOperation } from './push-entry';
+import { OperationRejected, parseOperation } from './push-entry';
 import type { TouchedTickets } from '../alerts/touched-tickets';
 import { applyPracticeResult } from '../training/practice-results';
 
@@ -16,9 +18,10 @@ import { applyPracticeResult } from '../training/practice-results';
  * `duplicate` without effect, two deliveries racing each other serialise, and
  * a batch starting past the next expected sequence is refused (SEQ_GAP).
  * A refused operation still advances the sequence: it is answered `rejected`
- * and never blocks the operations behind it.
+ * with a reason code and never blocks the operations behind it. Each entry is
+ * parsed on its own (push-entry.ts) and only the parsed value is stored.
  */
-export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushRequest): Promise<PushResponse> {
+export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushBatch): Promise<PushResponse> {
   if (user.deskId !== batch.deskId) throw new HubFailure('FORBIDDEN', '本次登录不属于该座席，不能提交它的队列');
   const now = hub.now();
   const touched: TouchedTickets = { places: [], callers: [] };
@@ -30,16 +33,32 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushR
     if (first > lastSeq + 1) {
       throw new HubFailure('SEQ_GAP', `座席队列缺少序号 ${String(lastSeq + 1)} 到 ${String(first - 1)}`, { expectedSeq: lastSeq + 1 });
     }
-    const authors = [...new Set(batch.operations.map((op) => op.author))];
+    const entries = batch.operations.map((raw) => ({ seq: raw.seq, parsed: raw.seq > lastSeq ? parseEntry(raw) : null }));
+    const fresh = entries.map((e) => e.parsed).filter((p): p is ParsedOperation => p !== null && !(p instanceof OperationRejected));
+
+    const authors = [...new Set(fresh.map((op) => op.author))];
     const roles = await tx.query<{ username: string; role: string }>('SELECT username, role FROM accounts WHERE username = ANY($1) AND NOT disabled', [authors]);
     const authorRoles = new Map(roles.map((r) => [r.username, r.role]));
 
-    const registrationIds = batch.operations.filter((op) => op.kind === 'ticket.register' && op.seq > lastSeq).map((op) => op.ticketId);
+    const registrationIds = fresh.filter((op) => op.kind === 'ticket.register').map((op) => op.ticketId);
     const stored = await tx.query<{ id: string; desk_id: string; author: string; number: string }>('SELECT id, desk_id, author, number FROM tickets WHERE id = ANY($1::uuid[])', [registrationIds]);
     const known: KnownTickets = new Map(stored.map((t) => [t.id, { deskId: t.desk_id, author: t.author, number: t.number }]));
+    // An operation id is the audit trail's key: one already used (by this desk or any other) is refused, not a failed batch.
+    const usedOpIds = new Set(
+      (await tx.query<{ op_id: string }>('SELECT op_id FROM ticket_events WHERE op_id = ANY($1::uuid[])', [fresh.map((op) => op.opId)])).map((r) => r.op_id),
+    );
 
     const outcomes = await withCounters(tx, hub.timeZone, async (counters) => {
-      const ctx: OperationContext = { tx, counters, deskId: batch.deskId, sentBy: user.sub, authorRoles, now };
+      const ctx: OperationContext = {
+        tx,
+        counters,
+        deskId: batch.deskId,
+        sentBy: user.sub,
+        sessionRole: user.role,
+        authorRoles,
+        now,
+        countedAt: (op) => countedAt(op.createdAt, now, hub.clockToleranceMs),
+      };
       const answers: PushOutcome[] = [];
       // Consecutive registrations are written together (two statements for a run of them); any other
       // operation first writes those before it, so it sees the tickets it may refer to.
@@ -52,33 +71,36 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushR
         }
         waiting = [];
       };
-      for (const op of batch.operations) {
-        if (op.seq <= lastSeq) {
-          answers.push({ seq: op.seq, outcome: 'duplicate' });
+      for (const { seq, parsed: op } of entries) {
+        if (op === null) {
+          answers.push({ seq, outcome: 'duplicate' });
           continue;
         }
         try {
+          if (op instanceof OperationRejected) throw op;
+          if (usedOpIds.has(op.opId)) throw new OperationRejected('ID_TAKEN', '该操作编号已被使用');
+          usedOpIds.add(op.opId);
           if (op.kind === 'ticket.register') {
             const prepared = await prepareRegistration(op, ctx, known);
-            if ('duplicateOf' in prepared) answers.push({ seq: op.seq, outcome: 'duplicate' });
+            if ('duplicateOf' in prepared) answers.push({ seq, outcome: 'duplicate' });
             else {
               waiting.push(prepared);
-              answers.push({ seq: op.seq, outcome: 'accepted', ticketNumber: prepared.number });
+              answers.push({ seq, outcome: 'accepted', ticketNumber: prepared.number });
             }
           } else if (op.kind === 'practice.result') {
             const outcome = await applyPracticeResult(op, ctx);
-            answers.push(outcome === 'duplicate' ? { seq: op.seq, outcome } : { seq: op.seq, outcome, ticketNumber: null });
+            answers.push(outcome === 'duplicate' ? { seq, outcome } : { seq, outcome, ticketNumber: null });
           } else {
             await writeWaiting();
             await applyChange(op, ctx);
-            answers.push({ seq: op.seq, outcome: 'accepted', ticketNumber: null });
+            answers.push({ seq, outcome: 'accepted', ticketNumber: null });
           }
         } catch (error) {
           // Refusals are decided before anything is written, so the transaction is still clean.
           if (!(error instanceof OperationRejected)) throw error;
-          answers.push({ seq: op.seq, outcome: 'rejected', reason: error.message });
+          answers.push({ seq, outcome: 'rejected', reason: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
         }
-        lastSeq = op.seq;
+        lastSeq = seq;
       }
       await writeWaiting();
       return answers;
@@ -89,4 +111,22 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushR
   // Early warning counts after the commit, without holding up the desk's answer.
   if (touched.places.length) hub.scheduleAlerts(touched);
   return answer;
+}
+
+function parseEntry(raw: unknown): ParsedOperation | OperationRejected {
+  try {
+    return parseOperation(raw);
+  } catch (error) {
+    if (error instanceof OperationRejected) return error;
+    throw error;
+  }
+}
+
+/**
+ * The instant the hub counts an entry at (alerts, statistics, caller history): the desk's createdAt when it lies
+ * within the tolerance of the hub's clock, otherwise the hub's receipt time, flagged (the desk's value is kept).
+ */
+export function countedAt(createdAt: string, now: Date, toleranceMs: number): { at: string; skewed: boolean } {
+  const skewed = Math.abs(Date.parse(createdAt) - now.getTime()) > toleranceMs;
+  return skewed ? { at: now.toISOString(), skewed } : { at: createdAt, skewed };
 }

@@ -1,14 +1,15 @@
-import type { z } from 'zod';
-import type { PushOperation } from '../../../shared/hub/sync';
-import type { TicketRegistration, TicketState } from '../../../shared/tickets/ticket';
-import { callbackSchema, canTransition, directAnswerSchema, ticketRegistrationSchema, transferSchema } from '../../../shared/tickets/ticket';
+import type { TicketState } from '../../../shared/tickets/ticket';
+import type { TicketRegistration } from '../../../shared/tickets/ticket';
+import { canTransition } from '../../../shared/tickets/ticket';
+import type { HubRole } from '../../../shared/hub/auth';
 import type { TransactionCounters } from '../db/counters';
 import type { SqlTransaction } from '../db/sql';
+import type { ParsedOperation } from '../sync/push-entry';
+import { OperationRejected } from '../sync/push-entry';
 import type { TicketRow } from './ticket-rows';
 import { findTicket, recordEvent } from './ticket-rows';
 
-/** A permanent refusal of one operation: the desk shows it under 需处理 and goes on with the next. */
-export class OperationRejected extends Error {}
+export { OperationRejected } from '../sync/push-entry';
 
 export interface OperationContext {
   tx: SqlTransaction;
@@ -16,18 +17,13 @@ export interface OperationContext {
   deskId: string;
   /** The signed-in account delivering the batch (the author may be an earlier shift's operator). */
   sentBy: string;
+  /** The delivering session's role: supervisors and admins may change any desk's ticket, others only their desk's. */
+  sessionRole: HubRole;
   /** Roles of the authors named in the batch; an unknown author is refused. */
   authorRoles: ReadonlyMap<string, string>;
   now: Date;
-}
-
-function payloadOf<T>(schema: z.ZodType<T>, payload: unknown): T {
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new OperationRejected(`内容不符合要求：${first?.path.join('.') ?? ''} ${first?.message ?? ''}`.trim());
-  }
-  return parsed.data;
+  /** The time the hub counts the entry at: its own createdAt, or the hub's receipt time when the desk's clock is off. */
+  countedAt(op: ParsedOperation): { at: string; skewed: boolean };
 }
 
 const stateNames: Record<TicketState, string> = {
@@ -43,7 +39,7 @@ const stateNames: Record<TicketState, string> = {
 
 /** A registration checked and numbered, waiting to be written with the others of its batch. */
 export interface PreparedRegistration {
-  op: PushOperation;
+  op: ParsedOperation;
   number: string;
   version: number;
   trainee: boolean;
@@ -57,10 +53,10 @@ export type KnownTickets = Map<string, { deskId: string; author: string; number:
 export const SEAT_AUTHOR_PREFIX = 'seat:';
 
 /** The author's role; refuses an author who is not a desk account of the centre (nor the seat). */
-export function authorRole(op: PushOperation, ctx: OperationContext): string {
+export function authorRole(op: Pick<ParsedOperation, 'author'>, ctx: OperationContext): string {
   if (op.author.startsWith(SEAT_AUTHOR_PREFIX) && op.author.length > SEAT_AUTHOR_PREFIX.length) return 'operator';
   const role = ctx.authorRoles.get(op.author);
-  if (!role || !['operator', 'trainee', 'supervisor', 'admin'].includes(role)) throw new OperationRejected(`登记人 ${op.author} 不是本中心的话务账号`);
+  if (!role || !['operator', 'trainee', 'supervisor', 'admin'].includes(role)) throw new OperationRejected('UNKNOWN_AUTHOR', `登记人 ${op.author} 不是本中心的话务账号`);
   return role;
 }
 
@@ -69,15 +65,19 @@ export function authorRole(op: PushOperation, ctx: OperationContext): string {
  * it (several at once: one statement for a run of registrations). Returns the
  * existing number when the same desk and author registered this id before.
  */
-export async function prepareRegistration(op: PushOperation, ctx: OperationContext, known: KnownTickets): Promise<PreparedRegistration | { duplicateOf: string }> {
+export async function prepareRegistration(
+  op: ParsedOperation & { kind: 'ticket.register' },
+  ctx: OperationContext,
+  known: KnownTickets,
+): Promise<PreparedRegistration | { duplicateOf: string }> {
   const role = authorRole(op, ctx);
-  const registration = payloadOf(ticketRegistrationSchema, op.payload);
-  if (registration.id !== op.ticketId) throw new OperationRejected('登记内容的工单编号与操作不一致');
+  const registration = op.payload;
+  if (registration.id !== op.ticketId) throw new OperationRejected('INVALID_ENTRY', '登记内容的工单编号与操作不一致');
   const existing = known.get(registration.id);
   if (existing) {
     // The idempotency key is the ticket id from the same desk: the same creation again changes nothing.
     if (existing.deskId === ctx.deskId && existing.author === op.author) return { duplicateOf: existing.number };
-    throw new OperationRejected('该工单编号已被其他座席使用');
+    throw new OperationRejected('ID_TAKEN', '该工单编号已被其他座席使用');
   }
   const version = await ctx.counters.nextVersion();
   const number = await ctx.counters.nextTicketNumber(ctx.now);
@@ -88,7 +88,9 @@ export async function prepareRegistration(op: PushOperation, ctx: OperationConte
 /** Writes prepared registrations and their events: two statements whatever their number. */
 export async function insertRegistrations(prepared: readonly PreparedRegistration[], ctx: OperationContext): Promise<void> {
   if (!prepared.length) return;
-  const rows = prepared.map((p) => ({
+  const rows = prepared.map((p) => {
+    const counted = ctx.countedAt(p.op);
+    return {
     id: p.registration.id,
     number: p.number,
     author: p.op.author,
@@ -100,17 +102,21 @@ export async function insertRegistrations(prepared: readonly PreparedRegistratio
     trainee: p.trainee,
     review: p.trainee ? 'pending' : 'not_required',
     registration: p.registration,
-    created_at: p.op.createdAt,
+    created_at: counted.at,
+    desk_created_at: p.op.createdAt,
+    clock_skewed: counted.skewed,
     version: p.version,
     op_id: p.op.opId,
-  }));
+    };
+  });
   await ctx.tx.query(
     `INSERT INTO tickets (id, number, desk_id, author, state, caller_number, category_1, category_2, district, confidential, trainee, review,
-                          registration, created_at, updated_at, version)
+                          registration, created_at, desk_created_at, clock_skewed, updated_at, version)
      SELECT x.id, x.number, $2, x.author, 'registered', x.caller_number, x.category_1, x.category_2, x.district, x.confidential, x.trainee, x.review,
-            x.registration, x.created_at, x.created_at, x.version
+            x.registration, x.created_at, x.desk_created_at, x.clock_skewed, x.created_at, x.version
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, number text, author text, caller_number text, category_1 text, category_2 text, district text,
-            confidential boolean, trainee boolean, review text, registration jsonb, created_at timestamptz, version bigint)`,
+            confidential boolean, trainee boolean, review text, registration jsonb, created_at timestamptz, desk_created_at timestamptz,
+            clock_skewed boolean, version bigint)`,
     [JSON.stringify(rows), ctx.deskId],
   );
   await ctx.tx.query(
@@ -121,37 +127,52 @@ export async function insertRegistrations(prepared: readonly PreparedRegistratio
   );
 }
 
-/** Applies one change to a stored ticket (everything but a registration). */
-export async function applyChange(op: PushOperation, ctx: OperationContext): Promise<void> {
+/** Roles that may change any desk's ticket; every other account only its own desk's. */
+const ANY_TICKET_ROLES: readonly HubRole[] = ['supervisor', 'admin'];
+
+/**
+ * The states each change may start from (the transition itself is checked again by changeTicket). As at the
+ * desk, the same change again corrects it (another department before it signs, another answer, a callback
+ * recorded again) but never reaches past what the ticket has become since.
+ */
+const allowedFrom: Record<Exclude<ParsedOperation['kind'], 'ticket.register' | 'practice.result'>, readonly TicketState[]> = {
+  'ticket.answer': ['registered', 'returned', 'answered'],
+  'ticket.transfer': ['registered', 'returned', 'replied', 'called_back', 'transferred'],
+  // A review request only for a trainee's ticket the centre has not sent out yet.
+  'ticket.transfer_for_review': ['registered', 'returned'],
+  'ticket.callback': ['answered', 'replied', 'called_back'],
+};
+
+/**
+ * Applies one change to a stored ticket (everything but a registration):
+ * only from the desk that registered it or a role allowed to act on any
+ * ticket, and only from a state the change may start from.
+ */
+export async function applyChange(op: ParsedOperation, ctx: OperationContext): Promise<void> {
   authorRole(op, ctx);
+  if (op.kind === 'ticket.register' || op.kind === 'practice.result') throw new Error(`${op.kind} does not change a stored ticket`);
   const ticket = await findTicket(ctx.tx, op.ticketId, true);
-  if (!ticket) throw new OperationRejected('枢纽没有这张工单');
+  if (!ticket) throw new OperationRejected('NOT_FOUND', '枢纽没有这张工单');
+  if (ticket.desk_id !== ctx.deskId && !ANY_TICKET_ROLES.includes(ctx.sessionRole)) {
+    throw new OperationRejected('NOT_OWNER', '这张工单由其他座席登记，本座席不能修改');
+  }
+  const from = ticket.state as TicketState;
+  if (!allowedFrom[op.kind].includes(from)) throw new OperationRejected('WRONG_STATE', `工单${stateNames[from]}，不能进行此操作`);
   switch (op.kind) {
-    case 'ticket.register':
-      throw new Error('registrations go through prepareRegistration');
-    case 'practice.result':
-      throw new Error('practice results go through applyPracticeResult');
-    case 'ticket.answer': {
-      const answer = payloadOf(directAnswerSchema, op.payload);
-      await change(ticket, 'answered', op, ctx, { answer: JSON.stringify(answer) });
+    case 'ticket.answer':
+      await change(ticket, 'answered', op, ctx, { answer: JSON.stringify(op.payload) });
       break;
-    }
-    case 'ticket.transfer': {
-      const transfer = payloadOf(transferSchema, op.payload);
-      if (ticket.trainee && ticket.review !== 'approved') throw new OperationRejected('实训学员的工单须经班长审核后才能转办');
-      await change(ticket, 'transferred', op, ctx, { transfer: JSON.stringify(transfer), lead_department: transfer.lead, supervision: transfer.supervision });
+    case 'ticket.transfer':
+      if (ticket.trainee && ticket.review !== 'approved') throw new OperationRejected('REVIEW_REQUIRED', '实训学员的工单须经班长审核后才能转办');
+      await change(ticket, 'transferred', op, ctx, { transfer: JSON.stringify(op.payload), lead_department: op.payload.lead, supervision: op.payload.supervision });
       break;
-    }
-    case 'ticket.transfer_for_review': {
-      const transfer = payloadOf(transferSchema, op.payload);
-      await change(ticket, ticket.state as TicketState, op, ctx, { transfer: JSON.stringify(transfer), review: 'pending', review_comment: null });
+    case 'ticket.transfer_for_review':
+      if (!ticket.trainee) throw new OperationRejected('WRONG_STATE', '只有实训学员的工单需要审核');
+      await change(ticket, from, op, ctx, { transfer: JSON.stringify(op.payload), review: 'pending', review_comment: null });
       break;
-    }
-    case 'ticket.callback': {
-      const callback = payloadOf(callbackSchema, op.payload);
-      await change(ticket, 'called_back', op, ctx, { callback: JSON.stringify(callback) });
+    case 'ticket.callback':
+      await change(ticket, 'called_back', op, ctx, { callback: JSON.stringify(op.payload) });
       break;
-    }
   }
 }
 
@@ -166,7 +187,7 @@ export async function changeTicket(
   ctx: Pick<OperationContext, 'tx' | 'counters' | 'now'>,
 ): Promise<number> {
   const from = ticket.state as TicketState;
-  if (to !== from && !canTransition(from, to)) throw new OperationRejected(`工单${stateNames[from]}，不能改为${stateNames[to]}`);
+  if (to !== from && !canTransition(from, to)) throw new OperationRejected('WRONG_STATE', `工单${stateNames[from]}，不能改为${stateNames[to]}`);
   const names = Object.keys(columns);
   for (const name of names) if (!changeableColumns.has(name)) throw new Error(`not a changeable column: ${name}`);
   const version = await ctx.counters.nextVersion();
@@ -182,6 +203,6 @@ export async function changeTicket(
   return version;
 }
 
-function change(ticket: TicketRow, to: TicketState, op: PushOperation, ctx: OperationContext, columns: Record<string, unknown>): Promise<number> {
+function change(ticket: TicketRow, to: TicketState, op: ParsedOperation, ctx: OperationContext, columns: Record<string, unknown>): Promise<number> {
   return changeTicket(ticket, to, columns, { kind: op.kind, opId: op.opId, author: op.author, sentBy: ctx.sentBy, deskId: ctx.deskId, payload: op.payload }, ctx);
 }

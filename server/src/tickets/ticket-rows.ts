@@ -21,12 +21,14 @@ export interface TicketRow extends Record<string, unknown> {
   reply: unknown;
   return_reason: string | null;
   created_at: Date | string;
+  desk_created_at: Date | string | null;
+  clock_skewed: boolean;
   updated_at: Date | string;
   version: string | number;
 }
 
 export const TICKET_COLUMNS =
-  'id, number, desk_id, author, state, confidential, trainee, review, review_comment, supervision, lead_department, registration, answer, transfer, callback, reply, return_reason, created_at, updated_at, version';
+  'id, number, desk_id, author, state, confidential, trainee, review, review_comment, supervision, lead_department, registration, answer, transfer, callback, reply, return_reason, created_at, desk_created_at, clock_skewed, updated_at, version';
 
 const iso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
 
@@ -49,6 +51,7 @@ export function toHubTicket(row: TicketRow): HubTicket {
     review: row.review as HubTicket['review'],
     reviewComment: row.review_comment,
     createdAt: iso(row.created_at),
+    ...(row.clock_skewed ? { clockSkewed: true, deskCreatedAt: row.desk_created_at ? iso(row.desk_created_at) : null } : {}),
     updatedAt: iso(row.updated_at),
     version: Number(row.version),
   };

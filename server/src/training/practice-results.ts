@@ -1,5 +1,4 @@
-import type { PushOperation } from '../../../shared/hub/sync';
-import { practiceResultPayloadSchema } from '../../../shared/hub/practice';
+import type { ParsedOperation } from '../sync/push-entry';
 import type { OperationContext } from '../tickets/apply-operation';
 import { authorRole, OperationRejected } from '../tickets/apply-operation';
 
@@ -10,16 +9,11 @@ import { authorRole, OperationRejected } from '../tickets/apply-operation';
  * a second key, so a result that reaches the hub twice by any road — a rebuilt
  * queue, a replayed entry — is stored and counted once.
  */
-export async function applyPracticeResult(op: PushOperation, ctx: OperationContext): Promise<'accepted' | 'duplicate'> {
+export async function applyPracticeResult(op: ParsedOperation & { kind: 'practice.result' }, ctx: OperationContext): Promise<'accepted' | 'duplicate'> {
   authorRole(op, ctx);
-  const parsed = practiceResultPayloadSchema.safeParse(op.payload);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new OperationRejected(`练习记录不符合要求：${first?.path.join('.') ?? ''} ${first?.message ?? ''}`.trim());
-  }
-  const result = parsed.data;
-  if (result.id !== op.ticketId) throw new OperationRejected('练习记录的编号与操作不一致');
-  if (result.right > result.total) throw new OperationRejected('练习记录的正确项数超过总项数');
+  const result = op.payload;
+  if (result.id !== op.ticketId) throw new OperationRejected('INVALID_ENTRY', '练习记录的编号与操作不一致');
+  if (result.right > result.total) throw new OperationRejected('INVALID_ENTRY', '练习记录的正确项数超过总项数');
   const inserted = await ctx.tx.query(
     `INSERT INTO practice_results (id, author, desk_id, sent_by, op_id, scenario_id, scenario_title, score, right_items, total_items, items, started_at, finished_at, received_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
@@ -44,5 +38,5 @@ export async function applyPracticeResult(op: PushOperation, ctx: OperationConte
   if (inserted.length === 1) return 'accepted';
   const [existing] = await ctx.tx.query<{ desk_id: string; author: string }>('SELECT desk_id, author FROM practice_results WHERE id = $1', [result.id]);
   if (existing?.desk_id === ctx.deskId && existing.author === op.author) return 'duplicate';
-  throw new OperationRejected('该练习记录编号已被其他座席使用');
+  throw new OperationRejected('ID_TAKEN', '该练习记录编号已被其他座席使用');
 }

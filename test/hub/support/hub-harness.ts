@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createHub } from '../../../server/src/app';
-import type { Hub } from '../../../server/src/app';
+import type { Hub, HubOptions } from '../../../server/src/app';
 import { DEMO_PASSWORD } from '../../../server/src/catalogue/seed';
 import { connectPostgres } from '../../../server/src/db/pg-driver';
 import { openPglite } from '../../../server/src/db/pglite-driver';
@@ -34,7 +34,11 @@ export interface RunningHub {
 }
 
 /** A hub on 127.0.0.1 with the demo accounts, over a fresh database. */
-export async function startHub(driver: 'postgres' | 'pglite', server?: ThrowAwayPostgres, options: { bodyLimitBytes?: number } = {}): Promise<RunningHub> {
+export async function startHub(
+  driver: 'postgres' | 'pglite',
+  server?: ThrowAwayPostgres,
+  options: Pick<HubOptions, 'bodyLimitBytes' | 'clockToleranceMs' | 'now' | 'logger'> = {},
+): Promise<RunningHub> {
   const { sql, url: databaseUrl } = await freshDatabase(driver, server);
   const hub = await createHub({ sql, resourcesDir, demoAccounts: true, ...options });
   await hub.app.listen({ host: '127.0.0.1', port: 0 });
