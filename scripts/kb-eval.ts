@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildIndex, readArticlesFile, readSynonymTable, shippedSynonymsFile } from '../electron/services/kb/kb-engine';
+import { buildIndex, readArticlesFile, readShippedVocabulary, readSynonymTable } from '../electron/services/kb/kb-engine';
 
 interface Query {
   q: string;
@@ -27,7 +27,9 @@ const queries = fs
   .split('\n')
   .filter((line) => line.trim())
   .map((line) => JSON.parse(line) as Query);
-const index = buildIndex(articles, readSynonymTable(values.synonyms ?? shippedSynonymsFile(path.resolve(import.meta.dirname, '..', 'resources'))));
+// A bare articles file works: the shipped synonyms and caller phrasings come from resources/ by article id.
+const shipped = readShippedVocabulary(path.resolve(import.meta.dirname, '..', 'resources'));
+const index = buildIndex(articles, values.synonyms ? readSynonymTable(values.synonyms) : shipped.synonyms, shipped.phrasings);
 
 let hitsAt3 = 0;
 let reciprocal = 0;

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildIndex, readArticlesFile, readSynonymTable, shippedArticlesFile, shippedSynonymsFile } from '../../electron/services/kb/kb-engine';
+import { buildIndex, readArticlesFile, readShippedVocabulary, shippedArticlesFile } from '../../electron/services/kb/kb-engine';
 import { jiebaSegmenter } from '../../electron/services/dispatch/jieba-segmenter';
 import { readRegions } from '../../electron/services/dispatch/dispatch-service';
 import { readSeed } from '../../electron/services/dispatch/duty-replica';
@@ -28,7 +28,8 @@ const rows: Record<string, string | number>[] = [];
 // Knowledge
 const articles = readArticlesFile(shippedArticlesFile(resources));
 const status = new Map(articles.map((a) => [a.id, a.status]));
-const index = buildIndex(articles, readSynonymTable(shippedSynonymsFile(resources)));
+const vocabulary = readShippedVocabulary(resources);
+const index = buildIndex(articles, vocabulary.synonyms, vocabulary.phrasings);
 const engine = (q: string): string[] => index.search(q, { limit: 10 }).map((h) => h.id);
 const baseline = bigramSearch(articles);
 const kbSets: [string, KbQuery[]][] = [];

@@ -24,5 +24,11 @@ export const articleSchema = z.object({
   updated_at: z.iso.date(),
   /** Expired articles stay for reference but must never be offered as the answer. */
   status: z.enum(articleStatuses),
+  /**
+   * How callers ask for this article (相似问 / 常见问法), in their words: indexed as a field of its own,
+   * edited by KB editors and versioned with the article. Absent on articles that predate the field: the
+   * shipped phrasings (`resources/data/kb/phrasings.json`) are then used by article id.
+   */
+  phrasings: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
 });
 export type Article = z.infer<typeof articleSchema>;

@@ -23,6 +23,10 @@ export const kbHitSchema = z.object({
   preview: z.string(),
   /** Query words (after synonyms) found in the article, for highlighting. */
   matched: z.array(z.string()),
+  /** The caller phrasing (相似问) of the article that the query matched, when one did: part of the reason. */
+  phrasing: z.string().optional(),
+  /** Set when the centre's own work (articles opened, copied, marked 有用 for this query) lifted the article. */
+  learned: z.boolean().optional(),
   score: z.number(),
 });
 export type KbHit = z.infer<typeof kbHitSchema>;

@@ -5,6 +5,9 @@ import { articleSchema } from '../../../shared/kb/article';
 import { KbIndex } from './kb-index';
 import type { SynonymTable } from './synonyms';
 import { SynonymExpander, synonymTableSchema } from './synonyms';
+import type { PhrasingTable } from '../../../shared/kb/phrasings';
+import { EMPTY_PHRASINGS, withShippedPhrasings } from '../../../shared/kb/phrasings';
+import { readPhrasingTable, shippedPhrasingsFile } from './phrasings';
 
 /** Reads a JSON Lines file of articles, refusing the whole file (with the line number) if one line is malformed. */
 export function readArticlesFile(file: string): Article[] {
@@ -27,6 +30,12 @@ export function readSynonymTable(file: string): SynonymTable {
 export const shippedSynonymsFile = (resourcesDir: string): string => path.join(resourcesDir, 'data', 'kb', 'synonyms.json');
 export const shippedArticlesFile = (resourcesDir: string): string => path.join(resourcesDir, 'data', 'kb', 'articles.jsonl');
 
-export function buildIndex(articles: readonly Article[], synonyms: SynonymTable): KbIndex {
-  return new KbIndex(articles, new SynonymExpander(synonyms));
+/** The index over the articles; articles without phrasings of their own get the shipped ones by id. */
+export function buildIndex(articles: readonly Article[], synonyms: SynonymTable, phrasings: PhrasingTable = EMPTY_PHRASINGS): KbIndex {
+  return new KbIndex(withShippedPhrasings(articles, phrasings), new SynonymExpander(synonyms));
+}
+
+/** What `resources/` ships beside the articles: the synonym table and the caller phrasings. */
+export function readShippedVocabulary(resourcesDir: string): { synonyms: SynonymTable; phrasings: PhrasingTable } {
+  return { synonyms: readSynonymTable(shippedSynonymsFile(resourcesDir)), phrasings: readPhrasingTable(shippedPhrasingsFile(resourcesDir)) };
 }

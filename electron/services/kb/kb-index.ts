@@ -10,6 +10,8 @@ import { indexTerms, queryTerms } from './text-analysis';
 const FIELDS = [
   { name: 'title', weight: 3, sound: true, text: (a: Article) => a.title },
   { name: 'keywords', weight: 2.5, sound: true, text: (a: Article) => a.keywords.join(' ') },
+  // How callers ask (相似问): the bridge from everyday words to the article's official ones.
+  { name: 'phrasings', weight: 2, sound: true, text: (a: Article) => (a.phrasings ?? []).join(' ') },
   { name: 'category', weight: 1.2, sound: true, text: (a: Article) => a.category.join(' ') },
   { name: 'body', weight: 0.5, sound: false, text: (a: Article) => a.body },
 ] as const;
@@ -138,6 +140,7 @@ function sumOf(terms: Map<string, number>): number {
 
 function toHit(article: Article, score: number, surfaces: string[]): KbHit {
   const haystack = `${article.title} ${article.keywords.join(' ')} ${article.body}`;
+  const phrasing = bestPhrasing(article, surfaces);
   return {
     id: article.id,
     title: article.title,
@@ -147,7 +150,23 @@ function toHit(article: Article, score: number, surfaces: string[]): KbHit {
     status: article.status,
     updatedAt: article.updated_at,
     preview: article.body.replace(/\n+/gu, ' ').slice(0, 120),
-    matched: surfaces.filter((s) => haystack.includes(s)),
+    matched: surfaces.filter((s) => haystack.includes(s) || phrasing?.includes(s)),
+    ...(phrasing ? { phrasing } : {}),
     score: Math.round(score * 1000) / 1000,
   };
+}
+
+/** The caller phrasing sharing the most query words, shown as the reason when the article's own text does not. */
+function bestPhrasing(article: Article, surfaces: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const phrasing of article.phrasings ?? []) {
+    let count = 0;
+    for (const s of surfaces) if (phrasing.includes(s)) count += s.length;
+    if (count > bestCount) {
+      best = phrasing;
+      bestCount = count;
+    }
+  }
+  return best;
 }

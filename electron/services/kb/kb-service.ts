@@ -3,7 +3,8 @@ import { articleSchema } from '../../../shared/kb/article';
 import type { KbFeedbackInput, KbHit, KbSearchInput } from '../../../shared/kb/search';
 import { DeskFailure } from '../../../shared/result';
 import type { DeskDatabase } from '../db/database';
-import { buildIndex, readArticlesFile, readSynonymTable, shippedArticlesFile, shippedSynonymsFile } from './kb-engine';
+import { withShippedPhrasings } from '../../../shared/kb/phrasings';
+import { buildIndex, readArticlesFile, readShippedVocabulary, shippedArticlesFile } from './kb-engine';
 import type { KbIndex } from './kb-index';
 import type { SynonymTable } from './synonyms';
 import { synonymTableSchema } from './synonyms';
@@ -42,8 +43,9 @@ export class KbService {
   }
 
   private seed(): void {
-    const articles = readArticlesFile(shippedArticlesFile(this.resourcesDir));
-    const synonyms = readSynonymTable(shippedSynonymsFile(this.resourcesDir));
+    const { synonyms, phrasings } = readShippedVocabulary(this.resourcesDir);
+    // The replica keeps each article with its caller phrasings, as the hub's copy has them.
+    const articles = withShippedPhrasings(readArticlesFile(shippedArticlesFile(this.resourcesDir)), phrasings);
     this.db.transaction(() => {
       this.upsert(articles);
       this.db.prepare(`INSERT INTO kb_replica_state (singleton, version, source, synonyms) VALUES (1, 0, 'seed', ?)`).run(JSON.stringify(synonyms));

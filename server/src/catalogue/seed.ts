@@ -4,6 +4,7 @@ import type { Department, Duty } from '../../../shared/dispatch/responsibility';
 import { departmentSchema, dutySchema } from '../../../shared/dispatch/responsibility';
 import type { Article } from '../../../shared/kb/article';
 import { articleSchema } from '../../../shared/kb/article';
+import { phrasingTableSchema, withShippedPhrasings } from '../../../shared/kb/phrasings';
 import { createAccount } from '../accounts/accounts';
 import { withCounters } from '../db/counters';
 import type { Sql } from '../db/sql';
@@ -27,7 +28,11 @@ export function readShippedCatalogue(resourcesDir: string): ShippedCatalogue {
   return {
     departments: departmentSchema.array().parse(JSON.parse(fs.readFileSync(path.join(data, 'dispatch', 'departments.json'), 'utf8'))),
     duties: jsonLines(path.join(data, 'dispatch', 'duties.jsonl'), (v) => dutySchema.parse(v)),
-    articles: jsonLines(path.join(data, 'kb', 'articles.jsonl'), (v) => articleSchema.parse(v)),
+    // The hub's master copy starts with the shipped caller phrasings (相似问) in each article, where KB editors edit them.
+    articles: withShippedPhrasings(
+      jsonLines(path.join(data, 'kb', 'articles.jsonl'), (v) => articleSchema.parse(v)),
+      phrasingTableSchema.parse(JSON.parse(fs.readFileSync(path.join(data, 'kb', 'phrasings.json'), 'utf8'))),
+    ),
   };
 }
 
