@@ -15,12 +15,12 @@ function open(file: string): { kb: KbService; close: () => void } {
 
 const article = (overrides: Partial<Article> = {}): Article => ({
   id: 'KB-9001',
-  title: '共享单车乱停放投诉渠道',
-  category: ['城市管理', '共享单车'],
-  keywords: ['共享单车', '乱停放'],
-  department: '临沂市城市管理局',
+  title: '外卖骑手闯红灯投诉渠道',
+  category: ['交通出行', '外卖骑手'],
+  keywords: ['外卖骑手', '闯红灯'],
+  department: '临沂市公安局交通警察支队',
   scope: '全市',
-  body: '【受理】共享单车乱停放可向运营企业反映。',
+  body: '【受理】外卖骑手闯红灯可向交警和配送平台反映。',
   updated_at: '2026-11-01',
   status: '有效',
   ...overrides,
@@ -41,13 +41,13 @@ describe('knowledge base replica', () => {
 
   it('applies a change batch from the hub: new articles are found, expired ones drop behind, old batches are ignored', () => {
     const { kb, close } = open(path.join(tempDir(), 'desk.sqlite3'));
-    expect(kb.search({ query: '共享单车乱停' }).some((h) => h.id === 'KB-9001')).toBe(false);
+    expect(kb.search({ query: '外卖骑手闯红灯' }).some((h) => h.id === 'KB-9001')).toBe(false);
     expect(kb.applyArticleChanges({ version: 5, upserts: [article()] })).toBe(true);
-    expect(kb.search({ query: '共享单车乱停' })[0]?.id).toBe('KB-9001');
+    expect(kb.search({ query: '外卖骑手闯红灯' })[0]?.id).toBe('KB-9001');
     expect(kb.applyArticleChanges({ version: 5, upserts: [article({ title: '旧批次' })] })).toBe(false);
-    expect(kb.getArticle('KB-9001').title).toBe('共享单车乱停放投诉渠道');
-    kb.applyArticleChanges({ version: 6, upserts: [article({ status: '已失效' }), article({ id: 'KB-9002', title: '共享单车停放新规' })] });
-    const hits = kb.search({ query: '共享单车乱停' });
+    expect(kb.getArticle('KB-9001').title).toBe('外卖骑手闯红灯投诉渠道');
+    kb.applyArticleChanges({ version: 6, upserts: [article({ status: '已失效' }), article({ id: 'KB-9002', title: '外卖骑手闯红灯处理新规' })] });
+    const hits = kb.search({ query: '外卖骑手闯红灯' });
     expect(hits[0]?.id).toBe('KB-9002');
     expect(hits.find((h) => h.id === 'KB-9001')?.status).toBe('已失效');
     close();
