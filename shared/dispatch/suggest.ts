@@ -6,7 +6,7 @@ import { LOCAL_DISTRICT_GOV, LOCAL_TOWN_OFFICE } from './responsibility';
 import type { DispatchQuery, DispatchSuggestion } from './suggestion';
 import { dispatchQuerySchema } from './suggestion';
 import type { Segmenter } from './text-terms';
-import { STOP_TERMS, hanCharacters, isContentTerm, normalizeText, weightedClauses } from './text-terms';
+import { STOP_TERMS, hanCharacters, isContentTerm, normalizeText, weightedClauses, withoutNegated } from './text-terms';
 
 /**
  * Dispatch suggestion: score every duty entry against the ticket, resolve each
@@ -61,6 +61,13 @@ function clauseWeightAt(clauses: ReturnType<typeof weightedClauses>, index: numb
   return weight;
 }
 
+/** The weight of the strongest place a term occurs at (0 when absent): a word said once as "not this" and once as the matter counts as the matter. */
+function termWeightIn(text: string, term: string, clauses: ReturnType<typeof weightedClauses>): number {
+  let best = 0;
+  for (let at = text.indexOf(term); at >= 0 && best < 1; at = text.indexOf(term, at + 1)) best = Math.max(best, clauseWeightAt(clauses, at));
+  return best;
+}
+
 /** A district named in the text (or by one of its towns), for tickets registered without one. */
 export function districtFromText(index: DutyIndex, text: string): string | null {
   for (const d of index.regions.districts) {
@@ -77,19 +84,19 @@ function scoreDuty(entry: IndexedDuty, text: string, words: readonly string[], c
   const terms: string[] = [];
   const matched: string[] = [];
   for (const t of entry.terms) {
-    const at = text.indexOf(t.term);
-    if (at < 0) continue;
+    const weight = termWeightIn(text, t.term, clauses);
+    if (weight === 0) continue;
     // A part of a longer term already matched adds little: the longer one has counted it.
     const overlap = matched.some((m) => m.includes(t.term)) ? PART_OF_MATCHED : 1;
     matched.push(t.term);
-    parts.push(t.weight * overlap * index.idf(t.term) * clauseWeightAt(clauses, at));
+    parts.push(t.weight * overlap * index.idf(t.term) * weight);
     if (t.source === 'keyword') keywords.push(t.term);
     else terms.push(t.term);
   }
   for (const w of words) {
     if (matched.some((m) => m.includes(w)) || !entry.doc.includes(w)) continue;
     matched.push(w);
-    parts.push(LOOSE_WORD_WEIGHT * index.idf(w) * clauseWeightAt(clauses, text.indexOf(w)));
+    parts.push(LOOSE_WORD_WEIGHT * index.idf(w) * termWeightIn(text, w, clauses));
     terms.push(w);
   }
   let charScore = 0;
@@ -121,9 +128,11 @@ export function suggestDispatch(index: DutyIndex, rawQuery: DispatchQuery, segme
   const district = query.district ?? inferred;
   const clauses = weightedClauses(text);
   const words = [...new Set(segment(text))].filter((w) => isContentTerm(w) && !index.places.has(w));
-  const village = VILLAGE.test(text);
-  const estate = text.includes('小区');
-  let bare = text.replace(index.placePattern, ' ');
+  // 不是 A，而是 B: whole-ticket cues and the character signal read the ticket without the A.
+  const affirmed = withoutNegated(text);
+  const village = VILLAGE.test(affirmed);
+  const estate = affirmed.includes('小区');
+  let bare = affirmed.replace(index.placePattern, ' ');
   for (const s of STOP_TERMS) bare = bare.replaceAll(s, ' ');
   const chars = [...new Set(hanCharacters(bare))];
 

@@ -30,21 +30,64 @@ export function phrasesOf(text: string): string[] {
 }
 
 /**
+ * What a negated stretch (不是 A，而是 B: the A) still counts. Not nothing: the A often carries the topic
+ * too (不是小区里的僵尸车，而是路边的), only its distinguishing words point at the neighbouring entry.
+ */
+export const NEGATED_WEIGHT = 0.3;
+
+/**
+ * Stretches the ticket says the matter is not: `不是A，而是B`, `并非A，是B`, `车不是停在小区里，而是…`.
+ * Only when a `是 / 而是 / 属于` follows within a short distance, so `不是很清楚` or `是否` do not count.
+ */
+export function negatedSpans(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/(?:并不是|不是|并非|而不是|不属于)([^。！？；;!?\n]{1,30}?)(?:而是|是(?!否)|属于)/gu)) {
+    const negated = m[1] ?? '';
+    const start = m.index + m[0].length - negated.length - (m[0].endsWith('而是') || m[0].endsWith('属于') ? 2 : 1);
+    out.push({ start, end: start + negated.length });
+  }
+  return out;
+}
+
+/**
  * Clauses of a ticket with how much they count. An operator writes the main
  * request first; a clause introduced by 另外/顺带/此外 is a side remark and
- * must not decide the dispatch.
+ * must not decide the dispatch. A stretch the caller says the matter is not
+ * (不是 A，而是 B) counts next to nothing. Sorted by start: the weight at a
+ * position is the one of the last piece starting at or before it.
  */
 export function weightedClauses(text: string): { text: string; start: number; weight: number }[] {
   const out: { text: string; start: number; weight: number }[] = [];
   const re = /[^。！？；;!?\n]+[。！？；;!?\n]?/gu;
+  const negated = negatedSpans(text);
   let side = false;
   for (const m of text.matchAll(re)) {
     const clause = m[0];
     if (/^(另外|此外|顺带|顺便|还顺带|另|同时还)|另外|顺带|顺便提到|还提到/u.test(clause)) side = true;
     else if (/重点|主要/u.test(clause)) side = false;
-    out.push({ text: clause, start: m.index, weight: side ? 0.3 : 1 });
+    const weight = side ? 0.3 : 1;
+    const end = m.index + clause.length;
+    let at = m.index;
+    for (const span of negated) {
+      if (span.start < m.index || span.start >= end) continue;
+      if (span.start > at) out.push({ text: text.slice(at, span.start), start: at, weight });
+      out.push({ text: text.slice(span.start, span.end), start: span.start, weight: NEGATED_WEIGHT });
+      at = span.end;
+    }
+    if (at < end) out.push({ text: text.slice(at, end), start: at, weight });
   }
   return out;
+}
+
+/** The text without the stretches it says the matter is not, for whole-ticket cues (village, estate). */
+export function withoutNegated(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const span of negatedSpans(text)) {
+    out += text.slice(at, span.start);
+    at = span.end;
+  }
+  return out + text.slice(at);
 }
 
 /** Full-width letters and digits to ASCII and letters to lower case, so `App`, `APP` and `ＡＰＰ` meet. */
