@@ -73,5 +73,9 @@ export function readJsonLines(file: string): unknown[] {
 export function foldOf(key: string): 'a' | 'b' {
   let h = 2166136261;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  // FNV's lowest bit is only the parity of the characters' codes: mix the bits (murmur3's finaliser) first.
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
   return (h >>> 0) % 2 === 0 ? 'a' : 'b';
 }

@@ -3,6 +3,7 @@ import type { DutyIndex, IndexedDuty } from './duty-index';
 import type { LeadResolution } from './lead-resolution';
 import { resolveLead } from './lead-resolution';
 import { LOCAL_DISTRICT_GOV, LOCAL_TOWN_OFFICE } from './responsibility';
+import type { LearnedDispatchModel } from './learned-model';
 import type { DispatchQuery, DispatchSuggestion } from './suggestion';
 import { dispatchQuerySchema } from './suggestion';
 import type { Segmenter } from './text-terms';
@@ -121,7 +122,14 @@ function placeFactor(entry: IndexedDuty, index: DutyIndex, district: string | nu
   return (entry.scope === 'urban') === urban ? 1 : WRONG_SIDE;
 }
 
-export function suggestDispatch(index: DutyIndex, rawQuery: DispatchQuery, segment: Segmenter): DispatchSuggestion[] {
+/**
+ * How much the learned model can move a department: its probability (0–1) is added to the rule score
+ * divided by the best rule score of the ticket. At 1, a department the model is sure of overtakes one the
+ * list rates higher only when the list's own evidence is close (within the model's share).
+ */
+const LEARNED_WEIGHT = 0.2;
+
+export function suggestDispatch(index: DutyIndex, rawQuery: DispatchQuery, segment: Segmenter, learned?: LearnedDispatchModel | null): DispatchSuggestion[] {
   const query = dispatchQuerySchema.parse(rawQuery);
   const text = normalizeText(query.address ? `${query.text}\n${query.address}` : query.text);
   const inferred = query.district ? null : districtFromText(index, text);
@@ -197,10 +205,28 @@ export function suggestDispatch(index: DutyIndex, rawQuery: DispatchQuery, segme
     }
   }
   const ranked = [...byLead.values()].sort((a, b) => b.score - a.score);
+  if (learned) fuseLearned(ranked, learned, query.text);
   // Departments first; the strongest 属地 entry still waiting for a district follows them as a hint.
   const resolved = ranked.filter((s) => s.departmentId !== null).slice(0, query.limit);
   const waiting = ranked.find((s) => s.departmentId === null && s.score > (resolved.at(-1)?.score ?? 0));
   return waiting ? [...resolved, waiting] : resolved;
+}
+
+/**
+ * Re-ranks the list's candidates with what the centre's accepted dispatches and returns taught: each keeps
+ * its duty entry and reasons, and says how sure the learned part is (`reasons.learned`).
+ */
+function fuseLearned(ranked: DispatchSuggestion[], learned: LearnedDispatchModel, text: string): void {
+  const ids = ranked.flatMap((s) => (s.departmentId ? [s.departmentId] : []));
+  if (!ids.length) return;
+  const best = ranked[0]?.score || 1;
+  const probability = new Map(learned.score(text, ids).map((p) => [p.departmentId, p.probability]));
+  for (const s of ranked) {
+    const p = s.departmentId ? (probability.get(s.departmentId) ?? 0) : 0;
+    s.reasons.learned = Math.round(p * 1000) / 1000;
+    s.score = Math.round((s.score / best + LEARNED_WEIGHT * p) * 1000) / 1000;
+  }
+  ranked.sort((a, b) => b.score - a.score);
 }
 
 function resolveCo(index: DutyIndex, co: readonly string[], location: { district: string | null; town: string | null; text: string }, lead: string): string[] {

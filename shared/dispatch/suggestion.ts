@@ -34,6 +34,11 @@ export const matchReasonsSchema = z.object({
   districtFromText: z.string().nullable(),
   categoryMatched: z.boolean(),
   lead: leadResolutionSchema,
+  /**
+   * Present when the centre's learned model took part: its probability for this department (0–1), learned
+   * from dispatches departments kept and tickets they returned. The duty entry above stays the explanation.
+   */
+  learned: z.number().min(0).max(1).optional(),
 });
 export type MatchReasons = z.infer<typeof matchReasonsSchema>;
 

@@ -90,4 +90,19 @@ describe('dispatch from the local responsibility list', () => {
     expect(service.suggest({ text, district: '河东区' })[0]?.departmentId).toBe('city-urban');
     close();
   });
+
+  it('uses the centre’s learned model beside the list once it arrives, ignoring an older version', () => {
+    const { service, close } = open(tempDir());
+    const ticket = { text: '来电人反映小区门口的共享单车堆成一片，把盲道全压住了。', district: '兰山区' };
+    expect(service.suggest(ticket)[0]?.reasons.learned).toBeUndefined();
+    const snapshot = { version: 3, accepted: 1, returned: 0, weights: { 'w:共享单车': [['city-urban', 1]] as [string, number][] } };
+    expect(service.applyLearnedModel(snapshot)).toBe(true);
+    const [first] = service.suggest(ticket);
+    expect(first?.departmentId).toBe('city-urban');
+    expect(first?.reasons.learned).toBeGreaterThan(0);
+    expect(first?.duty.id).toMatch(/^D-/u);
+    expect(service.applyLearnedModel({ ...snapshot, version: 2 })).toBe(false);
+    expect(() => service.applyLearnedModel({ ...snapshot, version: -1 })).toThrow();
+    close();
+  });
 });

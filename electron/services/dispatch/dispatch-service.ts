@@ -5,6 +5,8 @@ import { centreRegionsSchema } from '../../../shared/dispatch/centre';
 import type { DutyIndex } from '../../../shared/dispatch/duty-index';
 import { buildDutyIndex } from '../../../shared/dispatch/duty-index';
 import type { Department } from '../../../shared/dispatch/responsibility';
+import type { LearnedModelSnapshot } from '../../../shared/dispatch/learned-model';
+import { LearnedDispatchModel, learnedModelSnapshotSchema } from '../../../shared/dispatch/learned-model';
 import { suggestDispatch } from '../../../shared/dispatch/suggest';
 import type { DispatchQuery, DispatchSuggestion } from '../../../shared/dispatch/suggestion';
 import type { Segmenter } from '../../../shared/dispatch/text-terms';
@@ -40,6 +42,7 @@ export class DispatchService {
   readonly replica: DutyReplica;
   readonly regions: CentreRegions;
   private index: DutyIndex | null = null;
+  private learned: LearnedDispatchModel | null = null;
   private readonly segment: Segmenter;
 
   constructor(db: DeskDatabase, resourcesDir: string, options: DispatchServiceOptions = {}) {
@@ -64,7 +67,18 @@ export class DispatchService {
   }
 
   suggest(query: DispatchQuery): DispatchSuggestion[] {
-    return suggestDispatch(this.ensureIndex(), query, this.segment);
+    return suggestDispatch(this.ensureIndex(), query, this.segment, this.learned);
+  }
+
+  /**
+   * Takes the centre's learned dispatch model (a snapshot the hub trains from accepted dispatches and
+   * returns). Used beside the list, never instead of it; an older or equal version is ignored.
+   */
+  applyLearnedModel(snapshot: LearnedModelSnapshot): boolean {
+    const parsed = learnedModelSnapshotSchema.parse(snapshot);
+    if (this.learned && parsed.version <= this.learned.version) return false;
+    this.learned = LearnedDispatchModel.fromSnapshot(parsed, this.segment);
+    return true;
   }
 
   departments(): Department[] {
