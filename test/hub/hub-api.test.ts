@@ -274,6 +274,10 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
     const { revision, ...doc } = article;
     const updated = await call<{ revision: number; body: string }>('PUT', `/v1/kb/articles/${row!.id}`, { ...doc, body: '新的答复口径。' }, supervisor.token);
     expect(updated.body).toMatchObject({ revision: (revision as number) + 1, body: '新的答复口径。' });
+    // Caller phrasings (相似问) are part of the article: seeded from the shipped ones, edited and versioned with it.
+    expect((doc.phrasings as string[]).length).toBeGreaterThan(0);
+    const phrased = await call<{ revision: number; phrasings: string[] }>('PUT', `/v1/kb/articles/${row!.id}`, { ...doc, phrasings: ['编辑新加的问法'] }, supervisor.token);
+    expect(phrased.body).toMatchObject({ revision: (revision as number) + 2, phrasings: ['编辑新加的问法'] });
     expect((await call('PUT', `/v1/kb/articles/${row!.id}`, { ...doc }, operator.token)).status).toBe(403);
     expect((await call('POST', '/v1/kb/feedback', { articleId: row!.id, verdict: 'outdated', comment: '电话号码已变' }, operator.token)).status).toBe(201);
     expect((await call('POST', '/v1/kb/feedback', { articleId: 'KB-NONE', verdict: 'outdated', comment: '' }, operator.token)).status).toBe(404);
