@@ -27,6 +27,8 @@ export const settingsSchema = z.object({
   stopCallsBeforeShiftEndMinutes: z.number().int().min(0).max(60),
   /** The centre's hub, e.g. `https://hub.12345.example:8720`; empty: the desk works alone. */
   hubUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: '中心服务器地址须以 http:// 或 https:// 开头' }).max(200)]),
+  /** Lab switch: allow http:// hubs and ws:// SIP proxies other than this machine (shown in the status bar while on). */
+  labInsecureTransport: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -44,4 +46,5 @@ export const defaultSettings: Settings = {
   trainingGuide: false,
   hubUrl: '',
   stopCallsBeforeShiftEndMinutes: 10,
+  labInsecureTransport: false,
 };

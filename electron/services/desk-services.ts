@@ -21,6 +21,7 @@ import type { SecretStore } from './phone/secret-store';
 import { FileKeySecretStore } from './phone/secret-store';
 import { HubSession } from './hub/hub-session';
 import { deskIdentity } from './hub/desk-identity';
+import { DeskCredentials } from './hub/desk-credentials';
 import { HandoverNotes } from './hub/handover-notes';
 import { IntegritySchedule } from './db/integrity-schedule';
 import { hubCallerHistorySchema, hubTicketSchema } from '../../shared/hub/hub-ticket';
@@ -77,6 +78,8 @@ export class DeskServices {
   /** This database's desk id: a rebuilt database gets a new one, so the hub never mistakes its sequences. */
   readonly deskId: string;
   readonly hub: HubSession;
+  /** This desk's enrolment at its hub: the desk credential, sealed like the SIP password. */
+  readonly deskCredentials: DeskCredentials;
   readonly handover: HandoverNotes;
   readonly hubTickets: HubTicketReplica;
   readonly integrity: IntegritySchedule;
@@ -117,6 +120,12 @@ export class DeskServices {
       this.emit('settingsChanged', settings);
     });
     this.deskId = deskIdentity(this.appState);
+    const secrets = options.secretStore ?? new FileKeySecretStore(options.dataDir);
+    this.deskCredentials = new DeskCredentials(this.appState, secrets, this.deskId);
+    this.sync.notEnrolled = () => {
+      const { hubUrl } = this.settings.get();
+      return hubUrl !== '' && this.deskCredentials.read(hubUrl) === null;
+    };
     this.handover = new HandoverNotes(this.appState);
     this.hubTickets = new HubTicketReplica(this.db);
     this.hub = new HubSession({
@@ -126,6 +135,12 @@ export class DeskServices {
       kb: this.kb,
       duties: this.dispatch.replica,
       sync: this.sync,
+      credentials: this.deskCredentials,
+      labInsecureTransport: () => this.settings.get().labInsecureTransport,
+      // A desk set up without a seat number takes the one it was enrolled as.
+      onEnrolled: ({ seat }) => {
+        if (!this.settings.get().seatId) this.settings.update({ seatId: seat });
+      },
       pollIntervalMs: options.hubPollIntervalMs,
       onChange: (session) => {
         this.emit('hubSessionChanged', session);
@@ -153,7 +168,7 @@ export class DeskServices {
       },
     });
     this.integrity.start();
-    this.phone = new PhoneService(this.db, this.appState, options.secretStore ?? new FileKeySecretStore(options.dataDir));
+    this.phone = new PhoneService(this.db, this.appState, secrets, () => this.settings.get().labInsecureTransport);
     this.phone.settings.onChange((view) => {
       this.emit('phoneSettingsChanged', view);
     });
@@ -224,7 +239,7 @@ export class DeskServices {
       kbFeedback: (feedback) => this.kb.recordFeedback(feedback, this.author()),
       getSyncStatus: () => this.sync.status(),
       syncNow: () => this.sync.syncNow(),
-      hubSignIn: ({ username, password }) => this.hub.signIn(this.settings.get().hubUrl, username, password),
+      hubSignIn: ({ username, password, enrolmentCode }) => this.hub.signIn(this.settings.get().hubUrl, username, password, enrolmentCode),
       hubSignOut: async () => {
         await this.hub.signOut();
         return null;

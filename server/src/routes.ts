@@ -9,6 +9,8 @@ import { presenceReportSchema, seatSchema } from '../../shared/hub/presence';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../shared/hub/sync';
 import { phoneNumberSchema, ticketIdSchema } from '../../shared/tickets/ticket';
 import { createAccount, listAccounts, login, refresh } from './accounts/accounts';
+import { deskCredentialSchema, deskEnrolmentSchema, enrolDeskInputSchema, enrolledDeskSchema, redeemInputSchema } from '../../shared/hub/desks';
+import { enrolDesk, listDesks, redeemEnrolment, retireDesk } from './desks/enrolment';
 import { deleteDepartment, deleteDuty, dutyList, getArticle, putArticle, putDepartment, putDuty, recordArticleFeedback } from './catalogue/catalogue';
 import { HubFailure } from './http/failure';
 import { route } from './http/route';
@@ -57,6 +59,36 @@ export const hubRoutes: readonly RouteSpec[] = [
     response: accountSchema,
     status: 201,
     handler: ({ hub, body }) => createAccount(hub.sql, body),
+  }),
+
+  route({
+    method: 'POST',
+    url: '/v1/desks',
+    summary: '登记座席（座席号、班组、分机），得到一次性登记码',
+    roles: ['admin'],
+    body: enrolDeskInputSchema,
+    response: enrolledDeskSchema,
+    status: 201,
+    handler: ({ hub, user, body }) => enrolDesk(hub, user, body),
+  }),
+  route({ method: 'GET', url: '/v1/desks', summary: '座席登记列表', roles: ['admin'], response: z.array(deskEnrolmentSchema), handler: ({ hub }) => listDesks(hub) }),
+  route({
+    method: 'POST',
+    url: '/v1/desks/:id/retire',
+    summary: '停用座席登记（其会话随即失效）',
+    roles: ['admin'],
+    params: z.strictObject({ id: z.coerce.number().int().min(1) }),
+    response: deskEnrolmentSchema,
+    handler: ({ hub, params }) => retireDesk(hub, params.id),
+  }),
+  route({
+    method: 'POST',
+    url: '/v1/desks/redeem',
+    summary: '座席用一次性登记码换取本座席凭据（按来源地址限制错误次数）',
+    roles: 'public',
+    body: redeemInputSchema,
+    response: deskCredentialSchema,
+    handler: ({ hub, ip, body }) => redeemEnrolment(hub, ip, body.code, body.deskId),
   }),
 
   route({

@@ -19,6 +19,8 @@ export const loginInputSchema = z.strictObject({
   password: z.string().min(1, '请输入密码').max(200),
   /** Desks sign in with their id; a supervisor's browser or a department client may omit it. */
   deskId: deskIdSchema.optional(),
+  /** The enrolled desk's own credential (from redeeming its enrolment code); required with `deskId`. */
+  deskCredential: z.string().min(20).max(200).optional(),
 });
 export type LoginInput = z.infer<typeof loginInputSchema>;
 
@@ -34,8 +36,10 @@ export type Account = z.infer<typeof accountSchema>;
 
 export const sessionSchema = z.object({
   token: z.string(),
-  /** ISO instant; the desk signs in again (or refreshes) before this. */
+  /** ISO instant by the hub's clock, for people; machines use `expiresInS`. */
   expiresAt: z.string(),
+  /** Seconds the token is valid from the hub's answer: the desk schedules its refresh from this, never from clocks compared across machines. */
+  expiresInS: z.number().int().min(1),
   account: accountSchema,
   deskId: deskIdSchema.nullable(),
 });

@@ -14,6 +14,8 @@ export type DeskSession = z.infer<typeof deskSessionSchema>;
 export const hubSignInInputSchema = z.strictObject({
   username: z.string().trim().min(1, '请输入账号').max(40),
   password: z.string().min(1, '请输入密码').max(200),
+  /** The one-time code from the admin, needed once, while the desk is not enrolled at this hub. */
+  enrolmentCode: z.string().trim().max(30).optional(),
 });
 
 /** The note the outgoing operator leaves for the next shift on this desk (交接班). */

@@ -10,6 +10,10 @@ export const hubErrorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'SEQ_GAP',
+  /** A desk id was named that is not enrolled (or was retired): redeem an enrolment code first. */
+  'DESK_NOT_ENROLLED',
+  /** Too many attempts from this address or for this account; the message says how long to wait. */
+  'THROTTLED',
   'INTERNAL',
 ] as const;
 export type HubErrorCode = (typeof hubErrorCodes)[number];

@@ -23,6 +23,8 @@ export const syncErrorCodes = [
   'HUB_FAILED',
   /** The desk's session is gone: sign in again; nothing is lost meanwhile. */
   'AUTH_REQUIRED',
+  /** The desk is not enrolled at the hub (or its enrolment was retired): its queue waits here until it is. */
+  'NOT_ENROLLED',
   /** The local store could not be read or written (disk full, read-only, damaged). */
   'STORAGE',
   'INTERNAL',

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DeskServices } from '../../electron/services/desk-services';
+import { enrolDesk } from './support/desk-enrolment';
 import { createLogger } from '../../electron/services/logger';
 import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
 import type { DeskMethod, DeskOutput } from '../../shared/desk-api';
@@ -29,11 +30,12 @@ afterAll(async () => {
 let dir: string;
 let services: DeskServices;
 let desk: DeskHandlers;
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-stats-'));
   services = new DeskServices({ dataDir: dir, resourcesDir, host: 'web', version: 'test', logger: createLogger({ level: 'silent' }), hubPollIntervalMs: 60_000 });
   desk = services.handlers({ setKnowledgePaneDetached: () => ({ detached: false }) });
   services.settings.update({ hubUrl: running.url });
+  await enrolDesk(services, running.url);
 });
 afterEach(() => {
   services.close();

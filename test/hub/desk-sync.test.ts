@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DeskServices } from '../../electron/services/desk-services';
+import { enrolDesk } from './support/desk-enrolment';
 import { createLogger } from '../../electron/services/logger';
 import type { DeskHandlers } from '../../shared/desk-handlers';
 import { invokeDeskMethod } from '../../shared/desk-handlers';
@@ -41,12 +42,13 @@ afterAll(async () => {
 let dir: string;
 let services: DeskServices;
 let desk: DeskHandlers;
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-sync-'));
   services = new DeskServices({ dataDir: dir, resourcesDir, host: 'web', version: 'test', logger: createLogger({ level: 'silent' }), hubPollIntervalMs: 60_000 });
   desk = services.handlers({ setKnowledgePaneDetached: () => ({ detached: false }) });
   services.settings.update({ hubUrl: proxy.url });
   proxy.setRefusing(false);
+  await enrolDesk(services, proxy.url);
 });
 afterEach(() => {
   services.close();
@@ -245,6 +247,7 @@ describe('a desk syncing with the hub', () => {
     await api('registerTicket', { registration: reg, trainee: false });
     await api('hubSignIn', { username: 'op01', password: DEMO_PASSWORD });
     expect(await api('syncNow', undefined)).toMatchObject({ pending: 0, needsAttention: 0 });
-    expect(await hubTicket(reg.id)).toMatchObject({ author: 'seat:A-017' });
+    // The hub names the seat it enrolled this desk as, not the seat name the desk wrote.
+    expect(await hubTicket(reg.id)).toMatchObject({ author: `seat:${services.deskCredentials.read(proxy.url)?.seat ?? '?'}` });
   });
 });

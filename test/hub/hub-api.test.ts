@@ -89,6 +89,7 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
   });
 
   it('rejects a permanently invalid operation without blocking those behind it, and keeps the author of an earlier shift', async () => {
+    await signIn(running.url, 'op01', DESK_B); // the earlier shift at this desk
     const { token } = await signIn(running.url, 'op02', DESK_B);
     const good = registerOp(1, 'op01');
     const invalid = registerOp(2, 'op01');
@@ -98,9 +99,11 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
     const bySeat = registerOp(5, 'seat:A-017');
     const reply = await call<PushResponse>('POST', '/v1/sync/push', { deskId: DESK_B, operations: [good, invalid, unknownAuthor, after, bySeat] }, token);
     expect(reply.body.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'rejected', 'rejected', 'accepted', 'accepted']);
-    expect(reply.body.outcomes[2]).toMatchObject({ reason: 'UNKNOWN_AUTHOR', message: '登记人 ghost 不是本中心的话务账号' });
+    expect(reply.body.outcomes[2]).toMatchObject({ reason: 'UNKNOWN_AUTHOR', message: '登记人 ghost 没有在本座席登录过，不能作为登记人' });
+    // Work written before anyone signed in is the enrolled seat's, whatever seat name the desk wrote.
     const [seatEvent] = await running.sql.query<{ author: string; sent_by: string }>('SELECT author, sent_by FROM ticket_events WHERE op_id = $1', [bySeat.opId]);
-    expect(seatEvent).toEqual({ author: 'seat:A-017', sent_by: 'op02' });
+    const [desk] = await running.sql.query<{ seat: string }>('SELECT seat FROM desks WHERE desk_id = $1', [DESK_B]);
+    expect(seatEvent).toEqual({ author: `seat:${desk?.seat ?? '?'}`, sent_by: 'op02' });
     expect(reply.body.outcomes[1]).toMatchObject({ reason: 'INVALID_ENTRY', message: expect.stringContaining('诉求内容至少 5 个字') as unknown });
     const [event] = await running.sql.query<{ author: string; sent_by: string }>('SELECT author, sent_by FROM ticket_events WHERE op_id = $1', [after.opId]);
     expect(event).toEqual({ author: 'op01', sent_by: 'op02' });

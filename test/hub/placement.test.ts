@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeskServices } from '../../electron/services/desk-services';
+import { enrolDesk } from './support/desk-enrolment';
 import { createLogger } from '../../electron/services/logger';
 import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
 import type { DeskMethod, DeskOutput } from '../../shared/desk-api';
@@ -101,7 +102,7 @@ describe.each(['postgres', 'pglite'] as const)('placement record on %s', (driver
     const outcomes = (await push(trainee.token, [mismatched, tooRight, overScore, unknownAuthor])).outcomes;
     expect(outcomes.map((o) => o.outcome)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
     expect(outcomes[0]).toMatchObject({ reason: 'INVALID_ENTRY', message: '练习记录的编号与操作不一致' });
-    expect(outcomes[3]).toMatchObject({ reason: 'UNKNOWN_AUTHOR', message: '登记人 nobody 不是本中心的话务账号' });
+    expect(outcomes[3]).toMatchObject({ reason: 'UNKNOWN_AUTHOR', message: '登记人 nobody 没有在本座席登录过，不能作为登记人' });
 
     const rows = await running.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM practice_results WHERE author = 'trainee01'`);
     expect(rows[0]?.n).toBe(2);
@@ -210,6 +211,7 @@ describe('a practice call at a trainee’s desk reaches the placement record', (
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-placement-'));
     services = new DeskServices({ dataDir: dir, resourcesDir, host: 'web', version: 'test', logger: createLogger({ level: 'silent' }), hubPollIntervalMs: 60_000 });
     services.settings.update({ hubUrl: running.url });
+    await enrolDesk(services, running.url);
   }, 60_000);
   afterAll(async () => {
     services.close();

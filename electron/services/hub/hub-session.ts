@@ -13,9 +13,35 @@ import { SyncEngine, SyncError } from '../sync/sync-engine';
 import type { LiveMessage, Seat } from '../../../shared/hub/presence';
 import type { Alert } from '../../../shared/hub/alerts';
 import { LiveSeats } from './live-seats';
+import type { DeskCredential } from '../../../shared/hub/desks';
+import { deskCredentialSchema, enrolmentCodeSchema } from '../../../shared/hub/desks';
+import { insecureTransportRefusal } from '../../../shared/transport';
+import type { DeskCredentials } from './desk-credentials';
+
+/** When the token runs out by this machine's clock: the hub's lifetime counted from when the request was sent. */
+const localExpiry = (sentAtMs: number, expiresInS: number): string => new Date(sentAtMs + expiresInS * 1000).toISOString();
+
+/** 80 % of the token's life, at least 10 s. */
+export const refreshDelayMs = (expiresInS: number): number => Math.max(10_000, expiresInS * 1000 * 0.8);
+
+/** Asks the dialog for the enrolment code, with the reason. */
+const notEnrolled = (message: string): DeskFailure => new DeskFailure('INVALID_INPUT', message, [{ path: 'enrolmentCode', message }]);
+
+function asDeskFailure(error: unknown): unknown {
+  if (error instanceof SyncError && error.code === 'AUTH_REQUIRED') return new DeskFailure('FORBIDDEN_SENDER', error.message);
+  if (error instanceof HubRequestError) return new DeskFailure('CONFLICT', error.message);
+  if (error instanceof SyncError) return new DeskFailure('DISCONNECTED', error.message);
+  return error;
+}
 
 export interface HubSessionOptions extends Omit<HubSyncPortOptions, 'http'> {
   sync: DeskSync;
+  /** This desk's enrolment at its hub (the sealed desk credential). */
+  credentials: DeskCredentials;
+  /** The lab switch: plain http:// to a hub other than this machine is allowed only while it is on. */
+  labInsecureTransport: () => boolean;
+  /** The desk redeemed its code: the seat it is enrolled as. */
+  onEnrolled?: (credential: DeskCredential) => void;
   pollIntervalMs?: number;
   onChange: (session: DeskSession | null) => void;
   /** For supervisors and admins: the hub's live seat feed. */
@@ -39,7 +65,8 @@ interface Current {
  * The signed-in operator's link to the hub. Signing in starts the sync
  * engine under this session; signing out stops it and leaves the outbox as it
  * is: entries keep their author and go out under the next operator's session
- * (the hub trusts the desk for its queue). The token lives in memory only.
+ * (the hub accepts only authors who signed in at this desk, or the seat). The
+ * token lives in memory only; the desk's credential is sealed (DeskCredentials).
  */
 export class HubSession {
   private current: Current | null = null;
@@ -60,17 +87,30 @@ export class HubSession {
     return this.current?.signedInAt ?? null;
   }
 
-  async signIn(hubUrl: string, username: string, password: string): Promise<DeskSession> {
+  /**
+   * Signs an operator in at this desk. The desk proves it is the enrolled one
+   * with its own credential; a desk not yet enrolled at this hub needs the
+   * admin's one-time code first (asked for at the `enrolmentCode` field).
+   */
+  async signIn(hubUrl: string, username: string, password: string, enrolmentCode?: string): Promise<DeskSession> {
     if (!hubUrl) throw new DeskFailure('CONFLICT', '尚未设置中心服务器地址');
+    const refusal = insecureTransportRefusal(hubUrl, this.options.labInsecureTransport(), 'hub');
+    if (refusal) throw new DeskFailure('INVALID_INPUT', refusal, [{ path: 'hubUrl', message: refusal }]);
+    if (enrolmentCode) await this.enrol(hubUrl, enrolmentCode);
+    const desk = this.options.credentials.read(hubUrl);
+    if (!desk) throw notEnrolled('本座席尚未在该中心登记：请输入管理员给的登记码');
     const http = new HubHttp(hubUrl, () => null);
+    const receivedAt = Date.now();
     let session;
     try {
-      session = await http.request('POST', '/v1/auth/login', sessionSchema, { username, password, deskId: this.options.deskId });
+      session = await http.request('POST', '/v1/auth/login', sessionSchema, { username, password, deskId: this.options.deskId, deskCredential: desk.credential });
     } catch (error) {
-      if (error instanceof SyncError && error.code === 'AUTH_REQUIRED') throw new DeskFailure('FORBIDDEN_SENDER', error.message);
-      if (error instanceof HubRequestError) throw new DeskFailure('CONFLICT', error.message);
-      if (error instanceof SyncError) throw new DeskFailure('DISCONNECTED', error.message);
-      throw error;
+      if (error instanceof HubRequestError && error.hubCode === 'DESK_NOT_ENROLLED') {
+        this.options.credentials.clear();
+        this.options.sync.queued();
+        throw notEnrolled(error.message);
+      }
+      throw asDeskFailure(error);
     }
     await this.signOut();
     const authed = new HubHttp(hubUrl, () => this.current?.token ?? null);
@@ -84,7 +124,15 @@ export class HubSession {
           ...(this.options.onError ? { onError: this.options.onError } : {}),
         })
       : null;
-    this.current = { token: session.token, account: session.account, expiresAt: session.expiresAt, http: authed, refreshTimer: this.scheduleRefresh(session.expiresAt), seats, signedInAt: Date.now() };
+    this.current = {
+      token: session.token,
+      account: session.account,
+      expiresAt: localExpiry(receivedAt, session.expiresInS),
+      http: authed,
+      refreshTimer: this.scheduleRefresh(session.expiresInS),
+      seats,
+      signedInAt: Date.now(),
+    };
     seats?.start();
     const engine = new SyncEngine({
       port: new HubSyncPort({ ...this.options, http: authed }),
@@ -97,6 +145,25 @@ export class HubSession {
     const view = this.view();
     if (!view) throw new DeskFailure('INTERNAL', 'session vanished');
     return view;
+  }
+
+  /** Exchanges the admin's one-time code for this desk's credential at the hub, and keeps it sealed. */
+  async enrol(hubUrl: string, code: string): Promise<DeskCredential> {
+    const refusal = insecureTransportRefusal(hubUrl, this.options.labInsecureTransport(), 'hub');
+    if (refusal) throw new DeskFailure('INVALID_INPUT', refusal, [{ path: 'hubUrl', message: refusal }]);
+    const parsedCode = enrolmentCodeSchema.safeParse(code);
+    if (!parsedCode.success) throw notEnrolled(parsedCode.error.issues[0]?.message ?? '登记码格式不正确');
+    let credential;
+    try {
+      credential = await new HubHttp(hubUrl, () => null).request('POST', '/v1/desks/redeem', deskCredentialSchema, { code: parsedCode.data, deskId: this.options.deskId });
+    } catch (error) {
+      if (error instanceof HubRequestError && (error.status === 403 || error.status === 429 || error.status === 400)) throw notEnrolled(error.message);
+      throw asDeskFailure(error);
+    }
+    this.options.credentials.save(hubUrl, credential);
+    this.options.onEnrolled?.(credential);
+    this.options.sync.queued();
+    return credential;
   }
 
   /** Stops syncing under this session; nothing queued is touched. */
@@ -154,21 +221,26 @@ export class HubSession {
     this.current = null;
   }
 
-  /** Renews the token at 80 % of its life; a failed renewal retries in 30 s, and the engine reports AUTH_REQUIRED if it runs out. */
-  private scheduleRefresh(expiresAt: string): ReturnType<typeof setTimeout> {
-    return this.refreshIn(Math.max(10_000, Date.parse(expiresAt) - Date.now()) * 0.8);
+  /**
+   * Renews the token at 80 % of the life the hub gave it, counted on this
+   * machine from the hub's answer (the two clocks are never compared); a
+   * failed renewal retries in 30 s, and the engine reports AUTH_REQUIRED if it runs out.
+   */
+  private scheduleRefresh(expiresInS: number): ReturnType<typeof setTimeout> {
+    return this.refreshIn(refreshDelayMs(expiresInS));
   }
 
   private refreshIn(delayMs: number): ReturnType<typeof setTimeout> {
     const timer = setTimeout(() => {
       const c = this.current;
       if (!c) return;
+      const askedAt = Date.now();
       c.http.request('POST', '/v1/auth/refresh', sessionSchema).then(
         (renewed) => {
           if (this.current !== c) return;
           c.token = renewed.token;
-          c.expiresAt = renewed.expiresAt;
-          c.refreshTimer = this.scheduleRefresh(renewed.expiresAt);
+          c.expiresAt = localExpiry(askedAt, renewed.expiresInS);
+          c.refreshTimer = this.scheduleRefresh(renewed.expiresInS);
           this.options.onChange(this.view());
         },
         (error: unknown) => {

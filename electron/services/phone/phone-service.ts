@@ -12,8 +12,8 @@ export class PhoneService {
   readonly settings: PhoneSettingsService;
   readonly calls: CallRecordStore;
 
-  constructor(db: DeskDatabase, appState: AppStateStore, secrets: SecretStore) {
-    this.settings = new PhoneSettingsService(appState, secrets);
+  constructor(db: DeskDatabase, appState: AppStateStore, secrets: SecretStore, labInsecureTransport: () => boolean = () => false) {
+    this.settings = new PhoneSettingsService(appState, secrets, labInsecureTransport);
     this.calls = new CallRecordStore(db);
   }
 

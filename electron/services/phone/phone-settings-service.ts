@@ -3,6 +3,7 @@ import { issuesOf } from '../../../shared/desk-handlers';
 import type { PhoneSettings, PhoneSettingsPatch, PhoneSettingsView, SipCredentials } from '../../../shared/phone/phone-settings';
 import { defaultPhoneSettings, phoneSettingsSchema, sipConnectSource } from '../../../shared/phone/phone-settings';
 import { DeskFailure } from '../../../shared/result';
+import { insecureTransportRefusal } from '../../../shared/transport';
 import type { AppStateStore } from '../app-state';
 import type { SecretStore } from './secret-store';
 
@@ -21,6 +22,8 @@ export class PhoneSettingsService {
   constructor(
     private readonly store: AppStateStore,
     private readonly secrets: SecretStore,
+    /** The desk's lab switch: a plain ws:// proxy other than this machine is used only while it is on. */
+    private readonly labInsecureTransport: () => boolean = () => false,
   ) {}
 
   settings(): PhoneSettings {
@@ -36,6 +39,8 @@ export class PhoneSettingsService {
     const { password, ...fields } = patch;
     const checked = phoneSettingsSchema.safeParse({ ...this.settings(), ...fields });
     if (!checked.success) throw new DeskFailure('INVALID_INPUT', 'phone settings would be invalid', issuesOf(checked.error));
+    const refusal = insecureTransportRefusal(checked.data.serverUri, this.labInsecureTransport(), 'sip');
+    if (refusal) throw new DeskFailure('INVALID_INPUT', refusal, [{ path: 'serverUri', message: refusal }]);
     this.store.write(SETTINGS_KEY, phoneSettingsSchema, checked.data);
     if (password !== undefined) {
       this.store.write(SECRET_KEY, sealedSchema.nullable(), password === null ? null : { sealed: this.secrets.seal(password), kind: this.secrets.kind });
@@ -47,6 +52,9 @@ export class PhoneSettingsService {
 
   /** For the renderer's user agent only. A password sealed with another key reads as none (the operator re-enters it). */
   credentials(): SipCredentials {
+    // Checked again here: the lab switch may have been turned off since the address was saved.
+    const refusal = insecureTransportRefusal(this.settings().serverUri, this.labInsecureTransport(), 'sip');
+    if (refusal) throw new DeskFailure('INVALID_INPUT', refusal, [{ path: 'serverUri', message: refusal }]);
     const sealed = this.store.read(SECRET_KEY, sealedSchema.nullable(), null);
     let password = '';
     if (sealed) {

@@ -45,9 +45,13 @@ export class DeskSync {
     this.engine = null;
   }
 
+  /** Set by the services: a hub address is configured but this desk is not enrolled there. */
+  notEnrolled: () => boolean = () => false;
+
   status(): SyncStatus {
     if (this.engine) return this.engine.status();
-    return { connection: 'not_configured', ...this.outbox.summary(), lastSuccessAt: null, lastError: null, nextAttemptAt: null };
+    const lastError = this.notEnrolled() ? { code: 'NOT_ENROLLED' as const, message: '本座席尚未在中心登记：工单在本机排队，登记并签入后发送' } : null;
+    return { connection: 'not_configured', ...this.outbox.summary(), lastSuccessAt: null, lastError, nextAttemptAt: null };
   }
 
   syncNow(): Promise<SyncStatus> | SyncStatus {

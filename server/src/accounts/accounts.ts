@@ -5,6 +5,8 @@ import type { TokenClaims } from '../auth/tokens';
 import type { Sql } from '../db/sql';
 import type { HubContext } from '../hub-context';
 import { HubFailure } from '../http/failure';
+import { secretMatches } from '../desks/desk-secrets';
+import { activeDesk } from '../desks/enrolment';
 
 interface AccountRow extends Record<string, unknown> {
   username: string;
@@ -33,13 +35,32 @@ export async function login(hub: HubContext, input: LoginInput): Promise<HubSess
   if (!row || !ok || row.disabled) throw new HubFailure('UNAUTHENTICATED', '账号或密码不正确');
   const deskRoles: readonly Account['role'][] = ['operator', 'trainee', 'supervisor', 'admin'];
   if (input.deskId && !deskRoles.includes(row.role)) throw new HubFailure('FORBIDDEN', '该账号不能在座席上登录');
+  if (input.deskId) await proveDesk(hub, input.deskId, input.deskCredential, row.username);
   return issueSession(hub, toAccount(row), input.deskId ?? null);
+}
+
+/**
+ * A session acts for a desk only when the desk proves it is the enrolled one
+ * (its credential, never just its id); the account is then remembered as one
+ * that worked at this desk, whose queued work a later shift may deliver.
+ */
+async function proveDesk(hub: HubContext, deskId: string, credential: string | undefined, username: string): Promise<void> {
+  const desk = await activeDesk(hub.sql, deskId);
+  if (!desk || !credential || !secretMatches(credential, desk.credentialHash)) {
+    throw new HubFailure('DESK_NOT_ENROLLED', '本座席未在中心登记或登记已停用：请输入管理员给的登记码');
+  }
+  const at = hub.now().toISOString();
+  await hub.sql.query(
+    `INSERT INTO desk_accounts (desk_id, username, first_at, last_at) VALUES ($1, $2, $3, $3)
+     ON CONFLICT (desk_id, username) DO UPDATE SET last_at = excluded.last_at`,
+    [deskId, username, at],
+  );
 }
 
 export function issueSession(hub: HubContext, account: Account, deskId: string | null): HubSession {
   const exp = Math.floor(hub.now().getTime() / 1000) + TOKEN_LIFETIME_S;
   const claims: TokenClaims = { sub: account.username, role: account.role, departmentId: account.departmentId, deskId, exp };
-  return { token: hub.signer.sign(claims), expiresAt: new Date(exp * 1000).toISOString(), account, deskId };
+  return { token: hub.signer.sign(claims), expiresAt: new Date(exp * 1000).toISOString(), expiresInS: TOKEN_LIFETIME_S, account, deskId };
 }
 
 /** A fresh token for a still-valid session (the desk renews before expiry; a disabled account cannot). */

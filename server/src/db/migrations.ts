@@ -205,6 +205,43 @@ export const hubMigrations: readonly HubMigration[] = [
       ALTER TABLE tickets ADD COLUMN clock_skewed boolean NOT NULL DEFAULT false;
     `,
   },
+  {
+    version: 11,
+    name: 'enrolled desks',
+    sql: `
+      -- A desk acts for itself only once an admin has enrolled it and it has redeemed the one-time code.
+      -- Only hashes of the code and of the desk's credential are kept.
+      CREATE TABLE desks (
+        id              bigserial PRIMARY KEY,
+        seat            text NOT NULL,
+        team            text,
+        extension       text,
+        code_hash       text,
+        code_expires_at timestamptz,
+        desk_id         text UNIQUE,
+        credential_hash text,
+        enrolled_by     text NOT NULL,
+        enrolled_at     timestamptz NOT NULL,
+        redeemed_at     timestamptz,
+        retired_at      timestamptz
+      );
+      CREATE UNIQUE INDEX desks_code ON desks (code_hash) WHERE code_hash IS NOT NULL;
+      CREATE UNIQUE INDEX desks_active_seat ON desks (seat) WHERE retired_at IS NULL;
+
+      -- Accounts that signed in at a desk: work they wrote there may reach the hub under a later shift's session.
+      CREATE TABLE desk_accounts (
+        desk_id  text NOT NULL,
+        username text NOT NULL,
+        first_at timestamptz NOT NULL,
+        last_at  timestamptz NOT NULL,
+        PRIMARY KEY (desk_id, username)
+      );
+
+      -- Failed code redemptions per address, for throttling guesses.
+      CREATE TABLE desk_redeem_failures (address text NOT NULL, at timestamptz NOT NULL);
+      CREATE INDEX desk_redeem_failures_address ON desk_redeem_failures (address, at);
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock key of hub migrations. */

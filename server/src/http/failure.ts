@@ -9,6 +9,8 @@ const statusOf: Record<HubErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   SEQ_GAP: 409,
+  DESK_NOT_ENROLLED: 403,
+  THROTTLED: 429,
   INTERNAL: 500,
 };
 

@@ -26,6 +26,8 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
     params: z.output<P>;
     user: TokenClaims;
     hub: HubContext;
+    /** The caller's address (for throttling). */
+    ip: string;
   }): Promise<unknown>;
 }
 

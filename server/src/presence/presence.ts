@@ -42,7 +42,9 @@ const SEAT_SELECT = `SELECT p.desk_id, p.operator, a.display_name, a.team, p.sta
   FROM presence p LEFT JOIN accounts a ON a.username = p.operator`;
 
 /**
- * Stores the seat's state and notifies every hub process in the same
+ * Stores the state of the session's own desk (proven at sign-in by the desk's
+ * credential, never named in the report) with the extension it was enrolled
+ * with, and notifies every hub process in the same
  * transaction (NOTIFY is delivered at commit, so no process hears of a
  * state that was rolled back).
  */
@@ -51,7 +53,7 @@ export async function reportPresence(hub: HubContext, user: TokenClaims, report:
   return hub.sql.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO presence (desk_id, operator, state, since, call_started_at, reason, help_requested, extension, reported_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE((SELECT extension FROM desks WHERE desk_id = $1 AND retired_at IS NULL), $8), $9)
        ON CONFLICT (desk_id) DO UPDATE SET operator = excluded.operator, state = excluded.state, since = excluded.since,
          call_started_at = excluded.call_started_at, reason = excluded.reason, help_requested = excluded.help_requested,
          extension = excluded.extension, reported_at = excluded.reported_at`,

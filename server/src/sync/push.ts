@@ -5,7 +5,7 @@ import { withCounters } from '../db/counters';
 import type { HubContext } from '../hub-context';
 import { HubFailure } from '../http/failure';
 import type { KnownTickets, OperationContext, PreparedRegistration } from '../tickets/apply-operation';
-import { applyChange, insertRegistrations, prepareRegistration } from '../tickets/apply-operation';
+import { applyChange, insertRegistrations, prepareRegistration, withHubAuthor } from '../tickets/apply-operation';
 import type { ParsedOperation } from './push-entry';
 import { OperationRejected, parseOperation } from './push-entry';
 import type { TouchedTickets } from '../alerts/touched-tickets';
@@ -36,9 +36,17 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
     const entries = batch.operations.map((raw) => ({ seq: raw.seq, parsed: raw.seq > lastSeq ? parseEntry(raw) : null }));
     const fresh = entries.map((e) => e.parsed).filter((p): p is ParsedOperation => p !== null && !(p instanceof OperationRejected));
 
-    const authors = [...new Set(fresh.map((op) => op.author))];
-    const roles = await tx.query<{ username: string; role: string }>('SELECT username, role FROM accounts WHERE username = ANY($1) AND NOT disabled', [authors]);
-    const authorRoles = new Map(roles.map((r) => [r.username, r.role]));
+    // What the hub knows of this desk: its seat and the accounts that signed in at it (one read).
+    const facts = await tx.query<{ seat: string; username: string | null; role: string | null }>(
+      `SELECT d.seat, a.username, a.role FROM desks d
+         LEFT JOIN desk_accounts da ON da.desk_id = d.desk_id
+         LEFT JOIN accounts a ON a.username = da.username AND NOT a.disabled
+        WHERE d.desk_id = $1 AND d.retired_at IS NULL`,
+      [batch.deskId],
+    );
+    const seat = facts[0]?.seat;
+    if (seat === undefined) throw new HubFailure('UNAUTHENTICATED', '本座席的登记已停用，请重新登记后登录');
+    const authorRoles = new Map(facts.flatMap((f) => (f.username && f.role ? [[f.username, f.role] as const] : [])));
 
     const registrationIds = fresh.filter((op) => op.kind === 'ticket.register').map((op) => op.ticketId);
     const stored = await tx.query<{ id: string; desk_id: string; author: string; number: string }>('SELECT id, desk_id, author, number FROM tickets WHERE id = ANY($1::uuid[])', [registrationIds]);
@@ -55,6 +63,7 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
         deskId: batch.deskId,
         sentBy: user.sub,
         sessionRole: user.role,
+        seat,
         authorRoles,
         now,
         countedAt: (op) => countedAt(op.createdAt, now, hub.clockToleranceMs),
@@ -71,13 +80,14 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
         }
         waiting = [];
       };
-      for (const { seq, parsed: op } of entries) {
-        if (op === null) {
+      for (const { seq, parsed } of entries) {
+        if (parsed === null) {
           answers.push({ seq, outcome: 'duplicate' });
           continue;
         }
         try {
-          if (op instanceof OperationRejected) throw op;
+          if (parsed instanceof OperationRejected) throw parsed;
+          const op = withHubAuthor(parsed, ctx);
           if (usedOpIds.has(op.opId)) throw new OperationRejected('ID_TAKEN', '该操作编号已被使用');
           usedOpIds.add(op.opId);
           if (op.kind === 'ticket.register') {

@@ -19,7 +19,9 @@ export interface OperationContext {
   sentBy: string;
   /** The delivering session's role: supervisors and admins may change any desk's ticket, others only their desk's. */
   sessionRole: HubRole;
-  /** Roles of the authors named in the batch; an unknown author is refused. */
+  /** The seat this desk is enrolled as. */
+  seat: string;
+  /** Roles of the accounts that have signed in at this desk (the session's included): the only authors it may name. */
   authorRoles: ReadonlyMap<string, string>;
   now: Date;
   /** The time the hub counts the entry at: its own createdAt, or the hub's receipt time when the desk's clock is off. */
@@ -52,11 +54,30 @@ export type KnownTickets = Map<string, { deskId: string; author: string; number:
 /** Work written at a desk while nobody was signed in is authored by the seat; the delivering account is recorded beside it. */
 export const SEAT_AUTHOR_PREFIX = 'seat:';
 
-/** The author's role; refuses an author who is not a desk account of the centre (nor the seat). */
+const DESK_ROLES = ['operator', 'trainee', 'supervisor', 'admin'];
+
+/**
+ * The operation as the hub records it, with the author decided from what the
+ * hub knows rather than from the name pushed: an account that has signed in at
+ * this desk (the session's own, or an earlier shift's), or — for work written
+ * before anyone signed in — this desk's enrolled seat, whatever seat name the
+ * desk put in. Anyone else is refused for this operation alone.
+ */
+export function withHubAuthor<T extends { author: string }>(op: T, ctx: OperationContext): T {
+  if (op.author.startsWith(SEAT_AUTHOR_PREFIX)) return { ...op, author: SEAT_AUTHOR_PREFIX + ctx.seat };
+  authorRole(op, ctx);
+  return op;
+}
+
+/**
+ * The author's role, which decides trainee review: the account's own role, or
+ * for the seat's work the delivering session's (a trainee's session delivers
+ * it for review). Never anything the desk pushed.
+ */
 export function authorRole(op: Pick<ParsedOperation, 'author'>, ctx: OperationContext): string {
-  if (op.author.startsWith(SEAT_AUTHOR_PREFIX) && op.author.length > SEAT_AUTHOR_PREFIX.length) return 'operator';
+  if (op.author.startsWith(SEAT_AUTHOR_PREFIX)) return ctx.sessionRole;
   const role = ctx.authorRoles.get(op.author);
-  if (!role || !['operator', 'trainee', 'supervisor', 'admin'].includes(role)) throw new OperationRejected('UNKNOWN_AUTHOR', `登记人 ${op.author} 不是本中心的话务账号`);
+  if (!role || !DESK_ROLES.includes(role)) throw new OperationRejected('UNKNOWN_AUTHOR', `登记人 ${op.author} 没有在本座席登录过，不能作为登记人`);
   return role;
 }
 

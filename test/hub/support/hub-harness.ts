@@ -11,6 +11,7 @@ import type { PushOperation } from '../../../shared/hub/sync';
 import { uuidv7 } from '../../../shared/tickets/uuid7';
 import { sampleRegistration } from '../../support/sample-ticket';
 import type { ThrowAwayPostgres } from './postgres';
+import { deskCredential } from './desk-enrolment';
 
 export const resourcesDir = path.resolve(import.meta.dirname, '..', '..', '..', 'resources');
 
@@ -72,8 +73,10 @@ export function hubClient(baseUrl: string) {
   };
 }
 
+/** Signs in as a demo account; with a desk id, at that desk, enrolled first if it is not yet (see desk-enrolment.ts). */
 export async function signIn(baseUrl: string, username: string, deskId?: string): Promise<HubSession> {
-  const reply = await hubClient(baseUrl)<HubSession>('POST', '/v1/auth/login', { username, password: DEMO_PASSWORD, ...(deskId ? { deskId } : {}) });
+  const desk = deskId ? { deskId, deskCredential: await deskCredential(baseUrl, deskId) } : {};
+  const reply = await hubClient(baseUrl)<HubSession>('POST', '/v1/auth/login', { username, password: DEMO_PASSWORD, ...desk });
   if (reply.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(reply.body)}`);
   return reply.body;
 }

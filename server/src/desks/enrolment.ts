@@ -1,0 +1,140 @@
+import type { DeskCredential, DeskEnrolment, EnrolledDesk } from '../../../shared/hub/desks';
+import { enrolDeskInputSchema } from '../../../shared/hub/desks';
+import type { z } from 'zod';
+import type { TokenClaims } from '../auth/tokens';
+import type { Sql } from '../db/sql';
+import type { HubContext } from '../hub-context';
+import { HubFailure } from '../http/failure';
+import { newDeskCredential, newEnrolmentCode, secretHash } from './desk-secrets';
+
+interface DeskRow extends Record<string, unknown> {
+  id: string | number;
+  seat: string;
+  team: string | null;
+  extension: string | null;
+  desk_id: string | null;
+  code_expires_at: Date | string | null;
+  enrolled_by: string;
+  enrolled_at: Date | string;
+  redeemed_at: Date | string | null;
+  retired_at: Date | string | null;
+  accounts: string[] | null;
+}
+
+const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
+
+function toEnrolment(row: DeskRow, now: Date): DeskEnrolment {
+  const expired = row.code_expires_at !== null && new Date(row.code_expires_at).getTime() <= now.getTime();
+  const state = row.retired_at ? 'retired' : row.desk_id ? 'enrolled' : expired ? 'expired' : 'waiting';
+  return {
+    id: Number(row.id),
+    seat: row.seat,
+    team: row.team,
+    extension: row.extension,
+    state,
+    deskId: row.desk_id,
+    enrolledBy: row.enrolled_by,
+    enrolledAt: iso(row.enrolled_at) ?? '',
+    codeExpiresAt: row.desk_id ? null : iso(row.code_expires_at),
+    redeemedAt: iso(row.redeemed_at),
+    retiredAt: iso(row.retired_at),
+    accounts: row.accounts ?? [],
+  };
+}
+
+const DESK_SELECT = `SELECT d.*, (SELECT array_agg(username ORDER BY last_at DESC) FROM desk_accounts a WHERE a.desk_id = d.desk_id) AS accounts FROM desks d`;
+
+/** Enrols a desk for a seat and returns its one-time code (only the code's hash is kept). */
+export async function enrolDesk(hub: HubContext, admin: TokenClaims, input: z.output<typeof enrolDeskInputSchema>): Promise<EnrolledDesk> {
+  const code = newEnrolmentCode();
+  const now = hub.now();
+  const expiresInS = input.expiresInHours * 3600;
+  const rows = await hub.sql.query<{ id: string }>(
+    `INSERT INTO desks (seat, team, extension, code_hash, code_expires_at, enrolled_by, enrolled_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (seat) WHERE retired_at IS NULL DO NOTHING RETURNING id`,
+    [input.seat, input.team, input.extension, secretHash(code.replace(/-/g, '')), new Date(now.getTime() + expiresInS * 1000).toISOString(), admin.sub, now.toISOString()],
+  );
+  if (!rows[0]) throw new HubFailure('CONFLICT', `座席 ${input.seat} 已有登记；先停用原登记再重新登记`);
+  return { enrolment: await readEnrolment(hub, Number(rows[0].id)), code, codeExpiresInS: expiresInS };
+}
+
+export async function listDesks(hub: HubContext): Promise<DeskEnrolment[]> {
+  const rows = await hub.sql.query<DeskRow>(`${DESK_SELECT} ORDER BY d.retired_at IS NOT NULL, d.seat, d.id`);
+  const now = hub.now();
+  return rows.map((row) => toEnrolment(row, now));
+}
+
+async function readEnrolment(hub: HubContext, id: number): Promise<DeskEnrolment> {
+  const [row] = await hub.sql.query<DeskRow>(`${DESK_SELECT} WHERE d.id = $1`, [id]);
+  if (!row) throw new HubFailure('NOT_FOUND', `没有第 ${String(id)} 号座席登记`);
+  return toEnrolment(row, hub.now());
+}
+
+/**
+ * Retires a desk: its code can no longer be redeemed, its credential no longer
+ * signs in, and every session already issued for it stops working at its next
+ * request (see `assertDeskActive`).
+ */
+export async function retireDesk(hub: HubContext, id: number): Promise<DeskEnrolment> {
+  const rows = await hub.sql.query('UPDATE desks SET retired_at = $2, code_hash = NULL WHERE id = $1 AND retired_at IS NULL RETURNING id', [id, hub.now().toISOString()]);
+  if (!rows[0]) {
+    await readEnrolment(hub, id); // NOT_FOUND when there is no such enrolment
+    throw new HubFailure('CONFLICT', `第 ${String(id)} 号座席登记已停用`);
+  }
+  await hub.sql.query("DELETE FROM presence WHERE desk_id = (SELECT desk_id FROM desks WHERE id = $1)", [id]);
+  return readEnrolment(hub, id);
+}
+
+/** Redemptions that failed from one address within the window before it must wait. */
+export const REDEEM_LIMIT = { failures: 10, windowMinutes: 15 };
+
+/**
+ * Exchanges a one-time code for the desk's credential, binding the enrolment
+ * to the desk's own id. A code works once, before it expires, and never for a
+ * desk id that is already enrolled. Failed attempts are counted per address.
+ */
+export async function redeemEnrolment(hub: HubContext, address: string, code: string, deskId: string): Promise<DeskCredential> {
+  const now = hub.now();
+  const windowStart = new Date(now.getTime() - REDEEM_LIMIT.windowMinutes * 60_000).toISOString();
+  const [recent] = await hub.sql.query<{ n: string; oldest: Date | string | null }>(
+    'SELECT count(*) AS n, min(at) AS oldest FROM desk_redeem_failures WHERE address = $1 AND at > $2',
+    [address, windowStart],
+  );
+  if (recent && Number(recent.n) >= REDEEM_LIMIT.failures && recent.oldest) {
+    const waitS = Math.max(1, Math.ceil((new Date(recent.oldest).getTime() + REDEEM_LIMIT.windowMinutes * 60_000 - now.getTime()) / 1000));
+    throw new HubFailure('THROTTLED', `登记码错误次数过多，请 ${String(Math.ceil(waitS / 60))} 分钟后再试`);
+  }
+  const credential = newDeskCredential();
+  const row = await hub.sql.transaction(async (tx) => {
+    const [taken] = await tx.query('SELECT 1 FROM desks WHERE desk_id = $1', [deskId]);
+    if (taken) return null;
+    const [bound] = await tx.query<DeskRow>(
+      `UPDATE desks SET desk_id = $2, credential_hash = $3, code_hash = NULL, redeemed_at = $4
+        WHERE code_hash = $1 AND desk_id IS NULL AND retired_at IS NULL AND code_expires_at > $4
+        RETURNING *`,
+      [secretHash(code), deskId, secretHash(credential), now.toISOString()],
+    );
+    return bound ?? null;
+  });
+  if (!row) {
+    await hub.sql.query('INSERT INTO desk_redeem_failures (address, at) VALUES ($1, $2)', [address, now.toISOString()]);
+    await hub.sql.query('DELETE FROM desk_redeem_failures WHERE at < $1', [windowStart]);
+    throw new HubFailure('FORBIDDEN', '登记码无效、已使用或已过期；请向管理员索取新的登记码');
+  }
+  return { deskId, credential, seat: row.seat, team: row.team, extension: row.extension };
+}
+
+/** What the hub knows of an enrolled, active desk. */
+export interface DeskFacts {
+  seat: string;
+  team: string | null;
+  extension: string | null;
+}
+
+export async function activeDesk(sql: Sql, deskId: string): Promise<(DeskFacts & { credentialHash: string | null }) | null> {
+  const [row] = await sql.query<{ seat: string; team: string | null; extension: string | null; credential_hash: string | null }>(
+    'SELECT seat, team, extension, credential_hash FROM desks WHERE desk_id = $1 AND retired_at IS NULL',
+    [deskId],
+  );
+  return row ? { seat: row.seat, team: row.team, extension: row.extension, credentialHash: row.credential_hash } : null;
+}
