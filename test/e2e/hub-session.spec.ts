@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
 import type { RunningHub } from '../hub/support/hub-harness';
 import { hubClient, sampleTransfer, signIn as hubSignIn, startHub } from '../hub/support/hub-harness';
 import { callDesk, registration } from '../support/desk-calls';
+import { answerEnrolmentIfAsked } from '../support/hub-sign-in';
 import { expect, test } from './fixtures';
 
 /**
@@ -51,6 +52,7 @@ test('sign-in with the hub’s address, synced status, and a shift change that h
 
   await page.getByTestId('hub-password').fill(DEMO_PASSWORD);
   await page.getByTestId('hub-password').press('Enter');
+  await answerEnrolmentIfAsked(page, hub.url);
   await expect(page.getByTestId('hub-sign-in-form')).toBeHidden();
   await expect(account).toHaveAttribute('data-state', 'signed_in');
   await expect(account).toContainText('李话务（话务员 · 一组）');
@@ -99,6 +101,7 @@ test('sign-in with the hub’s address, synced status, and a shift change that h
 
 test('a department’s reply comes back to the desk and opens the callback form from the keyboard', async ({ page }) => {
   await signIn(page, 'op01', { hubUrl: hub.url });
+  await answerEnrolmentIfAsked(page, hub.url);
   await expect(page.getByTestId('hub-session')).toContainText('李话务');
 
   const reg = registration({ description: '门店把货架摆到人行道上，行人只能走机动车道。' });
@@ -149,6 +152,7 @@ test('a department’s reply comes back to the desk and opens the callback form 
 
 test('the outgoing operator’s shift summary: calls, tickets and what is left, by shortcut and in the sign-out dialog', async ({ page }) => {
   await signIn(page, 'op01', { hubUrl: hub.url });
+  await answerEnrolmentIfAsked(page, hub.url);
   await expect(page.getByTestId('hub-session')).toContainText('李话务');
 
   // Three calls ended since the sign-in (as the softphone records them): 3 min in, 1 min out, one missed.

@@ -3,7 +3,8 @@
  *
  *   desk-worker DATA_DIR HUB_URL USERNAME WRITES TAG
  *
- * Prints `open` once the local store is open, signs in in the background
+ * Prints `open` once the local store is open, enrols the desk (an admin's code)
+ * and signs in in the background
  * (retrying while the hub is unreachable: writing never waits for the hub),
  * registers WRITES tickets a few milliseconds apart, printing
  * `saved <id> <description>` after each one has committed locally, then syncs
@@ -14,6 +15,9 @@ import { DeskServices } from '../../electron/services/desk-services';
 import { createLogger } from '../../electron/services/logger';
 import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
 import { sampleRegistration } from '../support/sample-ticket';
+import fs from 'node:fs';
+import path from 'node:path';
+import { enrolmentCode } from '../hub/support/desk-enrolment';
 
 const [dataDir, hubUrl, username, writesArg, tag, resourcesDir] = process.argv.slice(2);
 if (!dataDir || !hubUrl || !username || !writesArg || !tag || !resourcesDir) {
@@ -26,9 +30,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const services = new DeskServices({ dataDir, resourcesDir, host: 'web', version: 'faults', logger: createLogger({ level: 'silent' }), hubPollIntervalMs: 50 });
 services.settings.update({ hubUrl });
 
+/**
+ * The admin's code for this desk, asked for once and kept beside its database
+ * like the slip of paper an operator is handed: a worker killed while redeeming
+ * it (or a hub killed before answering) redeems the same code again.
+ */
+async function enrolmentSlip(): Promise<string> {
+  const slip = path.join(dataDir ?? '', 'enrolment-code.txt');
+  if (fs.existsSync(slip)) return fs.readFileSync(slip, 'utf8');
+  const { code } = await enrolmentCode(hubUrl ?? '');
+  fs.writeFileSync(slip, code);
+  return code;
+}
+
 async function signIn(): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
+      if (!services.deskCredentials.read(hubUrl ?? '')) await services.hub.enrol(hubUrl ?? '', await enrolmentSlip());
       await services.hub.signIn(hubUrl ?? '', username ?? '', DEMO_PASSWORD);
       return;
     } catch {

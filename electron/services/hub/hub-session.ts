@@ -97,16 +97,21 @@ export class HubSession {
     const refusal = insecureTransportRefusal(hubUrl, this.options.labInsecureTransport(), 'hub');
     if (refusal) throw new DeskFailure('INVALID_INPUT', refusal, [{ path: 'hubUrl', message: refusal }]);
     if (enrolmentCode) await this.enrol(hubUrl, enrolmentCode);
+    // Without a credential the hub still checks the password first, then asks for the code (DESK_NOT_ENROLLED).
     const desk = this.options.credentials.read(hubUrl);
-    if (!desk) throw notEnrolled('本座席尚未在该中心登记：请输入管理员给的登记码');
     const http = new HubHttp(hubUrl, () => null);
     const receivedAt = Date.now();
     let session;
     try {
-      session = await http.request('POST', '/v1/auth/login', sessionSchema, { username, password, deskId: this.options.deskId, deskCredential: desk.credential });
+      session = await http.request('POST', '/v1/auth/login', sessionSchema, {
+        username,
+        password,
+        deskId: this.options.deskId,
+        ...(desk ? { deskCredential: desk.credential } : {}),
+      });
     } catch (error) {
       if (error instanceof HubRequestError && error.hubCode === 'DESK_NOT_ENROLLED') {
-        this.options.credentials.clear();
+        if (desk) this.options.credentials.clear();
         this.options.sync.queued();
         throw notEnrolled(error.message);
       }

@@ -264,6 +264,8 @@ export const en: Shape<typeof zhCN> = {
     states: { registered: 'Registered', answered: 'Answered', transferred: 'Transferred', accepted: 'Accepted', returned: 'Returned', replied: 'Replied', called_back: 'Called back', closed: 'Closed' },
   },
   status: {
+    labTransport: 'Lab mode: unencrypted connections allowed',
+    labTransportHint: 'The “allow unencrypted connections” setting is on: the hub and the phone may use http:// and ws:// to other machines, sending passwords and callers’ numbers in the clear. Turn it off before going live.',
     agent: 'Agent',
     agentStates: { signedOut: 'Signed out', ready: 'Ready', onCall: 'On call', afterCall: 'After-call work', break: 'Break', training: 'Training' },
     phone: 'Phone',
@@ -285,6 +287,7 @@ export const en: Shape<typeof zhCN> = {
         HUB_UNREACHABLE: 'Cannot reach the hub; retrying automatically',
         HUB_FAILED: 'The hub failed; retrying automatically',
         AUTH_REQUIRED: 'Session expired: sign in again',
+        NOT_ENROLLED: 'This desk is not enrolled at the hub: tickets wait here; enter the enrolment code when signing in',
         STORAGE: 'Local storage error',
         INTERNAL: 'Sync error (logged)',
       },
@@ -311,7 +314,7 @@ export const en: Shape<typeof zhCN> = {
     signInDialog: {
       title: 'Sign in at the hub',
       hubUrl: 'Hub address',
-      hubUrlPlaceholder: 'e.g. http://hub.12345.example:8720',
+      hubUrlPlaceholder: 'e.g. https://hub.12345.example:8720',
       hubUrlHint: 'Save an empty address to work on this desk alone',
       hubUrlRequired: 'Enter the hub address',
       username: 'Account',
@@ -321,6 +324,8 @@ export const en: Shape<typeof zhCN> = {
       addressSaved: 'Hub address saved',
       addressCleared: 'Hub address cleared; the desk works alone',
       failed: 'Sign-in failed: {{reason}}',
+      enrolmentCode: 'Desk enrolment code',
+      enrolmentCodeHint: 'The first time this desk connects to this hub, enter the one-time code from the admin (e.g. ABCD-EFGH-JKMN)',
     },
     signOutDialog: {
       title: 'Sign out · shift change',

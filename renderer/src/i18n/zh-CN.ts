@@ -258,6 +258,8 @@ export const zhCN = {
     states: { registered: '已登记', answered: '直接答复', transferred: '已转办', accepted: '已签收', returned: '已退回', replied: '已答复', called_back: '已回访', closed: '已办结' },
   },
   status: {
+    labTransport: '实验模式：允许未加密连接',
+    labTransportHint: '设置中打开了“允许未加密连接”：中心服务器和话机可用 http:// 与 ws:// 连接其他机器，密码和来电号码以明文传输。正式上线前请关闭。',
     agent: '座席状态',
     agentStates: { signedOut: '未签入', ready: '就绪', onCall: '通话中', afterCall: '话后处理', break: '小休', training: '培训' },
     phone: '话机',
@@ -279,6 +281,7 @@ export const zhCN = {
         HUB_UNREACHABLE: '无法连接中心服务器，将自动重试',
         HUB_FAILED: '中心服务器出错，将自动重试',
         AUTH_REQUIRED: '登录已过期，请重新签入',
+        NOT_ENROLLED: '本座席尚未在中心登记：工单在本机排队，签入时输入登记码',
         STORAGE: '本地存储出错',
         INTERNAL: '同步出错，已记录日志',
       },
@@ -305,7 +308,7 @@ export const zhCN = {
     signInDialog: {
       title: '签入中心服务器',
       hubUrl: '中心服务器地址',
-      hubUrlPlaceholder: '例：http://hub.12345.example:8720',
+      hubUrlPlaceholder: '例：https://hub.12345.example:8720',
       hubUrlHint: '只保存空地址即为仅本机工作',
       hubUrlRequired: '请填写中心服务器地址',
       username: '账号',
@@ -315,6 +318,8 @@ export const zhCN = {
       addressSaved: '中心服务器地址已保存',
       addressCleared: '已清除中心服务器地址，座席仅本机工作',
       failed: '签入失败：{{reason}}',
+      enrolmentCode: '座席登记码',
+      enrolmentCodeHint: '本座席第一次连接该中心时，输入管理员给的一次性登记码（如 ABCD-EFGH-JKMN）',
     },
     signOutDialog: {
       title: '签出 · 交接班',

@@ -34,6 +34,11 @@ export function StatusBar(): React.JSX.Element {
         <span>
           {t('status.seat')}: {settings.seatId || t('status.noSeat')}
         </span>
+        {settings.labInsecureTransport && (
+          <Tooltip title={t('status.labTransportHint')}>
+            <Badge status="warning" text={t('status.labTransport')} data-testid="lab-transport" />
+          </Tooltip>
+        )}
         <Badge status={reachable ? 'success' : 'error'} text={reachable ? t('status.services.connected') : t('status.services.disconnected')} data-testid="services-state" />
       </Space>
       <span className="spacer" />

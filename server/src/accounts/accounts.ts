@@ -50,6 +50,8 @@ async function proveDesk(hub: HubContext, deskId: string, credential: string | u
     throw new HubFailure('DESK_NOT_ENROLLED', '本座席未在中心登记或登记已停用：请输入管理员给的登记码');
   }
   const at = hub.now().toISOString();
+  // From now on the code cannot be redeemed again, even by this desk.
+  if (!desk.credentialUsed) await hub.sql.query('UPDATE desks SET credential_used = true WHERE desk_id = $1', [deskId]);
   await hub.sql.query(
     `INSERT INTO desk_accounts (desk_id, username, first_at, last_at) VALUES ($1, $2, $3, $3)
      ON CONFLICT (desk_id, username) DO UPDATE SET last_at = excluded.last_at`,

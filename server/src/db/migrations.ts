@@ -220,6 +220,8 @@ export const hubMigrations: readonly HubMigration[] = [
         code_expires_at timestamptz,
         desk_id         text UNIQUE,
         credential_hash text,
+        -- Until a sign-in has used the credential, the same desk may redeem its code again (the answer was lost).
+        credential_used boolean NOT NULL DEFAULT false,
         enrolled_by     text NOT NULL,
         enrolled_at     timestamptz NOT NULL,
         redeemed_at     timestamptz,

@@ -6,7 +6,7 @@ const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** A one-time enrolment code: 12 characters (60 bits) from a cryptographic source, e.g. `7KQ2-M9XD-4TRB`. */
 export function newEnrolmentCode(): string {
   let code = '';
-  for (let i = 0; i < 12; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  for (let i = 0; i < 12; i++) code += CODE_ALPHABET.charAt(randomInt(CODE_ALPHABET.length));
   return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
 }
 

@@ -1,5 +1,5 @@
 import type { DeskCredential, DeskEnrolment, EnrolledDesk } from '../../../shared/hub/desks';
-import { enrolDeskInputSchema } from '../../../shared/hub/desks';
+import type { enrolDeskInputSchema } from '../../../shared/hub/desks';
 import type { z } from 'zod';
 import type { TokenClaims } from '../auth/tokens';
 import type { Sql } from '../db/sql';
@@ -105,14 +105,19 @@ export async function redeemEnrolment(hub: HubContext, address: string, code: st
     throw new HubFailure('THROTTLED', `登记码错误次数过多，请 ${String(Math.ceil(waitS / 60))} 分钟后再试`);
   }
   const credential = newDeskCredential();
+  const codeHash = secretHash(code);
   const row = await hub.sql.transaction(async (tx) => {
-    const [taken] = await tx.query('SELECT 1 FROM desks WHERE desk_id = $1', [deskId]);
+    // A desk id already bound by another enrolment is never taken over.
+    const [taken] = await tx.query('SELECT 1 FROM desks WHERE desk_id = $1 AND code_hash IS DISTINCT FROM $2', [deskId, codeHash]);
     if (taken) return null;
+    // The same desk may redeem its code again until its credential has been used (its first answer was lost);
+    // a new credential replaces the unused one.
     const [bound] = await tx.query<DeskRow>(
-      `UPDATE desks SET desk_id = $2, credential_hash = $3, code_hash = NULL, redeemed_at = $4
-        WHERE code_hash = $1 AND desk_id IS NULL AND retired_at IS NULL AND code_expires_at > $4
+      `UPDATE desks SET desk_id = $2, credential_hash = $3, redeemed_at = $4
+        WHERE code_hash = $1 AND retired_at IS NULL AND code_expires_at > $4
+          AND (desk_id IS NULL OR (desk_id = $2 AND NOT credential_used))
         RETURNING *`,
-      [secretHash(code), deskId, secretHash(credential), now.toISOString()],
+      [codeHash, deskId, secretHash(credential), now.toISOString()],
     );
     return bound ?? null;
   });
@@ -131,10 +136,10 @@ export interface DeskFacts {
   extension: string | null;
 }
 
-export async function activeDesk(sql: Sql, deskId: string): Promise<(DeskFacts & { credentialHash: string | null }) | null> {
-  const [row] = await sql.query<{ seat: string; team: string | null; extension: string | null; credential_hash: string | null }>(
-    'SELECT seat, team, extension, credential_hash FROM desks WHERE desk_id = $1 AND retired_at IS NULL',
+export async function activeDesk(sql: Sql, deskId: string): Promise<(DeskFacts & { credentialHash: string | null; credentialUsed: boolean }) | null> {
+  const [row] = await sql.query<{ seat: string; team: string | null; extension: string | null; credential_hash: string | null; credential_used: boolean }>(
+    'SELECT seat, team, extension, credential_hash, credential_used FROM desks WHERE desk_id = $1 AND retired_at IS NULL',
     [deskId],
   );
-  return row ? { seat: row.seat, team: row.team, extension: row.extension, credentialHash: row.credential_hash } : null;
+  return row ? { seat: row.seat, team: row.team, extension: row.extension, credentialHash: row.credential_hash, credentialUsed: row.credential_used } : null;
 }

@@ -14,6 +14,8 @@ interface SignInValues {
   hubUrl: string;
   username: string;
   password: string;
+  /** Only while the desk is not enrolled at this hub. */
+  enrolmentCode?: string;
 }
 
 const hubUrlSchema = settingsSchema.shape.hubUrl;
@@ -21,7 +23,9 @@ const hubUrlSchema = settingsSchema.shape.hubUrl;
 /**
  * Sign-in at the centre's hub (Alt+L): the hub's address (kept in the desk's
  * settings), the operator's account and password. The hub's own answers
- * (wrong password, no address, hub unreachable) are shown as they are worded.
+ * (wrong password, no address, hub unreachable) are shown as they are worded. A desk not yet
+ * enrolled at this hub is asked once for the admin's one-time code: the field appears with the
+ * reason and takes the focus, and Enter signs in again with it.
  */
 export function HubSignInDialog(): React.JSX.Element {
   const { t } = useTranslation();
@@ -31,12 +35,15 @@ export function HubSignInDialog(): React.JSX.Element {
   const [form] = Form.useForm<SignInValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [codeNeeded, setCodeNeeded] = useState(false);
+  const codeInput = useRef<InputRef>(null);
   const hubUrlInput = useRef<InputRef>(null);
   const usernameInput = useRef<InputRef>(null);
   const textForCode = (code: string): string => t(`errors.${code}`);
 
   const close = (): void => {
     setError(null);
+    setCodeNeeded(false);
     dialogOpened('none');
   };
 
@@ -56,11 +63,19 @@ export function HubSignInDialog(): React.JSX.Element {
     setError(null);
     try {
       if (!(await saveAddress(values.hubUrl))) return;
-      const result = await desk.hubSignIn({ username: values.username.trim(), password: values.password });
+      const enrolmentCode = values.enrolmentCode?.trim();
+      const result = await desk.hubSignIn({ username: values.username.trim(), password: values.password, ...(enrolmentCode ? { enrolmentCode } : {}) });
       if (!result.ok) {
-        const issues = (result.error.issues ?? []).filter((i) => i.path === 'username' || i.path === 'password');
-        if (result.error.code === 'INVALID_INPUT' && issues.length > 0) form.setFields(issues.map((i) => ({ name: i.path as keyof SignInValues, errors: [i.message] })));
-        else setError(t('hub.signInDialog.failed', { reason: hubErrorText(result.error, textForCode) }));
+        const fields: readonly string[] = ['hubUrl', 'username', 'password', 'enrolmentCode'];
+        const issues = (result.error.issues ?? []).filter((i) => fields.includes(i.path));
+        if (result.error.code === 'INVALID_INPUT' && issues.length > 0) {
+          if (issues.some((i) => i.path === 'enrolmentCode')) {
+            setCodeNeeded(true);
+            // The field mounts with this render: focus it once it exists.
+            setTimeout(() => codeInput.current?.focus(), 0);
+          }
+          form.setFields(issues.map((i) => ({ name: i.path as keyof SignInValues, errors: [i.message] })));
+        } else setError(t('hub.signInDialog.failed', { reason: hubErrorText(result.error, textForCode) }));
         return;
       }
       await sessionChanged(result.value);
@@ -124,6 +139,11 @@ export function HubSignInDialog(): React.JSX.Element {
         <Form.Item name="password" label={t('hub.signInDialog.password')} rules={[zodRule(hubSignInInputSchema.shape.password)]}>
           <Input.Password autoComplete="current-password" data-testid="hub-password" />
         </Form.Item>
+        {codeNeeded && (
+          <Form.Item name="enrolmentCode" label={t('hub.signInDialog.enrolmentCode')} extra={t('hub.signInDialog.enrolmentCodeHint')}>
+            <Input ref={codeInput} autoComplete="off" spellCheck={false} data-testid="hub-enrolment-code" />
+          </Form.Item>
+        )}
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="hub-sign-in-submit">
             {t('hub.signInDialog.submit')}
