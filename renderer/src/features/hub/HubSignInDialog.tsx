@@ -1,6 +1,6 @@
 import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
 import type { InputRef } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hubSignInInputSchema } from '../../../../shared/hub/desk-session';
 import { settingsSchema } from '../../../../shared/settings';
@@ -35,15 +35,21 @@ export function HubSignInDialog(): React.JSX.Element {
   const [form] = Form.useForm<SignInValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [codeNeeded, setCodeNeeded] = useState(false);
+  /** How many times the hub asked for the enrolment code in this dialog (0: the field is not shown). */
+  const [codeAsked, setCodeAsked] = useState(0);
+  const codeNeeded = codeAsked > 0;
   const codeInput = useRef<InputRef>(null);
+  // Each time the hub asks, the code field (mounted by that render) takes the focus.
+  useEffect(() => {
+    if (codeAsked > 0) codeInput.current?.focus();
+  }, [codeAsked]);
   const hubUrlInput = useRef<InputRef>(null);
   const usernameInput = useRef<InputRef>(null);
   const textForCode = (code: string): string => t(`errors.${code}`);
 
   const close = (): void => {
     setError(null);
-    setCodeNeeded(false);
+    setCodeAsked(0);
     dialogOpened('none');
   };
 
@@ -69,11 +75,7 @@ export function HubSignInDialog(): React.JSX.Element {
         const fields: readonly string[] = ['hubUrl', 'username', 'password', 'enrolmentCode'];
         const issues = (result.error.issues ?? []).filter((i) => fields.includes(i.path));
         if (result.error.code === 'INVALID_INPUT' && issues.length > 0) {
-          if (issues.some((i) => i.path === 'enrolmentCode')) {
-            setCodeNeeded(true);
-            // The field mounts with this render: focus it once it exists.
-            setTimeout(() => codeInput.current?.focus(), 0);
-          }
+          if (issues.some((i) => i.path === 'enrolmentCode')) setCodeAsked((n) => n + 1);
           form.setFields(issues.map((i) => ({ name: i.path as keyof SignInValues, errors: [i.message] })));
         } else setError(t('hub.signInDialog.failed', { reason: hubErrorText(result.error, textForCode) }));
         return;
