@@ -1,5 +1,6 @@
 import websocket from '@fastify/websocket';
-import { onlyRow } from './db/sql';
+import { dummyHash } from './auth/passwords';
+import { ensureSigningKey, KEYS_CHANNEL, readSigningKeys } from './auth/signing-keys';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyBaseLogger } from 'fastify';
@@ -9,11 +10,10 @@ import { AlertEvaluator } from './alerts/alert-evaluator';
 import { migrateHub } from './db/migrations';
 import type { Sql } from './db/sql';
 import type { HubContext } from './hub-context';
-import { HubFailure } from './http/failure';
 import { openApiDocument } from './http/openapi';
-import { authenticate, errorBody, registerRoutes } from './http/register';
+import { errorBody, registerRoutes } from './http/register';
 import { LiveFeed } from './presence/live-feed';
-import { seats } from './presence/presence';
+import { acceptLiveSocket } from './presence/live-socket';
 import { hubRoutes } from './routes';
 
 export interface HubOptions {
@@ -30,6 +30,8 @@ export interface HubOptions {
   now?: () => Date;
   /** How far a desk's createdAt may be from the hub's clock (default 10 minutes); beyond it the receipt time counts. */
   clockToleranceMs?: number;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (sign-in throttling counts per address). */
+  trustProxy?: boolean;
   version?: string;
 }
 
@@ -50,7 +52,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   await migrateHub(sql);
   await seedCatalogueIfEmpty(sql, readShippedCatalogue(options.resourcesDir), timeZone);
   if (options.demoAccounts) await seedDemoAccountsIfEmpty(sql);
-  const secret = onlyRow(await sql.query<{ value: Buffer | Uint8Array }>("SELECT value FROM hub_secrets WHERE name = 'token'"));
+  const signer = new TokenSigner(await ensureSigningKey(sql), () => readSigningKeys(sql));
   // Until the Fastify logger exists (just below), background failures go to stderr.
   let logError = (error: unknown, what: string): void => {
     console.error(what, error);
@@ -62,7 +64,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const alerts = new AlertEvaluator(sql, now, reportError);
   const context: HubContext = {
     sql,
-    signer: new TokenSigner(Buffer.from(secret.value)),
+    signer,
+    dummyPasswordHash: dummyHash(),
     now,
     timeZone,
     clockToleranceMs: options.clockToleranceMs ?? DEFAULT_CLOCK_TOLERANCE_MS,
@@ -74,6 +77,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     // A crafted "__proto__" or "constructor" key is refused outright rather than silently dropped.
     onProtoPoisoning: 'error',
@@ -93,24 +97,20 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   const feed = new LiveFeed();
   await feed.start(sql);
+  // A rotation on any process: every process signs with the new key from now on.
+  const stopKeys = await sql.listen(KEYS_CHANNEL, () => {
+    readSigningKeys(sql).then(
+      (keys) => {
+        signer.replaceKeys(keys);
+      },
+      (error: unknown) => {
+        reportError(error, 'reloading signing keys');
+      },
+    );
+  });
   await app.register(websocket, { options: { maxPayload: 4096 } });
   app.get('/v1/live', { websocket: true }, (socket, request) => {
-    // Browsers cannot set headers on a WebSocket: the token comes as a query parameter.
-    try {
-      const token = new URL(request.url, 'http://hub').searchParams.get('token');
-      const user = authenticate(context, token);
-      if (user.role !== 'supervisor' && user.role !== 'admin') throw new HubFailure('FORBIDDEN', '只有班长和管理员可以查看座席实况');
-      void seats(context).then(
-        (all) => {
-          feed.add(socket, { type: 'snapshot', seats: all });
-        },
-        () => socket.close(1011, 'snapshot failed'),
-      );
-    } catch (error) {
-      const { body } = errorBody(error as Error);
-      socket.send(JSON.stringify(body));
-      socket.close(4001, body.error);
-    }
+    acceptLiveSocket(context, feed, socket, request);
   });
 
   const document = openApiDocument(hubRoutes, options.version ?? '0.1.0');
@@ -126,6 +126,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     context,
     feed,
     close: async () => {
+      await stopKeys();
       await feed.stop();
       await app.close();
       // Counts already asked for finish before the caller closes the database under them.

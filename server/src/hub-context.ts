@@ -6,6 +6,8 @@ import type { Sql } from './db/sql';
 export interface HubContext {
   sql: Sql;
   signer: TokenSigner;
+  /** Verified against for an unknown account name, so it costs what a wrong password does. */
+  dummyPasswordHash: Promise<string>;
   now(): Date;
   /** The centre's time zone, for the day in ticket numbers. */
   timeZone: string;

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
 import { createHub } from './app';
 import { connectPostgres } from './db/pg-driver';
 import { openPglite } from './db/pglite-driver';
+import { hubLogger } from './http/hub-logger';
 
 /**
  * Starts one hub process. Configuration by environment:
@@ -12,10 +12,11 @@ import { openPglite } from './db/pglite-driver';
  *   HUB_HOST, HUB_PORT  where to listen (default 127.0.0.1:8720)
  *   HUB_DEMO_ACCOUNTS=1  create the demo accounts in an empty database
  *   HUB_RESOURCES     the shipped data folder (default: resources/ of the repo)
+ *   HUB_TRUST_PROXY=1  behind a reverse proxy: the client's address (sign-in throttling) comes from X-Forwarded-For
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
-const logger = pino({ level: env.HUB_LOG_LEVEL ?? 'info' });
+const logger = hubLogger(env.HUB_LOG_LEVEL ?? 'info');
 const sql = env.HUB_DATABASE_URL ? connectPostgres(env.HUB_DATABASE_URL) : await openPglite(path.resolve(env.HUB_DATA_DIR ?? 'hub-data'));
 const hub = await createHub({
   sql,
@@ -23,6 +24,7 @@ const hub = await createHub({
   demoAccounts: env.HUB_DEMO_ACCOUNTS === '1',
   logger,
   timeZone: env.HUB_TIME_ZONE ?? 'Asia/Shanghai',
+  trustProxy: env.HUB_TRUST_PROXY === '1',
 });
 const port = Number(env.HUB_PORT ?? 8720);
 const address = await hub.app.listen({ host: env.HUB_HOST ?? '127.0.0.1', port });

@@ -8,7 +8,8 @@ import { departmentReplySchema, hubCallerHistorySchema, hubTicketSchema, returnR
 import { presenceReportSchema, seatSchema } from '../../shared/hub/presence';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../shared/hub/sync';
 import { phoneNumberSchema, ticketIdSchema } from '../../shared/tickets/ticket';
-import { createAccount, listAccounts, login, refresh } from './accounts/accounts';
+import { createAccount, listAccounts, login, logout, refresh, setAccountDisabled } from './accounts/accounts';
+import { rotateSigningKey } from './auth/signing-keys';
 import { deskCredentialSchema, deskEnrolmentSchema, enrolDeskInputSchema, enrolledDeskSchema, redeemInputSchema } from '../../shared/hub/desks';
 import { enrolDesk, listDesks, redeemEnrolment, retireDesk } from './desks/enrolment';
 import { deleteDepartment, deleteDuty, dutyList, getArticle, putArticle, putDepartment, putDuty, recordArticleFeedback } from './catalogue/catalogue';
@@ -24,6 +25,8 @@ import { ticketStats } from './stats/ticket-stats';
 import { placementQuerySchema, placementSchema, traineeSchema } from '../../shared/hub/placement';
 import { listTrainees, placementRecord } from './training/placement';
 import { pullChanges } from './sync/pull';
+import { auditEntrySchema, auditLogQuerySchema, unmaskInputSchema } from '../../shared/hub/audit';
+import { readAuditLog, unmaskTicket } from './audit/audit-log';
 import { applyPush } from './sync/push';
 import { acceptTicket, closeTicket, replyToTicket, returnTicket, reviewTicket } from './tickets/ticket-actions';
 import { callerHistory, departmentInbox, readTicket, reviewQueue, ticketEvents } from './tickets/ticket-queries';
@@ -46,9 +49,28 @@ export const hubRoutes: readonly RouteSpec[] = [
     roles: 'public',
     body: loginInputSchema,
     response: sessionSchema,
-    handler: ({ hub, body }) => login(hub, body),
+    handler: ({ hub, body, ip }) => login(hub, body, ip),
   }),
-  route({ method: 'POST', url: '/v1/auth/refresh', summary: '续期令牌', roles: EVERYONE, response: sessionSchema, handler: ({ hub, user }) => refresh(hub, user) }),
+  route({ method: 'POST', url: '/v1/auth/refresh', summary: '续期令牌（不超过首次登录起一个班次）', roles: EVERYONE, response: sessionSchema, handler: ({ hub, user }) => refresh(hub, user) }),
+  route({ method: 'POST', url: '/v1/auth/logout', summary: '退出登录（本次登录立即失效）', roles: EVERYONE, response: ok, handler: ({ hub, user }) => logout(hub, user) }),
+  route({
+    method: 'PUT',
+    url: '/v1/accounts/:username/disabled',
+    summary: '停用或启用账号（停用立即结束其全部登录）',
+    roles: ['admin'],
+    params: z.strictObject({ username: usernameSchema }),
+    body: z.strictObject({ disabled: z.boolean() }),
+    response: accountSchema,
+    handler: ({ hub, params, body }) => setAccountDisabled(hub, params.username, body.disabled),
+  }),
+  route({
+    method: 'POST',
+    url: '/v1/signing-keys/rotate',
+    summary: '更换令牌签名密钥（旧密钥签发的令牌到期前仍有效）',
+    roles: ['admin'],
+    response: z.object({ keyId: z.string() }),
+    handler: ({ hub }) => rotateSigningKey(hub.sql),
+  }),
   route({ method: 'GET', url: '/v1/accounts', summary: '账号列表', roles: ['admin'], response: z.array(accountSchema), handler: ({ hub }) => listAccounts(hub.sql) }),
   route({
     method: 'POST',
@@ -168,8 +190,27 @@ export const hubRoutes: readonly RouteSpec[] = [
     response: hubTicketSchema,
     handler: ({ hub, user, params, body }) => replyToTicket(hub, user, params.id, body),
   }),
+  route({
+    method: 'POST',
+    url: '/v1/tickets/:id/unmask',
+    summary: '查看保密联络人（写明理由，记入审计日志）',
+    roles: LEADERS,
+    params: ticketParams,
+    body: unmaskInputSchema,
+    response: hubTicketSchema,
+    handler: ({ hub, user, params, body }) => unmaskTicket(hub, user, params.id, body.reason),
+  }),
+  route({
+    method: 'GET',
+    url: '/v1/audit-log',
+    summary: '审计日志：保密联络人的查看与来电历史查询（只增不改）',
+    roles: ['admin'],
+    query: auditLogQuerySchema,
+    response: z.array(auditEntrySchema),
+    handler: ({ hub, query }) => readAuditLog(hub.sql, query),
+  }),
   route({ method: 'POST', url: '/v1/tickets/:id/close', summary: '办结', roles: LEADERS, params: ticketParams, response: hubTicketSchema, handler: ({ hub, user, params }) => closeTicket(hub, user, params.id) }),
-  route({ method: 'GET', url: '/v1/reviews', summary: '实训审核队列', roles: LEADERS, query: limitQuery, response: z.array(hubTicketSchema), handler: ({ hub, query }) => reviewQueue(hub, query.limit) }),
+  route({ method: 'GET', url: '/v1/reviews', summary: '实训审核队列', roles: LEADERS, query: limitQuery, response: z.array(hubTicketSchema), handler: ({ hub, user, query }) => reviewQueue(hub, user, query.limit) }),
   route({
     method: 'POST',
     url: '/v1/reviews/:id',

@@ -24,5 +24,7 @@ export const hubErrorSchema = z.object({
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   /** SEQ_GAP only: the sequence the hub expects next from this desk. */
   expectedSeq: z.number().int().optional(),
+  /** THROTTLED only: seconds until the next try is heard. */
+  retryAfterS: z.number().int().optional(),
 });
 export type HubError = z.infer<typeof hubErrorSchema>;

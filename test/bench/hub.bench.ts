@@ -413,7 +413,7 @@ async function runWatchers(): Promise<void> {
   const sockets: WebSocket[] = [];
   const open = (url: string): Promise<void> =>
     new Promise((resolve, reject) => {
-      const socket = new WebSocket(`${url.replace('http', 'ws')}/v1/live?token=${encodeURIComponent(setup.token)}`);
+      const socket = new WebSocket(`${url.replace('http', 'ws')}/v1/live`, { headers: { authorization: `Bearer ${setup.token}` } });
       sockets.push(socket);
       let snapshot = false;
       socket.on('message', (data: Buffer) => {

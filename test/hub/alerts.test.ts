@@ -59,7 +59,7 @@ describe.each(['postgres', 'pglite'] as const)('early warning on %s', (driver) =
       [seedBusy[0]!.ticketId],
     );
 
-    const socket = new WebSocket(`${running.url.replace('http', 'ws')}/v1/live?token=${supervisor.token}`);
+    const socket = new WebSocket(`${running.url.replace('http', 'ws')}/v1/live`, { headers: { authorization: `Bearer ${supervisor.token}` } });
     const liveAlerts: Alert[] = [];
     socket.on('message', (data: Buffer) => {
       const message = JSON.parse(data.toString()) as { type: string; alert?: Alert };

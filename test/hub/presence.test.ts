@@ -56,7 +56,7 @@ async function startHubProcess(databaseUrl: string): Promise<{ url: string; chil
 
 /** A supervisor's socket with the messages it has received. */
 async function watch(baseUrl: string, token: string): Promise<{ messages: LiveMessage[]; next(predicate: (m: LiveMessage) => boolean): Promise<LiveMessage>; close(): void }> {
-  const socket = new WebSocket(`${baseUrl.replace('http', 'ws')}/v1/live?token=${encodeURIComponent(token)}`);
+  const socket = new WebSocket(`${baseUrl.replace('http', 'ws')}/v1/live`, { headers: { authorization: `Bearer ${token}` } });
   const messages: LiveMessage[] = [];
   const waiters: { predicate: (m: LiveMessage) => boolean; resolve: (m: LiveMessage) => void }[] = [];
   socket.on('message', (data: Buffer) => {
@@ -133,7 +133,7 @@ describe('presence across two hub processes on one PostgreSQL database', () => {
   it('refuses the live feed to an operator and a missing token', async () => {
     const operator = await signIn(first.url, 'op02', 'desk-pres-0002');
     for (const token of [operator.token, '']) {
-      const socket = new WebSocket(`${first.url.replace('http', 'ws')}/v1/live?token=${token}`);
+      const socket = new WebSocket(`${first.url.replace('http', 'ws')}/v1/live`, { headers: { authorization: `Bearer ${token}` } });
       const code = await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));
       expect(code).toBe(4001);
     }

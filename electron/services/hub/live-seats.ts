@@ -50,8 +50,8 @@ export class LiveSeats {
     if (!token || this.stopped) return;
     const url = new URL('/v1/live', this.options.hubUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    url.searchParams.set('token', token);
-    const socket = new WebSocket(url);
+    // The token goes in a header, never in the URL (which lands in request and proxy logs).
+    const socket = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
     this.socket = socket;
     socket.on('message', (data: Buffer) => {
       const parsed = liveFeedMessageSchema.safeParse(JSON.parse(data.toString('utf8')));

@@ -1,5 +1,7 @@
 import type { Account, HubSession, LoginInput } from '../../../shared/hub/auth';
-import { hashPassword, verifyPassword } from '../auth/passwords';
+import { hashPassword, needsRehash, verifyPassword } from '../auth/passwords';
+import { revokeSession, revokeSessionsOf, startSession } from '../auth/sessions';
+import { checkThrottle, clearAccountFailures, recordFailure } from '../auth/sign-in-throttle';
 import { TOKEN_LIFETIME_S } from '../auth/tokens';
 import type { TokenClaims } from '../auth/tokens';
 import type { Sql } from '../db/sql';
@@ -26,17 +28,30 @@ const toAccount = (row: AccountRow): Account => ({
   team: row.team,
 });
 
-/** Same answer and about the same time for an unknown name and a wrong password, so names cannot be probed. */
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-
-export async function login(hub: HubContext, input: LoginInput): Promise<HubSession> {
+/**
+ * Same answer and about the same time for an unknown name and a wrong password, so names cannot be probed;
+ * throttled per account and per address before any hash is computed (sign-in-throttle.ts). A correct password
+ * stored under older parameters is hashed again at current ones.
+ */
+export async function login(hub: HubContext, input: LoginInput, address: string): Promise<HubSession> {
+  const now = hub.now();
+  await checkThrottle(hub.sql, input.username, address, now);
   const [row] = await hub.sql.query<AccountRow>('SELECT * FROM accounts WHERE username = $1', [input.username]);
-  const ok = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
-  if (!row || !ok || row.disabled) throw new HubFailure('UNAUTHENTICATED', '账号或密码不正确');
+  const ok = await verifyPassword(input.password, row?.password_hash ?? (await hub.dummyPasswordHash));
+  if (!row || !ok || row.disabled) {
+    await recordFailure(hub.sql, input.username, address, now);
+    throw new HubFailure('UNAUTHENTICATED', '账号或密码不正确');
+  }
+  await clearAccountFailures(hub.sql, input.username);
+  if (needsRehash(row.password_hash)) {
+    await hub.sql.query('UPDATE accounts SET password_hash = $2 WHERE username = $1 AND password_hash = $3', [row.username, await hashPassword(input.password), row.password_hash]);
+  }
   const deskRoles: readonly Account['role'][] = ['operator', 'trainee', 'supervisor', 'admin'];
   if (input.deskId && !deskRoles.includes(row.role)) throw new HubFailure('FORBIDDEN', '该账号不能在座席上登录');
-  if (input.deskId) await proveDesk(hub, input.deskId, input.deskCredential, row.username);
-  return issueSession(hub, toAccount(row), input.deskId ?? null);
+  const deskId = input.deskId ?? null;
+  if (deskId) await proveDesk(hub, deskId, input.deskCredential, row.username);
+  const { sid, endsAt } = await startSession(hub.sql, row.username, deskId, now);
+  return issueSession(hub, toAccount(row), deskId, sid, endsAt);
 }
 
 /**
@@ -59,17 +74,43 @@ async function proveDesk(hub: HubContext, deskId: string, credential: string | u
   );
 }
 
-export function issueSession(hub: HubContext, account: Account, deskId: string | null): HubSession {
-  const exp = Math.floor(hub.now().getTime() / 1000) + TOKEN_LIFETIME_S;
-  const claims: TokenClaims = { sub: account.username, role: account.role, departmentId: account.departmentId, deskId, exp };
-  return { token: hub.signer.sign(claims), expiresAt: new Date(exp * 1000).toISOString(), expiresInS: TOKEN_LIFETIME_S, account, deskId };
+/** A token for the session: an hour, or less when the session's shift ends sooner. */
+export function issueSession(hub: HubContext, account: Account, deskId: string | null, sid: string, endsAt: Date): HubSession {
+  const nowS = Math.floor(hub.now().getTime() / 1000);
+  const exp = Math.min(nowS + TOKEN_LIFETIME_S, Math.floor(endsAt.getTime() / 1000));
+  const claims: TokenClaims = { sub: account.username, role: account.role, departmentId: account.departmentId, deskId, sid, exp };
+  return { token: hub.signer.sign(claims), expiresAt: new Date(exp * 1000).toISOString(), expiresInS: exp - nowS, account, deskId };
 }
 
-/** A fresh token for a still-valid session (the desk renews before expiry; a disabled account cannot). */
+/**
+ * A fresh token for a live session, never past the session's limit (one shift from the first sign-in): after it
+ * the account signs in again. Role and department are read again, so a changed account takes effect here.
+ */
 export async function refresh(hub: HubContext, user: TokenClaims): Promise<HubSession> {
-  const [row] = await hub.sql.query<AccountRow>('SELECT * FROM accounts WHERE username = $1', [user.sub]);
-  if (!row || row.disabled) throw new HubFailure('UNAUTHENTICATED', '账号已停用');
-  return issueSession(hub, toAccount(row), user.deskId);
+  const [row] = await hub.sql.query<AccountRow & { ends_at: Date | string }>(
+    'SELECT a.*, s.ends_at FROM sessions s JOIN accounts a ON a.username = s.username WHERE s.id = $1 AND s.revoked_at IS NULL AND NOT a.disabled',
+    [user.sid],
+  );
+  if (!row) throw new HubFailure('UNAUTHENTICATED', '登录已失效，请重新登录');
+  const endsAt = new Date(row.ends_at);
+  if (endsAt.getTime() - hub.now().getTime() < 1000) throw new HubFailure('UNAUTHENTICATED', '本次登录已满一个班次（12 小时），请重新登录');
+  return issueSession(hub, toAccount(row), user.deskId, user.sid, endsAt);
+}
+
+/** Sign-out: the session ends now, on every hub process (its live sockets close). */
+export async function logout(hub: HubContext, user: TokenClaims): Promise<{ ok: true }> {
+  await revokeSession(hub.sql, user.sid, hub.now());
+  return { ok: true };
+}
+
+/** Disabling an account ends its sessions at once (and closes its live sockets); enabling lets it sign in again. */
+export async function setAccountDisabled(hub: HubContext, username: string, disabled: boolean): Promise<Account> {
+  return hub.sql.transaction(async (tx) => {
+    const [row] = await tx.query<AccountRow>('UPDATE accounts SET disabled = $2 WHERE username = $1 RETURNING *', [username, disabled]);
+    if (!row) throw new HubFailure('NOT_FOUND', `没有账号 ${username}`);
+    if (disabled) await revokeSessionsOf(tx, username, hub.now());
+    return toAccount(row);
+  });
 }
 
 export async function getAccount(sql: Sql, username: string): Promise<Account | null> {

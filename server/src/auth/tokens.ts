@@ -1,49 +1,85 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { HubRole } from '../../../shared/hub/auth';
 
 /**
- * Short-lived bearer tokens signed with HMAC-SHA256. Any hub process can
- * check one without a lookup (the key is shared through the database), so
- * the processes stay stateless. A desk renews before expiry; a disabled
- * account stops working when its token runs out.
+ * Short-lived bearer tokens signed with HMAC-SHA256: `keyId.claims.mac`.
+ * The signature proves the claims; the session they name is still looked up
+ * on every request (sessions.ts), so sign-out and disabling take effect at
+ * once. Keys come from the operating system's CSPRNG and are shared by every
+ * hub process through the database; a rotation adds a key and keeps the one
+ * before it for verifying, so tokens already handed out stay good until they
+ * expire and nobody is signed out by it.
  */
 export interface TokenClaims {
+  /** The account. */
   sub: string;
   role: HubRole;
   departmentId: string | null;
   deskId: string | null;
+  /** The session (sessions table): revoked by sign-out or disabling, limited to one shift. */
+  sid: string;
   /** Epoch seconds. */
   exp: number;
 }
 
 export const TOKEN_LIFETIME_S = 60 * 60;
 
+export interface SigningKey {
+  id: string;
+  key: Buffer;
+}
+
+export function newSigningKey(): SigningKey {
+  return { id: randomBytes(6).toString('base64url'), key: randomBytes(32) };
+}
+
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+const mac = (key: Buffer, text: string): string => createHmac('sha256', key).update(text).digest('base64url');
 
 export class TokenSigner {
-  constructor(private readonly key: Buffer) {}
+  /** Newest first: the first signs, all verify. */
+  private keys: SigningKey[];
 
-  sign(claims: TokenClaims): string {
-    const body = encode(claims);
-    return `${body}.${this.mac(body)}`;
+  constructor(keys: readonly SigningKey[], private readonly reload?: () => Promise<SigningKey[]>) {
+    if (!keys.length) throw new Error('no signing key');
+    this.keys = [...keys];
   }
 
-  /** The claims of a valid, unexpired token; null otherwise. */
-  verify(token: string, nowMs = Date.now()): TokenClaims | null {
-    const [body, mac] = token.split('.');
-    if (!body || !mac) return null;
-    const expected = Buffer.from(this.mac(body));
-    const given = Buffer.from(mac);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  private get current(): SigningKey {
+    const [key] = this.keys;
+    if (!key) throw new Error('no signing key');
+    return key;
+  }
+
+  get currentKeyId(): string {
+    return this.current.id;
+  }
+
+  replaceKeys(keys: readonly SigningKey[]): void {
+    if (keys.length) this.keys = [...keys];
+  }
+
+  sign(claims: TokenClaims): string {
+    const { id, key } = this.current;
+    const body = `${id}.${encode(claims)}`;
+    return `${body}.${mac(key, body)}`;
+  }
+
+  /** The claims of a well-signed, unexpired token; null otherwise. A key id not known yet is looked up once (another process rotated). */
+  async verify(token: string, nowMs: number): Promise<TokenClaims | null> {
+    const [id, claims, given] = token.split('.');
+    if (!id || !claims || !given || token.split('.').length !== 3) return null;
+    if (!this.keys.some((k) => k.id === id) && this.reload) this.replaceKeys(await this.reload());
+    const signing = this.keys.find((k) => k.id === id);
+    if (!signing) return null;
+    const expected = Buffer.from(mac(signing.key, `${id}.${claims}`));
+    const offered = Buffer.from(given);
+    if (expected.length !== offered.length || !timingSafeEqual(expected, offered)) return null;
     try {
-      const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenClaims;
-      return claims.exp * 1000 > nowMs ? claims : null;
+      const parsed = JSON.parse(Buffer.from(claims, 'base64url').toString('utf8')) as TokenClaims;
+      return typeof parsed.sid === 'string' && parsed.exp * 1000 > nowMs ? parsed : null;
     } catch {
       return null;
     }
-  }
-
-  private mac(body: string): string {
-    return createHmac('sha256', this.key).update(body).digest('base64url');
   }
 }

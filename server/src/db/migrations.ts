@@ -244,6 +244,54 @@ export const hubMigrations: readonly HubMigration[] = [
       CREATE INDEX desk_redeem_failures_address ON desk_redeem_failures (address, at);
     `,
   },
+  {
+    version: 12,
+    name: 'audit log of confidential callers, append-only',
+    // Unmasks and caller-history lookups. The table itself refuses UPDATE, DELETE and TRUNCATE, so neither the
+    // hub's code nor anyone holding its database role can rewrite what was looked at.
+    sql: `
+      CREATE TABLE audit_log (
+        id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at            timestamptz NOT NULL,
+        actor         text NOT NULL,
+        role          text NOT NULL,
+        desk_id       text,
+        action        text NOT NULL CHECK (action IN ('unmask', 'caller_history')),
+        ticket_id     uuid,
+        caller_number text,
+        reason        text
+      );
+      CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION 'audit_log is append-only';
+        END
+      $$;
+      CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+      CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+    `,
+  },
+  {
+    version: 13,
+    name: 'sessions, signing keys from the CSPRNG, sign-in throttling',
+    // Tokens name a session that is looked up on every request (sign-out and disabling revoke at once; refresh
+    // only within one shift of the first sign-in). Signing keys are made by the hub from node:crypto, never in SQL
+    // (the first key came from md5(random()), which is not a cryptographic source): it is dropped here, and with it
+    // the tokens it signed (an hour's worth; desks sign in again once).
+    sql: `
+      CREATE TABLE sessions (
+        id          text PRIMARY KEY,
+        username    text NOT NULL REFERENCES accounts (username),
+        desk_id     text,
+        started_at  timestamptz NOT NULL,
+        ends_at     timestamptz NOT NULL,
+        revoked_at  timestamptz
+      );
+      CREATE INDEX sessions_open ON sessions (username) WHERE revoked_at IS NULL;
+      CREATE TABLE signing_keys (id text PRIMARY KEY, key bytea NOT NULL, created_at timestamptz NOT NULL);
+      DELETE FROM hub_secrets WHERE name = 'token';
+      CREATE TABLE sign_in_failures (key text PRIMARY KEY, failures integer NOT NULL, blocked_until timestamptz NOT NULL, updated_at timestamptz NOT NULL);
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock key of hub migrations. */

@@ -19,7 +19,7 @@ export class HubFailure extends Error {
   constructor(
     readonly code: HubErrorCode,
     message: string,
-    readonly details: { issues?: { path: string; message: string }[]; expectedSeq?: number } = {},
+    readonly details: { issues?: { path: string; message: string }[]; expectedSeq?: number; retryAfterS?: number } = {},
   ) {
     super(message);
     this.name = 'HubFailure';

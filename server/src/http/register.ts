@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { HubError } from '../../../shared/hub/errors';
 import type { TokenClaims } from '../auth/tokens';
 import type { HubContext } from '../hub-context';
+import { sessionState } from '../auth/sessions';
 import { HubFailure } from './failure';
 import type { RouteSpec } from './route';
 
@@ -22,10 +23,14 @@ export function bearerToken(request: FastifyRequest): string | null {
   return null;
 }
 
-export function authenticate(hub: HubContext, token: string | null): TokenClaims {
+/** A well-signed, unexpired token whose session is still live (not signed out, account not disabled, within its shift). */
+export async function authenticate(hub: HubContext, token: string | null): Promise<TokenClaims> {
   if (!token) throw new HubFailure('UNAUTHENTICATED', '请先登录');
-  const claims = hub.signer.verify(token, hub.now().getTime());
+  const now = hub.now();
+  const claims = await hub.signer.verify(token, now.getTime());
   if (!claims) throw new HubFailure('UNAUTHENTICATED', '登录已过期，请重新登录');
+  const state = await sessionState(hub.sql, claims, now);
+  if (!state.live) throw new HubFailure('UNAUTHENTICATED', state.why === 'disabled' ? '账号已停用' : '登录已失效，请重新登录');
   return claims;
 }
 
@@ -42,7 +47,7 @@ export function registerRoutes(app: FastifyInstance, hub: HubContext, routes: re
       method: spec.method,
       url: spec.url,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const user = spec.roles === 'public' ? (null as unknown as TokenClaims) : authenticate(hub, bearerToken(request));
+        const user = spec.roles === 'public' ? (null as unknown as TokenClaims) : await authenticate(hub, bearerToken(request));
         if (spec.roles !== 'public' && !spec.roles.includes(user.role)) throw new HubFailure('FORBIDDEN', '当前账号的角色无权进行此操作');
         if (spec.roles !== 'public' && user.deskId) await assertDeskActive(hub, user.deskId);
         const body = parse(spec.body, request.body, '请求内容');

@@ -26,7 +26,7 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
     params: z.output<P>;
     user: TokenClaims;
     hub: HubContext;
-    /** The caller's address (for throttling). */
+    /** The caller's address (the proxy's client address when HUB_TRUST_PROXY is set). */
     ip: string;
   }): Promise<unknown>;
 }

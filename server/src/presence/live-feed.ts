@@ -3,6 +3,8 @@ import type { Sql } from '../db/sql';
 import { PRESENCE_CHANNEL } from './presence';
 import { readAlerts } from '../alerts/alert-reads';
 import { ALERT_CHANNEL } from '../alerts/early-warning';
+import { SESSIONS_CHANNEL } from '../auth/sessions';
+import type { TokenClaims } from '../auth/tokens';
 
 /** What the feed needs of a socket (a `ws` WebSocket). */
 export interface LiveSocket {
@@ -21,6 +23,9 @@ export interface LiveSocket {
  */
 export class LiveFeed {
   private readonly sockets = new Set<LiveSocket>();
+  /** Whose session each socket serves: a revoked session or a disabled account closes its sockets at once. */
+  private readonly sessions = new Map<LiveSocket, Pick<TokenClaims, 'sid' | 'sub' | 'exp'>>();
+  private expiryTimer: ReturnType<typeof setInterval> | null = null;
   private readonly unlisten: (() => Promise<void>)[] = [];
 
   async start(sql: Sql): Promise<void> {
@@ -32,7 +37,27 @@ export class LiveFeed {
       await sql.listen(ALERT_CHANNEL, (payload) => {
         this.alertsChanged(sql, payload);
       }),
+      // Sign-out and disabling on any process (`sid:…`, `user:…`).
+      await sql.listen(SESSIONS_CHANNEL, (payload) => {
+        this.closeWhere((session) => payload === `sid:${session.sid}` || payload === `user:${session.sub}`);
+      }),
     );
+    // A socket outlives no token: when its token expires it closes, and the desk reconnects with its refreshed one.
+    this.expiryTimer = setInterval(() => {
+      const nowS = Date.now() / 1000;
+      this.closeWhere((session) => session.exp <= nowS);
+    }, 5_000);
+    this.expiryTimer.unref();
+  }
+
+  private closeWhere(ended: (session: Pick<TokenClaims, 'sid' | 'sub' | 'exp'>) => boolean): void {
+    for (const [socket, session] of this.sessions) {
+      if (!ended(session)) continue;
+      this.sessions.delete(socket);
+      this.sockets.delete(socket);
+      socket.send(JSON.stringify({ error: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' }));
+      socket.close(4001, 'UNAUTHENTICATED');
+    }
   }
 
   private readonly changedAlerts = new Set<number>();
@@ -59,9 +84,13 @@ export class LiveFeed {
     })();
   }
 
-  add(socket: LiveSocket, snapshot: LiveMessage): void {
+  add(socket: LiveSocket, snapshot: LiveMessage, session: Pick<TokenClaims, 'sid' | 'sub' | 'exp'>): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    this.sessions.set(socket, session);
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.sessions.delete(socket);
+    });
     socket.send(JSON.stringify(snapshot));
   }
 
@@ -78,8 +107,10 @@ export class LiveFeed {
   }
 
   async stop(): Promise<void> {
+    if (this.expiryTimer) clearInterval(this.expiryTimer);
     for (const socket of this.sockets) socket.close(1001, 'hub stopping');
     this.sockets.clear();
+    this.sessions.clear();
     await Promise.all(this.unlisten.splice(0).map((stop) => stop()));
   }
 }

@@ -6,6 +6,7 @@ import type { HubContext } from '../hub-context';
 import { HubFailure } from '../http/failure';
 import type { TicketRow } from '../tickets/ticket-rows';
 import { TICKET_COLUMNS, toHubTicket } from '../tickets/ticket-rows';
+import { asSeenBy } from '../tickets/visibility';
 
 /**
  * Changes since the desk's cursor, in version order: its own tickets (state
@@ -29,7 +30,11 @@ export async function pullChanges(hub: HubContext, user: TokenClaims, cursor: nu
     ] as const;
   });
   const all: PullChange[] = [
-    ...tickets.map((row) => ({ type: 'ticket' as const, version: Number(row.version), ticket: toHubTicket(row) })),
+    // The desk's own tickets: seen in full by it, but through the same rule as every other way out.
+    ...tickets.flatMap((row) => {
+      const ticket = asSeenBy(user, toHubTicket(row));
+      return ticket ? [{ type: 'ticket' as const, version: Number(row.version), ticket }] : [];
+    }),
     ...articles.map((row) => ({ type: 'article' as const, version: Number(row.version), article: row.doc })),
     ...departments.map((row) => ({ type: 'department' as const, version: Number(row.version), department: row.doc, deleted: row.deleted })),
     ...duties.map((row) => ({ type: 'duty' as const, version: Number(row.version), duty: row.doc, deleted: row.deleted })),

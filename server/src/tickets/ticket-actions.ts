@@ -39,8 +39,9 @@ async function act(
   }
   const row = await findTicket(hub.sql, ticketId);
   if (!row) throw new HubFailure('NOT_FOUND', '没有这张工单');
-  const ticket = toHubTicket(row);
-  return asSeenBy(user, ticket) ?? ticket;
+  const seen = asSeenBy(user, toHubTicket(row));
+  if (!seen) throw new HubFailure('FORBIDDEN', '无权查看这张保密工单');
+  return seen;
 }
 
 function requireLeadDepartment(user: TokenClaims, ticket: TicketRow): void {

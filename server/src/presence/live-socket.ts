@@ -1,0 +1,56 @@
+import type { FastifyRequest } from 'fastify';
+import type { HubContext } from '../hub-context';
+import { HubFailure } from '../http/failure';
+import { authenticate, bearerToken, errorBody } from '../http/register';
+import type { LiveFeed, LiveSocket } from './live-feed';
+
+/** What is needed of the upgraded socket beyond the feed's own use: its first frame. */
+type FeedSocket = LiveSocket & { once(event: 'message', listener: (data: Buffer) => void): unknown };
+import { seats } from './presence';
+
+/** How long a socket without a header token may take to send its first frame (`{"type":"auth","token":…}`). */
+const FIRST_FRAME_MS = 5_000;
+
+/**
+ * A supervisor's live feed socket. The token never travels in the URL (URLs
+ * end up in request logs and proxies' access logs): a client that can set
+ * headers sends `Authorization: Bearer …` with the upgrade (the desk's
+ * services), a browser sends it as the first frame. A URL that carries a
+ * token is refused outright, so an old client fails loudly rather than leaks.
+ */
+export function acceptLiveSocket(hub: HubContext, feed: LiveFeed, socket: FeedSocket, request: FastifyRequest): void {
+  const refuse = (error: unknown): void => {
+    const { body } = errorBody(error as Error);
+    socket.send(JSON.stringify(body));
+    socket.close(4001, body.error);
+  };
+  const admit = async (token: string | null): Promise<void> => {
+    const user = await authenticate(hub, token);
+    if (user.role !== 'supervisor' && user.role !== 'admin') throw new HubFailure('FORBIDDEN', '只有班长和管理员可以查看座席实况');
+    const all = await seats(hub);
+    feed.add(socket, { type: 'snapshot', seats: all }, user);
+  };
+  if (new URL(request.url, 'http://hub').searchParams.has('token')) {
+    refuse(new HubFailure('UNAUTHENTICATED', '令牌不能放在地址中：请在请求头或第一条消息中发送'));
+    return;
+  }
+  const header = bearerToken(request);
+  if (header) {
+    admit(header).catch(refuse);
+    return;
+  }
+  const timer = setTimeout(() => {
+    refuse(new HubFailure('UNAUTHENTICATED', '请先登录'));
+  }, FIRST_FRAME_MS);
+  socket.once('message', (data: Buffer) => {
+    clearTimeout(timer);
+    let token: string | null = null;
+    try {
+      const frame = JSON.parse(data.toString('utf8')) as { type?: unknown; token?: unknown };
+      if (frame.type === 'auth' && typeof frame.token === 'string') token = frame.token;
+    } catch {
+      // Not JSON: treated as no token.
+    }
+    admit(token).catch(refuse);
+  });
+}
