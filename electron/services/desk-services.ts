@@ -24,14 +24,10 @@ import { deskIdentity } from './hub/desk-identity';
 import { DeskCredentials } from './hub/desk-credentials';
 import { HandoverNotes } from './hub/handover-notes';
 import { IntegritySchedule } from './db/integrity-schedule';
-import { hubCallerHistorySchema, hubTicketSchema } from '../../shared/hub/hub-ticket';
-import { alertSchema } from '../../shared/hub/alerts';
-import { ticketStatsSchema } from '../../shared/hub/stats';
 import type { AgentState } from '../../shared/phone/agent-state';
 import { HubTicketReplica } from './sync/hub-ticket-replica';
 import { TrainingService } from './training/training-service';
 import { ShiftSummaryReader } from './shift/shift-summary-reader';
-import { placementSchema, traineeSchema } from '../../shared/hub/placement';
 import { JoinRelay } from './phone/join-relay';
 import { joinRoleRefusal, refused } from '../../shared/phone/join-call';
 
@@ -246,15 +242,13 @@ export class DeskServices {
       },
       getHubSession: () => this.hub.view(),
       listSeats: () => this.hub.seats(),
-      listAlerts: ({ includeAcknowledged }) => this.hub.call('GET', `/v1/alerts?all=${String(includeAcknowledged)}`, alertSchema.array()),
-      acknowledgeAlert: ({ id }) => this.hub.call('POST', `/v1/alerts/${String(id)}/ack`, alertSchema),
-      listReviews: () => this.hub.call('GET', '/v1/reviews', hubTicketSchema.array()),
-      ticketStats: ({ from, to, top }) => this.hub.call('GET', `/v1/stats/tickets?${new URLSearchParams({ from, to, top: String(top) }).toString()}`, ticketStatsSchema),
-      decideReview: ({ ticketId, decision }) => this.hub.call('POST', `/v1/reviews/${ticketId}`, hubTicketSchema, decision),
-      hubCallerHistory: ({ number, category }) => {
-        const query = new URLSearchParams({ limit: '50', ...(category ? { category1: category[0], category2: category[1] } : {}) });
-        return this.hub.call('GET', `/v1/callers/${encodeURIComponent(number)}/history?${query.toString()}`, hubCallerHistorySchema);
-      },
+      listAlerts: ({ includeAcknowledged }) => this.hub.call('listAlerts', { query: { all: includeAcknowledged ? 'true' : 'false' } }),
+      acknowledgeAlert: ({ id }) => this.hub.call('acknowledgeAlert', { params: { id } }),
+      listReviews: () => this.hub.call('reviewQueue'),
+      ticketStats: ({ from, to, top }) => this.hub.call('ticketStats', { query: { from, to, top } }),
+      decideReview: ({ ticketId, decision }) => this.hub.call('decideReview', { params: { id: ticketId }, body: decision }),
+      hubCallerHistory: ({ number, category }) =>
+        this.hub.call('callerHistory', { params: { number }, query: { limit: 50, ...(category ? { category1: category[0], category2: category[1] } : {}) } }),
       getHandoverNote: () => this.handover.read(),
       setHandoverNote: ({ text }) => this.handover.write(this.author(), text),
       listHubTickets: ({ limit }) => this.hubTickets.list(limit),
@@ -284,11 +278,8 @@ export class DeskServices {
           utcOffsetMinutes,
           now: Date.now(),
         }),
-      listTrainees: () => this.hub.call('GET', '/v1/trainees', traineeSchema.array()),
-      getPlacement: ({ account, range }) => {
-        const query = new URLSearchParams({ ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) });
-        return this.hub.call('GET', `/v1/trainees/${encodeURIComponent(account)}/placement?${query.toString()}`, placementSchema);
-      },
+      listTrainees: () => this.hub.call('listTrainees'),
+      getPlacement: ({ account, range }) => this.hub.call('placement', { params: { account }, query: { from: range.from, to: range.to } }),
     });
   }
 

@@ -10,11 +10,11 @@ import { AlertEvaluator } from './alerts/alert-evaluator';
 import { migrateHub } from './db/migrations';
 import type { Sql } from './db/sql';
 import type { HubContext } from './hub-context';
-import { openApiDocument } from './http/openapi';
 import { errorBody, registerRoutes } from './http/register';
 import { LiveFeed } from './presence/live-feed';
 import { acceptLiveSocket } from './presence/live-socket';
 import { hubRoutes } from './routes';
+import { hubLiveFeed } from '../../shared/hub/hub-api';
 
 export interface HubOptions {
   sql: Sql;
@@ -69,6 +69,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     now,
     timeZone,
     clockToleranceMs: options.clockToleranceMs ?? DEFAULT_CLOCK_TOLERANCE_MS,
+    version: options.version ?? '0.1.0',
     reportError,
     scheduleAlerts: (touched) => {
       alerts.schedule(touched);
@@ -109,16 +110,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     );
   });
   await app.register(websocket, { options: { maxPayload: 4096 } });
-  app.get('/v1/live', { websocket: true }, (socket, request) => {
+  app.get(hubLiveFeed.path, { websocket: true }, (socket, request) => {
     acceptLiveSocket(context, feed, socket, request);
   });
 
-  const document = openApiDocument(hubRoutes, options.version ?? '0.1.0');
-  app.get('/v1/openapi.json', () => document);
-  app.get('/v1/health', async () => {
-    await sql.query('SELECT 1');
-    return { ok: true };
-  });
   registerRoutes(app, context, hubRoutes);
 
   return {

@@ -13,6 +13,8 @@ export interface HubContext {
   timeZone: string;
   /** How far a pushed createdAt may lie from the hub's clock before the hub counts its own receipt time instead. */
   clockToleranceMs: number;
+  /** The hub's version, as the API document states it. */
+  version: string;
   /** Work done after the answer has gone (alert evaluation) reports its failures here. */
   reportError(error: unknown, what: string): void;
   /** Early warning for what a committed push touched; counted after the answer has gone. */

@@ -1,10 +1,9 @@
-import type { z } from 'zod';
 import type { Account } from '../../../shared/hub/auth';
-import { sessionSchema } from '../../../shared/hub/auth';
+import type { HubResponse, HubRouteName } from '../../../shared/hub/hub-api';
 import type { DeskSession } from '../../../shared/hub/desk-session';
 import type { PresenceReport } from '../../../shared/hub/presence';
-import { seatSchema } from '../../../shared/hub/presence';
 import { DeskFailure } from '../../../shared/result';
+import type { CallArguments } from '../sync/hub-http';
 import { HubHttp, HubRequestError } from '../sync/hub-http';
 import type { HubSyncPortOptions } from '../sync/hub-sync-port';
 import { HubSyncPort } from '../sync/hub-sync-port';
@@ -14,7 +13,7 @@ import type { LiveMessage, Seat } from '../../../shared/hub/presence';
 import type { Alert } from '../../../shared/hub/alerts';
 import { LiveSeats } from './live-seats';
 import type { DeskCredential } from '../../../shared/hub/desks';
-import { deskCredentialSchema, enrolmentCodeSchema } from '../../../shared/hub/desks';
+import { enrolmentCodeSchema } from '../../../shared/hub/desks';
 import { insecureTransportRefusal } from '../../../shared/transport';
 import type { DeskCredentials } from './desk-credentials';
 
@@ -103,11 +102,8 @@ export class HubSession {
     const receivedAt = Date.now();
     let session;
     try {
-      session = await http.request('POST', '/v1/auth/login', sessionSchema, {
-        username,
-        password,
-        deskId: this.options.deskId,
-        ...(desk ? { deskCredential: desk.credential } : {}),
+      session = await http.call('login', {
+        body: { username, password, deskId: this.options.deskId, ...(desk ? { deskCredential: desk.credential } : {}) },
       });
     } catch (error) {
       if (error instanceof HubRequestError && error.hubCode === 'DESK_NOT_ENROLLED') {
@@ -122,7 +118,7 @@ export class HubSession {
     const watchesSeats = session.account.role === 'supervisor' || session.account.role === 'admin';
     const seats = watchesSeats
       ? new LiveSeats({
-          hubUrl,
+          http: authed,
           token: () => this.current?.token ?? null,
           onMessage: (message) => this.options.onSeats?.(message),
           onAlert: (alert) => this.options.onAlert?.(alert),
@@ -160,7 +156,7 @@ export class HubSession {
     if (!parsedCode.success) throw notEnrolled(parsedCode.error.issues[0]?.message ?? '登记码格式不正确');
     let credential;
     try {
-      credential = await new HubHttp(hubUrl, () => null).request('POST', '/v1/desks/redeem', deskCredentialSchema, { code: parsedCode.data, deskId: this.options.deskId });
+      credential = await new HubHttp(hubUrl, () => null).call('redeemEnrolment', { body: { code: parsedCode.data, deskId: this.options.deskId } });
     } catch (error) {
       if (error instanceof HubRequestError && (error.status === 403 || error.status === 429 || error.status === 400)) throw notEnrolled(error.message);
       throw asDeskFailure(error);
@@ -187,11 +183,11 @@ export class HubSession {
    * queue, caller history from every desk). Failures become DeskFailures with
    * the hub's Chinese message, so the workbench can say why.
    */
-  async call<S extends z.ZodType>(method: 'GET' | 'POST' | 'PUT', path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+  async call<K extends HubRouteName>(route: K, ...request: CallArguments<K>): Promise<HubResponse<K>> {
     const c = this.current;
     if (!c) throw new DeskFailure('DISCONNECTED', '未登录中心服务器');
     try {
-      return await c.http.request(method, path, schema, body);
+      return await c.http.call(route, ...request);
     } catch (error) {
       if (error instanceof HubRequestError) {
         const code = error.status === 403 ? 'FORBIDDEN_SENDER' : error.status === 404 ? 'NOT_FOUND' : error.status === 409 ? 'CONFLICT' : error.status === 400 ? 'INVALID_INPUT' : 'INTERNAL';
@@ -207,7 +203,7 @@ export class HubSession {
     const c = this.current;
     if (!c) return false;
     try {
-      await c.http.request('PUT', '/v1/presence', seatSchema, report);
+      await c.http.call('reportPresence', { body: report });
       return true;
     } catch (error) {
       this.options.onError?.(error);
@@ -240,7 +236,7 @@ export class HubSession {
       const c = this.current;
       if (!c) return;
       const askedAt = Date.now();
-      c.http.request('POST', '/v1/auth/refresh', sessionSchema).then(
+      c.http.call('refreshSession').then(
         (renewed) => {
           if (this.current !== c) return;
           c.token = renewed.token;

@@ -1,11 +1,13 @@
 import WebSocket from 'ws';
 import type { Alert } from '../../../shared/hub/alerts';
 import type { LiveMessage, Seat } from '../../../shared/hub/presence';
-import { liveFeedMessageSchema } from '../../../shared/hub/presence';
+import { hubLiveFeed } from '../../../shared/hub/hub-api';
 import { backoffDelayMs, hubBackoff } from '../../../shared/sync/backoff';
+import type { HubHttp } from '../sync/hub-http';
 
 export interface LiveSeatsOptions {
-  hubUrl: string;
+  /** The hub client, which knows the feed's address. */
+  http: HubHttp;
   token: () => string | null;
   /** Every message, after the local copy is updated: a snapshot on (re)connect, then one seat at a time. */
   onMessage: (message: LiveMessage) => void;
@@ -48,13 +50,11 @@ export class LiveSeats {
   private connect(): void {
     const token = this.options.token();
     if (!token || this.stopped) return;
-    const url = new URL('/v1/live', this.options.hubUrl);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     // The token goes in a header, never in the URL (which lands in request and proxy logs).
-    const socket = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
+    const socket = new WebSocket(this.options.http.liveFeedUrl(), { headers: { authorization: `Bearer ${token}` } });
     this.socket = socket;
     socket.on('message', (data: Buffer) => {
-      const parsed = liveFeedMessageSchema.safeParse(JSON.parse(data.toString('utf8')));
+      const parsed = hubLiveFeed.message.safeParse(JSON.parse(data.toString('utf8')));
       if (!parsed.success) return;
       this.failures = 0;
       const message = parsed.data;

@@ -1,10 +1,17 @@
-import type { z } from 'zod';
 import { hubErrorSchema } from '../../../shared/hub/errors';
+import type { HubRequest, HubResponse, HubRouteName } from '../../../shared/hub/hub-api';
+import { hubApi, hubLiveFeed, hubPath, hubQueryString } from '../../../shared/hub/hub-api';
 import { SyncError } from './sync-engine';
 
+/** A route's request parts as its spec declares them; optional when none is required. */
+export type CallArguments<K extends HubRouteName> = object extends HubRequest<K> ? [request?: HubRequest<K>] : [request: HubRequest<K>];
+
 /**
- * The desk's HTTP calls to the hub, with a time limit on every one and every
- * failure turned into a SyncError the status bar can put into words.
+ * The desk's hub client, derived from shared/hub/hub-api.ts: a route is called
+ * by its name with its params, query and body, and its answer comes back
+ * parsed by the route's response schema. The URL and query string are built
+ * here and nowhere else in the desk. Every call has a time limit, and every
+ * failure becomes a SyncError the status bar can put into words.
  */
 export class HubHttp {
   constructor(
@@ -13,7 +20,24 @@ export class HubHttp {
     private readonly timeoutMs = 15_000,
   ) {}
 
-  async request<S extends z.ZodType>(method: 'GET' | 'POST' | 'PUT', path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+  async call<K extends HubRouteName>(route: K, ...[request]: CallArguments<K>): Promise<HubResponse<K>> {
+    const spec = hubApi[route];
+    const parts = (request ?? {}) as { params?: Parameters<typeof hubPath>[1]; query?: Parameters<typeof hubQueryString>[0]; body?: unknown };
+    const path = hubPath(spec.path, parts.params) + hubQueryString(parts.query);
+    const answer = await this.send(spec.method, path, parts.body);
+    const parsed = spec.response.safeParse(answer);
+    if (!parsed.success) throw new SyncError('HUB_FAILED', '中心服务器的答复不符合协议（版本不一致？）');
+    return parsed.data as HubResponse<K>;
+  }
+
+  /** The live feed's address for this hub (ws: or wss: as the hub's scheme says); the token goes in a header. */
+  liveFeedUrl(): URL {
+    const url = new URL(hubLiveFeed.path, this.baseUrl);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    return url;
+  }
+
+  private async send(method: string, path: string, body: unknown): Promise<unknown> {
     const headers: Record<string, string> = {};
     const token = this.token();
     if (token) headers.authorization = `Bearer ${token}`;
@@ -44,9 +68,7 @@ export class HubHttp {
       if (response.status === 401) throw new SyncError('AUTH_REQUIRED', message);
       throw new HubRequestError(response.status, parsed.success ? parsed.data.error : 'INTERNAL', message, parsed.success ? parsed.data.expectedSeq : undefined);
     }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new SyncError('HUB_FAILED', '中心服务器的答复不符合协议（版本不一致？）');
-    return parsed.data;
+    return json;
   }
 }
 

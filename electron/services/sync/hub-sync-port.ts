@@ -2,7 +2,6 @@ import type { Department, Duty } from '../../../shared/dispatch/responsibility';
 import type { Article } from '../../../shared/kb/article';
 import type { HubTicket } from '../../../shared/hub/hub-ticket';
 import type { PullChange } from '../../../shared/hub/sync';
-import { pullResponseSchema, pushResponseSchema } from '../../../shared/hub/sync';
 import type { DeskDatabase } from '../db/database';
 import type { DutyReplica } from '../dispatch/duty-replica';
 import type { KbService } from '../kb/kb-service';
@@ -44,7 +43,7 @@ export class HubSyncPort implements SyncPort {
       const operations = entries.map((e) => ({ seq: e.seq, opId: e.opId, author: e.author, kind: e.kind, ticketId: e.ticketId, payload: e.payload, createdAt: e.createdAt }));
       let answer;
       try {
-        answer = await http.request('POST', '/v1/sync/push', pushResponseSchema, { deskId, operations });
+        answer = await http.call('pushOutbox', { body: { deskId, operations } });
       } catch (error) {
         if (error instanceof HubRequestError && error.hubCode === 'SEQ_GAP') {
           // Cannot happen while the outbox only ever deletes acknowledged entries; say so plainly if it does.
@@ -60,7 +59,7 @@ export class HubSyncPort implements SyncPort {
     const { http } = this.options;
     for (;;) {
       const cursor = this.cursor();
-      const page = await http.request('GET', `/v1/sync/pull?cursor=${String(cursor)}&limit=${String(PULL_PAGE)}`, pullResponseSchema);
+      const page = await http.call('pullChanges', { query: { cursor, limit: PULL_PAGE } });
       if (page.cursor < cursor) throw new SyncError('HUB_FAILED', '中心服务器的同步游标倒退了（数据库被恢复过？），请联系技术支持');
       this.apply(page.changes, page.cursor);
       if (!page.more) return;

@@ -1,4 +1,5 @@
 import type { SyncStatus } from '../../../shared/sync/status';
+import type { OutboxKind } from '../../../shared/tickets/ticket-record';
 import type { DeskDatabase } from '../db/database';
 
 export interface OutboxEntry {
@@ -7,7 +8,8 @@ export interface OutboxEntry {
   opId: string;
   /** The operator who made the change; kept when another operator's session sends it (shift change). */
   author: string;
-  kind: string;
+  /** Only the desk's own writers fill the table, so a stored kind is one of these. */
+  kind: OutboxKind;
   ticketId: string;
   payload: unknown;
   createdAt: string;
@@ -36,7 +38,7 @@ const toEntry = (row: OutboxRow): OutboxEntry => ({
   seq: row.seq,
   opId: row.op_id,
   author: row.author,
-  kind: row.kind,
+  kind: row.kind as OutboxKind,
   ticketId: row.ticket_id,
   payload: JSON.parse(row.payload) as unknown,
   createdAt: row.created_at,

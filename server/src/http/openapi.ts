@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { hubErrorSchema } from '../../../shared/hub/errors';
-import type { RouteSpec } from './route';
+import type { HubRouteSpec } from '../../../shared/hub/hub-api';
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate every request. */
-export function openApiDocument(routes: readonly RouteSpec[], version: string): Record<string, unknown> {
+export function openApiDocument(api: Readonly<Record<string, HubRouteSpec>>, version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   const schema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' });
-  for (const spec of routes) {
-    const path = spec.url.replace(/:([A-Za-z]+)/g, '{$1}');
+  for (const spec of Object.values(api)) {
+    const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const parameters: unknown[] = [];
     for (const [where, s] of [
       ['path', spec.params],

@@ -5,7 +5,7 @@ import type { TokenClaims } from '../auth/tokens';
 import type { HubContext } from '../hub-context';
 import { sessionState } from '../auth/sessions';
 import { HubFailure } from './failure';
-import type { RouteSpec } from './route';
+import type { BoundRoute } from './route';
 
 const issuesOf = (error: z.ZodError): { path: string; message: string }[] =>
   error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join('.') || '(整体)', message: issue.message }));
@@ -41,7 +41,7 @@ export async function assertDeskActive(hub: HubContext, deskId: string): Promise
 }
 
 /** Registers the declared routes: authentication, role check, validation, then the handler. */
-export function registerRoutes(app: FastifyInstance, hub: HubContext, routes: readonly RouteSpec[]): void {
+export function registerRoutes(app: FastifyInstance, hub: HubContext, routes: readonly BoundRoute[]): void {
   for (const spec of routes) {
     app.route({
       method: spec.method,

@@ -1,3 +1,4 @@
+import { hubLiveFeed } from '../../../shared/hub/hub-api';
 import type { FastifyRequest } from 'fastify';
 import type { HubContext } from '../hub-context';
 import { HubFailure } from '../http/failure';
@@ -26,7 +27,7 @@ export function acceptLiveSocket(hub: HubContext, feed: LiveFeed, socket: FeedSo
   };
   const admit = async (token: string | null): Promise<void> => {
     const user = await authenticate(hub, token);
-    if (user.role !== 'supervisor' && user.role !== 'admin') throw new HubFailure('FORBIDDEN', '只有班长和管理员可以查看座席实况');
+    if (!hubLiveFeed.roles.includes(user.role)) throw new HubFailure('FORBIDDEN', '只有班长和管理员可以查看座席实况');
     const all = await seats(hub);
     feed.add(socket, { type: 'snapshot', seats: all }, user);
   };

@@ -1,0 +1,16 @@
+import { HubFailure } from '../http/failure';
+import type { HubHandlers } from '../http/route';
+import { acknowledgeAlert, listAlerts } from './alert-reads';
+import { readAlertSettings, writeAlertSettings } from './alert-settings';
+
+/** Early warning: the supervisors' alert list, acknowledgement and thresholds. */
+export const alertHandlers = {
+  listAlerts: ({ hub, query }) => listAlerts(hub.sql, { includeAcknowledged: query.all === 'true', limit: query.limit }),
+  acknowledgeAlert: async ({ hub, user, params }) => {
+    const alert = await acknowledgeAlert(hub.sql, params.id, user.sub, hub.now());
+    if (!alert) throw new HubFailure('CONFLICT', '没有这条预警，或它已被确认');
+    return alert;
+  },
+  alertSettings: ({ hub }) => readAlertSettings(hub.sql),
+  putAlertSettings: ({ hub, body }) => writeAlertSettings(hub.sql, body),
+} satisfies Pick<HubHandlers, 'listAlerts' | 'acknowledgeAlert' | 'alertSettings' | 'putAlertSettings'>;

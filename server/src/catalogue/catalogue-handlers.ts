@@ -1,0 +1,26 @@
+import { HubFailure } from '../http/failure';
+import type { HubHandlers } from '../http/route';
+import { deleteDepartment, deleteDuty, dutyList, getArticle, putArticle, putDepartment, putDuty, recordArticleFeedback } from './catalogue';
+
+/** A PUT names its item twice, in the path and in the body: they must agree. */
+function bodyFor<T extends { id: string }>(params: { id: string }, body: T, what: string): T {
+  if (params.id !== body.id) throw new HubFailure('INVALID_INPUT', `路径与内容中的${what}编号不一致`);
+  return body;
+}
+
+const done = async (work: Promise<void>): Promise<{ ok: true }> => {
+  await work;
+  return { ok: true };
+};
+
+/** The centre's catalogue: departments, the responsibility list and the knowledge base. */
+export const catalogueHandlers = {
+  dutyList: ({ hub }) => dutyList(hub),
+  putDepartment: ({ hub, params, body }) => putDepartment(hub, bodyFor(params, body, '部门')),
+  deleteDepartment: ({ hub, params }) => done(deleteDepartment(hub, params.id)),
+  putDuty: ({ hub, params, body }) => putDuty(hub, bodyFor(params, body, '条目')),
+  deleteDuty: ({ hub, params }) => done(deleteDuty(hub, params.id)),
+  getArticle: ({ hub, params }) => getArticle(hub, params.id),
+  putArticle: ({ hub, params, body }) => putArticle(hub, bodyFor(params, body, '条目')),
+  articleFeedback: ({ hub, user, body }) => done(recordArticleFeedback(hub, user.sub, body)),
+} satisfies Pick<HubHandlers, 'dutyList' | 'putDepartment' | 'deleteDepartment' | 'putDuty' | 'deleteDuty' | 'getArticle' | 'putArticle' | 'articleFeedback'>;
