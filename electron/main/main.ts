@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, ipcMain, session } from 'electron';
 import { DeskServices } from '../services/desk-services';
 import { createLogger } from '../services/logger';
+import { keepToOwner } from '../services/owner-only';
 import { deskVersion } from '../services/version';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerDeskIpc } from './ipc';
@@ -25,6 +26,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const dataDir = app.getPath('userData');
+  keepToOwner(dataDir);
   const logger = createLogger({ dir: path.join(dataDir, 'logs') });
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
   const services = new DeskServices({ dataDir, resourcesDir, host: 'electron', version: deskVersion, logger, secretStore: keychainSecretStore() ?? undefined });

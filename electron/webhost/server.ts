@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -7,6 +8,7 @@ import { DESK_WS_PATH, MAX_FRAME_BYTES } from '../../shared/wire';
 import type { DeskServices } from '../services/desk-services';
 import type { DeskLogger } from '../services/logger';
 import { serveDeskSocket } from './desk-socket';
+import { launchGate } from './launch-secret';
 import { DeskFailure, fail } from '../../shared/result';
 
 export interface WebHostOptions {
@@ -20,21 +22,30 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
+  /** The origin (pages and the socket answer only with the launch secret's cookie). */
   url: string;
+  /** The address to open: it carries this launch's secret, sets the cookie and goes on to the page. */
+  openUrl: string;
+  /** This launch's secret (tests send it as the cookie themselves). */
+  secret: string;
   close(): Promise<void>;
 }
 
 /**
  * Runs the desk's services behind the built renderer in a plain Node process,
- * so the workbench can be used and tested in any Chromium. Only pages served
- * by this host may open the DeskApi socket (the browser sends their Origin);
- * this is the web host's equivalent of Electron's sender-frame check.
+ * so the workbench can be used and tested in any Chromium. A secret made at
+ * each launch (in the address it prints, as notebook servers do) is required on
+ * every page and on the DeskApi socket: any local process can set an Origin
+ * header, but only whoever saw the printed address holds the secret. The
+ * Origin check stays as well (a page of another site cannot use the cookie).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { services, logger } = options;
   // Fastify logs every request at info; a desk's log keeps warnings and errors from the host.
   const app = Fastify({ loggerInstance: logger.child({ component: 'webhost' }, { level: 'warn' }) });
   const host = options.host ?? '127.0.0.1';
+  const secret = randomBytes(24).toString('base64url');
+  app.addHook('onRequest', launchGate(secret));
 
   app.addHook('onSend', async (_request, reply) => {
     // The SIP proxy's WebSocket origin comes from the phone settings; a changed server needs a reload.
@@ -75,6 +86,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   logger.info({ url: url.origin }, 'web host listening');
   return {
     url: url.origin,
+    openUrl: `${url.origin}/open/${secret}`,
+    secret,
     close: async () => {
       await app.close();
     },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DeskServices } from '../services/desk-services';
 import { createLogger } from '../services/logger';
+import { keepToOwner } from '../services/owner-only';
 import { startWebHost } from './server';
 import { deskVersion } from '../services/version';
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? process.env.DESK_PORT ?? 5178);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`invalid port: ${String(values.port)}`);
   const dataDir = path.resolve(values['data-dir'] ?? process.env.DESK_DATA_DIR ?? path.join(os.homedir(), '.hotline-desk-web'));
+  keepToOwner(dataDir);
   const logger = createLogger({ dir: path.join(dataDir, 'logs'), stdout: true, level: 'info' });
   // This file runs bundled as dist/webhost/webhost.cjs, so the repo root is two folders up.
   const repoRoot = path.resolve(__dirname, '..', '..');
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   const services = new DeskServices({ dataDir, resourcesDir, host: 'web', version: deskVersion, logger });
   const host = await startWebHost({ services, logger, staticDir: values.static ?? path.join(repoRoot, 'dist', 'renderer'), port });
   // The line tests and scripts wait for; keep its shape.
-  console.log(`desk web host ready at ${host.url}`);
+  console.log(`desk web host ready at ${host.openUrl}`);
 
   const stop = (signal: string): void => {
     logger.info({ signal }, 'web host stopping');

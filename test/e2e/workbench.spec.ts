@@ -12,7 +12,7 @@ test.describe('operator workbench in the web host', () => {
     await expect(page.getByTestId('shift')).toContainText(/班/);
     await expect(page.getByTestId('services-state')).toContainText('本地服务正常');
     await page.screenshot({ path: 'test-results/workbench-zh-CN.png' });
-    expect(desk.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(desk.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
   test('switches to English and back, and remembers the choice after a reload', async ({ page, desk }) => {

@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 export interface RunningWebHost {
+  /** The printed address: it carries this launch's secret; `${url}/?view=board` opens another page with it. */
   url: string;
+  /** The origin alone (answers nothing without the secret's cookie). */
+  origin: string;
   dataDir: string;
   /** Stops the process (SIGTERM, then SIGKILL after 5 s) and removes the data dir unless `keepData`. */
   stop(options?: { keepData?: boolean }): Promise<void>;
@@ -31,7 +34,7 @@ export async function startBuiltWebHost(options: { dataDir?: string } = {}): Pro
     }, 20_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const match = /desk web host ready at (http:\/\/[\d.:]+)/.exec(output);
+      const match = /desk web host ready at (http:\/\/[\d.:]+\/open\/[A-Za-z0-9_-]+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -46,6 +49,7 @@ export async function startBuiltWebHost(options: { dataDir?: string } = {}): Pro
   });
   return {
     url,
+    origin: new URL(url).origin,
     dataDir,
     stop: async ({ keepData = false } = {}) => {
       if (child.exitCode === null) {

@@ -33,8 +33,10 @@ afterEach(async () => {
   services.close();
 });
 
-function connect(origin = host.url): Promise<WebSocket> {
-  const ws = new WebSocket(`${host.url.replace('http', 'ws')}${DESK_WS_PATH}`, { origin });
+/** As the host's own page does: its Origin, and the cookie the printed address set (unless `secret` is null). */
+function connect(origin = host.url, secret: string | null = host.secret): Promise<WebSocket> {
+  const headers = secret === null ? {} : { cookie: `desk_launch=${secret}` };
+  const ws = new WebSocket(`${host.url.replace('http', 'ws')}${DESK_WS_PATH}`, { origin, headers });
   return new Promise((resolve, reject) => {
     ws.once('open', () => {
       resolve(ws);
@@ -140,7 +142,8 @@ describe('web host DeskApi socket', () => {
   });
 
   it('serves pages with the Content-Security-Policy', async () => {
-    const response = await fetch(host.url);
+    const response = await fetch(host.url, { headers: { cookie: `desk_launch=${host.secret}` } });
+    expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
   });
 });
