@@ -12,6 +12,7 @@ import type { Alert } from '../../shared/hub/alerts';
 import type { AuditEntry } from '../../shared/hub/audit';
 import type { HubTicket, TicketEvent } from '../../shared/hub/hub-ticket';
 import type { PushResponse } from '../../shared/hub/sync';
+import { hubLiveFeed } from '../../shared/hub/hub-api';
 import { hubRoutes } from '../../server/src/routes';
 import type { ThrowAwayPostgres } from '../hub/support/postgres';
 import { startThrowAwayPostgres } from '../hub/support/postgres';
@@ -168,7 +169,7 @@ describe('one masking rule on every way out', () => {
   });
 
   it('the live feed shows supervisors the repeat-caller alert masked as it grows', async () => {
-    const socket = new WebSocket(`${running.url.replace('http', 'ws')}/v1/live`, { headers: { authorization: `Bearer ${tokens.supervisor}` } });
+    const socket = new WebSocket(`${running.url.replace('http', 'ws')}${hubLiveFeed.path}`, { headers: { authorization: `Bearer ${tokens.supervisor}` } });
     const messages: string[] = [];
     const grown = new Promise<void>((resolve) => {
       socket.on('message', (data: Buffer) => {
