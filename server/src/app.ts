@@ -27,6 +27,8 @@ export interface HubOptions {
   bodyLimitBytes?: number;
   /** A pino logger; none in tests. */
   logger?: FastifyBaseLogger;
+  /** Serve TLS itself from this certificate and key (PEM); without it, plain HTTP for a TLS proxy in front. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   now?: () => Date;
   /** How far a desk's createdAt may be from the hub's clock (default 10 minutes); beyond it the receipt time counts. */
   clockToleranceMs?: number;
@@ -77,6 +79,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   };
 
   const app = Fastify({
+    // Fastify types an HTTPS instance apart from an HTTP one; routes and hooks are the same for both.
+    ...((options.tls ? { https: { cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' } } : {}) as object),
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),

@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHub } from './app';
 import { connectPostgres } from './db/pg-driver';
 import { openPglite } from './db/pglite-driver';
 import { hubLogger } from './http/hub-logger';
+import { demoEnrolmentCodes } from './desks/enrolment';
 
 /**
  * Starts one hub process. Configuration by environment:
@@ -13,13 +15,16 @@ import { hubLogger } from './http/hub-logger';
  *   HUB_DEMO_ACCOUNTS=1  create the demo accounts in an empty database
  *   HUB_RESOURCES     the shipped data folder (default: resources/ of the repo)
  *   HUB_TRUST_PROXY=1  behind a reverse proxy: the client's address (sign-in throttling) comes from X-Forwarded-For
+ *   HUB_TLS_CERT, HUB_TLS_KEY  PEM files: serve https:// itself (otherwise plain HTTP behind a TLS proxy)
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
 const logger = hubLogger(env.HUB_LOG_LEVEL ?? 'info');
 const sql = env.HUB_DATABASE_URL ? connectPostgres(env.HUB_DATABASE_URL) : await openPglite(path.resolve(env.HUB_DATA_DIR ?? 'hub-data'));
+const tls = tlsFiles(env.HUB_TLS_CERT, env.HUB_TLS_KEY);
 const hub = await createHub({
   sql,
+  ...(tls ? { tls } : {}),
   resourcesDir: env.HUB_RESOURCES ?? path.resolve(here, '..', '..', 'resources'),
   demoAccounts: env.HUB_DEMO_ACCOUNTS === '1',
   logger,
@@ -28,7 +33,19 @@ const hub = await createHub({
 });
 const port = Number(env.HUB_PORT ?? 8720);
 const address = await hub.app.listen({ host: env.HUB_HOST ?? '127.0.0.1', port });
-logger.info({ address, driver: sql.driver }, 'hub listening');
+logger.info({ address, driver: sql.driver, tls: tls !== null }, 'hub listening');
+if (env.HUB_DEMO_ACCOUNTS === '1') {
+  // A newcomer's desk needs a code to act for a seat; more come from `npm run hub:admin -- desks enrol`.
+  for (const { seat, code, expiresAt } of await demoEnrolmentCodes(hub.context, 3)) {
+    logger.info({ seat, code, expiresAt }, `演示座席登记码（一次性）：${seat} ${code}`);
+  }
+}
+
+function tlsFiles(cert: string | undefined, key: string | undefined): { cert: Buffer; key: Buffer } | null {
+  if (!cert && !key) return null;
+  if (!cert || !key) throw new Error('HUB_TLS_CERT and HUB_TLS_KEY go together (PEM certificate chain and private key)');
+  return { cert: fs.readFileSync(cert), key: fs.readFileSync(key) };
+}
 
 const shutdown = (): void => {
   void hub

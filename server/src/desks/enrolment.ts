@@ -1,7 +1,6 @@
 import type { DeskCredential, DeskEnrolment, EnrolledDesk } from '../../../shared/hub/desks';
 import type { enrolDeskInputSchema } from '../../../shared/hub/desks';
 import type { z } from 'zod';
-import type { TokenClaims } from '../auth/tokens';
 import type { Sql } from '../db/sql';
 import type { HubContext } from '../hub-context';
 import { HubFailure } from '../http/failure';
@@ -45,14 +44,14 @@ function toEnrolment(row: DeskRow, now: Date): DeskEnrolment {
 const DESK_SELECT = `SELECT d.*, (SELECT array_agg(username ORDER BY last_at DESC) FROM desk_accounts a WHERE a.desk_id = d.desk_id) AS accounts FROM desks d`;
 
 /** Enrols a desk for a seat and returns its one-time code (only the code's hash is kept). */
-export async function enrolDesk(hub: HubContext, admin: TokenClaims, input: z.output<typeof enrolDeskInputSchema>): Promise<EnrolledDesk> {
+export async function enrolDesk(hub: HubContext, enrolledBy: string, input: z.output<typeof enrolDeskInputSchema>): Promise<EnrolledDesk> {
   const code = newEnrolmentCode();
   const now = hub.now();
   const expiresInS = input.expiresInHours * 3600;
   const rows = await hub.sql.query<{ id: string }>(
     `INSERT INTO desks (seat, team, extension, code_hash, code_expires_at, enrolled_by, enrolled_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (seat) WHERE retired_at IS NULL DO NOTHING RETURNING id`,
-    [input.seat, input.team, input.extension, secretHash(code.replace(/-/g, '')), new Date(now.getTime() + expiresInS * 1000).toISOString(), admin.sub, now.toISOString()],
+    [input.seat, input.team, input.extension, secretHash(code.replace(/-/g, '')), new Date(now.getTime() + expiresInS * 1000).toISOString(), enrolledBy, now.toISOString()],
   );
   if (!rows[0]) throw new HubFailure('CONFLICT', `座席 ${input.seat} 已有登记；先停用原登记再重新登记`);
   return { enrolment: await readEnrolment(hub, Number(rows[0].id)), code, codeExpiresInS: expiresInS };
@@ -83,6 +82,24 @@ export async function retireDesk(hub: HubContext, id: number): Promise<DeskEnrol
   }
   await hub.sql.query("DELETE FROM presence WHERE desk_id = (SELECT desk_id FROM desks WHERE id = $1)", [id]);
   return readEnrolment(hub, id);
+}
+
+/**
+ * Demo mode: fresh one-time codes for the next free demo seats (D-01, D-02, …),
+ * so a newcomer's desk can be enrolled without an admin at hand.
+ */
+export async function demoEnrolmentCodes(hub: HubContext, count: number): Promise<{ seat: string; code: string; expiresAt: string | null }[]> {
+  const codes: { seat: string; code: string; expiresAt: string | null }[] = [];
+  for (let n = 1; codes.length < count && n <= 99; n++) {
+    const seat = `D-${String(n).padStart(2, '0')}`;
+    try {
+      const enrolled = await enrolDesk(hub, 'demo', { seat, team: '演示', extension: null, expiresInHours: 24 });
+      codes.push({ seat, code: enrolled.code, expiresAt: enrolled.enrolment.codeExpiresAt });
+    } catch (error) {
+      if (!(error instanceof HubFailure && error.code === 'CONFLICT')) throw error;
+    }
+  }
+  return codes;
 }
 
 /** Redemptions that failed from one address within the window before it must wait. */
