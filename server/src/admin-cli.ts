@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { sessionSchema } from '../../shared/hub/auth';
+import { deskEnrolmentSchema, enrolledDeskSchema } from '../../shared/hub/desks';
+import { hubErrorSchema } from '../../shared/hub/errors';
+
+/**
+ * A small admin tool that talks to a running hub over its API (so it works the
+ * same on PGlite and PostgreSQL, and leaves an ordinary admin session in the
+ * hub's records):
+ *
+ *   npm run hub:admin -- desks enrol --seat A-017 --team 一组 [--extension 1017] [--hours 24]
+ *   npm run hub:admin -- desks list
+ *   npm run hub:admin -- desks retire <enrolment id>
+ *
+ * Environment: HUB_URL (default http://127.0.0.1:8720), HUB_ADMIN_USER (default admin),
+ * HUB_ADMIN_PASSWORD (asked for when not set).
+ */
+const usage = `用法:
+  npm run hub:admin -- desks enrol --seat A-017 [--team 一组] [--extension 1017] [--hours 24]
+  npm run hub:admin -- desks list
+  npm run hub:admin -- desks retire <登记号>
+环境变量: HUB_URL（默认 http://127.0.0.1:8720）, HUB_ADMIN_USER（默认 admin）, HUB_ADMIN_PASSWORD`;
+
+const hubUrl = process.env.HUB_URL ?? 'http://127.0.0.1:8720';
+
+async function request<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown, token?: string): Promise<z.output<S>> {
+  const response = await fetch(new URL(path, hubUrl), {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = hubErrorSchema.safeParse(json);
+    throw new Error(error.success ? `${error.data.message}${error.data.issues ? '：' + error.data.issues.map((i) => `${i.path} ${i.message}`).join('；') : ''}` : `HTTP ${String(response.status)}`);
+  }
+  return schema.parse(json);
+}
+
+async function password(): Promise<string> {
+  if (process.env.HUB_ADMIN_PASSWORD) return process.env.HUB_ADMIN_PASSWORD;
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question('管理员密码: ');
+  } finally {
+    rl.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { seat: { type: 'string' }, team: { type: 'string' }, extension: { type: 'string' }, hours: { type: 'string' } },
+  });
+  const [area, action, id] = positionals;
+  if (area !== 'desks' || !action || !['enrol', 'list', 'retire'].includes(action)) throw new Error(usage);
+  const session = await request('POST', '/v1/auth/login', sessionSchema, { username: process.env.HUB_ADMIN_USER ?? 'admin', password: await password() });
+  const token = session.token;
+  if (action === 'enrol') {
+    if (!values.seat) throw new Error(`请用 --seat 指定座席号\n${usage}`);
+    const enrolled = await request(
+      'POST',
+      '/v1/desks',
+      enrolledDeskSchema,
+      { seat: values.seat, team: values.team ?? null, extension: values.extension ?? null, ...(values.hours ? { expiresInHours: Number(values.hours) } : {}) },
+      token,
+    );
+    const hours = Math.round(enrolled.codeExpiresInS / 3600);
+    console.log(`座席 ${enrolled.enrolment.seat}（登记号 ${String(enrolled.enrolment.id)}）的一次性登记码：${enrolled.code}`);
+    console.log(`${String(hours)} 小时内有效，只能用一次：在该座席签入中心时输入。`);
+  } else if (action === 'list') {
+    const desks = await request('GET', '/v1/desks', z.array(deskEnrolmentSchema), undefined, token);
+    for (const d of desks) {
+      console.log([String(d.id).padStart(4), d.seat.padEnd(10), (d.team ?? '-').padEnd(8), d.state.padEnd(8), d.deskId ?? '-', d.accounts.join(',') || '-'].join('  '));
+    }
+  } else {
+    if (!id || !/^\d+$/.test(id)) throw new Error(`请给出登记号\n${usage}`);
+    const retired = await request('POST', `/v1/desks/${id}/retire`, deskEnrolmentSchema, undefined, token);
+    console.log(`已停用座席 ${retired.seat}（登记号 ${String(retired.id)}）：其会话已失效，凭据不能再登录。`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
