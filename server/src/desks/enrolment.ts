@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Sql } from '../db/sql';
 import type { HubContext } from '../hub-context';
 import { HubFailure } from '../http/failure';
+import { SESSIONS_CHANNEL } from '../auth/sessions';
 import { newDeskCredential, newEnrolmentCode, secretHash } from './desk-secrets';
 
 interface DeskRow extends Record<string, unknown> {
@@ -75,12 +76,22 @@ async function readEnrolment(hub: HubContext, id: number): Promise<DeskEnrolment
  * request (see `assertDeskActive`).
  */
 export async function retireDesk(hub: HubContext, id: number): Promise<DeskEnrolment> {
-  const rows = await hub.sql.query('UPDATE desks SET retired_at = $2, code_hash = NULL WHERE id = $1 AND retired_at IS NULL RETURNING id', [id, hub.now().toISOString()]);
-  if (!rows[0]) {
+  const now = hub.now().toISOString();
+  const retired = await hub.sql.transaction(async (tx) => {
+    const [row] = await tx.query<{ desk_id: string | null }>('UPDATE desks SET retired_at = $2, code_hash = NULL WHERE id = $1 AND retired_at IS NULL RETURNING desk_id', [id, now]);
+    if (!row) return false;
+    if (row.desk_id) {
+      // Its sessions end now, and every hub process closes their live sockets (see auth/sessions.ts).
+      const revoked = await tx.query<{ id: string }>('UPDATE sessions SET revoked_at = $2 WHERE desk_id = $1 AND revoked_at IS NULL RETURNING id', [row.desk_id, now]);
+      for (const session of revoked) await tx.query('SELECT pg_notify($1, $2)', [SESSIONS_CHANNEL, `sid:${session.id}`]);
+      await tx.query('DELETE FROM presence WHERE desk_id = $1', [row.desk_id]);
+    }
+    return true;
+  });
+  if (!retired) {
     await readEnrolment(hub, id); // NOT_FOUND when there is no such enrolment
     throw new HubFailure('CONFLICT', `第 ${String(id)} 号座席登记已停用`);
   }
-  await hub.sql.query("DELETE FROM presence WHERE desk_id = (SELECT desk_id FROM desks WHERE id = $1)", [id]);
   return readEnrolment(hub, id);
 }
 
