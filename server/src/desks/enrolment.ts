@@ -72,8 +72,8 @@ async function readEnrolment(hub: HubContext, id: number): Promise<DeskEnrolment
 
 /**
  * Retires a desk: its code can no longer be redeemed, its credential no longer
- * signs in, and every session already issued for it stops working at its next
- * request (see `assertDeskActive`).
+ * signs in, and every session already issued for it is revoked at once (its
+ * next request is refused, its live sockets close).
  */
 export async function retireDesk(hub: HubContext, id: number): Promise<DeskEnrolment> {
   const now = hub.now().toISOString();
