@@ -169,11 +169,12 @@ describe('a desk syncing with the hub', () => {
     expect(JSON.parse(replica!.doc)).toMatchObject({ review: 'rejected', reviewComment: '地址不全' });
   });
 
-  it('a supervisor’s desk follows the live seat feed: a seat reported by another desk appears, and changes arrive as events', async () => {
+  it('a supervisor’s desk follows the live seat feed: a seat reported by another desk appears, and changes arrive as events; signing out ends the session at the hub', async () => {
     const events: unknown[] = [];
     services.addEventSink((event, payload) => {
       if (event === 'liveSeats') events.push(payload);
     });
+    const signedInFrom = new Date().toISOString();
     await api('hubSignIn', { username: 'sup01', password: DEMO_PASSWORD });
     const operator = await signIn(running.url, 'op03', 'desk-live-0001');
     const report = { state: 'after_call_work', since: new Date().toISOString(), callStartedAt: null, reason: null, helpRequested: false };
@@ -188,6 +189,11 @@ describe('a desk syncing with the hub', () => {
     expect(events.some((e) => (e as { type: string; seat?: { deskId: string } }).seat?.deskId === 'desk-live-0001')).toBe(true);
     await api('hubSignOut', undefined);
     expect(await api('listSeats', undefined)).toEqual([]);
+    // Signing out at the desk ends the session at the hub too: its token stops working at once.
+    const openSessions = async () =>
+      (await running.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM sessions WHERE username = 'sup01' AND started_at >= $1 AND revoked_at IS NULL", [signedInFrom]))[0]!
+        .n;
+    await expect.poll(openSessions, { timeout: 5_000 }).toBe(0);
   });
 
   it('a supervisor reviews a trainee’s ticket from the desk, and caller history from another desk leaves a confidential ticket out', async () => {

@@ -167,10 +167,15 @@ export class HubSession {
     return credential;
   }
 
-  /** Stops syncing under this session; nothing queued is touched. */
+  /**
+   * Stops syncing under this session; nothing queued is touched. The hub is
+   * asked to end the session too (its token stops working at once), without
+   * waiting: signing out works offline, and the token then runs out by itself.
+   */
   async signOut(): Promise<void> {
     const c = this.current;
     if (!c) return;
+    c.http.call('logout').catch(() => undefined);
     clearTimeout(c.refreshTimer);
     c.seats?.stop();
     this.current = null;
