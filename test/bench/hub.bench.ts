@@ -138,6 +138,10 @@ async function prepareDesks(baseUrl: string, prefix: string, desks: number, batc
   const loads: DeskLoad[] = [];
   for (let d = 0; d < desks; d++) {
     const deskId = `${prefix}-${String(d + 1).padStart(2, '0')}`;
+    // The batches carry the work of three operators of this desk (shift changes): each has signed in here, so the
+    // hub takes them as its authors; op01's session delivers them.
+    await signIn(baseUrl, 'op02', deskId);
+    await signIn(baseUrl, 'op03', deskId);
     const session = await signIn(baseUrl, 'op01', deskId);
     const bodies: string[] = [];
     for (let b = 0; b < batches; b++) {
