@@ -45,9 +45,10 @@ import { usernameSchema } from './hub/auth';
  * WebSocket server and its client are all derived from this object, so a
  * method cannot exist on one side only.
  *
- * To add a method: declare it here, implement it in `electron/services/desk-handlers.ts`
- * (or in a host's window handlers if it needs a window), and TypeScript points
- * at every other place that must follow.
+ * To add a method: declare it here, implement it in its domain's handler module
+ * `electron/services/<domain>/<domain>-handlers.ts` (merged in
+ * `electron/services/desk-handlers.ts`), or in a host's window handlers if it
+ * needs a window, and TypeScript points at every other place that must follow.
  */
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {

@@ -35,3 +35,10 @@ export function createLogger(options: LoggerOptions = {}): DeskLogger {
   if (options.stdout || !options.dir) targets.push({ target: 'pino/file', level, options: { destination: 1 } });
   return pino({ level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }, pino.transport({ targets }));
 }
+
+/** How collaborators report a failure they worked around: the message, and the error's text under `err`. */
+export function warnTo(logger: DeskLogger): (message: string, err: unknown) => void {
+  return (message, err) => {
+    logger.warn({ err: err instanceof Error ? err.message : String(err) }, message);
+  };
+}

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DeskHandlers } from '../../../shared/desk-handlers';
 import { DeskFailure } from '../../../shared/result';
 import type { CallScript } from '../../../shared/training/call-script';
 import { callScriptSchema } from '../../../shared/training/call-script';
@@ -12,8 +11,6 @@ import { scorePractice } from '../../../shared/training/score';
 import type { DeskDatabase } from '../db/database';
 import type { PracticeResultPayload } from '../../../shared/hub/practice';
 import { uuidv7 } from '../../../shared/tickets/uuid7';
-
-export type TrainingHandlers = Pick<DeskHandlers, 'getTrainingMaterial' | 'getPracticeAudio' | 'recordPracticeResult' | 'listPracticeResults'>;
 
 /** Voice files larger than this are not sent to the workbench (a scenario's call is a minute or two). */
 const MAX_AUDIO_BYTES = 8 * 1024 * 1024;
@@ -136,14 +133,6 @@ export class TrainingService {
     return this.listStmt.all(this.trainee(), limit).map(toResult);
   }
 
-  handlers(): TrainingHandlers {
-    return {
-      getTrainingMaterial: () => this.material(),
-      getPracticeAudio: ({ file }) => this.audio(file),
-      recordPracticeResult: (input) => this.record(input),
-      listPracticeResults: ({ limit }) => this.list(limit),
-    };
-  }
 
   /** The file under the audio folder, if it is there and small enough; the name is checked by the contract's schema. */
   private audioPath(file: string): string | null {
