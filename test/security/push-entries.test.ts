@@ -120,6 +120,23 @@ describe('entries are parsed strictly, one at a time', () => {
   });
 });
 
+describe('every other route', () => {
+  it('refuses text the database cannot hold in its body or query with a 400 naming the field, never a 500', async () => {
+    const d = await desk();
+    const supervisor = await signIn(running.url, 'sup01');
+    const [article] = await running.sql.query<{ doc: Record<string, unknown> }>('SELECT doc FROM kb_articles ORDER BY id LIMIT 1');
+    const doc = article!.doc;
+    const edited = await call('PUT', `/v1/kb/articles/${String(doc.id)}`, { ...doc, body: '新的答复口径\u0000' }, supervisor.token);
+    expect(edited).toMatchObject({ status: 400, body: { error: 'INVALID_INPUT', issues: [{ path: 'body.body' }] } });
+    const presence = await call('PUT', '/v1/presence', { state: 'break', since: new Date().toISOString(), callStartedAt: null, reason: '小休\u0000', helpRequested: false }, d.token);
+    expect(presence.status).toBe(400);
+    const history = await call('GET', `/v1/callers/13800000000/history?category1=${encodeURIComponent('城市\u0000')}&category2=x`, undefined, d.token);
+    expect(history).toMatchObject({ status: 400, body: { issues: [{ path: 'query.category1' }] } });
+    const impossible = await call('PUT', '/v1/presence', { state: 'break', since: '2026-02-30T08:00:00+08:00', callStartedAt: null, reason: null, helpRequested: false }, d.token);
+    expect(impossible.status).toBe(400);
+  });
+});
+
 describe('a change to a ticket: only its desk (or a supervisor) and only from its current state', () => {
   async function transferredTicketOfDeskA(): Promise<{ ticketId: string; a: Awaited<ReturnType<typeof desk>> }> {
     const a = await desk('op01');

@@ -4,7 +4,9 @@ import type { HubError } from '../../../shared/hub/errors';
 import type { TokenClaims } from '../auth/tokens';
 import type { HubContext } from '../hub-context';
 import { sessionState } from '../auth/sessions';
+import { pushRequestSchema } from '../../../shared/hub/sync';
 import { HubFailure } from './failure';
+import { unsafeTextPath } from './unsafe-text';
 import type { BoundRoute } from './route';
 
 const issuesOf = (error: z.ZodError): { path: string; message: string }[] =>
@@ -34,6 +36,19 @@ export async function authenticate(hub: HubContext, token: string | null): Promi
   return claims;
 }
 
+/**
+ * Text the database cannot hold (NUL, a lone surrogate) is refused in any route's input with a 400 naming the
+ * field, before it can fail a statement with a 500. The push body is the exception: its entries are checked one
+ * by one (push-entry.ts), so one bad entry is answered `rejected` and the others go through.
+ */
+function refuseUnsafeText(input: Record<'body' | 'query' | 'params', unknown>, checkBody: boolean): void {
+  for (const [where, value] of Object.entries(input)) {
+    if (where === 'body' && !checkBody) continue;
+    const path = unsafeTextPath(value, where);
+    if (path) throw new HubFailure('INVALID_INPUT', '内容含有无法保存的字符（如 NUL）', { issues: [{ path, message: '含有无法保存的字符' }] });
+  }
+}
+
 /** Registers the declared routes: authentication, role check, validation, then the handler. */
 export function registerRoutes(app: FastifyInstance, hub: HubContext, routes: readonly BoundRoute[]): void {
   for (const spec of routes) {
@@ -43,6 +58,7 @@ export function registerRoutes(app: FastifyInstance, hub: HubContext, routes: re
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const user = spec.roles === 'public' ? (null as unknown as TokenClaims) : await authenticate(hub, bearerToken(request));
         if (spec.roles !== 'public' && !spec.roles.includes(user.role)) throw new HubFailure('FORBIDDEN', '当前账号的角色无权进行此操作');
+        refuseUnsafeText({ body: request.body, query: request.query, params: request.params }, spec.body !== pushRequestSchema);
         const body = parse(spec.body, request.body, '请求内容');
         const query = parse(spec.query, request.query, '查询参数');
         const params = parse(spec.params, request.params, '路径参数');

@@ -5,6 +5,7 @@ import { pushOperationSchema } from '../../../shared/hub/sync';
 import type { PushOperation, PushRejectReason } from '../../../shared/hub/sync';
 import { callbackSchema, directAnswerSchema, ticketRegistrationSchema, transferSchema } from '../../../shared/tickets/ticket';
 import type { Callback, DirectAnswer, TicketRegistration, Transfer } from '../../../shared/tickets/ticket';
+import { isUnsafeText } from '../http/unsafe-text';
 
 /** A permanent refusal of one entry: answered `rejected` with its code; the entries behind it go on. */
 export class OperationRejected extends Error {
@@ -41,9 +42,6 @@ const payloadSchemas: Record<PushOperation['kind'], z.ZodType> = {
 const MAX_DEPTH = 8;
 const MAX_STRING = 20_000;
 
-/** Text PostgreSQL cannot store (NUL) or cannot read back as JSON (a lone surrogate). */
-// eslint-disable-next-line no-control-regex -- the NUL character is exactly what is looked for
-const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Walks the raw entry once before any schema: nesting, text the database
@@ -54,7 +52,7 @@ function checkRaw(value: unknown, path: string, depth: number): void {
   if (depth > MAX_DEPTH) throw new OperationRejected('TOO_DEEP', `内容嵌套过深：${path}`);
   if (typeof value === 'string') {
     if (value.length > MAX_STRING) throw new OperationRejected('INVALID_ENTRY', `文字过长：${path}`);
-    if (UNSAFE_TEXT.test(value)) throw new OperationRejected('UNSAFE_TEXT', `含有无法保存的字符（如 NUL）：${path}`);
+    if (isUnsafeText(value)) throw new OperationRejected('UNSAFE_TEXT', `含有无法保存的字符（如 NUL）：${path}`);
     return;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) throw new OperationRejected('INVALID_ENTRY', `数值无效：${path}`);
@@ -64,7 +62,7 @@ function checkRaw(value: unknown, path: string, depth: number): void {
     });
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (UNSAFE_TEXT.test(key)) throw new OperationRejected('UNSAFE_TEXT', `字段名含有无法保存的字符：${path}`);
+      if (isUnsafeText(key)) throw new OperationRejected('UNSAFE_TEXT', `字段名含有无法保存的字符：${path}`);
       checkRaw(item, `${path}.${key}`, depth + 1);
     }
   }
