@@ -221,3 +221,16 @@ test('the outgoing operator’s shift summary: calls, tickets and what is left, 
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('hub-session')).toHaveAttribute('data-state', 'signed_out');
 });
+
+test('a plain http:// hub on another machine is refused at the address field; the lab switch allows it and the status bar says so while it is on', async ({ page }) => {
+  // 192.0.2.0/24 is reserved for documentation: the desk refuses before sending anything.
+  await signIn(page, 'op01', { hubUrl: 'http://192.0.2.10:8720' });
+  await expect(page.getByTestId('hub-sign-in-form')).toContainText('中心服务器地址须以 https:// 开头');
+  await expect(page.getByTestId('lab-transport')).toHaveCount(0);
+
+  await page.getByTestId('hub-lab-transport').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('lab-transport')).toContainText('实验模式：允许未加密连接');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('lab-transport')).toHaveCount(0);
+});

@@ -324,6 +324,7 @@ export const en: Shape<typeof zhCN> = {
       addressSaved: 'Hub address saved',
       addressCleared: 'Hub address cleared; the desk works alone',
       failed: 'Sign-in failed: {{reason}}',
+      labTransport: 'Allow unencrypted connections (http:// and ws://, lab only)',
       enrolmentCode: 'Desk enrolment code',
       enrolmentCodeHint: 'The first time this desk connects to this hub, enter the one-time code from the admin (e.g. ABCD-EFGH-JKMN)',
     },

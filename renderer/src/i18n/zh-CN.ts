@@ -318,6 +318,7 @@ export const zhCN = {
       addressSaved: '中心服务器地址已保存',
       addressCleared: '已清除中心服务器地址，座席仅本机工作',
       failed: '签入失败：{{reason}}',
+      labTransport: '允许未加密连接（http:// 与 ws://，仅限实验环境）',
       enrolmentCode: '座席登记码',
       enrolmentCodeHint: '本座席第一次连接该中心时，输入管理员给的一次性登记码（如 ABCD-EFGH-JKMN）',
     },

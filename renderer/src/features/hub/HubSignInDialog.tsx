@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Space } from 'antd';
 import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,7 @@ export function HubSignInDialog(): React.JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const open = useHubStore((s) => s.dialog === 'signIn');
+  const labInsecureTransport = useSettingsStore((s) => s.settings.labInsecureTransport);
   const { dialogOpened, sessionChanged } = useHubStore.getState();
   const [form] = Form.useForm<SignInValues>();
   const [busy, setBusy] = useState(false);
@@ -154,6 +155,15 @@ export function HubSignInDialog(): React.JSX.Element {
             {t('hub.signInDialog.saveAddress')}
           </Button>
         </Space>
+        {/* The lab switch (a desk setting): plain http:// and ws:// to other machines; the status bar shows it while on. */}
+        <Checkbox
+          style={{ marginTop: 12 }}
+          checked={labInsecureTransport}
+          onChange={(event) => void useSettingsStore.getState().update({ labInsecureTransport: event.target.checked })}
+          data-testid="hub-lab-transport"
+        >
+          {t('hub.signInDialog.labTransport')}
+        </Checkbox>
       </Form>
     </Modal>
   );
