@@ -1,5 +1,7 @@
+import type { Statement } from 'better-sqlite3';
 import type { SyncStatus } from '../../../shared/sync/status';
 import type { OutboxKind } from '../../../shared/tickets/ticket-record';
+import { uuidv7 } from '../../../shared/tickets/uuid7';
 import type { DeskDatabase } from '../db/database';
 
 export interface OutboxEntry {
@@ -19,6 +21,20 @@ export interface RejectedEntry extends OutboxEntry {
   reason: string;
   rejectedAt: string;
 }
+
+/** What a writer queues: the sequence is the table's, the operation id is made here unless the writer has one. */
+export interface NewOutboxEntry {
+  opId?: string;
+  author: string;
+  kind: OutboxKind;
+  ticketId: string;
+  payload: unknown;
+  createdAt: string;
+}
+
+type AppendArgs = [opId: string, author: string, kind: OutboxKind, ticketId: string, payload: string, createdAt: string];
+/** One prepared insert per connection, shared by every writer on it. */
+const appendStatements = new WeakMap<DeskDatabase, Statement<AppendArgs>>();
 
 /** The hub's answer for one entry. */
 /** The hub's answer for one entry; a refusal carries a reason code and, from current hubs, the message in Chinese. */
@@ -52,6 +68,20 @@ const toEntry = (row: OutboxRow): OutboxEntry => ({
  * just sends them again and the hub answers `duplicate`.
  */
 export class OutboxQueue {
+  /**
+   * The only way a row enters the outbox. Writers call it inside the
+   * transaction that makes the change it carries (a ticket write, a practice
+   * result), so the change and its entry commit together or not at all.
+   */
+  static append(db: DeskDatabase, entry: NewOutboxEntry): void {
+    let insert = appendStatements.get(db);
+    if (!insert) {
+      insert = db.prepare<AppendArgs>('INSERT INTO outbox (op_id, author, kind, ticket_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+      appendStatements.set(db, insert);
+    }
+    insert.run(entry.opId ?? uuidv7(), entry.author, entry.kind, entry.ticketId, JSON.stringify(entry.payload), entry.createdAt);
+  }
+
   private readonly peekStmt;
   private readonly summaryStmt;
   private readonly rejectedCountStmt;

@@ -5,8 +5,8 @@ import type { OutboxKind, SavedDraft, TicketDraft, TicketRecord } from '../../..
 import { savedDraftSchema, ticketDraftSchema, ticketRecordSchema } from '../../../shared/tickets/ticket-record';
 import type { Callback, DirectAnswer, TicketRegistration, TicketState, Transfer } from '../../../shared/tickets/ticket';
 import { callbackSchema, canTransition, directAnswerSchema, ticketRegistrationSchema, transferSchema } from '../../../shared/tickets/ticket';
+import { OutboxQueue } from '../sync/outbox-queue';
 import type { DeskDatabase } from '../db/database';
-import { uuidv7 } from '../../../shared/tickets/uuid7';
 
 /**
  * The desk's tickets. Every write validates first (an invalid or oversized
@@ -162,7 +162,7 @@ export class TicketStore {
   }
 
   private appendOutbox(author: string, kind: OutboxKind, ticketId: string, payload: unknown, at: string): void {
-    this.db.prepare('INSERT INTO outbox (op_id, author, kind, ticket_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(uuidv7(), author, kind, ticketId, JSON.stringify(payload), at);
+    OutboxQueue.append(this.db, { author, kind, ticketId, payload, createdAt: at });
     // Kept after the outbox entry is gone: the shift summary counts what this desk did and when.
     this.db.prepare('INSERT INTO ticket_activity (kind, ticket_id, at) VALUES (?, ?, ?)').run(kind, ticketId, at);
   }

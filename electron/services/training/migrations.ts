@@ -1,5 +1,6 @@
 import type { Migration } from '../db/migrations';
 import { uuidv7 } from '../../../shared/tickets/uuid7';
+import { OutboxQueue } from '../sync/outbox-queue';
 
 /**
  * Practice results go to the hub for the supervisors' placement record
@@ -19,7 +20,6 @@ export const practiceSyncMigrations: readonly Migration[] = [
         )
         .all();
       const setId = db.prepare('UPDATE practice_results SET client_id = ? WHERE id = ?');
-      const queue = db.prepare('INSERT INTO outbox (op_id, author, kind, ticket_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)');
       for (const row of rows) {
         const clientId = uuidv7(Date.parse(row.finished_at) || Date.now());
         setId.run(clientId, row.id);
@@ -34,7 +34,7 @@ export const practiceSyncMigrations: readonly Migration[] = [
           startedAt: row.started_at,
           finishedAt: row.finished_at,
         };
-        queue.run(uuidv7(), row.trainee, 'practice.result', clientId, JSON.stringify(payload), row.finished_at);
+        OutboxQueue.append(db, { author: row.trainee, kind: 'practice.result', ticketId: clientId, payload, createdAt: row.finished_at });
       }
       db.exec('CREATE UNIQUE INDEX practice_results_client_id ON practice_results (client_id)');
     },

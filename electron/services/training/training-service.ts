@@ -9,6 +9,7 @@ import type { Scenario } from '../../../shared/training/scenario';
 import { scenarioFileSchema } from '../../../shared/training/scenario';
 import { scorePractice } from '../../../shared/training/score';
 import type { DeskDatabase } from '../db/database';
+import { OutboxQueue } from '../sync/outbox-queue';
 import type { PracticeResultPayload } from '../../../shared/hub/practice';
 import { uuidv7 } from '../../../shared/tickets/uuid7';
 
@@ -57,7 +58,6 @@ export class TrainingService {
   private readonly scenarios: Scenario[];
   private readonly audioDir: string;
   private readonly insertStmt;
-  private readonly queueStmt;
   private readonly listStmt;
 
   constructor(
@@ -85,9 +85,6 @@ export class TrainingService {
     this.insertStmt = db.prepare<[string, string, string, number, number, number, string, string, string, string], ResultRow>(
       `INSERT INTO practice_results (trainee, scenario_id, scenario_title, score, right_items, total_items, items, started_at, finished_at, client_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-    );
-    this.queueStmt = db.prepare<[string, string, string, string, string]>(
-      `INSERT INTO outbox (op_id, author, kind, ticket_id, payload, created_at) VALUES (?, ?, 'practice.result', ?, ?, ?)`,
     );
     this.listStmt = db.prepare<[string, number], ResultRow>('SELECT * FROM practice_results WHERE trainee = ? ORDER BY finished_at DESC, id DESC LIMIT ?');
   }
@@ -122,7 +119,7 @@ export class TrainingService {
     // The result and the entry that carries it to the hub commit together, like a ticket and its operation.
     const row = this.db.transaction(() => {
       const stored = this.insertStmt.get(trainee, scenario.id, scenario.title, scored.score, scored.right, scored.total, JSON.stringify(scored.items), input.startedAt, finishedAt, payload.id);
-      this.queueStmt.run(uuidv7(), trainee, payload.id, JSON.stringify(payload), finishedAt);
+      OutboxQueue.append(this.db, { author: trainee, kind: 'practice.result', ticketId: payload.id, payload, createdAt: finishedAt });
       return stored;
     })();
     if (!row) throw new Error('practice result not stored');
