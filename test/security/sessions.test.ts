@@ -109,6 +109,18 @@ describe('sessions end when they must', () => {
     expect((await login('sup-gone', DEMO_PASSWORD)).status).toBe(401);
   });
 
+  it('an account disabled in the database by hand (no notification) also loses its live socket within seconds', async () => {
+    clock += 16 * 60_000; // past the address's wait that the refused sign-in above added
+    await newAccount('sup-by-hand', 'supervisor');
+    const session = (await login('sup-by-hand', DEMO_PASSWORD)).body;
+    const live = liveSocket(session.token);
+    await live.opened;
+    await running.sql.query("UPDATE accounts SET disabled = true WHERE username = 'sup-by-hand'");
+    const started = Date.now();
+    expect(await live.closed).toBe(4001);
+    expect(Date.now() - started).toBeLessThan(12_000);
+  });
+
   it('refresh keeps a session going for one shift (12 h from the sign-in) and no longer', async () => {
     clock += 16 * 60_000; // past the address's wait that the guessing above earned
     const signedInAt = clock;

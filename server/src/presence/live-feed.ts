@@ -43,11 +43,30 @@ export class LiveFeed {
       }),
     );
     // A socket outlives no token: when its token expires it closes, and the desk reconnects with its refreshed one.
+    // The same round asks the database which sockets' sessions ended (a notification missed while the listening
+    // connection was down, an account disabled by hand): the NOTIFY is the fast path, this the safety net.
     this.expiryTimer = setInterval(() => {
       const nowS = Date.now() / 1000;
       this.closeWhere((session) => session.exp <= nowS);
+      void this.closeEndedSessions(sql);
     }, 5_000);
     this.expiryTimer.unref();
+  }
+
+  private async closeEndedSessions(sql: Sql): Promise<void> {
+    const sids = [...new Set([...this.sessions.values()].map((session) => session.sid))];
+    if (!sids.length) return;
+    try {
+      const ended = await sql.query<{ id: string }>(
+        `SELECT s.id FROM sessions s JOIN accounts a ON a.username = s.username
+          WHERE s.id = ANY($1) AND (s.revoked_at IS NOT NULL OR a.disabled OR s.ends_at <= now())`,
+        [sids],
+      );
+      const endedIds = new Set(ended.map((row) => row.id));
+      if (endedIds.size) this.closeWhere((session) => endedIds.has(session.sid));
+    } catch {
+      // The database is away: the next round asks again.
+    }
   }
 
   private closeWhere(ended: (session: Pick<TokenClaims, 'sid' | 'sub' | 'exp'>) => boolean): void {
