@@ -3,6 +3,7 @@ import { CITY_WIDE_SCOPE } from '../../../shared/kb/article';
 import type { KbHit } from '../../../shared/kb/search';
 import { compareHits } from '../../../shared/kb/search';
 import { DistrictNames } from './districts';
+import type { LearnedExpansions } from '../../../shared/kb/learned-expansions';
 import type { SynonymExpander } from './synonyms';
 import { indexTerms, queryTerms } from './text-analysis';
 
@@ -22,6 +23,14 @@ const SYNONYM_WEIGHT = 0.7;
 const LOCAL_OF_CALLER = 1.8;
 const LOCAL_ELSEWHERE = 0.3;
 const LOCAL_WITHOUT_PLACE = 0.6;
+/**
+ * What the centre's learned expansions add: an article's learned share (0–1) times this much of the best
+ * lexical score of the query, so learning re-orders close candidates and brings in articles the words miss,
+ * without drowning a clear lexical answer.
+ */
+const LEARNED_WEIGHT = 0.5;
+/** An article counts as brought or lifted by learning (and says so) above this share. */
+const LEARNED_SHOWN = 0.05;
 
 interface Posting {
   docs: Int32Array;
@@ -43,6 +52,8 @@ export class KbIndex {
   private readonly idf = new Map<string, number>();
   private readonly scores: Float32Array;
   private readonly districts: DistrictNames;
+  private readonly docOf = new Map<string, number>();
+  private learned: LearnedExpansions | null = null;
 
   constructor(
     readonly articles: readonly Article[],
@@ -50,7 +61,13 @@ export class KbIndex {
   ) {
     this.scores = new Float32Array(articles.length);
     this.districts = new DistrictNames(articles.map((a) => a.scope).filter((s) => s !== CITY_WIDE_SCOPE));
+    articles.forEach((a, doc) => this.docOf.set(a.id, doc));
     this.build();
+  }
+
+  /** Query → article expansions learned from operators' use of articles (null to search without them). */
+  useLearned(learned: LearnedExpansions | null): void {
+    this.learned = learned;
   }
 
   private build(): void {
@@ -97,6 +114,7 @@ export class KbIndex {
         scores[doc] = before + factor * (weights[i] ?? 0);
       }
     }
+    const lifted = this.addLearned(text, touched);
     const district = this.districts.mentionedIn(text) ?? options.district ?? null;
     // Keep only the best `limit` (current first, then expired) instead of sorting every touched article:
     // a common character touches tens of thousands of them at 50,000 articles.
@@ -116,7 +134,27 @@ export class KbIndex {
     }
     // Highlight whole words and bigrams; the pinyin stretches of a typo would mark half-words.
     const surfaces = [...new Set(terms.filter((t) => !t.term.startsWith('p:')).map((t) => t.surface).filter((s) => s.length >= 2))];
-    return best.map(({ article, score }) => toHit(article, score, surfaces));
+    return best.map(({ article, score }) => toHit(article, score, surfaces, lifted.has(article.id)));
+  }
+
+  /** Adds the learned expansions of the query to the scores; returns the ids they lifted noticeably. */
+  private addLearned(text: string, touched: number[]): Set<string> {
+    const lifted = new Set<string>();
+    const expansions = this.learned?.expand(text);
+    if (!expansions?.size) return lifted;
+    let top = 0;
+    for (const doc of touched) top = Math.max(top, this.scores[doc] ?? 0);
+    // A query whose words match nothing still has a scale: the weight of one strong word.
+    const scale = LEARNED_WEIGHT * (top || 5);
+    for (const [id, share] of expansions) {
+      const doc = this.docOf.get(id);
+      if (doc === undefined) continue;
+      const before = this.scores[doc] ?? 0;
+      if (before === 0) touched.push(doc);
+      this.scores[doc] = before + scale * share;
+      if (share >= LEARNED_SHOWN) lifted.add(id);
+    }
+    return lifted;
   }
 }
 
@@ -138,7 +176,7 @@ function sumOf(terms: Map<string, number>): number {
   return total;
 }
 
-function toHit(article: Article, score: number, surfaces: string[]): KbHit {
+function toHit(article: Article, score: number, surfaces: string[], learned: boolean): KbHit {
   const haystack = `${article.title} ${article.keywords.join(' ')} ${article.body}`;
   const phrasing = bestPhrasing(article, surfaces);
   return {
@@ -152,6 +190,7 @@ function toHit(article: Article, score: number, surfaces: string[]): KbHit {
     preview: article.body.replace(/\n+/gu, ' ').slice(0, 120),
     matched: surfaces.filter((s) => haystack.includes(s) || phrasing?.includes(s)),
     ...(phrasing ? { phrasing } : {}),
+    ...(learned ? { learned } : {}),
     score: Math.round(score * 1000) / 1000,
   };
 }

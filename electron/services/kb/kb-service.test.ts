@@ -75,5 +75,16 @@ describe('knowledge base replica', () => {
   it('accepts a 10,000-character query through the contract (a paste is not an error)', () => {
     expect(deskApiContract.kbSearch.input.safeParse({ query: '医'.repeat(10_000) }).success).toBe(true);
   });
-});
 
+  it('uses the centre’s learned expansions once they arrive, ignoring an older version, and keeps them after new articles', () => {
+    const { kb, close } = open(path.join(tempDir(), 'desk.sqlite3'));
+    const target = kb.search({ query: '法律援助' })[0]!.id;
+    expect(kb.search({ query: '没人撑腰' }).map((h) => h.id)).not.toContain(target);
+    expect(kb.applyLearnedExpansions({ version: 2, keys: { 'w:撑腰': [[target, 6]] } })).toBe(true);
+    expect(kb.search({ query: '没人撑腰' }).find((h) => h.id === target)?.learned).toBe(true);
+    expect(kb.applyLearnedExpansions({ version: 1, keys: {} })).toBe(false);
+    kb.applyArticleChanges({ version: 9, upserts: [article({ id: 'KB-9009' })] });
+    expect(kb.search({ query: '没人撑腰' }).map((h) => h.id)).toContain(target);
+    close();
+  });
+});

@@ -3,7 +3,10 @@ import { articleSchema } from '../../../shared/kb/article';
 import type { KbFeedbackInput, KbHit, KbSearchInput } from '../../../shared/kb/search';
 import { DeskFailure } from '../../../shared/result';
 import type { DeskDatabase } from '../db/database';
+import type { LearnedExpansionsSnapshot } from '../../../shared/kb/learned-expansions';
+import { LearnedExpansions, learnedExpansionsSnapshotSchema } from '../../../shared/kb/learned-expansions';
 import { withShippedPhrasings } from '../../../shared/kb/phrasings';
+import { learningKeys } from './text-analysis';
 import { buildIndex, readArticlesFile, readShippedVocabulary, shippedArticlesFile } from './kb-engine';
 import type { KbIndex } from './kb-index';
 import type { SynonymTable } from './synonyms';
@@ -26,6 +29,7 @@ export interface ArticleChanges {
  */
 export class KbService {
   private index: KbIndex | null = null;
+  private learned: LearnedExpansions | null = null;
 
   constructor(
     private readonly db: DeskDatabase,
@@ -79,6 +83,19 @@ export class KbService {
     return applied;
   }
 
+  /**
+   * Takes the centre's learned query → article expansions (a snapshot the hub builds from the articles
+   * operators opened, copied and marked 有用); an older or equal version is ignored. Kept until the index
+   * is rebuilt for new articles, then applied to the new index.
+   */
+  applyLearnedExpansions(snapshot: LearnedExpansionsSnapshot): boolean {
+    const parsed = learnedExpansionsSnapshotSchema.parse(snapshot);
+    if (this.learned && parsed.version <= this.learned.version) return false;
+    this.learned = LearnedExpansions.fromSnapshot(parsed, learningKeys);
+    this.index?.useLearned(this.learned);
+    return true;
+  }
+
   search(input: KbSearchInput): KbHit[] {
     return this.searchIndex().search(input.query, { district: input.district ?? null, limit: input.limit ?? 10 });
   }
@@ -107,6 +124,7 @@ export class KbService {
       const stored = this.db.prepare<[], { synonyms: string | null }>('SELECT synonyms FROM kb_replica_state').get()?.synonyms;
       const synonyms = stored ? synonymTableSchema.parse(JSON.parse(stored)) : { version: 0, groups: [] };
       this.index = buildIndex(articles, synonyms);
+      this.index.useLearned(this.learned);
     }
     return this.index;
   }

@@ -105,3 +105,10 @@ export function queryTerms(query: string, weight = 1): QueryTerm[] {
   }
   return [...out.values()];
 }
+
+/** The words and bigrams of a query, as keys for what the centre learns from operators' use of articles. */
+export function learningKeys(query: string): string[] {
+  return queryTerms(query.trim().slice(0, 200))
+    .map((t) => t.term)
+    .filter((t) => t.startsWith('w:') || t.startsWith('b:'));
+}
