@@ -35,7 +35,19 @@ const LEARNED_SHOWN = 0.05;
 interface Posting {
   docs: Int32Array;
   weights: Float32Array;
+  /** Bigram terms only: the plain BM25 weight of the bigram over the article's whole text, for the coverage channel. */
+  plain?: Float32Array;
 }
+
+/**
+ * The second, plain channel: how much of the query's own character bigrams (weighted by rarity) the whole
+ * article contains, 0–1, added to the field-weighted score divided by the query's best. It keeps an
+ * article whose body answers the caller's words in the race when no title, keyword or phrasing does — the
+ * reason two-character chunks alone were a strong baseline. Weight chosen on dev fold A.
+ */
+const COVERAGE_WEIGHT = 0.5;
+const PLAIN_K1 = 1.2;
+const PLAIN_B = 0.75;
 
 /**
  * The knowledge base's search index, in memory, rebuilt from the local
@@ -51,6 +63,7 @@ export class KbIndex {
   private readonly postings = new Map<string, Posting>();
   private readonly idf = new Map<string, number>();
   private readonly scores: Float32Array;
+  private readonly coverage: Float32Array;
   private readonly districts: DistrictNames;
   private readonly docOf = new Map<string, number>();
   private learned: LearnedExpansions | null = null;
@@ -60,6 +73,7 @@ export class KbIndex {
     private readonly synonyms: SynonymExpander,
   ) {
     this.scores = new Float32Array(articles.length);
+    this.coverage = new Float32Array(articles.length);
     this.districts = new DistrictNames(articles.map((a) => a.scope).filter((s) => s !== CITY_WIDE_SCOPE));
     articles.forEach((a, doc) => this.docOf.set(a.id, doc));
     this.build();
@@ -74,6 +88,8 @@ export class KbIndex {
     const perField = FIELDS.map((field) => this.articles.map((a) => indexTerms(field.text(a), field.sound)));
     const averageLength = perField.map((docs) => docs.reduce((sum, terms) => sum + sumOf(terms), 0) / Math.max(1, docs.length));
     const byTerm = new Map<string, { docs: number[]; weights: number[] }>();
+    const plainTerms = this.articles.map((a) => plainBigrams(FIELDS.map((field) => field.text(a)).join(' ')));
+    const plainAverage = plainTerms.reduce((sum, terms) => sum + sumOf(terms), 0) / Math.max(1, plainTerms.length);
     this.articles.forEach((_, doc) => {
       const weights = new Map<string, number>();
       FIELDS.forEach((field, f) => {
@@ -90,7 +106,17 @@ export class KbIndex {
     });
     const n = this.articles.length;
     for (const [term, list] of byTerm) {
-      this.postings.set(term, { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights) });
+      const posting: Posting = { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights) };
+      if (term.startsWith('b:')) {
+        const bigram = term.slice(2);
+        posting.plain = Float32Array.from(list.docs, (doc) => {
+          const terms = plainTerms[doc];
+          const tf = terms?.get(bigram) ?? 0;
+          const norm = PLAIN_K1 * (1 - PLAIN_B + (PLAIN_B * (terms ? sumOf(terms) : 0)) / (plainAverage || 1));
+          return tf ? (tf * (PLAIN_K1 + 1)) / (tf + norm) / (PLAIN_K1 + 1) : 0;
+        });
+      }
+      this.postings.set(term, posting);
       this.idf.set(term, Math.log(1 + (n - list.docs.length + 0.5) / (list.docs.length + 0.5)));
     }
   }
@@ -102,27 +128,40 @@ export class KbIndex {
     const terms = [...queryTerms(text), ...this.synonyms.expansions(text).flatMap((extra) => queryTerms(extra, SYNONYM_WEIGHT))];
     const touched: number[] = [];
     const scores = this.scores;
+    const coverage = this.coverage;
+    // The coverage channel reads the operator's own bigrams only, not the synonyms' ones.
+    const own = new Set(queryTerms(text).filter((t) => t.term.startsWith('b:')).map((t) => t.term));
+    let coverageMax = 0;
     for (const { term, weight } of dedupe(terms)) {
       const posting = this.postings.get(term);
       if (!posting) continue;
-      const factor = weight * (this.idf.get(term) ?? 0);
+      const idf = this.idf.get(term) ?? 0;
+      const factor = weight * idf;
       const { docs, weights } = posting;
+      const plain = own.has(term) ? posting.plain : undefined;
+      if (plain) coverageMax += idf;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i] ?? 0;
         const before = scores[doc] ?? 0;
         if (before === 0) touched.push(doc);
         scores[doc] = before + factor * (weights[i] ?? 0);
+        if (plain) coverage[doc] = (coverage[doc] ?? 0) + idf * (plain[i] ?? 0);
       }
     }
     const lifted = this.addLearned(text, touched);
+    let top = 0;
+    for (const doc of touched) top = Math.max(top, scores[doc] ?? 0);
+    const coverageScale = coverageMax > 0 ? COVERAGE_WEIGHT / coverageMax : 0;
     const district = this.districts.mentionedIn(text) ?? options.district ?? null;
     // Keep only the best `limit` (current first, then expired) instead of sorting every touched article:
     // a common character touches tens of thousands of them at 50,000 articles.
     const best: { article: Article; score: number; status: Article['status'] }[] = [];
     for (const doc of touched) {
       const article = this.articles[doc];
-      const score = (scores[doc] ?? 0) * (article ? placeFactor(article.scope, district) : 0);
+      const fused = (scores[doc] ?? 0) / (top || 1) + (coverage[doc] ?? 0) * coverageScale;
+      const score = fused * (article ? placeFactor(article.scope, district) : 0);
       scores[doc] = 0;
+      coverage[doc] = 0;
       if (!article) continue;
       const candidate = { article, score, status: article.status };
       const last = best[best.length - 1];
@@ -168,6 +207,15 @@ function dedupe(terms: { term: string; weight: number; surface: string }[]): { t
   const best = new Map<string, { term: string; weight: number; surface: string }>();
   for (const t of terms) if ((best.get(t.term)?.weight ?? 0) < t.weight) best.set(t.term, t);
   return [...best.values()];
+}
+
+/** Character bigrams of Han runs with their counts, the plain channel's terms. */
+function plainBigrams(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const run of text.toLowerCase().match(/[\u3400-\u9fff]+/gu) ?? []) {
+    for (let i = 0; i + 1 < run.length; i++) out.set(run.slice(i, i + 2), (out.get(run.slice(i, i + 2)) ?? 0) + 1);
+  }
+  return out;
 }
 
 function sumOf(terms: Map<string, number>): number {
