@@ -4,6 +4,7 @@ import path from 'node:path';
 import { closeDatabase, openDatabase } from '../../electron/services/db/database';
 import { DispatchService } from '../../electron/services/dispatch/dispatch-service';
 import { readSeed } from '../../electron/services/dispatch/duty-replica';
+import { replayDispatchShifts, replayKbShifts } from '../../scripts/eval/replay';
 import type { BenchArea, BenchRow } from './bench-area';
 import { median, percentile } from './bench-area';
 
@@ -53,10 +54,33 @@ function measure(): BenchRow[] {
         times.push(performance.now() - started);
       }
     }
+    // The same suggestions with the centre's learned model beside the list (trained by the replay below).
+    const replay = replayDispatchShifts();
+    service.applyLearnedModel(replay.model.snapshot(1));
+    const learnedTimes: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const t of tickets) {
+        const started = performance.now();
+        service.suggest(t);
+        learnedTimes.push(performance.now() - started);
+      }
+    }
+    const kb = replayKbShifts();
+    const r = (n: number): number => Math.round(n * 1000) / 1000;
     return [
       { key: 'dispatch.suggest_p95_ms', value: percentile(times, 95), unit: 'ms', note: `${times.length} suggestions, top 3 leads with reasons` },
       { key: 'dispatch.suggest_median_ms', value: median(times), unit: 'ms' },
       { key: 'dispatch.first_suggest_ms', value: cold, unit: 'ms', note: 'first call: jieba dictionary and match index built' },
+      { key: 'dispatch.suggest_learned_p95_ms', value: percentile(learnedTimes, 95), unit: 'ms', note: 'same tickets, learned model beside the list' },
+      { key: 'dispatch.replay_model_alone_top1', value: r(replay.modelAloneTop1), unit: '', note: `learned model alone on ${replay.unseen} held-out tickets it never saw, after ${replay.shifts} replayed dispatches` },
+      { key: 'dispatch.replay_sparse_list_top1_before', value: r(replay.sparseList.before.top1), unit: '', note: 'list without its keywords, same unseen tickets' },
+      { key: 'dispatch.replay_sparse_list_top1_after', value: r(replay.sparseList.after.top1), unit: '', note: 'with the learned model' },
+      { key: 'dispatch.replay_sparse_list_top3_before', value: r(replay.sparseList.before.top3), unit: '' },
+      { key: 'dispatch.replay_sparse_list_top3_after', value: r(replay.sparseList.after.top3), unit: '' },
+      { key: 'dispatch.replay_full_list_top1_before', value: r(replay.fullList.before.top1), unit: '' },
+      { key: 'dispatch.replay_full_list_top1_after', value: r(replay.fullList.after.top1), unit: '' },
+      { key: 'dispatch.replay_kb_mrr_before', value: r(kb.before.mrr_at_10), unit: '', note: `knowledge: ${kb.askedAgain.length} later callers' queries on matters asked before, never replayed` },
+      { key: 'dispatch.replay_kb_mrr_after', value: r(kb.after.mrr_at_10), unit: '', note: `after ${kb.replayed} first queries replayed as opened/copied/有用` },
     ];
   } finally {
     closeDatabase(db);
