@@ -3,12 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { KbQuery } from './eval/metrics';
+import { scoreKb } from './eval/metrics';
 import { buildIndex, readArticlesFile, readShippedVocabulary, readSynonymTable } from '../electron/services/kb/kb-engine';
 
-interface Query {
-  q: string;
-  relevant: string[];
-}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,23 +24,14 @@ const queries = fs
   .readFileSync(queriesFile, 'utf8')
   .split('\n')
   .filter((line) => line.trim())
-  .map((line) => JSON.parse(line) as Query);
+  .map((line) => JSON.parse(line) as KbQuery);
 // A bare articles file works: the shipped synonyms and caller phrasings come from resources/ by article id.
 const shipped = readShippedVocabulary(path.resolve(import.meta.dirname, '..', 'resources'));
 const index = buildIndex(articles, values.synonyms ? readSynonymTable(values.synonyms) : shipped.synonyms, shipped.phrasings);
 
-let hitsAt3 = 0;
-let reciprocal = 0;
 const misses: string[] = [];
-for (const query of queries) {
-  const ids = index.search(query.q, { limit: 10 }).map((hit) => hit.id);
-  const rank = ids.findIndex((id) => query.relevant.includes(id) && status.get(id) === '有效');
-  if (rank >= 0 && rank < 3) hitsAt3 += 1;
-  if (rank >= 0) reciprocal += 1 / (rank + 1);
-  if (rank !== 0) misses.push(`${query.q}\texpected ${query.relevant.join(',')}\tgot ${ids.slice(0, 5).join(',')}`);
-}
-const n = queries.length;
-const result = { n, recall_at_3: n ? hitsAt3 / n : 0, mrr_at_10: n ? reciprocal / n : 0 };
+const result = scoreKb(queries, (q) => index.search(q, { limit: 10 }).map((hit) => hit.id), status, misses);
+const n = result.n;
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -36,6 +36,18 @@ export const dispatchBench: BenchArea = {
   },
 };
 
+function timeSuggestions(service: DispatchService, tickets: readonly { text: string; district: string | null }[]): number[] {
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const t of tickets) {
+      const started = performance.now();
+      service.suggest(t);
+      times.push(performance.now() - started);
+    }
+  }
+  return times;
+}
+
 function measure(): BenchRow[] {
   const resourcesDir = path.resolve('resources');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-bench-dispatch-'));
@@ -46,25 +58,11 @@ function measure(): BenchRow[] {
     const coldStart = performance.now();
     service.suggest({ text: '小区停水了', district: '兰山区' });
     const cold = performance.now() - coldStart;
-    const times: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const t of tickets) {
-        const started = performance.now();
-        service.suggest(t);
-        times.push(performance.now() - started);
-      }
-    }
+    const times = timeSuggestions(service, tickets);
     // The same suggestions with the centre's learned model beside the list (trained by the replay below).
     const replay = replayDispatchShifts();
     service.applyLearnedModel(replay.model.snapshot(1));
-    const learnedTimes: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const t of tickets) {
-        const started = performance.now();
-        service.suggest(t);
-        learnedTimes.push(performance.now() - started);
-      }
-    }
+    const learnedTimes = timeSuggestions(service, tickets);
     const kb = replayKbShifts();
     const r = (n: number): number => Math.round(n * 1000) / 1000;
     return [
