@@ -89,7 +89,9 @@ export class KbIndex {
     const averageLength = perField.map((docs) => docs.reduce((sum, terms) => sum + sumOf(terms), 0) / Math.max(1, docs.length));
     const byTerm = new Map<string, { docs: number[]; weights: number[] }>();
     const plainTerms = this.articles.map((a) => plainBigrams(FIELDS.map((field) => field.text(a)).join(' ')));
-    const plainAverage = plainTerms.reduce((sum, terms) => sum + sumOf(terms), 0) / Math.max(1, plainTerms.length);
+    const plainNorm = plainTerms.map((terms) => sumOf(terms));
+    const plainAverage = plainNorm.reduce((sum, length) => sum + length, 0) / Math.max(1, plainNorm.length);
+    plainNorm.forEach((length, doc) => (plainNorm[doc] = PLAIN_K1 * (1 - PLAIN_B + (PLAIN_B * length) / (plainAverage || 1))));
     this.articles.forEach((_, doc) => {
       const weights = new Map<string, number>();
       FIELDS.forEach((field, f) => {
@@ -110,10 +112,8 @@ export class KbIndex {
       if (term.startsWith('b:')) {
         const bigram = term.slice(2);
         posting.plain = Float32Array.from(list.docs, (doc) => {
-          const terms = plainTerms[doc];
-          const tf = terms?.get(bigram) ?? 0;
-          const norm = PLAIN_K1 * (1 - PLAIN_B + (PLAIN_B * (terms ? sumOf(terms) : 0)) / (plainAverage || 1));
-          return tf ? (tf * (PLAIN_K1 + 1)) / (tf + norm) / (PLAIN_K1 + 1) : 0;
+          const tf = plainTerms[doc]?.get(bigram) ?? 0;
+          return tf ? tf / (tf + (plainNorm[doc] ?? PLAIN_K1)) : 0;
         });
       }
       this.postings.set(term, posting);

@@ -40,7 +40,9 @@ export function KnowledgeResults(): React.JSX.Element | null {
               </span>
               {hit.scope !== '全市' && <Tag color="blue">{hit.scope}</Tag>}
               {hit.status === '已失效' && <Tag data-testid="kb-expired">{t('knowledge.expired')}</Tag>}
+              {hit.learned && <Tag color="purple">{t('knowledge.learned')}</Tag>}
             </div>
+            {hit.phrasing && <div className="kb-hit-meta">{t('knowledge.phrasing', { phrasing: hit.phrasing })}</div>}
             <div className="kb-hit-meta">
               {hit.category.join(' / ')} · {hit.department} · {t('knowledge.updated', { date: hit.updatedAt })}
             </div>

@@ -53,6 +53,7 @@ export function SuggestionList({ suggestions, departmentName, onAccept }: Props)
                 {s.reasons.scope !== 'any' && <Tag>{t(s.reasons.scope === 'urban' ? 'ticket.transfer.scopeUrban' : 'ticket.transfer.scopeCounty')}</Tag>}
                 {s.reasons.districtFromText && <Tag>{t('ticket.transfer.districtFromText', { district: s.reasons.districtFromText })}</Tag>}
                 {s.reasons.categoryMatched && <Tag color="green">{t('ticket.transfer.categoryMatched')}</Tag>}
+                {s.reasons.learned !== undefined && s.reasons.learned >= 0.05 && <Tag color="purple">{t('ticket.transfer.learned', { share: Math.round(s.reasons.learned * 100) })}</Tag>}
                 {s.reasons.keywords.length > 0 && (
                   <Typography.Text type="secondary">
                     {t('ticket.transfer.keywords')}：{s.reasons.keywords.join('、')}
