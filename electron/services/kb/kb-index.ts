@@ -87,35 +87,39 @@ export class KbIndex {
   private build(): void {
     const perField = FIELDS.map((field) => this.articles.map((a) => indexTerms(field.text(a), field.sound)));
     const averageLength = perField.map((docs) => docs.reduce((sum, terms) => sum + sumOf(terms), 0) / Math.max(1, docs.length));
-    const byTerm = new Map<string, { docs: number[]; weights: number[] }>();
-    const plainTerms = this.articles.map((a) => plainBigrams(FIELDS.map((field) => field.text(a)).join(' ')));
-    const plainNorm = plainTerms.map((terms) => sumOf(terms));
+    const byTerm = new Map<string, { docs: number[]; weights: number[]; plain: number[] }>();
+    // The plain channel's length of an article: all its bigrams, whatever the field (the fields' own terms hold them).
+    const plainNorm = this.articles.map((_, doc) => {
+      let length = 0;
+      for (const fieldDocs of perField) for (const [term, tf] of fieldDocs[doc] ?? []) if (term.startsWith('b:')) length += tf;
+      return length;
+    });
     const plainAverage = plainNorm.reduce((sum, length) => sum + length, 0) / Math.max(1, plainNorm.length);
-    plainNorm.forEach((length, doc) => (plainNorm[doc] = PLAIN_K1 * (1 - PLAIN_B + (PLAIN_B * length) / (plainAverage || 1))));
     this.articles.forEach((_, doc) => {
       const weights = new Map<string, number>();
+      const plainTf = new Map<string, number>();
       FIELDS.forEach((field, f) => {
         const terms = perField[f]?.[doc] ?? new Map<string, number>();
         const norm = K1 * (1 - B + (B * sumOf(terms)) / (averageLength[f] || 1));
-        for (const [term, tf] of terms) weights.set(term, (weights.get(term) ?? 0) + (field.weight * tf) / (tf + norm));
+        for (const [term, tf] of terms) {
+          weights.set(term, (weights.get(term) ?? 0) + (field.weight * tf) / (tf + norm));
+          if (term.startsWith('b:')) plainTf.set(term, (plainTf.get(term) ?? 0) + tf);
+        }
       });
+      const norm = PLAIN_K1 * (1 - PLAIN_B + (PLAIN_B * (plainNorm[doc] ?? 0)) / (plainAverage || 1));
       for (const [term, weight] of weights) {
         let list = byTerm.get(term);
-        if (!list) byTerm.set(term, (list = { docs: [], weights: [] }));
+        if (!list) byTerm.set(term, (list = { docs: [], weights: [], plain: [] }));
         list.docs.push(doc);
         list.weights.push(weight);
+        const tf = plainTf.get(term) ?? 0;
+        if (tf) list.plain.push(tf / (tf + norm));
       }
     });
     const n = this.articles.length;
     for (const [term, list] of byTerm) {
       const posting: Posting = { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights) };
-      if (term.startsWith('b:')) {
-        const bigram = term.slice(2);
-        posting.plain = Float32Array.from(list.docs, (doc) => {
-          const tf = plainTerms[doc]?.get(bigram) ?? 0;
-          return tf ? tf / (tf + (plainNorm[doc] ?? PLAIN_K1)) : 0;
-        });
-      }
+      if (list.plain.length) posting.plain = Float32Array.from(list.plain);
       this.postings.set(term, posting);
       this.idf.set(term, Math.log(1 + (n - list.docs.length + 0.5) / (list.docs.length + 0.5)));
     }
@@ -207,15 +211,6 @@ function dedupe(terms: { term: string; weight: number; surface: string }[]): { t
   const best = new Map<string, { term: string; weight: number; surface: string }>();
   for (const t of terms) if ((best.get(t.term)?.weight ?? 0) < t.weight) best.set(t.term, t);
   return [...best.values()];
-}
-
-/** Character bigrams of Han runs with their counts, the plain channel's terms. */
-function plainBigrams(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const run of text.toLowerCase().match(/[\u3400-\u9fff]+/gu) ?? []) {
-    for (let i = 0; i + 1 < run.length; i++) out.set(run.slice(i, i + 2), (out.get(run.slice(i, i + 2)) ?? 0) + 1);
-  }
-  return out;
 }
 
 function sumOf(terms: Map<string, number>): number {
