@@ -129,12 +129,13 @@ export class KbIndex {
     const text = query.trim().slice(0, 200);
     if (!text) return [];
     const limit = options.limit ?? 10;
-    const terms = [...queryTerms(text), ...this.synonyms.expansions(text).flatMap((extra) => queryTerms(extra, SYNONYM_WEIGHT))];
+    const own = queryTerms(text);
+    const terms = [...own, ...this.synonyms.expansions(text).flatMap((extra) => queryTerms(extra, SYNONYM_WEIGHT))];
     const touched: number[] = [];
     const scores = this.scores;
     const coverage = this.coverage;
     // The coverage channel reads the operator's own bigrams only, not the synonyms' ones.
-    const own = new Set(queryTerms(text).filter((t) => t.term.startsWith('b:')).map((t) => t.term));
+    const ownBigrams = new Set(own.filter((t) => t.term.startsWith('b:')).map((t) => t.term));
     let coverageMax = 0;
     for (const { term, weight } of dedupe(terms)) {
       const posting = this.postings.get(term);
@@ -142,7 +143,7 @@ export class KbIndex {
       const idf = this.idf.get(term) ?? 0;
       const factor = weight * idf;
       const { docs, weights } = posting;
-      const plain = own.has(term) ? posting.plain : undefined;
+      const plain = ownBigrams.has(term) ? posting.plain : undefined;
       if (plain) coverageMax += idf;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i] ?? 0;
@@ -152,9 +153,10 @@ export class KbIndex {
         if (plain) coverage[doc] = (coverage[doc] ?? 0) + idf * (plain[i] ?? 0);
       }
     }
-    const lifted = this.addLearned(text, touched);
     let top = 0;
     for (const doc of touched) top = Math.max(top, scores[doc] ?? 0);
+    const lifted = this.addLearned(text, touched, top);
+    for (const id of lifted) top = Math.max(top, scores[this.docOf.get(id) ?? 0] ?? 0);
     const coverageScale = coverageMax > 0 ? COVERAGE_WEIGHT / coverageMax : 0;
     const district = this.districts.mentionedIn(text) ?? options.district ?? null;
     // Keep only the best `limit` (current first, then expired) instead of sorting every touched article:
@@ -181,12 +183,10 @@ export class KbIndex {
   }
 
   /** Adds the learned expansions of the query to the scores; returns the ids they lifted noticeably. */
-  private addLearned(text: string, touched: number[]): Set<string> {
+  private addLearned(text: string, touched: number[], top: number): Set<string> {
     const lifted = new Set<string>();
     const expansions = this.learned?.expand(text);
     if (!expansions?.size) return lifted;
-    let top = 0;
-    for (const doc of touched) top = Math.max(top, this.scores[doc] ?? 0);
     // A query whose words match nothing still has a scale: the weight of one strong word.
     const scale = LEARNED_WEIGHT * (top || 5);
     for (const [id, share] of expansions) {
