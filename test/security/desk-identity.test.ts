@@ -6,31 +6,20 @@
  * A desk acts for itself only after an admin enrolled it and it redeemed the
  * one-time code for a credential of its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
 import type { HubSession } from '../../shared/hub/auth';
 import type { DeskCredential, DeskEnrolment, EnrolledDesk } from '../../shared/hub/desks';
 import type { HubTicket } from '../../shared/hub/hub-ticket';
 import type { Seat } from '../../shared/hub/presence';
 import type { PullResponse, PushResponse } from '../../shared/hub/sync';
-import type { ThrowAwayPostgres } from '../hub/support/postgres';
-import { startThrowAwayPostgres } from '../hub/support/postgres';
-import type { RunningHub } from '../hub/support/hub-harness';
-import { hubClient, registerOp, signIn, startHub } from '../hub/support/hub-harness';
+import { registerOp, signIn } from '../hub/support/hub-harness';
+import type { HubSuite } from '../hub/support/hub-suite';
+import { postgresHubSuite } from '../hub/support/hub-suite';
 import { adminToken, enrolmentCode, testSeat } from '../hub/support/desk-enrolment';
 
-let server: ThrowAwayPostgres;
-let running: RunningHub;
-let call: ReturnType<typeof hubClient>;
-beforeAll(async () => {
-  server = await startThrowAwayPostgres();
-  running = await startHub('postgres', server);
-  call = hubClient(running.url);
-}, 90_000);
-afterAll(async () => {
-  await running.close();
-  server.stop();
-});
+const suite = postgresHubSuite();
+const call: HubSuite['call'] = (...args) => suite.call(...args);
 
 let deskCounter = 0;
 const newDeskId = (): string => `desk-sec-a-${String(++deskCounter).padStart(4, '0')}-${Math.random().toString(36).slice(2, 8)}`;
@@ -38,7 +27,7 @@ const newDeskId = (): string => `desk-sec-a-${String(++deskCounter).padStart(4, 
 /** An enrolled desk: the admin's code redeemed by this desk id. */
 async function enrolled(input: { extension?: string } = {}): Promise<{ deskId: string; credential: DeskCredential; enrolment: EnrolledDesk }> {
   const deskId = newDeskId();
-  const enrolment = await enrolmentCode(running.url, { extension: input.extension ?? null });
+  const enrolment = await enrolmentCode(suite.running.url, { extension: input.extension ?? null });
   const redeemed = await call<DeskCredential>('POST', '/v1/desks/redeem', { code: enrolment.code, deskId });
   expect(redeemed.status).toBe(200);
   return { deskId, credential: redeemed.body, enrolment };
@@ -74,7 +63,7 @@ describe('a desk is who the hub enrolled, never whom a body names', () => {
     const first = registerOp(1, 'op01', { confidential: true, callerName: '匿名举报人', callerNumber: '13900001111' });
     expect((await call<PushResponse>('POST', '/v1/sync/push', { deskId: victim.deskId, operations: [first] }, victimSession.body.token)).body.lastSeq).toBe(1);
 
-    const attacker = await signIn(running.url, 'op02', newDeskId());
+    const attacker = await signIn(suite.running.url, 'op02', newDeskId());
     // Junk under the victim's desk id, to move its sequence forward: refused outright.
     const junk = [registerOp(2, 'op02'), registerOp(3, 'op02'), registerOp(4, 'op02')];
     const pushed = await call('POST', '/v1/sync/push', { deskId: victim.deskId, operations: junk }, attacker.token);
@@ -99,10 +88,10 @@ describe('a desk is who the hub enrolled, never whom a body names', () => {
 
     // op02 tries to show up as that seat: no session for it, so its reports land on its own desk.
     expect((await login({ username: 'op02', deskId: seat.deskId })).status).toBe(403);
-    const own = await signIn(running.url, 'op02', newDeskId());
+    const own = await signIn(suite.running.url, 'op02', newDeskId());
     const report2 = await call<Seat>('PUT', '/v1/presence', { ...report, extension: '1017' }, own.token);
     expect(report2.body.deskId).toBe(own.deskId);
-    const supervisor = await signIn(running.url, 'sup01');
+    const supervisor = await signIn(suite.running.url, 'sup01');
     const board = await call<Seat[]>('GET', '/v1/seats', undefined, supervisor.token);
     expect(board.body.find((s) => s.deskId === seat.deskId)).toMatchObject({ operator: 'op01', helpRequested: true });
   });
@@ -110,15 +99,15 @@ describe('a desk is who the hub enrolled, never whom a body names', () => {
 
 describe('enrolment codes', () => {
   it('work once, for one desk, before they expire; only admins make them; the hub keeps no code or credential in the clear', async () => {
-    const operator = await signIn(running.url, 'op01');
+    const operator = await signIn(suite.running.url, 'op01');
     expect((await call('POST', '/v1/desks', { seat: testSeat() }, operator.token)).status).toBe(403);
     expect((await call('GET', '/v1/desks', undefined, operator.token)).status).toBe(403);
 
-    const { code, enrolment } = await enrolmentCode(running.url, { seat: 'A-017', team: '一组' });
+    const { code, enrolment } = await enrolmentCode(suite.running.url, { seat: 'A-017', team: '一组' });
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(enrolment).toMatchObject({ seat: 'A-017', team: '一组', state: 'waiting', deskId: null });
     // The same seat cannot be enrolled twice while the first enrolment stands.
-    expect((await call('POST', '/v1/desks', { seat: 'A-017' }, await adminToken(running.url))).status).toBe(409);
+    expect((await call('POST', '/v1/desks', { seat: 'A-017' }, await adminToken(suite.running.url))).status).toBe(409);
 
     const deskId = newDeskId();
     // Typed in lower case with spaces, it still works (read from paper).
@@ -127,7 +116,7 @@ describe('enrolment codes', () => {
     expect(redeemed.body).toMatchObject({ deskId, seat: 'A-017', team: '一组' });
     // Another desk cannot use the same code, and this desk id cannot be bound by another code.
     expect((await call('POST', '/v1/desks/redeem', { code, deskId: newDeskId() })).status).toBe(403);
-    const second = await enrolmentCode(running.url);
+    const second = await enrolmentCode(suite.running.url);
     expect((await call('POST', '/v1/desks/redeem', { code: second.code, deskId })).status).toBe(403);
 
     // Once the credential has signed in, the code cannot mint another one even for the same desk.
@@ -135,19 +124,19 @@ describe('enrolment codes', () => {
     expect((await call('POST', '/v1/desks/redeem', { code, deskId })).status).toBe(403);
 
     // An expired code is refused.
-    const late = await enrolmentCode(running.url);
-    await running.sql.query("UPDATE desks SET code_expires_at = now() - interval '1 minute' WHERE id = $1", [late.enrolment.id]);
+    const late = await enrolmentCode(suite.running.url);
+    await suite.running.sql.query("UPDATE desks SET code_expires_at = now() - interval '1 minute' WHERE id = $1", [late.enrolment.id]);
     expect((await call('POST', '/v1/desks/redeem', { code: late.code, deskId: newDeskId() })).status).toBe(403);
 
     // Nothing in the desks table reveals a code or a credential.
-    const dump = JSON.stringify(await running.sql.query('SELECT * FROM desks'));
+    const dump = JSON.stringify(await suite.running.sql.query('SELECT * FROM desks'));
     expect(dump).not.toContain(code.replace(/-/g, ''));
     expect(dump).not.toContain(redeemed.body.credential);
   });
 
   it('redemption is throttled per address: after ten wrong codes even the right one waits, with a Chinese message saying how long', async () => {
-    await running.sql.query('DELETE FROM desk_redeem_failures');
-    const { code } = await enrolmentCode(running.url);
+    await suite.running.sql.query('DELETE FROM desk_redeem_failures');
+    const { code } = await enrolmentCode(suite.running.url);
     for (let i = 0; i < 10; i++) {
       const wrong = await call('POST', '/v1/desks/redeem', { code: 'ZZZZ-ZZZZ-ZZZ' + String(i % 10), deskId: newDeskId() });
       expect(wrong.status).toBe(403);
@@ -155,7 +144,7 @@ describe('enrolment codes', () => {
     const blocked = await call<{ error: string; message: string }>('POST', '/v1/desks/redeem', { code, deskId: newDeskId() });
     expect(blocked.status).toBe(429);
     expect(blocked.body).toMatchObject({ error: 'THROTTLED', message: expect.stringMatching(/请 \d+ 分钟后再试/) as unknown });
-    await running.sql.query('DELETE FROM desk_redeem_failures');
+    await suite.running.sql.query('DELETE FROM desk_redeem_failures');
   });
 });
 
@@ -165,7 +154,7 @@ describe('retiring a desk', () => {
     const session = await login({ username: 'op03', deskId: desk.deskId, deskCredential: desk.credential.credential });
     expect((await call('GET', '/v1/sync/pull?cursor=0&limit=10', undefined, session.body.token)).status).toBe(200);
 
-    const admin = await adminToken(running.url);
+    const admin = await adminToken(suite.running.url);
     const listed = await call<DeskEnrolment[]>('GET', '/v1/desks', undefined, admin);
     expect(listed.body.find((d) => d.deskId === desk.deskId)).toMatchObject({ state: 'enrolled', accounts: ['op03'] });
 
@@ -183,7 +172,7 @@ describe('retiring a desk', () => {
 
 describe('token lifetime by the hub’s clock', () => {
   it('a session says how many seconds its token has, at sign-in and at refresh', async () => {
-    const session = await signIn(running.url, 'op01', newDeskId());
+    const session = await signIn(suite.running.url, 'op01', newDeskId());
     expect(session.expiresInS).toBe(3600);
     const renewed = await call<HubSession>('POST', '/v1/auth/refresh', undefined, session.token);
     expect(renewed.body.expiresInS).toBe(3600);
