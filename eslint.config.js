@@ -14,7 +14,7 @@ const noElectron = { name: 'electron', message: 'only electron/main and electron
 const nativeModules = ['better-sqlite3', 'pino', 'pino-roll', 'fastify', 'ws', 'pg', '@electric-sql/pglite', '@node-rs/jieba'];
 
 export default defineConfig(
-  { ignores: ['dist/', 'release/', '.tsbuild/', 'node_modules/', 'test-results/', 'playwright-report/', 'eslint.config.js', 'scripts/*.mjs'] },
+  { ignores: ['dist/', 'release/', '.tsbuild/', 'node_modules/', 'test-results/', 'playwright-report/', 'eslint.config.js', '.dependency-cruiser.cjs', 'scripts/*.mjs'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import type { Migration } from './migrations';
 import { migrations as defaultMigrations } from './migrations';
 
-export type DeskDatabase = Database.Database;
+import type { DeskDatabase } from './desk-database';
+
+export type { DeskDatabase } from './desk-database';
 
 export class FutureSchemaError extends Error {
   constructor(

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { SyncStatus } from '../../../shared/sync/status';
 import type { OutboxKind } from '../../../shared/tickets/ticket-record';
 import { uuidv7 } from '../../../shared/tickets/uuid7';
-import type { DeskDatabase } from '../db/database';
+import type { DeskDatabase } from '../db/desk-database';
 
 export interface OutboxEntry {
   /** The desk's own increasing sequence: the hub applies entries per desk in this order, exactly once. */

@@ -1,7 +1,7 @@
 import { defaultAlarmThresholds } from '../../../../shared/board/alarms';
 import type { LiveMessage, Seat } from '../../../../shared/hub/presence';
 import type { AgentState } from '../../../../shared/phone/agent-state';
-import type { SeatSource } from './seat-source';
+import type { SeatSource } from './seat-feed';
 
 /**
  * A whole centre's seats without a hub, for demos, the `board` benchmark and
