@@ -47,8 +47,8 @@ export async function invokeDeskMethod(
     return ok(value);
   } catch (error) {
     if (error instanceof DeskFailure) {
-      log.warn({ method, code: error.code, issues: error.issues }, error.message);
-      return fail(error.code, error.message, error.issues);
+      log.warn({ method, code: error.code, issues: error.issues, details: error.details }, error.message);
+      return fail(error.code, error.message, error.issues, error.details);
     }
     const err = error instanceof Error ? error : new Error(String(error));
     log.error({ method, err: { message: err.message, stack: err.stack } }, 'desk handler failed');

@@ -23,6 +23,16 @@ export const deskErrorCodes = [
   'CONFLICT',
   /** A bug: logged with its stack on the services side. */
   'INTERNAL',
+  /** The hub: no session (not signed in, signed out, token expired or refused), or wrong account or password. */
+  'HUB_UNAUTHENTICATED',
+  /** The hub: this account's role may not do that (the hub's reason code in `details.reason`). */
+  'HUB_FORBIDDEN',
+  /** The hub: no hub address is set on this desk. */
+  'HUB_NOT_CONFIGURED',
+  /** The hub: no answer (network down, time-out). */
+  'HUB_UNREACHABLE',
+  /** The hub answered and refused, with its reason code in `details.reason` (e.g. SEQ_GAP, DESK_NOT_ENROLLED, TOO_MANY_ATTEMPTS). */
+  'HUB_REFUSED',
 ] as const;
 
 export type DeskErrorCode = (typeof deskErrorCodes)[number];
@@ -38,15 +48,22 @@ export interface DeskError {
   /** Technical detail for logs and support; the UI shows a localised text for `code`. */
   message: string;
   issues?: FieldIssue[];
+  /** Structured facts for wording the error, e.g. the hub's reason code. */
+  details?: DeskErrorDetails;
+}
+
+export interface DeskErrorDetails {
+  /** A stable code saying why (the hub's error code for HUB_* errors). */
+  reason?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const fail = (code: DeskErrorCode, message: string, issues?: FieldIssue[]): Result<never> => ({
+export const fail = (code: DeskErrorCode, message: string, issues?: FieldIssue[], details?: DeskErrorDetails): Result<never> => ({
   ok: false,
-  error: issues ? { code, message, issues } : { code, message },
+  error: { code, message, ...(issues ? { issues } : {}), ...(details ? { details } : {}) },
 });
 
 /** Thrown inside handlers to return a specific error code instead of INTERNAL. */
@@ -55,6 +72,7 @@ export class DeskFailure extends Error {
     readonly code: DeskErrorCode,
     message: string,
     readonly issues?: FieldIssue[],
+    readonly details?: DeskErrorDetails,
   ) {
     super(message);
     this.name = 'DeskFailure';

@@ -20,6 +20,7 @@ const deskErrorSchema = z.object({
   code: z.enum(deskErrorCodes),
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  details: z.object({ reason: z.string().max(80).optional() }).optional(),
 });
 
 export const wireResponseSchema = z.object({

@@ -26,10 +26,23 @@ export const refreshDelayMs = (expiresInS: number): number => Math.max(10_000, e
 /** Asks the dialog for the enrolment code, with the reason. */
 const notEnrolled = (message: string): DeskFailure => new DeskFailure('INVALID_INPUT', message, [{ path: 'enrolmentCode', message }]);
 
-function asDeskFailure(error: unknown): unknown {
-  if (error instanceof SyncError && error.code === 'AUTH_REQUIRED') return new DeskFailure('FORBIDDEN_SENDER', error.message);
-  if (error instanceof HubRequestError) return new DeskFailure('CONFLICT', error.message);
-  if (error instanceof SyncError) return new DeskFailure('DISCONNECTED', error.message);
+/**
+ * A failed hub exchange as the desk's own error: the hub's codes, never the
+ * codes of the desk's local transport. Not found, conflict and invalid input
+ * keep the desk's generic codes (they mean the same); every other refusal is
+ * HUB_REFUSED with the hub's code as the reason.
+ */
+export function asDeskFailure(error: unknown): unknown {
+  if (error instanceof SyncError && error.code === 'AUTH_REQUIRED') return new DeskFailure('HUB_UNAUTHENTICATED', error.message);
+  if (error instanceof HubRequestError) {
+    const reason = { reason: error.hubCode };
+    if (error.status === 403) return new DeskFailure('HUB_FORBIDDEN', error.message, undefined, reason);
+    if (error.status === 404) return new DeskFailure('NOT_FOUND', error.message, undefined, reason);
+    if (error.status === 409) return new DeskFailure('CONFLICT', error.message, undefined, reason);
+    if (error.status === 400) return new DeskFailure('INVALID_INPUT', error.message, undefined, reason);
+    return new DeskFailure('HUB_REFUSED', error.message, undefined, reason);
+  }
+  if (error instanceof SyncError) return new DeskFailure(error.code === 'HUB_UNREACHABLE' ? 'HUB_UNREACHABLE' : 'HUB_REFUSED', error.message, undefined, { reason: error.code });
   return error;
 }
 
@@ -92,7 +105,7 @@ export class HubSession {
    * admin's one-time code first (asked for at the `enrolmentCode` field).
    */
   async signIn(hubUrl: string, username: string, password: string, enrolmentCode?: string): Promise<DeskSession> {
-    if (!hubUrl) throw new DeskFailure('CONFLICT', '尚未设置中心服务器地址');
+    if (!hubUrl) throw new DeskFailure('HUB_NOT_CONFIGURED', '尚未设置中心服务器地址');
     const refusal = insecureTransportRefusal(hubUrl, this.options.labInsecureTransport(), 'hub');
     if (refusal) throw new DeskFailure('INVALID_INPUT', refusal, [{ path: 'hubUrl', message: refusal }]);
     if (enrolmentCode) await this.enrol(hubUrl, enrolmentCode);
@@ -190,16 +203,11 @@ export class HubSession {
    */
   async call<K extends HubRouteName>(route: K, ...request: CallArguments<K>): Promise<HubResponse<K>> {
     const c = this.current;
-    if (!c) throw new DeskFailure('DISCONNECTED', '未登录中心服务器');
+    if (!c) throw new DeskFailure('HUB_UNAUTHENTICATED', '未登录中心服务器', undefined, { reason: 'NOT_SIGNED_IN' });
     try {
       return await c.http.call(route, ...request);
     } catch (error) {
-      if (error instanceof HubRequestError) {
-        const code = error.status === 403 ? 'FORBIDDEN_SENDER' : error.status === 404 ? 'NOT_FOUND' : error.status === 409 ? 'CONFLICT' : error.status === 400 ? 'INVALID_INPUT' : 'INTERNAL';
-        throw new DeskFailure(code, error.message);
-      }
-      if (error instanceof SyncError) throw new DeskFailure('DISCONNECTED', error.message);
-      throw error;
+      throw asDeskFailure(error);
     }
   }
 

@@ -777,5 +777,10 @@ export const en: Shape<typeof zhCN> = {
     NOT_FOUND: 'Not found',
     CONFLICT: 'Changed elsewhere; reload and try again',
     INTERNAL: 'Internal error in local services (logged)',
+    HUB_UNAUTHENTICATED: 'Not signed in to the hub, or the session has ended',
+    HUB_FORBIDDEN: 'This account may not do that',
+    HUB_NOT_CONFIGURED: 'No hub address is set',
+    HUB_UNREACHABLE: 'Cannot reach the hub',
+    HUB_REFUSED: 'The hub refused the request',
   },
 };

@@ -771,5 +771,10 @@ export const zhCN = {
     NOT_FOUND: '未找到',
     CONFLICT: '数据已被修改，请刷新后重试',
     INTERNAL: '本地服务内部错误，已记录日志',
+    HUB_UNAUTHENTICATED: '未登录中心服务器，或登录已失效',
+    HUB_FORBIDDEN: '当前账号无权进行此操作',
+    HUB_NOT_CONFIGURED: '尚未设置中心服务器地址',
+    HUB_UNREACHABLE: '无法连接中心服务器',
+    HUB_REFUSED: '中心服务器拒绝了此请求',
   },
 };
