@@ -5,6 +5,7 @@ import type { OutboxKind, SavedDraft, TicketDraft, TicketRecord } from '../../..
 import { savedDraftSchema, ticketDraftSchema, ticketRecordSchema } from '../../../shared/tickets/ticket-record';
 import type { Callback, DirectAnswer, TicketRegistration, TicketState, Transfer } from '../../../shared/tickets/ticket';
 import { callbackSchema, canTransition, directAnswerSchema, ticketRegistrationSchema, transferSchema } from '../../../shared/tickets/ticket';
+import type { OutboxEntry } from '../sync/outbox-queue';
 import { OutboxQueue } from '../sync/outbox-queue';
 import type { DeskDatabase } from '../db/database';
 
@@ -15,16 +16,6 @@ import type { DeskDatabase } from '../db/database';
  * never saved without the operation that will carry it to the hub, and an
  * operation never exists for a change that was rolled back.
  */
-
-export interface OutboxRow {
-  seq: number;
-  opId: string;
-  author: string;
-  kind: OutboxKind;
-  ticketId: string;
-  payload: unknown;
-  createdAt: string;
-}
 
 function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
@@ -134,11 +125,9 @@ export class TicketStore {
       .map((r) => ticketRecordSchema.parse(JSON.parse(r.doc)));
   }
 
-  outbox(): OutboxRow[] {
-    return this.db
-      .prepare<[], { seq: number; op_id: string; author: string; kind: OutboxKind; ticket_id: string; payload: string; created_at: string }>('SELECT * FROM outbox ORDER BY seq')
-      .all()
-      .map((r) => ({ seq: r.seq, opId: r.op_id, author: r.author, kind: r.kind, ticketId: r.ticket_id, payload: JSON.parse(r.payload) as unknown, createdAt: r.created_at }));
+  /** Every queued entry, oldest first (what the sync engine will send), as the outbox reads them. */
+  outbox(): OutboxEntry[] {
+    return new OutboxQueue(this.db).peek(-1);
   }
 
   private require(ticketId: string): TicketRecord {
