@@ -43,6 +43,11 @@ export const pushRequestSchema = z
   .strictObject({
     deskId: deskIdSchema,
     operations: z.array(pushEntrySchema).min(1).max(MAX_PUSH_BATCH),
+    /**
+     * The desk's clock when it sent the batch. With it the hub tells a desk whose clock is wrong (counted at
+     * receipt) from a right clock delivering work written offline hours ago (counted when it was written).
+     */
+    sentAt: z.iso.datetime({ offset: true }).optional(),
   })
   .refine((batch) => batch.operations.every((op, i) => i === 0 || op.seq === (batch.operations[i - 1]?.seq ?? 0) + 1), {
     message: '一批操作的序号必须连续递增',

@@ -119,9 +119,15 @@ describe('a desk syncing with the hub', () => {
     }
     const offline = await api('syncNow', undefined);
     expect(offline).toMatchObject({ connection: 'offline', pending: 5, lastError: { code: 'HUB_UNREACHABLE', message: '无法连接中心服务器' } });
+    // The first one as if the outage had lasted five hours: it still counts when it was written.
+    const fiveHoursAgo = new Date(Date.now() - 5 * 3_600_000).toISOString();
+    services.db.prepare('UPDATE outbox SET created_at = ? WHERE ticket_id = ?').run(fiveHoursAgo, ids[0]);
     proxy.setRefusing(false);
     expect(await api('syncNow', undefined)).toMatchObject({ connection: 'online', pending: 0 });
     for (const id of ids) expect((await hubTicket(id)).author).toBe('op02');
+    const backlog = await hubTicket(ids[0] ?? '');
+    expect(backlog.createdAt).toBe(fiveHoursAgo);
+    expect(backlog.clockSkewed).toBeUndefined();
   });
 
   it('shift change: A registers 20 tickets offline and signs out, B signs in, the hub comes back: all 20 land authored by A, and B never sees A’s draft', async () => {

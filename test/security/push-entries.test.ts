@@ -215,4 +215,28 @@ describe('desk clocks', () => {
     const aroundClaim = await stats(Date.parse(future) - 3_600_000, Date.parse(future) + 3_600_000);
     expect(matters(aroundClaim)).not.toContain('安全测试/时钟偏差');
   });
+
+  it('a desk whose clock agrees with the hub’s delivers work written offline hours ago at its own time; a wrong clock, the future or a week back count at receipt', async () => {
+    const d = await desk();
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    const offline = { ...registerOp(1, 'op01'), createdAt: hoursAgo(5) };
+    const future = { ...registerOp(2, 'op01'), createdAt: hoursAgo(-1) };
+    const weekOld = { ...registerOp(3, 'op01'), createdAt: hoursAgo(24 * 7) };
+    const batch = (ops: PushOperation[], sentAt: string) => call<PushResponse>('POST', '/v1/sync/push', { deskId: d.deskId, operations: ops, sentAt }, d.token);
+    expect(reasons((await batch([offline, future, weekOld], new Date().toISOString())).body)).toEqual(['accepted', 'accepted', 'accepted']);
+    // The same backlog from a desk whose clock is two hours behind: its times cannot be believed.
+    const slowClock = { ...registerOp(4, 'op01'), createdAt: hoursAgo(2.1) };
+    expect(reasons((await batch([slowClock], hoursAgo(2))).body)).toEqual(['accepted']);
+
+    const read = async (op: PushOperation) => (await call<HubTicket>('GET', `/v1/tickets/${op.ticketId}`, undefined, d.token)).body;
+    const kept = await read(offline);
+    expect(kept.clockSkewed).toBeUndefined();
+    expect(kept.createdAt).toBe(offline.createdAt);
+    for (const op of [future, weekOld, slowClock]) {
+      const ticket = await read(op);
+      expect(ticket.clockSkewed).toBe(true);
+      expect(ticket.deskCreatedAt).toBe(op.createdAt);
+      expect(Math.abs(Date.parse(ticket.createdAt) - Date.now())).toBeLessThan(60_000);
+    }
+  });
 });

@@ -43,7 +43,7 @@ export class HubSyncPort implements SyncPort {
       const operations = entries.map((e) => ({ seq: e.seq, opId: e.opId, author: e.author, kind: e.kind, ticketId: e.ticketId, payload: e.payload, createdAt: e.createdAt }));
       let answer;
       try {
-        answer = await http.call('pushOutbox', { body: { deskId, operations } });
+        answer = await http.call('pushOutbox', { body: { deskId, operations, sentAt: new Date().toISOString() } });
       } catch (error) {
         if (error instanceof HubRequestError && error.hubCode === 'SEQ_GAP') {
           // Cannot happen while the outbox only ever deletes acknowledged entries; say so plainly if it does.

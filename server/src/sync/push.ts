@@ -66,7 +66,7 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
         seat,
         authorRoles,
         now,
-        countedAt: (op) => countedAt(op.createdAt, now, hub.clockToleranceMs),
+        countedAt: (op) => countedAt(op.createdAt, now, hub.clockToleranceMs, batch.sentAt),
       };
       const answers: PushOutcome[] = [];
       // Consecutive registrations are written together (two statements for a run of them); any other
@@ -132,11 +132,23 @@ function parseEntry(raw: unknown): ParsedOperation | OperationRejected {
   }
 }
 
+/** How long work written offline may wait in a desk's queue and still count when it was written. */
+export const MAX_OFFLINE_BACKLOG_MS = 72 * 3_600_000;
+
 /**
- * The instant the hub counts an entry at (alerts, statistics, caller history): the desk's createdAt when it lies
- * within the tolerance of the hub's clock, otherwise the hub's receipt time, flagged (the desk's value is kept).
+ * The instant the hub counts an entry at (alerts, statistics, caller history): the desk's createdAt when it can
+ * be believed, otherwise the hub's receipt time, flagged (the desk's value is kept).
+ *
+ * A desk that says when it sent the batch (`sentAt`) shows whether its clock agrees with the hub's. When it does,
+ * an entry written up to MAX_OFFLINE_BACKLOG_MS before (an outage, a queue that waited for a shift change) counts
+ * at its own time, so a drained backlog neither bursts into the early-warning window nor leaves the shift it
+ * belongs to. When it does not, or the desk does not say, only a createdAt within the tolerance of the hub's
+ * clock counts as given. Nothing may count in the future.
  */
-export function countedAt(createdAt: string, now: Date, toleranceMs: number): { at: string; skewed: boolean } {
-  const skewed = Math.abs(Date.parse(createdAt) - now.getTime()) > toleranceMs;
+export function countedAt(createdAt: string, now: Date, toleranceMs: number, sentAt?: string): { at: string; skewed: boolean } {
+  const created = Date.parse(createdAt);
+  const clockAgrees = sentAt !== undefined && Math.abs(Date.parse(sentAt) - now.getTime()) <= toleranceMs;
+  const earliest = now.getTime() - (clockAgrees ? MAX_OFFLINE_BACKLOG_MS : toleranceMs);
+  const skewed = created < earliest || created > now.getTime() + toleranceMs;
   return skewed ? { at: now.toISOString(), skewed } : { at: createdAt, skewed };
 }
