@@ -1,6 +1,6 @@
 import { Alert as Notice, App, Button, Empty, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../../../shared/hub/alerts';
 import type { DeskError } from '../../../../shared/result';
@@ -9,11 +9,13 @@ import { useSettingsStore } from '../../stores/settings-store';
 import { hubErrorText } from '../hub/hub-view';
 import { alertKindColors, alertPlace, countsByKind } from './alerts-model';
 import { useAlertFeed, useAlertsStore } from './alerts-store';
+import { useRowFocus } from './use-row-focus';
 import './supervision.css';
 
 const AlertsChart = lazy(() => import('./AlertsChart'));
 
 const ROW = '[data-alert-row]';
+const stillLoading = (): boolean => useAlertsStore.getState().loading;
 
 /**
  * 预警: the hub's open early-warning alerts, kept live by the feed — a new
@@ -36,7 +38,6 @@ export function AlertsPanel({ active = true }: { active?: boolean }): React.JSX.
   const overrides = useSettingsStore((s) => s.settings.shortcuts);
   const panel = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
-  const pendingFocus = useRef<number | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const counts = useMemo(() => countsByKind(alerts), [alerts]);
   const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(`errors.${code}`));
@@ -49,31 +50,12 @@ export function AlertsPanel({ active = true }: { active?: boolean }): React.JSX.
     wasActive.current = active;
   }, [active, load]);
 
-  const focusPending = useCallback((): void => {
-    const index = pendingFocus.current;
-    if (index === null) return;
-    const all = [...(list.current?.querySelectorAll<HTMLElement>(ROW) ?? [])];
-    const row = all[Math.min(index, all.length - 1)];
-    if (row) row.focus();
-    else panel.current?.focus();
-    if (row || !useAlertsStore.getState().loading) pendingFocus.current = null;
-  }, []);
-
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    pendingFocus.current = 0;
-    const timer = window.setTimeout(focusPending, 50);
-    return () => {
-      window.clearTimeout(timer);
-    };
-  }, [focusRequest, focusPending]);
+  const { pendingFocusRef, focusPending, focusedRow, move } = useRowFocus(panel, list, ROW, stillLoading, focusRequest);
 
   useEffect(() => {
     if (loaded) focusPending();
   }, [alerts, loaded, focusPending]);
 
-  const rows = (): HTMLElement[] => [...(list.current?.querySelectorAll<HTMLElement>(ROW) ?? [])];
-  const focusedRow = (): HTMLElement | null => (document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>(ROW) : null);
   const alertOf = (row: HTMLElement | null): Alert | undefined => alerts.find((a) => String(a.id) === row?.dataset.alertId);
 
   const acknowledgeAlert = async (alert: Alert): Promise<void> => {
@@ -81,23 +63,14 @@ export function AlertsPanel({ active = true }: { active?: boolean }): React.JSX.
     setBusy(alert.id);
     const row = focusedRow();
     const index = alerts.indexOf(alert);
-    if (row && alertOf(row) === alert) pendingFocus.current = index;
+    if (row && alertOf(row) === alert) pendingFocusRef.current = index;
     const result = await acknowledge(alert.id);
     setBusy(null);
     if (result.ok) void message.success(t('supervision.alerts.acknowledged', { matter: matterOf(alert) }));
     else {
-      pendingFocus.current = null;
+      pendingFocusRef.current = null;
       void message.error(t('supervision.alerts.acknowledgeFailed', { reason: errorText(result.error) }));
     }
-  };
-
-  const move = (step: 1 | -1): boolean => {
-    const all = rows();
-    if (all.length === 0) return false;
-    const current = focusedRow();
-    const index = current ? all.indexOf(current) : -1;
-    all[index === -1 ? (step === 1 ? 0 : all.length - 1) : Math.max(0, Math.min(all.length - 1, index + step))]?.focus();
-    return true;
   };
 
   usePanelShortcuts(

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Empty, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubTicket } from '../../../../shared/hub/hub-ticket';
 import type { DeskError } from '../../../../shared/result';
@@ -10,9 +10,11 @@ import { hubErrorText } from '../hub/hub-view';
 import { useTicketReference } from '../ticket/use-ticket-reference';
 import { ReturnReviewDialog } from './ReturnReviewDialog';
 import { useReviewStore } from './review-store';
+import { useRowFocus } from './use-row-focus';
 import './supervision.css';
 
 const ROW = '[data-review-row]';
+const stillLoading = (): boolean => useReviewStore.getState().loading;
 
 /**
  * 实训审核: the trainees' tickets waiting for a supervisor at the hub, oldest
@@ -37,7 +39,7 @@ export function ReviewQueue({ active = true }: { active?: boolean }): React.JSX.
   const panel = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
   // Where the focus goes once the list has changed (after a decision, or when asked by Alt+5).
-  const pendingFocus = useRef<number | null>(null);
+  const { pendingFocusRef, focusPending, focusedRow, move } = useRowFocus(panel, list, ROW, stillLoading, focusRequest);
   const [busy, setBusy] = useState<string | null>(null);
   const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(`errors.${code}`));
 
@@ -45,30 +47,7 @@ export function ReviewQueue({ active = true }: { active?: boolean }): React.JSX.
     if (active) void load();
   }, [active, load]);
 
-  const rows = (): HTMLElement[] => [...(list.current?.querySelectorAll<HTMLElement>(ROW) ?? [])];
-  const focusedRow = (): HTMLElement | null => (document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>(ROW) : null);
   const ticketOf = (row: HTMLElement | null): HubTicket | undefined => tickets.find((ticket) => ticket.id === row?.dataset.ticketId);
-
-  const focusPending = useCallback((): void => {
-    const index = pendingFocus.current;
-    if (index === null) return;
-    const all = [...(list.current?.querySelectorAll<HTMLElement>(ROW) ?? [])];
-    const row = all[Math.min(index, all.length - 1)];
-    if (row) row.focus();
-    else panel.current?.focus();
-    // While the queue is still being read, the first row takes the focus when it arrives.
-    if (row || !useReviewStore.getState().loading) pendingFocus.current = null;
-  }, []);
-
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    pendingFocus.current = 0;
-    // The tab renders first when the shortcut switched to it.
-    const timer = window.setTimeout(focusPending, 50);
-    return () => {
-      window.clearTimeout(timer);
-    };
-  }, [focusRequest, focusPending]);
 
   useEffect(() => {
     // After a decision the list has changed: the focus moves on to the next ticket (not while the comment dialog is open).
@@ -78,29 +57,19 @@ export function ReviewQueue({ active = true }: { active?: boolean }): React.JSX.
   const approve = async (ticket: HubTicket): Promise<void> => {
     if (busy) return;
     setBusy(ticket.id);
-    pendingFocus.current = tickets.indexOf(ticket);
+    pendingFocusRef.current = tickets.indexOf(ticket);
     const result = await decide(ticket, { decision: 'approve', comment: '' });
     setBusy(null);
     if (result.ok) void message.success(t('supervision.reviews.approved', { number: ticket.number }));
     else {
-      pendingFocus.current = null;
+      pendingFocusRef.current = null;
       void message.error(t('supervision.reviews.decideFailed', { reason: errorText(result.error) }));
     }
   };
 
   const startReturn = (ticket: HubTicket): void => {
-    pendingFocus.current = tickets.indexOf(ticket);
+    pendingFocusRef.current = tickets.indexOf(ticket);
     returnStarted(ticket);
-  };
-
-  const move = (step: 1 | -1): boolean => {
-    const all = rows();
-    if (all.length === 0) return false;
-    const current = focusedRow();
-    const index = current ? all.indexOf(current) : -1;
-    const next = all[index === -1 ? (step === 1 ? 0 : all.length - 1) : Math.max(0, Math.min(all.length - 1, index + step))];
-    next?.focus();
-    return true;
   };
 
   usePanelShortcuts(
