@@ -13,6 +13,7 @@ import type { PlacementRangeKind } from './placement-range';
 import { placementRangeKinds } from './placement-range';
 import { usePlacementStore } from './placement-store';
 import '../supervision.css';
+import { RangeButtons } from '../RangeButtons';
 import './placement.css';
 
 // The chart brings the chart library: fetched when a supervisor first opens this tab.
@@ -98,22 +99,15 @@ export function PlacementPanel({ active = true }: { active?: boolean }): React.J
           }}
           data-testid="placement-trainee"
         />
-        <div role="group" aria-label={t('supervision.placement.rangeLabel')} className="stats-windows">
-          {placementRangeKinds.map((kind) => (
-            <Button
-              key={kind}
-              size="small"
-              type={kind === rangeKind ? 'primary' : 'default'}
-              aria-pressed={kind === rangeKind}
-              onClick={() => {
-                rangeChosen(kind);
-              }}
-              data-testid={`placement-range-${kind}`}
-            >
-              {t(`supervision.placement.ranges.${kind}`)} ({rangeKeys[kind]})
-            </Button>
-          ))}
-        </div>
+        <RangeButtons
+          kinds={placementRangeKinds}
+          chosen={rangeKind}
+          onChoose={rangeChosen}
+          label={t('supervision.placement.rangeLabel')}
+          nameOf={(kind) => t(`supervision.placement.ranges.${kind}`)}
+          keyOf={(kind) => rangeKeys[kind]}
+          testIdPrefix="placement-range-"
+        />
       </div>
       {error && <Notice type="warning" showIcon title={t('supervision.placement.failed', { reason: errorText(error) })} data-testid="placement-error" />}
       {!shown && loading && <Spin description={t('supervision.placement.loading')} />}

@@ -11,6 +11,7 @@ import { STATS_TOP, useStatsStore } from './stats-store';
 import type { StatsWindowKind } from './stats-window';
 import { statsWindowKinds } from './stats-window';
 import '../supervision.css';
+import { RangeButtons } from '../RangeButtons';
 import './stats.css';
 
 // The charts bring the chart library: fetched when a supervisor first opens this tab, never on the workbench's first load.
@@ -71,22 +72,15 @@ export function StatsPanel({ active = true }: { active?: boolean }): React.JSX.E
     <div ref={panel} className="supervision-panel stats-panel" tabIndex={-1} data-testid="stats-panel" aria-label={t('supervision.stats.title')} aria-busy={loading}>
       <div className="supervision-head">
         <Typography.Text strong>{t('supervision.stats.title')}</Typography.Text>
-        <div role="group" aria-label={t('supervision.stats.windowLabel')} className="stats-windows">
-          {statsWindowKinds.map((kind) => (
-            <Button
-              key={kind}
-              size="small"
-              type={kind === windowKind ? 'primary' : 'default'}
-              aria-pressed={kind === windowKind}
-              onClick={() => {
-                windowChosen(kind);
-              }}
-              data-testid={`stats-window-${kind}`}
-            >
-              {t(`supervision.stats.windows.${kind}`)} ({windowKeys[kind]})
-            </Button>
-          ))}
-        </div>
+        <RangeButtons
+          kinds={statsWindowKinds}
+          chosen={windowKind}
+          onChoose={windowChosen}
+          label={t('supervision.stats.windowLabel')}
+          nameOf={(kind) => t(`supervision.stats.windows.${kind}`)}
+          keyOf={(kind) => windowKeys[kind]}
+          testIdPrefix="stats-window-"
+        />
         <Typography.Text type="secondary" className="supervision-hint">
           {t('supervision.stats.hint')}
         </Typography.Text>
