@@ -6,35 +6,22 @@
  * answered `rejected` with a reason code for itself alone: the batch answers
  * 200 and the entries behind it are applied.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HubTicket, TicketEvent } from '../../shared/hub/hub-ticket';
 import type { PushOperation, PushResponse } from '../../shared/hub/sync';
 import type { TicketStats } from '../../shared/hub/stats';
-import type { ThrowAwayPostgres } from '../hub/support/postgres';
-import { startThrowAwayPostgres } from '../hub/support/postgres';
-import type { RunningHub } from '../hub/support/hub-harness';
-import { changeOp, hubClient, registerOp, sampleTransfer, signIn, startHub } from '../hub/support/hub-harness';
+import { changeOp, registerOp, sampleTransfer, signIn } from '../hub/support/hub-harness';
+import { postgresHubSuite } from '../hub/support/hub-suite';
 
-let server: ThrowAwayPostgres;
-let running: RunningHub;
-let call: ReturnType<typeof hubClient>;
-beforeAll(async () => {
-  server = await startThrowAwayPostgres();
-  running = await startHub('postgres', server);
-  call = hubClient(running.url);
-}, 90_000);
-afterAll(async () => {
-  await running.close();
-  server.stop();
-});
+const hub = postgresHubSuite();
 
 let deskCounter = 0;
 /** A desk of its own per case (a fresh sequence), signed in as `username`. */
 async function desk(username = 'op01'): Promise<{ deskId: string; token: string; push(ops: unknown[]): Promise<{ status: number; body: PushResponse }> }> {
   deskCounter += 1;
   const deskId = `sec-desk-${String(deskCounter).padStart(4, '0')}-${Math.random().toString(36).slice(2, 8)}`;
-  const { token } = await signIn(running.url, username, deskId);
-  return { deskId, token, push: (operations) => call<PushResponse>('POST', '/v1/sync/push', { deskId, operations }, token) };
+  const { token } = await signIn(hub.running.url, username, deskId);
+  return { deskId, token, push: (operations) => hub.call<PushResponse>('POST', '/v1/sync/push', { deskId, operations }, token) };
 }
 
 const reasons = (body: PushResponse): string[] => body.outcomes.map((o) => (o.outcome === 'rejected' ? o.reason : o.outcome));
@@ -74,11 +61,11 @@ describe('entries are parsed strictly, one at a time', () => {
     // 3,000 levels, written out as text (JSON.stringify itself would run out of stack).
     const nested = '{"n":'.repeat(3_000) + '{}' + '}'.repeat(3_000);
     const raw = JSON.stringify({ deskId: d.deskId, operations: [deep, shallow, inLocation, onEnvelope, after] }).replace('"@NESTED@"', nested);
-    const reply = await call<PushResponse>('POST', '/v1/sync/push', undefined, d.token, raw);
+    const reply = await hub.call<PushResponse>('POST', '/v1/sync/push', undefined, d.token, raw);
     expect(reply.status).toBe(200);
     expect(reasons(reply.body)).toEqual(['TOO_DEEP', 'UNKNOWN_FIELD', 'UNKNOWN_FIELD', 'UNKNOWN_FIELD', 'accepted']);
     expect(reply.body.outcomes[2]).toMatchObject({ message: expect.stringContaining('location.gps') as unknown });
-    const stored = await running.sql.query<{ n: number }>(
+    const stored = await hub.running.sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM ticket_events WHERE payload::text LIKE '%isAdmin%' OR payload::text LIKE '%gps%' OR payload::text LIKE '%"n":%'`,
     );
     expect(stored[0]!.n).toBe(0);
@@ -89,7 +76,7 @@ describe('entries are parsed strictly, one at a time', () => {
     const reg = registerOp(1, 'op01');
     const answer = changeOp(2, 'op01', 'ticket.answer', reg.ticketId, { articleId: null, answer: '   已按政策答复。   ' });
     expect(reasons((await d.push([reg, answer])).body)).toEqual(['accepted', 'accepted']);
-    const events = await call<TicketEvent[]>('GET', `/v1/tickets/${reg.ticketId}/events`, undefined, d.token);
+    const events = await hub.call<TicketEvent[]>('GET', `/v1/tickets/${reg.ticketId}/events`, undefined, d.token);
     expect(events.body[1]!.payload).toEqual({ articleId: null, answer: '已按政策答复。' });
   });
 
@@ -123,16 +110,16 @@ describe('entries are parsed strictly, one at a time', () => {
 describe('every other route', () => {
   it('refuses text the database cannot hold in its body or query with a 400 naming the field, never a 500', async () => {
     const d = await desk();
-    const supervisor = await signIn(running.url, 'sup01');
-    const [article] = await running.sql.query<{ doc: Record<string, unknown> }>('SELECT doc FROM kb_articles ORDER BY id LIMIT 1');
+    const supervisor = await signIn(hub.running.url, 'sup01');
+    const [article] = await hub.running.sql.query<{ doc: Record<string, unknown> }>('SELECT doc FROM kb_articles ORDER BY id LIMIT 1');
     const doc = article!.doc;
-    const edited = await call('PUT', `/v1/kb/articles/${String(doc.id)}`, { ...doc, body: '新的答复口径\u0000' }, supervisor.token);
+    const edited = await hub.call('PUT', `/v1/kb/articles/${String(doc.id)}`, { ...doc, body: '新的答复口径\u0000' }, supervisor.token);
     expect(edited).toMatchObject({ status: 400, body: { error: 'INVALID_INPUT', issues: [{ path: 'body.body' }] } });
-    const presence = await call('PUT', '/v1/presence', { state: 'break', since: new Date().toISOString(), callStartedAt: null, reason: '小休\u0000', helpRequested: false }, d.token);
+    const presence = await hub.call('PUT', '/v1/presence', { state: 'break', since: new Date().toISOString(), callStartedAt: null, reason: '小休\u0000', helpRequested: false }, d.token);
     expect(presence.status).toBe(400);
-    const history = await call('GET', `/v1/callers/13800000000/history?category1=${encodeURIComponent('城市\u0000')}&category2=x`, undefined, d.token);
+    const history = await hub.call('GET', `/v1/callers/13800000000/history?category1=${encodeURIComponent('城市\u0000')}&category2=x`, undefined, d.token);
     expect(history).toMatchObject({ status: 400, body: { issues: [{ path: 'query.category1' }] } });
-    const impossible = await call('PUT', '/v1/presence', { state: 'break', since: '2026-02-30T08:00:00+08:00', callStartedAt: null, reason: null, helpRequested: false }, d.token);
+    const impossible = await hub.call('PUT', '/v1/presence', { state: 'break', since: '2026-02-30T08:00:00+08:00', callStartedAt: null, reason: null, helpRequested: false }, d.token);
     expect(impossible.status).toBe(400);
   });
 });
@@ -147,9 +134,9 @@ describe('a change to a ticket: only its desk (or a supervisor) and only from it
 
   it('another operator’s desk cannot answer, transfer, call back or ask review for it; the refusal says why and the queue goes on', async () => {
     const { ticketId } = await transferredTicketOfDeskA();
-    const dept = await signIn(running.url, 'dept-urban');
-    await call('POST', `/v1/tickets/${ticketId}/accept`, undefined, dept.token);
-    await call('POST', `/v1/tickets/${ticketId}/reply`, { text: '已处理完毕。', solved: false }, dept.token);
+    const dept = await signIn(hub.running.url, 'dept-urban');
+    await hub.call('POST', `/v1/tickets/${ticketId}/accept`, undefined, dept.token);
+    await hub.call('POST', `/v1/tickets/${ticketId}/reply`, { text: '已处理完毕。', solved: false }, dept.token);
     const b = await desk('op02');
     const own = registerOp(5, 'op02');
     const reply = await b.push([
@@ -162,16 +149,16 @@ describe('a change to a ticket: only its desk (or a supervisor) and only from it
     expect(reply.status).toBe(200);
     expect(reasons(reply.body)).toEqual(['NOT_OWNER', 'NOT_OWNER', 'NOT_OWNER', 'NOT_OWNER', 'accepted']);
     expect(reply.body.outcomes[0]).toMatchObject({ message: '这张工单由其他座席登记，本座席不能修改' });
-    const supervisor = await signIn(running.url, 'sup01');
-    const ticket = await call<HubTicket>('GET', `/v1/tickets/${ticketId}`, undefined, supervisor.token);
+    const supervisor = await signIn(hub.running.url, 'sup01');
+    const ticket = await hub.call<HubTicket>('GET', `/v1/tickets/${ticketId}`, undefined, supervisor.token);
     expect(ticket.body).toMatchObject({ state: 'replied', callback: null, review: 'not_required', transfer: { lead: 'city-urban' } });
   });
 
   it('a supervisor signed in at a desk may act on any ticket', async () => {
     const { ticketId } = await transferredTicketOfDeskA();
-    const dept = await signIn(running.url, 'dept-urban');
-    await call('POST', `/v1/tickets/${ticketId}/accept`, undefined, dept.token);
-    await call('POST', `/v1/tickets/${ticketId}/reply`, { text: '已处理完毕。', solved: true }, dept.token);
+    const dept = await signIn(hub.running.url, 'dept-urban');
+    await hub.call('POST', `/v1/tickets/${ticketId}/accept`, undefined, dept.token);
+    await hub.call('POST', `/v1/tickets/${ticketId}/reply`, { text: '已处理完毕。', solved: true }, dept.token);
     const s = await desk('sup01');
     const reply = await s.push([changeOp(1, 'sup01', 'ticket.callback', ticketId, { solved: true, satisfaction: 'satisfied', comments: '' })]);
     expect(reasons(reply.body)).toEqual(['accepted']);
@@ -186,7 +173,7 @@ describe('a change to a ticket: only its desk (or a supervisor) and only from it
       registerOp(6, 'op01'),
     ]);
     expect(reasons(reply.body)).toEqual(['WRONG_STATE', 'WRONG_STATE', 'WRONG_STATE', 'accepted']);
-    const [row] = await running.sql.query<{ state: string; review: string; callback: unknown }>('SELECT state, review, callback FROM tickets WHERE id = $1', [ticketId]);
+    const [row] = await hub.running.sql.query<{ state: string; review: string; callback: unknown }>('SELECT state, review, callback FROM tickets WHERE id = $1', [ticketId]);
     expect(row).toEqual({ state: 'transferred', review: 'not_required', callback: null });
   });
 });
@@ -198,17 +185,17 @@ describe('desk clocks', () => {
     const skewed: PushOperation = { ...registerOp(1, 'op01', { category: ['安全测试', '时钟偏差'] }), createdAt: future };
     const onTime = registerOp(2, 'op01', { category: ['安全测试', '时钟正常'] });
     expect(reasons((await d.push([skewed, onTime])).body)).toEqual(['accepted', 'accepted']);
-    const ticket = (await call<HubTicket>('GET', `/v1/tickets/${skewed.ticketId}`, undefined, d.token)).body;
+    const ticket = (await hub.call<HubTicket>('GET', `/v1/tickets/${skewed.ticketId}`, undefined, d.token)).body;
     expect(ticket.clockSkewed).toBe(true);
     expect(ticket.deskCreatedAt).toBe(future);
     expect(Math.abs(Date.parse(ticket.createdAt) - Date.now())).toBeLessThan(60_000);
-    const normal = (await call<HubTicket>('GET', `/v1/tickets/${onTime.ticketId}`, undefined, d.token)).body;
+    const normal = (await hub.call<HubTicket>('GET', `/v1/tickets/${onTime.ticketId}`, undefined, d.token)).body;
     expect(normal.clockSkewed).toBeUndefined();
     expect(normal.createdAt).toBe(new Date(onTime.createdAt).toISOString());
 
-    const supervisor = await signIn(running.url, 'sup01');
+    const supervisor = await signIn(hub.running.url, 'sup01');
     const stats = async (from: number, to: number) =>
-      (await call<TicketStats>('GET', `/v1/stats/tickets?${new URLSearchParams({ from: new Date(from).toISOString(), to: new Date(to).toISOString() }).toString()}`, undefined, supervisor.token)).body;
+      (await hub.call<TicketStats>('GET', `/v1/stats/tickets?${new URLSearchParams({ from: new Date(from).toISOString(), to: new Date(to).toISOString() }).toString()}`, undefined, supervisor.token)).body;
     const matters = (s: TicketStats) => s.matters.map((m) => m.category.join('/'));
     const aroundNow = await stats(Date.now() - 3_600_000, Date.now() + 3_600_000);
     expect(matters(aroundNow)).toEqual(expect.arrayContaining(['安全测试/时钟偏差', '安全测试/时钟正常']));
@@ -222,13 +209,13 @@ describe('desk clocks', () => {
     const offline = { ...registerOp(1, 'op01'), createdAt: hoursAgo(5) };
     const future = { ...registerOp(2, 'op01'), createdAt: hoursAgo(-1) };
     const weekOld = { ...registerOp(3, 'op01'), createdAt: hoursAgo(24 * 7) };
-    const batch = (ops: PushOperation[], sentAt: string) => call<PushResponse>('POST', '/v1/sync/push', { deskId: d.deskId, operations: ops, sentAt }, d.token);
+    const batch = (ops: PushOperation[], sentAt: string) => hub.call<PushResponse>('POST', '/v1/sync/push', { deskId: d.deskId, operations: ops, sentAt }, d.token);
     expect(reasons((await batch([offline, future, weekOld], new Date().toISOString())).body)).toEqual(['accepted', 'accepted', 'accepted']);
     // The same backlog from a desk whose clock is two hours behind: its times cannot be believed.
     const slowClock = { ...registerOp(4, 'op01'), createdAt: hoursAgo(2.1) };
     expect(reasons((await batch([slowClock], hoursAgo(2))).body)).toEqual(['accepted']);
 
-    const read = async (op: PushOperation) => (await call<HubTicket>('GET', `/v1/tickets/${op.ticketId}`, undefined, d.token)).body;
+    const read = async (op: PushOperation) => (await hub.call<HubTicket>('GET', `/v1/tickets/${op.ticketId}`, undefined, d.token)).body;
     const kept = await read(offline);
     expect(kept.clockSkewed).toBeUndefined();
     expect(kept.createdAt).toBe(offline.createdAt);
