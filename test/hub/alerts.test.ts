@@ -42,7 +42,7 @@ describe.each(['postgres', 'pglite'] as const)('early warning on %s', (driver) =
 
   it('raises a burst for one matter in one place, live to the supervisor, flags the repeat caller, and is acknowledged', async () => {
     const supervisor = await signIn(running.url, 'sup01');
-    const operator = await signIn(running.url, 'op01');
+    const operator = await signIn(running.url, 'op01', 'desk-alerts-op01');
     expect((await call('PUT', '/v1/alert-settings', { ...defaultAlertSettings, manyMin: 100, newMin: 100 }, operator.token)).status).toBe(403);
     expect((await call('PUT', '/v1/alert-settings', { ...defaultAlertSettings, burstMin: 1 }, supervisor.token)).status).toBe(400);
     expect((await call('PUT', '/v1/alert-settings', { ...defaultAlertSettings, manyMin: 100, newMin: 100 }, supervisor.token)).status).toBe(200);

@@ -176,7 +176,9 @@ describe.each(['postgres', 'pglite'] as const)('placement record on %s', (driver
   });
 
   it('lets supervisors and admins read any record, a trainee only their own, and nobody else', async () => {
-    const [supervisor, admin, operator, trainee, department] = await Promise.all(['sup01', 'admin', 'op01', 'trainee01', 'dept-urban'].map((u) => signIn(running.url, u)));
+    const [supervisor, admin, operator, trainee, department] = await Promise.all(
+      (['sup01', 'admin', 'op01', 'trainee01', 'dept-urban'] as const).map((u) => signIn(running.url, u, u === 'op01' || u === 'trainee01' ? `desk-placement-${u}` : undefined)),
+    );
     const path = '/v1/trainees/trainee01/placement';
     expect((await call('GET', path, undefined, admin!.token)).status).toBe(200);
     const refused = await call<{ error: string; message: string }>('GET', path, undefined, operator!.token);

@@ -195,8 +195,8 @@ describe.each(['postgres', 'pglite'] as const)('statistics on %s', (driver) => {
   });
 
   it('is for supervisors and admins only, and refuses a window that is backwards or too long', async () => {
-    for (const username of ['op01', 'trainee01', 'dept-urban']) {
-      const session = await signIn(running.url, username);
+    for (const [username, deskId] of [['op01', 'desk-stats-op01'], ['trainee01', 'desk-stats-trainee01'], ['dept-urban', undefined]] as const) {
+      const session = await signIn(running.url, username, deskId);
       const reply = await call<{ error: string }>('GET', windowQuery(), undefined, session.token);
       expect(reply.status, username).toBe(403);
       expect(reply.body.error).toBe('FORBIDDEN');

@@ -57,6 +57,17 @@ describe('a desk is who the hub enrolled, never whom a body names', () => {
     expect((await login({ username: 'op02', deskId: newDeskId() })).status).toBe(403);
   });
 
+  it('an operator’s or a trainee’s password alone, without any desk, opens nothing (answered as a wrong one); supervisors and department users sign in from their own tools', async () => {
+    for (const username of ['op02', 'trainee01']) {
+      const deskless = await login({ username });
+      expect(deskless.status, username).toBe(401);
+      expect(deskless.body).toMatchObject({ error: 'UNAUTHENTICATED', message: '账号或密码不正确' });
+      expect(deskless.body.token).toBeUndefined();
+    }
+    expect((await login({ username: 'sup01' })).status).toBe(200);
+    expect((await login({ username: 'dept-urban' })).status).toBe(200);
+  });
+
   it('an operator at their own desk cannot push into, or pull from, another desk’s queue: the victim’s next entries are applied, not answered duplicate', async () => {
     const victim = await enrolled();
     const victimSession = await login({ username: 'op01', deskId: victim.deskId, deskCredential: victim.credential.credential });
@@ -99,7 +110,7 @@ describe('a desk is who the hub enrolled, never whom a body names', () => {
 
 describe('enrolment codes', () => {
   it('work once, for one desk, before they expire; only admins make them; the hub keeps no code or credential in the clear', async () => {
-    const operator = await signIn(suite.running.url, 'op01');
+    const operator = await signIn(suite.running.url, 'op01', `desk-codes-${String(Date.now())}`);
     expect((await call('POST', '/v1/desks', { seat: testSeat() }, operator.token)).status).toBe(403);
     expect((await call('GET', '/v1/desks', undefined, operator.token)).status).toBe(403);
 

@@ -58,7 +58,7 @@ function liveSocket(token: string): { socket: WebSocket; opened: Promise<void>; 
 
 describe('sign-in throttling', () => {
   it('after five wrong passwords an account waits, longer each time, told in Chinese, even with the right password', async () => {
-    await newAccount('guessed01', 'operator');
+    await newAccount('guessed01', 'supervisor');
     for (let i = 0; i < 5; i++) expect((await login('guessed01', `wrong-${String(i)}`)).status).toBe(401);
     const blocked = await login('guessed01', DEMO_PASSWORD);
     expect(blocked.status).toBe(429);
@@ -75,11 +75,11 @@ describe('sign-in throttling', () => {
 
   it('one address guessing across many accounts is slowed too, for every account it tries', async () => {
     for (let i = 0; i < 20; i++) await login(`nobody${String(i)}`, 'guess');
-    const other = await login('op03', DEMO_PASSWORD);
+    const other = await login('sup01', DEMO_PASSWORD);
     expect(other.status).toBe(429);
     expect(other.body.message).toContain('秒后再试');
     clock += 31_000;
-    expect((await login('op03', DEMO_PASSWORD)).status).toBe(200);
+    expect((await login('sup01', DEMO_PASSWORD)).status).toBe(200);
   });
 });
 
@@ -124,7 +124,7 @@ describe('sessions end when they must', () => {
   it('refresh keeps a session going for one shift (12 h from the sign-in) and no longer', async () => {
     clock += 16 * 60_000; // past the address's wait that the guessing above earned
     const signedInAt = clock;
-    const first = await login('op02', DEMO_PASSWORD);
+    const first = await login('sup01', DEMO_PASSWORD);
     expect(first.status).toBe(200);
     let token = first.body.token;
     // Refreshed every 50 minutes, as a desk does before its hour runs out.
@@ -159,7 +159,7 @@ describe('tokens, keys and logs', () => {
   });
 
   it('request logs carry neither tokens nor passwords nor callers’ numbers', async () => {
-    const { token } = await signIn(running.url, 'op01');
+    const { token } = await signIn(running.url, 'op01', 'desk-logs-op01');
     await call('GET', '/v1/callers/13955554444/history', undefined, token);
     const inUrl = new WebSocket(`${running.url.replace('http', 'ws')}/v1/live?token=${encodeURIComponent(token)}`);
     await new Promise((resolve) => inUrl.on('close', resolve));
@@ -173,12 +173,12 @@ describe('tokens, keys and logs', () => {
     const keys = await running.sql.query<{ key: Buffer }>('SELECT key FROM signing_keys');
     expect(keys.map((k) => k.key.length)).toEqual([32]);
     expect(await running.sql.query("SELECT 1 FROM hub_secrets WHERE name = 'token'")).toEqual([]);
-    const before = await signIn(running.url, 'op03');
+    const before = await signIn(running.url, 'op03', 'desk-keys-op03');
     const admin = await signIn(running.url, 'admin');
     const rotated = await call<{ keyId: string }>('POST', '/v1/signing-keys/rotate', undefined, admin.token);
     expect(rotated.status).toBe(200);
     expect((await call('GET', '/v1/duty-list', undefined, before.token)).status).toBe(200);
-    const after = await signIn(running.url, 'op03');
+    const after = await signIn(running.url, 'op03', 'desk-keys-op03');
     expect(after.token.split('.')[0]).toBe(rotated.body.keyId);
     expect(before.token.split('.')[0]).not.toBe(rotated.body.keyId);
     // A second rotation drops the oldest key: tokens it signed (at most an hour old in real use) stop verifying.
@@ -190,10 +190,11 @@ describe('tokens, keys and logs', () => {
   it('passwords are hashed with Argon2id at OWASP parameters; an older scrypt hash still signs in and is upgraded', async () => {
     const salt = randomBytes(16);
     const legacy = ['scrypt', 16384, 8, 1, salt.toString('base64'), scryptSync(DEMO_PASSWORD, salt, 32, { N: 16384, r: 8, p: 1 }).toString('base64')].join('$');
-    await running.sql.query("UPDATE accounts SET password_hash = $1 WHERE username = 'op01'", [legacy]);
-    expect((await login('op01', DEMO_PASSWORD)).status).toBe(200);
-    const [row] = await running.sql.query<{ password_hash: string }>("SELECT password_hash FROM accounts WHERE username = 'op01'");
+    await newAccount('legacy01', 'supervisor');
+    await running.sql.query("UPDATE accounts SET password_hash = $1 WHERE username = 'legacy01'", [legacy]);
+    expect((await login('legacy01', DEMO_PASSWORD)).status).toBe(200);
+    const [row] = await running.sql.query<{ password_hash: string }>("SELECT password_hash FROM accounts WHERE username = 'legacy01'");
     expect(row!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect((await login('op01', DEMO_PASSWORD)).status).toBe(200);
+    expect((await login('legacy01', DEMO_PASSWORD)).status).toBe(200);
   });
 });

@@ -33,12 +33,18 @@ const toAccount = (row: AccountRow): Account => ({
  * throttled per account and per address before any hash is computed (sign-in-throttle.ts). A correct password
  * stored under older parameters is hashed again at current ones.
  */
+/** Roles whose sessions always act for an enrolled desk (supervisors and admins also sign in from their own tools). */
+const DESK_ONLY_ROLES: readonly Account['role'][] = ['operator', 'trainee'];
+
 export async function login(hub: HubContext, input: LoginInput, address: string): Promise<HubSession> {
   const now = hub.now();
   await checkThrottle(hub.sql, input.username, address, now);
   const [row] = await hub.sql.query<AccountRow>('SELECT * FROM accounts WHERE username = $1', [input.username]);
   const ok = await verifyPassword(input.password, row?.password_hash ?? (await hub.dummyPasswordHash));
-  if (!row || !ok || row.disabled) {
+  // Operators and trainees work only at an enrolled desk: their password alone, from any other machine, opens
+  // nothing, and is answered like a wrong one so that it cannot be tried from there either.
+  const deskless = !input.deskId && row !== undefined && DESK_ONLY_ROLES.includes(row.role);
+  if (!row || !ok || row.disabled || deskless) {
     await recordFailure(hub.sql, input.username, address, now);
     throw new HubFailure('UNAUTHENTICATED', '账号或密码不正确');
   }
