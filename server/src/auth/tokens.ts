@@ -24,6 +24,9 @@ export interface TokenClaims {
 
 export const TOKEN_LIFETIME_S = 60 * 60;
 
+/** How often at most the keys are read again for a token signed with a key id this process does not know. */
+const RELOAD_INTERVAL_MS = 1_000;
+
 export interface SigningKey {
   id: string;
   key: Buffer;
@@ -65,11 +68,35 @@ export class TokenSigner {
     return `${body}.${mac(key, body)}`;
   }
 
+  private reloading: Promise<void> | null = null;
+  private lastReloadMs = 0;
+
+  /**
+   * Reads the keys again (another process may have rotated). Concurrent callers share one read, and reads are at
+   * least RELOAD_INTERVAL_MS apart: tokens with made-up key ids, which anyone can send, cost the database at most
+   * one query per interval instead of one each, while a real new key is still found within the interval.
+   */
+  private async reloadKeys(): Promise<void> {
+    const reload = this.reload;
+    if (!reload) return;
+    this.reloading ??= (async () => {
+      const wait = this.lastReloadMs + RELOAD_INTERVAL_MS - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        this.replaceKeys(await reload());
+      } finally {
+        this.lastReloadMs = Date.now();
+        this.reloading = null;
+      }
+    })();
+    await this.reloading;
+  }
+
   /** The claims of a well-signed, unexpired token; null otherwise. A key id not known yet is looked up once (another process rotated). */
   async verify(token: string, nowMs: number): Promise<TokenClaims | null> {
     const [id, claims, given] = token.split('.');
     if (!id || !claims || !given || token.split('.').length !== 3) return null;
-    if (!this.keys.some((k) => k.id === id) && this.reload) this.replaceKeys(await this.reload());
+    if (!this.keys.some((k) => k.id === id)) await this.reloadKeys();
     const signing = this.keys.find((k) => k.id === id);
     if (!signing) return null;
     const expected = Buffer.from(mac(signing.key, `${id}.${claims}`));
