@@ -22,7 +22,7 @@ import { liveMessageSchema, presenceReportSchema, seatSchema } from './hub/prese
 import { alertSchema } from './hub/alerts';
 import { ticketStatsInputSchema, ticketStatsSchema } from './hub/stats';
 import { hubCallerHistorySchema, hubTicketSchema, reviewDecisionSchema } from './hub/hub-ticket';
-import { phoneNumberSchema, ticketIdSchema } from './tickets/ticket';
+import { phoneLineSchema, ticketIdSchema } from './tickets/ticket';
 import { phoneSettingsPatchSchema, phoneSettingsViewSchema, sipCredentialsSchema } from './phone/phone-settings';
 import { joinAnswerSchema, joinOutcomeSchema, joinRequestSchema, joinSeatCallInputSchema } from './phone/join-call';
 import {
@@ -157,7 +157,7 @@ export const deskApiContract = {
   decideReview: method(z.object({ ticketId: ticketIdSchema, decision: reviewDecisionSchema }), hubTicketSchema),
   /** A caller's tickets of the last 12 months from every desk, as this operator may see them (online only; confidential ones masked). */
   hubCallerHistory: method(
-    z.object({ number: phoneNumberSchema, category: z.tuple([z.string().max(40), z.string().max(40)]).nullable() }),
+    z.object({ number: phoneLineSchema, category: z.tuple([z.string().max(40), z.string().max(40)]).nullable(), excludeTicketId: ticketIdSchema.nullable().optional() }),
     hubCallerHistorySchema,
   ),
   /** Supervisors: early-warning alerts, open ones first (online only). */

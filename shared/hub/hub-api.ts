@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { departmentSchema, dutySchema } from '../dispatch/responsibility';
 import { articleSchema } from '../kb/article';
 import { kbFeedbackInputSchema } from '../kb/search';
-import { phoneNumberSchema, ticketIdSchema } from '../tickets/ticket';
+import { phoneLineSchema, ticketIdSchema } from '../tickets/ticket';
 import { alertSchema, alertSettingsSchema } from './alerts';
 import { auditEntrySchema, auditLogQuerySchema, unmaskInputSchema } from './audit';
 import type { HubRole } from './auth';
@@ -118,8 +118,15 @@ export const hubApi = {
     path: '/v1/callers/:number/history',
     summary: '来电人近 12 个月的工单与同类诉求次数',
     roles: DESK_ROLES,
-    params: z.strictObject({ number: phoneNumberSchema }),
-    query: z.strictObject({ category1: z.string().max(40).optional(), category2: z.string().max(40).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+    // Any written form of the number; the caller is found by its line (shared/phone/phone-number.ts).
+    params: z.strictObject({ number: phoneLineSchema }),
+    query: z.strictObject({
+      category1: z.string().max(40).optional(),
+      category2: z.string().max(40).optional(),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+      /** The ticket being written for this call: listed, never counted as its own repeat. */
+      exclude: ticketIdSchema.optional(),
+    }),
     response: hubCallerHistorySchema,
   },
   departmentInbox: { method: 'GET', path: '/v1/department/inbox', summary: '转给本部门、待签收或待答复的工单', roles: ['department'], query: limitQuery, response: z.array(hubTicketSchema) },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { PhoneNumberProblem } from '../phone/phone-number';
+import { parsePhoneNumber } from '../phone/phone-number';
 import { unreasonableReasons } from './unreasonable-reasons';
 import { callbackSchema, directAnswerSchema, requestTypes, ticketIdSchema, ticketLocationSchema, ticketRegistrationSchema, transferSchema, urgencies } from './ticket';
 
@@ -8,26 +10,23 @@ import { callbackSchema, directAnswerSchema, requestTypes, ticketIdSchema, ticke
  * other channels), with the Chinese message shown at the field.
  */
 
-/** Spaces, dashes and brackets an operator or a caller-ID display may put in a number. */
-export function normalizePhoneNumber(raw: string): string {
-  return raw.replace(/[\s\-()（）]/gu, '');
-}
+const phoneProblemMessages: Record<PhoneNumberProblem, string> = {
+  empty: '请填写来电号码',
+  too_long: '电话号码过长',
+  bad_characters: '电话号码只能包含数字（可带区号横线、+86 和分机“转”）',
+  bad_format: '号码格式不对：手机 11 位，座机需带区号（如 0539-8123456），或 5 位服务号',
+};
 
 /**
- * Mainland numbers as they reach the hotline: a mobile (11 digits from 1[3-9]),
- * a landline with its area code (0 + 2–3 digit code + 7–8 digit number, e.g.
- * 0539-8123456), a local landline without code (7–8 digits), or a service
- * number (95598, 12345, 400/800 lines). An optional +86/0086 prefix is dropped.
+ * Mainland numbers as they reach the hotline, in any written form (see
+ * shared/phone/phone-number.ts), folded to the stored form.
  */
-export const PHONE_FORMAT = /^(?:1[3-9]\d{9}|0\d{2,3}\d{7,8}|[2-9]\d{6,7}|1\d{4}|9\d{4}|[48]00\d{7})$/u;
-
-export const callerNumberFormSchema = z
-  .string()
-  .max(30, '电话号码过长')
-  .transform((raw) => normalizePhoneNumber(raw).replace(/^(?:\+86|0086)/u, ''))
-  .refine((n) => n.length > 0, '请填写来电号码')
-  .refine((n) => /^\d+$/u.test(n), '电话号码只能包含数字（可带区号横线）')
-  .refine((n) => PHONE_FORMAT.test(n), '号码格式不对：手机 11 位，座机需带区号（如 0539-8123456），或 5 位服务号');
+export const callerNumberFormSchema = z.string().transform((raw, ctx) => {
+  const parsed = parsePhoneNumber(raw);
+  if (parsed.ok) return parsed.value.canonical;
+  ctx.addIssue({ code: 'custom', message: phoneProblemMessages[parsed.problem], params: { problem: parsed.problem } });
+  return z.NEVER;
+});
 
 /** Names as callers give them: Han characters, letters, spaces and the middle dot; may stay empty (anonymous). */
 export const callerNameFormSchema = z

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubTicket } from '../../shared/hub/hub-ticket';
 import type { PullResponse, PushResponse } from '../../shared/hub/sync';
+import { hubMigrations } from '../../server/src/db/migrations';
 import { hubRoutes } from '../../server/src/routes';
 import type { ThrowAwayPostgres } from './support/postgres';
 import { startThrowAwayPostgres } from './support/postgres';
@@ -267,6 +268,65 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
     expect(new Set(history.body.tickets.map((t) => t.deskId))).toEqual(new Set(['desk-jjjj-0010', 'desk-kkkk-0011']));
     expect(history.body).toMatchObject({ sameMatterCount: 2, repeatCaller: true });
     expect((await call('GET', '/v1/callers/not-a-number/history', undefined, a.token)).status).toBe(400);
+  });
+
+  it('caller history: every written form of a number is one caller; the ticket being written is not its own repeat', async () => {
+    const a = await signIn(running.url, 'op01', 'desk-jjjj-0020');
+    const forms = ['0539-7654321', '+86 539 765 4321', '0086 (0539) 7654321 转 12'];
+    const ops = forms.map((callerNumber, i) => registerOp(i + 1, 'op01', { callerNumber }));
+    expect((await call('POST', '/v1/sync/push', { deskId: 'desk-jjjj-0020', operations: ops }, a.token)).status).toBe(200);
+    const stored = await running.sql.query<{ caller_number: string; number: string }>(
+      "SELECT caller_number, registration->>'callerNumber' AS number FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY number",
+      [ops.map((o) => o.ticketId)],
+    );
+    expect(stored).toEqual([
+      { caller_number: '05397654321', number: '05397654321' },
+      { caller_number: '05397654321', number: '05397654321' },
+      { caller_number: '05397654321', number: '05397654321#12' },
+    ]);
+    const matter = `category1=${encodeURIComponent('城市管理')}&category2=${encodeURIComponent('占道经营')}`;
+    for (const form of [...forms, '05397654321']) {
+      const found = await call<{ tickets: HubTicket[]; sameMatterCount: number }>('GET', `/v1/callers/${encodeURIComponent(form)}/history?${matter}`, undefined, a.token);
+      expect(found.status, form).toBe(200);
+      expect(found.body.tickets.map((t) => t.id).sort(), form).toEqual(ops.map((o) => o.ticketId).sort());
+      expect(found.body.sameMatterCount).toBe(3);
+    }
+    // A first call: its own ticket, just pushed, does not make the caller a repeat.
+    const first = registerOp(4, 'op01', { callerNumber: '138 0000 1111' });
+    await call('POST', '/v1/sync/push', { deskId: 'desk-jjjj-0020', operations: [first] }, a.token);
+    const own = await call<{ tickets: HubTicket[]; sameMatterCount: number; repeatCaller: boolean }>(
+      'GET',
+      `/v1/callers/13800001111/history?${matter}&exclude=${first.ticketId}`,
+      undefined,
+      a.token,
+    );
+    expect(own.body).toMatchObject({ sameMatterCount: 0, repeatCaller: false });
+    expect(own.body.tickets.map((t) => t.id)).toEqual([first.ticketId]);
+  });
+
+  it('folds caller numbers kept before the stored form when the hub migrates (14)', async () => {
+    const a = await signIn(running.url, 'op01', 'desk-jjjj-0021');
+    const ops = [registerOp(1, 'op01', { callerNumber: '13911112222' }), registerOp(2, 'op01', { callerNumber: '05391112222' }), registerOp(3, 'op01', { callerNumber: '12345' })];
+    await call('POST', '/v1/sync/push', { deskId: 'desk-jjjj-0021', operations: ops }, a.token);
+    const ids = ops.map((o) => o.ticketId);
+    // As the old rule let them in: '+' and digits, as typed.
+    const kept = ['+8613911112222', '00865391112222', '12345'];
+    for (const [i, id] of ids.entries()) {
+      await running.sql.query("UPDATE tickets SET caller_number = $2, registration = jsonb_set(registration, '{callerNumber}', to_jsonb($2::text)) WHERE id = $1", [id, kept[i]]);
+    }
+    const migration = hubMigrations.find((m) => m.version === 14)!;
+    await running.sql.transaction(async (tx) => {
+      await tx.query(migration.sql);
+    });
+    const rows = await running.sql.query<{ caller_number: string; number: string }>(
+      "SELECT caller_number, registration->>'callerNumber' AS number FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)",
+      [ids],
+    );
+    expect(rows).toEqual([
+      { caller_number: '13911112222', number: '13911112222' },
+      { caller_number: '05391112222', number: '05391112222' },
+      { caller_number: '12345', number: '12345' },
+    ]);
   });
 
   it('publishes knowledge revisions and takes feedback', async () => {

@@ -10,6 +10,7 @@ import { migration060 } from './migrations/060-hub-ticket-replica';
 import { migration070 } from './migrations/070-practice-results';
 import { migration071 } from './migrations/071-practice-results-queued';
 import { migration080 } from './migrations/080-ticket-activity';
+import { migration090 } from './migrations/090-canonical-caller-numbers';
 
 export type { Migration } from './migration';
 
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   migration070,
   migration071,
   migration080,
+  migration090,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -25,8 +25,11 @@ export const hubHandlers = ({ hub, settings, handover, hubTickets, authorship, s
       return null;
     },
     getHubSession: () => hub.view(),
-    hubCallerHistory: ({ number, category }) =>
-      hub.call('callerHistory', { params: { number }, query: { limit: 50, ...(category ? { category1: category[0], category2: category[1] } : {}) } }),
+    hubCallerHistory: ({ number, category, excludeTicketId }) =>
+      hub.call('callerHistory', {
+        params: { number },
+        query: { limit: 50, ...(category ? { category1: category[0], category2: category[1] } : {}), ...(excludeTicketId ? { exclude: excludeTicketId } : {}) },
+      }),
     getHandoverNote: () => handover.read(),
     setHandoverNote: ({ text }) => handover.write(authorship.author(), text),
     listHubTickets: ({ limit }) => hubTickets.list(limit),

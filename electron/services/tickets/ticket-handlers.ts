@@ -31,9 +31,9 @@ export const ticketHandlers = ({ tickets, hubTickets, hub, authorship }: TicketH
       return authorship.queued(tickets.recordCallback(ticketId, callback));
     },
     listTickets: ({ limit }) => tickets.list(limit),
-    callerHistory: ({ number, category, limit }) => {
-      const found = tickets.byCallerNumber(number, limit ?? 20);
-      return { tickets: found, ...summariseHistory(found, new Date(), category ?? null) };
+    callerHistory: ({ number, category, limit, excludeTicketId }) => {
+      const found = tickets.byCallerLine(number, limit ?? 20);
+      return { tickets: found, ...summariseHistory(found, new Date(), category ?? null, excludeTicketId ?? null) };
     },
   }) satisfies Pick<
     DeskHandlers,

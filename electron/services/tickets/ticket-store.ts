@@ -117,11 +117,20 @@ export class TicketStore {
       .map((r) => ticketRecordSchema.parse(JSON.parse(r.doc)));
   }
 
-  /** This desk's tickets from one caller's number, newest first (the hub adds other desks' once synced). */
-  byCallerNumber(number: string, limit = 20): TicketRecord[] {
+  /**
+   * This desk's tickets from one caller's line (stored form without extension), newest first (the hub adds
+   * other desks' once synced). Stored numbers are the line or the line + `#extension`: the range
+   * [line, line + '$') holds exactly those ('#' sorts just below '$', digits above), so the
+   * caller-number index answers it.
+   */
+  byCallerLine(line: string, limit = 20): TicketRecord[] {
     return this.db
-      .prepare<[string, number], { doc: string }>(`SELECT doc FROM tickets WHERE json_extract(doc, '$.registration.callerNumber') = ? ORDER BY created_at DESC, id DESC LIMIT ?`)
-      .all(number, limit)
+      .prepare<[string, string, number], { doc: string }>(
+        `SELECT doc FROM tickets
+          WHERE json_extract(doc, '$.registration.callerNumber') >= ? AND json_extract(doc, '$.registration.callerNumber') < ?
+          ORDER BY created_at DESC, id DESC LIMIT ?`,
+      )
+      .all(line, `${line}$`, limit)
       .map((r) => ticketRecordSchema.parse(JSON.parse(r.doc)));
   }
 

@@ -292,6 +292,37 @@ export const hubMigrations: readonly HubMigration[] = [
       CREATE TABLE sign_in_failures (key text PRIMARY KEY, failures integer NOT NULL, blocked_until timestamptz NOT NULL, updated_at timestamptz NOT NULL);
     `,
   },
+  {
+    version: 14,
+    name: 'caller numbers in their stored form',
+    // shared/phone/phone-number.ts folds every number on its way in (national digits, extension after '#'; the
+    // caller_number column holds the line, without extension). Rows kept before could hold '+8613812345678',
+    // '008613812345678', '8613812345678' or '013812345678' (the old wire rule was an optional '+' and 3–20
+    // digits): the same folds here, in SQL, for the column and the registration. Versions are not bumped: desks
+    // fold their own copies in their own migration (090). Audit entries stay as they were written.
+    sql: `
+      CREATE FUNCTION hotline_national_number(rest text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE WHEN rest ~ '^(1[3-9][0-9]{9}|0[0-9]*|1[0-9]{4}|9[56][0-9]{3,4}|[48]00[0-9]{7})$' THEN rest ELSE '0' || rest END
+      $$;
+      CREATE FUNCTION hotline_fold_number(n text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE
+          WHEN n ~ '^[+]86[0-9]+$' THEN hotline_national_number(substr(n, 4))
+          WHEN n ~ '^[+][0-9]+$' THEN '00' || substr(n, 2)
+          WHEN n ~ '^0086[0-9]+$' THEN hotline_national_number(substr(n, 5))
+          WHEN n ~ '^861[3-9][0-9]{9}$' THEN substr(n, 3)
+          WHEN n ~ '^01[3-9][0-9]{9}$' THEN substr(n, 2)
+          ELSE n
+        END
+      $$;
+      UPDATE tickets
+         SET caller_number = hotline_fold_number(caller_number),
+             registration = jsonb_set(registration, '{callerNumber}', to_jsonb(hotline_fold_number(registration->>'callerNumber')))
+       WHERE caller_number <> hotline_fold_number(caller_number)
+          OR registration->>'callerNumber' <> hotline_fold_number(registration->>'callerNumber');
+      DROP FUNCTION hotline_fold_number(text);
+      DROP FUNCTION hotline_national_number(text);
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock key of hub migrations. */

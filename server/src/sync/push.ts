@@ -1,4 +1,5 @@
 import type { PushBatch, PushOutcome, PushResponse } from '../../../shared/hub/sync';
+import { phoneLine } from '../../../shared/phone/phone-number';
 import { onlyRow } from '../db/sql';
 import type { TokenClaims } from '../auth/tokens';
 import { withCounters } from '../db/counters';
@@ -76,7 +77,7 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
         await insertRegistrations(waiting, ctx);
         for (const { registration: r } of waiting) {
           touched.places.push({ category1: r.category[0], category2: r.category[1], district: r.location.district });
-          touched.callers.push({ number: r.callerNumber, category1: r.category[0], category2: r.category[1] });
+          touched.callers.push({ number: phoneLine(r.callerNumber), category1: r.category[0], category2: r.category[1] });
         }
         waiting = [];
       };

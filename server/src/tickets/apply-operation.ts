@@ -1,6 +1,7 @@
 import type { TicketState } from '../../../shared/tickets/ticket';
 import type { TicketRegistration } from '../../../shared/tickets/ticket';
 import { canTransition } from '../../../shared/tickets/ticket';
+import { phoneLine } from '../../../shared/phone/phone-number';
 import type { HubRole } from '../../../shared/hub/auth';
 import type { TransactionCounters } from '../db/counters';
 import type { SqlTransaction } from '../db/sql';
@@ -115,7 +116,8 @@ export async function insertRegistrations(prepared: readonly PreparedRegistratio
     id: p.registration.id,
     number: p.number,
     author: p.op.author,
-    caller_number: p.registration.callerNumber,
+    // The line, extension dropped: the key caller history and repeat alerts match on.
+    caller_number: phoneLine(p.registration.callerNumber),
     category_1: p.registration.category[0],
     category_2: p.registration.category[1],
     district: p.registration.location.district,

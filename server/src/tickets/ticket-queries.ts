@@ -37,7 +37,10 @@ const HISTORY_MONTHS = 12;
 
 /**
  * A caller's tickets of the last 12 months from every desk (newest first),
- * and how many in the last 30 days were about the same matter. A confidential
+ * and how many in the last 30 days were about the same matter, the ticket being
+ * written for this call (`exclude`) not counted. `number` is the caller's line
+ * (stored form without extension, shared/phone/phone-number.ts), which is what
+ * the caller_number column holds. A confidential
  * ticket the user would see masked is left out of both, list and count: found
  * by the number, it would tell them that this caller reported in confidence.
  * Every lookup is written to the audit log. Both reads are
@@ -48,7 +51,7 @@ const HISTORY_MONTHS = 12;
 export async function callerHistory(
   hub: HubContext,
   user: TokenClaims,
-  query: { number: string; category1?: string | undefined; category2?: string | undefined; limit: number },
+  query: { number: string; category1?: string | undefined; category2?: string | undefined; limit: number; exclude?: string | undefined },
 ): Promise<HubCallerHistory> {
   const now = hub.now();
   const since = new Date(now);
@@ -62,8 +65,9 @@ export async function callerHistory(
     if (!query.category1 || !query.category2) return 0;
     const windowStart = new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000);
     const [count] = await hub.sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM tickets WHERE caller_number = $1 AND ${seen} AND created_at >= $4 AND category_1 = $5 AND category_2 = $6`,
-      [query.number, user.sub, user.deskId, windowStart.toISOString(), query.category1, query.category2],
+      `SELECT count(*)::int AS n FROM tickets WHERE caller_number = $1 AND ${seen} AND created_at >= $4 AND category_1 = $5 AND category_2 = $6
+          AND id IS DISTINCT FROM $7::uuid`,
+      [query.number, user.sub, user.deskId, windowStart.toISOString(), query.category1, query.category2, query.exclude ?? null],
     );
     return count?.n ?? 0;
   };

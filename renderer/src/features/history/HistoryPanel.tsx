@@ -9,11 +9,11 @@ import { desk } from '../../desk/desk';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 import { useHubStore } from '../hub/hub-store';
 import { hubErrorText } from '../hub/hub-view';
+import { useTicketSessionStore } from '../ticket/ticket-session-store';
 import { useTicketReference } from '../ticket/use-ticket-reference';
+import { phoneLineOf } from '../../../../shared/phone/phone-number';
 import type { HistoryRow } from './history-merge';
 import { mergeCallerHistory, summariseCallerHistory } from './history-merge';
-
-const NUMBER = /^\+?\d{3,20}$/u;
 
 interface Answer {
   key: string;
@@ -38,17 +38,22 @@ export function HistoryPanel(): React.JSX.Element {
   const { departments } = useTicketReference();
   const departmentName = (id: string): string => departments.find((d) => d.id === id)?.name ?? id;
   const [typed, setTyped] = useState<string | null>(null);
-  const number = (typed ?? callNumber).trim();
+  // Any written form (0539-8123456, +86 539 8123456 …) asks for the same caller: its line in the stored form.
+  const number = phoneLineOf(typed ?? callNumber) ?? '';
+  // The ticket registered for this call (or being worked on) is listed but never counts as its own repeat.
+  const callTicketId = useTicketDraftStore((s) => s.call?.ticketId ?? null);
+  const sessionTicketId = useTicketSessionStore((s) => s.ticket?.id ?? null);
+  const excludeTicketId = callTicketId ?? sessionTicketId;
   // Kept with the question it answers, so a stale answer is never shown for a newer number (or another operator).
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const key = `${number}|${category?.join('/') ?? ''}|${account ?? ''}`;
+  const key = `${number}|${category?.join('/') ?? ''}|${account ?? ''}|${excludeTicketId ?? ''}`;
   const current = answer?.key === key ? answer : null;
 
   useEffect(() => {
-    if (!NUMBER.test(number)) return;
+    if (!number) return;
     let live = true;
     const matter: [string, string] | null = category ? [category[0], category[1]] : null;
-    const asking = { number, category: matter };
+    const asking = { number, category: matter, excludeTicketId };
     void Promise.all([desk.callerHistory(asking), account ? desk.hubCallerHistory(asking) : Promise.resolve(null)]).then(([local, hub]) => {
       if (!live || !local.ok) return;
       setAnswer({ key, local: local.value, hub: hub?.ok ? hub.value : null, hubError: hub && !hub.ok ? hub.error : null });
@@ -56,10 +61,10 @@ export function HistoryPanel(): React.JSX.Element {
     return () => {
       live = false;
     };
-  }, [number, category, key, account]);
+  }, [number, category, key, account, excludeTicketId]);
 
   const rows = current ? mergeCallerHistory(current.local.tickets, current.hub?.tickets ?? null) : [];
-  const summary = current ? summariseCallerHistory(current.local, current.hub, rows, new Date(), category !== null) : null;
+  const summary = current ? summariseCallerHistory(current.local, current.hub, rows, new Date(), category !== null, excludeTicketId) : null;
 
   return (
     <div className="history-panel" data-testid="history-panel">

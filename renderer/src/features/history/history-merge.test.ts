@@ -71,4 +71,12 @@ describe('caller history from this desk and the hub', () => {
     });
     expect(summariseCallerHistory({ recentCount: 1, repeatCaller: true }, null, mergeCallerHistory([mine], null), now, true)).toEqual({ localRecent: 1, hubRecent: null, sameMatter: null, repeatCaller: true });
   });
+
+  it('leaves the ticket of this call out of the count of every desk’s tickets', () => {
+    const mine = localTicket('2026-11-20T08:00:00.000Z');
+    const rows = mergeCallerHistory([mine], [sampleHubTicket({ id: mine.id, createdAt: mine.createdAt })]);
+    const hub = { tickets: [], sameMatterCount: 0, repeatCaller: false };
+    expect(summariseCallerHistory({ recentCount: 0, repeatCaller: false }, hub, rows, now, true, mine.id)).toEqual({ localRecent: 0, hubRecent: 0, sameMatter: 0, repeatCaller: false });
+    expect(summariseCallerHistory({ recentCount: 0, repeatCaller: false }, hub, rows, now, true)).toMatchObject({ hubRecent: 1 });
+  });
 });

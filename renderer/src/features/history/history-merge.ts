@@ -86,11 +86,19 @@ export interface HistorySummary {
   repeatCaller: boolean;
 }
 
-export function summariseCallerHistory(local: Pick<CallerHistory, 'recentCount' | 'repeatCaller'>, hub: HubCallerHistory | null, rows: readonly HistoryRow[], now: Date, matterChosen: boolean): HistorySummary {
+export function summariseCallerHistory(
+  local: Pick<CallerHistory, 'recentCount' | 'repeatCaller'>,
+  hub: HubCallerHistory | null,
+  rows: readonly HistoryRow[],
+  now: Date,
+  matterChosen: boolean,
+  /** The ticket of this call: the services left it out of their counts, and so does this one. */
+  excludeTicketId: string | null = null,
+): HistorySummary {
   const since = now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000;
   return {
     localRecent: local.recentCount,
-    hubRecent: hub ? rows.filter((r) => Date.parse(r.createdAt) >= since).length : null,
+    hubRecent: hub ? rows.filter((r) => r.id !== excludeTicketId && Date.parse(r.createdAt) >= since).length : null,
     sameMatter: hub && matterChosen ? hub.sameMatterCount : null,
     repeatCaller: local.repeatCaller || (hub?.repeatCaller ?? false),
   };
