@@ -130,6 +130,8 @@ export const deskApiContract = {
   transferTicket: method(transferTicketInputSchema, ticketRecordSchema),
   recordCallback: method(recordCallbackInputSchema, ticketRecordSchema),
   listTickets: method(listTicketsInputSchema, z.array(ticketRecordSchema)),
+  /** One of this desk's tickets by id (to pick it up again, e.g. from the shift summary); null when it is not here. */
+  findTicket: method(z.object({ ticketId: ticketIdSchema }), ticketRecordSchema.nullable()),
   /** A caller's earlier tickets and whether they are a repeat caller (same number and matter within 30 days). */
   callerHistory: method(callerHistoryInputSchema, callerHistorySchema),
   /** Knowledge search as the operator types (local replica; works offline). */

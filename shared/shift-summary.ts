@@ -13,6 +13,22 @@ export const shiftSummaryInputSchema = z.object({
   utcOffsetMinutes: z.number().int().min(-840).max(840),
 });
 
+/** A ticket of this desk that the next shift must pick up (see `unfinished`). */
+export const unfinishedTicketSchema = z.object({
+  id: z.string(),
+  /** The hub's number once the ticket reached it; null until then. */
+  number: z.string().nullable(),
+  registeredAt: z.string(),
+  requestType: z.string(),
+  category: z.array(z.string()),
+  /** `open`: neither transferred nor answered yet; `review_returned`: a supervisor returned a trainee's ticket. */
+  reason: z.enum(['open', 'review_returned']),
+});
+export type UnfinishedTicket = z.infer<typeof unfinishedTicketSchema>;
+
+/** How many unfinished tickets the summary lists (oldest first); `unfinishedCount` counts them all. */
+export const UNFINISHED_LISTED = 50;
+
 export const shiftSummarySchema = z.object({
   /** The signed-in account, or the seat (`seat:A-017`) when nobody is. */
   operator: z.string(),
@@ -48,6 +64,12 @@ export const shiftSummarySchema = z.object({
   openDrafts: z.number().int().min(0),
   /** Department replies that came back to this desk and still wait for a callback (待回访). */
   awaitingCallback: z.number().int().min(0),
+  /**
+   * Every ticket registered at this desk, in any shift, that is still waiting for the desk: neither transferred
+   * nor answered (nor sent to a supervisor's review), or returned by that review. Oldest first.
+   */
+  unfinishedCount: z.number().int().min(0),
+  unfinished: z.array(unfinishedTicketSchema).max(UNFINISHED_LISTED),
 });
 export type ShiftSummary = z.infer<typeof shiftSummarySchema>;
 

@@ -205,6 +205,7 @@ test('the outgoing operator’s shift summary: calls, tickets and what is left, 
     attention: '0',
     drafts: '1',
     'callbacks-due': '1',
+    unfinished: '0',
   };
   for (const [id, value] of Object.entries(expected)) await expect(figure(id)).toHaveAttribute('data-value', value);
   await expect(figure('handled')).toContainText('呼入 1 · 呼出 1');

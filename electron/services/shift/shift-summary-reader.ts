@@ -1,5 +1,5 @@
-import type { ShiftSummary } from '../../../shared/shift-summary';
-import { shiftWindow } from '../../../shared/shift-summary';
+import type { ShiftSummary, UnfinishedTicket } from '../../../shared/shift-summary';
+import { shiftWindow, UNFINISHED_LISTED } from '../../../shared/shift-summary';
 import type { ShiftRotation } from '../../../shared/shifts';
 import type { DeskDatabase } from '../db/database';
 import type { OutboxQueue } from '../sync/outbox-queue';
@@ -25,6 +25,8 @@ export class ShiftSummaryReader {
   private readonly activityStmt;
   private readonly draftsStmt;
   private readonly awaitingStmt;
+  private readonly unfinishedStmt;
+  private readonly unfinishedCountStmt;
 
   constructor(
     db: DeskDatabase,
@@ -41,6 +43,27 @@ export class ShiftSummaryReader {
       `SELECT count(*) AS n FROM hub_tickets h LEFT JOIN tickets t ON t.id = h.id
         WHERE h.state = 'replied' AND coalesce(t.state, '') NOT IN ('called_back', 'closed')`,
     );
+    // Still 'registered' here and not waiting for a supervisor: no transfer kept for review, or the review was a return.
+    const unfinished = `FROM tickets t LEFT JOIN hub_tickets h ON h.id = t.id
+       WHERE t.state = 'registered' AND (json_extract(t.doc, '$.transfer') IS NULL OR json_extract(h.doc, '$.review') = 'rejected')`;
+    this.unfinishedStmt = db.prepare<[number], { id: string; created_at: string; number: string | null; request_type: string; category: string; returned: number }>(
+      `SELECT t.id, t.created_at, h.number, json_extract(t.doc, '$.registration.requestType') AS request_type,
+              json_extract(t.doc, '$.registration.category') AS category,
+              (json_extract(t.doc, '$.transfer') IS NOT NULL) AS returned
+       ${unfinished} ORDER BY t.created_at, t.id LIMIT ?`,
+    );
+    this.unfinishedCountStmt = db.prepare<[], { n: number }>(`SELECT count(*) AS n ${unfinished}`);
+  }
+
+  private unfinished(): UnfinishedTicket[] {
+    return this.unfinishedStmt.all(UNFINISHED_LISTED).map((r) => ({
+      id: r.id,
+      number: r.number,
+      registeredAt: r.created_at,
+      requestType: r.request_type,
+      category: JSON.parse(r.category) as string[],
+      reason: r.returned ? 'review_returned' : 'open',
+    }));
   }
 
   read(request: ShiftSummaryRequest): ShiftSummary {
@@ -54,6 +77,8 @@ export class ShiftSummaryReader {
       outbox: { pending, oldestPendingAt, needsAttention },
       openDrafts: this.draftsStmt.get(request.draftKey)?.n ?? 0,
       awaitingCallback: this.awaitingStmt.get()?.n ?? 0,
+      unfinishedCount: this.unfinishedCountStmt.get()?.n ?? 0,
+      unfinished: this.unfinished(),
     });
   }
 }

@@ -45,6 +45,8 @@ describe('the shift summary from rows', () => {
       outbox: { pending: 3, oldestPendingAt: iso('2026-11-22T10:03:00'), needsAttention: 1 },
       openDrafts: 1,
       awaitingCallback: 2,
+      unfinishedCount: 0,
+      unfinished: [],
     });
     expect(summary).toEqual({
       operator: 'op01',
@@ -58,11 +60,13 @@ describe('the shift summary from rows', () => {
       outbox: { pending: 3, oldestPendingAt: iso('2026-11-22T10:03:00'), needsAttention: 1 },
       openDrafts: 1,
       awaitingCallback: 2,
+      unfinishedCount: 0,
+      unfinished: [],
     });
   });
 
   it('says nothing was handled rather than dividing by zero', () => {
-    const summary = summariseShift(window, { operator: 'op01', calls: [], activity: [], outbox: { pending: 0, oldestPendingAt: null, needsAttention: 0 }, openDrafts: 0, awaitingCallback: 0 });
+    const summary = summariseShift(window, { operator: 'op01', calls: [], activity: [], outbox: { pending: 0, oldestPendingAt: null, needsAttention: 0 }, openDrafts: 0, awaitingCallback: 0, unfinishedCount: 0, unfinished: [] });
     expect(summary.calls).toEqual({ handled: 0, inbound: 0, outbound: 0, missed: 0, talkSeconds: 0, averageTalkSeconds: null });
   });
 });
@@ -144,6 +148,47 @@ describe('the shift summary read from a desk database', () => {
       openDrafts: 1,
       awaitingCallback: 1,
     });
+    closeDatabase(db);
+  });
+
+  it('counts every ticket the next shift must pick up: registered and neither transferred, answered nor sent for review, or returned by review', () => {
+    const db = openDatabase(path.join(tempDir(), 'desk.sqlite3'));
+    let clock = cst('2026-11-21T22:00:00');
+    const tickets = new TicketStore(db, () => new Date(clock));
+    const outbox = new OutboxQueue(db, () => new Date(clock));
+    const [lastNight, open, answered, transferred, inReview, returned] = Array.from({ length: 6 }, () => sampleRegistration());
+    // Left by the night shift, before this operator signed in: still the next shift's to pick up.
+    tickets.register(lastNight!, { author: 'op02', trainee: false });
+    clock = cst('2026-11-22T09:00:00');
+    for (const reg of [open!, answered!, transferred!]) tickets.register(reg, { author: 'op01', trainee: false });
+    tickets.answer(answered!.id, answer);
+    tickets.transfer(transferred!.id, transfer);
+    // A trainee's tickets: one waiting for the supervisor, one the supervisor returned.
+    clock = cst('2026-11-22T09:10:00');
+    for (const reg of [inReview!, returned!]) {
+      tickets.register(reg, { author: 'trainee01', trainee: true });
+      tickets.transfer(reg.id, transfer);
+    }
+    db.prepare("INSERT INTO hub_tickets (id, number, state, doc, version, updated_at) VALUES (?, ?, 'registered', json_object('review', 'rejected'), 1, ?)").run(
+      returned!.id,
+      '20261122-000007',
+      iso('2026-11-22T09:30:00'),
+    );
+    const summary = new ShiftSummaryReader(db, outbox).read({
+      operator: 'op01',
+      draftKey: 'operator:op01',
+      signedInAt: cst('2026-11-22T08:00:00'),
+      rotation: defaultShiftRotation,
+      utcOffsetMinutes: 480,
+      now: cst('2026-11-22T12:00:00'),
+    });
+    expect(summary.unfinishedCount).toBe(3);
+    expect(summary.unfinished.map((t) => [t.id, t.reason, t.number])).toEqual([
+      [lastNight!.id, 'open', null],
+      [open!.id, 'open', null],
+      [returned!.id, 'review_returned', '20261122-000007'],
+    ]);
+    expect(summary.unfinished[0]).toMatchObject({ requestType: lastNight!.requestType, category: [...lastNight!.category] });
     closeDatabase(db);
   });
 });

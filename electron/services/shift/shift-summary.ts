@@ -1,4 +1,4 @@
-import type { ShiftSummary, ShiftWindow } from '../../../shared/shift-summary';
+import type { ShiftSummary, ShiftWindow, UnfinishedTicket } from '../../../shared/shift-summary';
 
 /** A call of the desk's call log, as far as the summary needs it. */
 export interface SummaryCallRow {
@@ -21,6 +21,8 @@ export interface ShiftSummaryRows {
   outbox: ShiftSummary['outbox'];
   openDrafts: number;
   awaitingCallback: number;
+  unfinishedCount: number;
+  unfinished: readonly UnfinishedTicket[];
 }
 
 /**
@@ -62,5 +64,7 @@ export function summariseShift(window: ShiftWindow, rows: ShiftSummaryRows): Shi
     outbox: rows.outbox,
     openDrafts: rows.openDrafts,
     awaitingCallback: rows.awaitingCallback,
+    unfinishedCount: rows.unfinishedCount,
+    unfinished: [...rows.unfinished],
   };
 }

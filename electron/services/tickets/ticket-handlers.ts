@@ -31,11 +31,12 @@ export const ticketHandlers = ({ tickets, hubTickets, hub, authorship }: TicketH
       return authorship.queued(tickets.recordCallback(ticketId, callback));
     },
     listTickets: ({ limit }) => tickets.list(limit),
+    findTicket: ({ ticketId }) => tickets.find(ticketId),
     callerHistory: ({ number, category, limit, excludeTicketId }) => {
       const found = tickets.byCallerLine(number, limit ?? 20);
       return { tickets: found, ...summariseHistory(found, new Date(), category ?? null, excludeTicketId ?? null) };
     },
   }) satisfies Pick<
     DeskHandlers,
-    'saveTicketDraft' | 'loadTicketDraft' | 'clearTicketDraft' | 'registerTicket' | 'answerTicket' | 'transferTicket' | 'recordCallback' | 'listTickets' | 'callerHistory'
+    'saveTicketDraft' | 'loadTicketDraft' | 'clearTicketDraft' | 'registerTicket' | 'answerTicket' | 'transferTicket' | 'recordCallback' | 'listTickets' | 'findTicket' | 'callerHistory'
   >;

@@ -134,6 +134,7 @@ export const en: Shape<typeof zhCN> = {
     lastCall: 'Last call',
   },
   ticket: {
+    numberPending: 'Numbered on sync',
     title: 'Ticket',
     empty: 'Register the ticket here once a call is answered (consult, help, complaint, report, suggestion, praise)',
     sections: { registration: 'Register', transfer: 'Transfer', answer: 'Answer directly', callback: 'Callback' },
@@ -366,6 +367,10 @@ export const en: Shape<typeof zhCN> = {
       drafts: 'Open drafts',
       awaitingCallback: 'Replies to call back',
       pendingStays: 'Unsent entries stay on this desk and go out once the next operator signs in; nothing is lost.',
+      unfinished: 'Tickets to pick up',
+      unfinishedHint: 'Press 1–{{count}} to open a ticket, then transfer or answer it',
+      unfinishedMore: '{{count}} more not listed (oldest first)',
+      unfinishedReasons: { open: 'To transfer or answer', review_returned: 'Returned by review' },
       loading: 'Adding up the shift…',
       failed: 'Shift summary could not be read: {{reason}}',
       signOut: 'Sign out (Alt+Q)',

@@ -131,6 +131,7 @@ export const zhCN = {
   },
   ticket: {
     title: '工单登记',
+    numberPending: '同步后编号',
     empty: '接听来电后在此登记工单（咨询、求助、投诉、举报、建议、表扬）',
     sections: { registration: '登记', transfer: '转办', answer: '直接答复', callback: '回访' },
     fields: {
@@ -360,6 +361,10 @@ export const zhCN = {
       drafts: '未完成草稿',
       awaitingCallback: '待回访',
       pendingStays: '待发送的条目留在本机，下一位签入后继续发送，不会丢失。',
+      unfinished: '待处置工单',
+      unfinishedHint: '按数字键 1–{{count}} 打开对应工单，接着转办或直接答复',
+      unfinishedMore: '另有 {{count}} 件未列出（最早的先列）',
+      unfinishedReasons: { open: '待转办或答复', review_returned: '审核退回' },
       loading: '正在汇总本班…',
       failed: '班次小结读取失败：{{reason}}',
       signOut: '签出（Alt+Q）',

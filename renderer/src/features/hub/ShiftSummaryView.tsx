@@ -1,5 +1,6 @@
 import { Alert, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { UnfinishedTickets } from './UnfinishedTickets';
 import { useTranslation } from 'react-i18next';
 import type { ShiftSummary } from '../../../../shared/shift-summary';
 import { formatCallDuration } from '../../../../shared/phone/call-state';
@@ -69,7 +70,9 @@ export function ShiftSummaryView({ summary }: { summary: ShiftSummary }): React.
         <Figure id="attention" label={t('hub.shiftSummary.needsAttention')} value={outbox.needsAttention} tone={outbox.needsAttention > 0 ? 'danger' : undefined} />
         <Figure id="drafts" label={t('hub.shiftSummary.drafts')} value={summary.openDrafts} tone={summary.openDrafts > 0 ? 'warning' : undefined} />
         <Figure id="callbacks-due" label={t('hub.shiftSummary.awaitingCallback')} value={summary.awaitingCallback} tone={summary.awaitingCallback > 0 ? 'warning' : undefined} />
+        <Figure id="unfinished" label={t('hub.shiftSummary.unfinished')} value={summary.unfinishedCount} tone={summary.unfinishedCount > 0 ? 'warning' : undefined} />
       </dl>
+      <UnfinishedTickets tickets={summary.unfinished} total={summary.unfinishedCount} />
       {outbox.pending > 0 && <Typography.Paragraph type="secondary" className="shift-summary-hint">{t('hub.shiftSummary.pendingStays')}</Typography.Paragraph>}
     </section>
   );

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Form, Space, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchQuery } from '../../../../shared/dispatch/suggestion';
 import { registrationFieldSchemas } from '../../../../shared/tickets/registration-form';
@@ -9,7 +9,7 @@ import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 import { AnswerForm } from './AnswerForm';
 import { CallbackForm } from './CallbackForm';
 import type { RegistrationValues } from './draft-mapping';
-import { valuesToRegistration } from './draft-mapping';
+import { registrationToValues, valuesToRegistration } from './draft-mapping';
 import { RegistrationForm, TraineeToggle } from './RegistrationForm';
 import type { DispositionTab } from './ticket-session-store';
 import { focusSection, useTicketSessionStore } from './ticket-session-store';
@@ -40,11 +40,12 @@ export function TicketArea(): React.JSX.Element {
 
   const onRestored = useCallback(() => void message.info(t('ticket.draft.restored')), [message, t]);
   const autosave = useDraftAutosave(form, onRestored);
-  const { meta, scheduleSave, cancel, restart, callTimeChanged } = autosave;
+  const { meta, scheduleSave, cancel, restart, callTimeChanged, flush, reload } = autosave;
   // A practice call (实训) borrows the form: its answers are scored, never saved as the draft.
   usePracticeForm(form, autosave);
+  // A registered ticket shown in the form (just registered, or picked up again) is no draft: nothing to save.
   const saveDraft = useCallback(() => {
-    if (!isPractising()) scheduleSave();
+    if (!isPractising() && !useTicketSessionStore.getState().ticket) scheduleSave();
   }, [scheduleSave]);
 
   // An answered call fills the caller's number and the call time of a ticket not yet started (both stay editable).
@@ -73,6 +74,8 @@ export function TicketArea(): React.JSX.Element {
     category: top && sub ? [top, sub] : null,
   };
 
+  // A ticket picked up from the handover list borrowed the form: the draft typed before comes back after it.
+  const resumeDraft = useRef(false);
   const startNewTicket = useCallback(
     (text: string | null) => {
       restart();
@@ -82,8 +85,36 @@ export function TicketArea(): React.JSX.Element {
       draftStatusChanged({ kind: 'idle' });
       setResult(text);
       setFinished((n) => n + 1);
+      if (resumeDraft.current) {
+        resumeDraft.current = false;
+        void reload();
+      }
     },
-    [restart, form, ticketFinished, draftStatusChanged],
+    [restart, form, ticketFinished, draftStatusChanged, reload],
+  );
+
+  useEffect(
+    () =>
+      useTicketSessionStore.subscribe((state, previous) => {
+        const request = state.openRequest;
+        if (!request || request === previous.openRequest) return;
+        // The draft being typed is saved first; the picked-up ticket is shown read-only, ready to transfer or answer.
+        void flush().then(() => {
+          resumeDraft.current = true;
+          const reg = request.ticket.registration;
+          ticketRegistered(request.ticket);
+          form.setFieldsValue(registrationToValues(reg));
+          const shared = useTicketDraftStore.getState();
+          shared.descriptionChanged(reg.description);
+          shared.districtChanged(reg.location.district);
+          shared.categoryChanged([reg.category[0], reg.category[1]]);
+          setResult(null);
+          window.setTimeout(() => {
+            focusSection(useTicketSessionStore.getState().tab);
+          }, 50);
+        });
+      }),
+    [flush, form, ticketRegistered],
   );
 
   const register = async (values: RegistrationValues): Promise<void> => {

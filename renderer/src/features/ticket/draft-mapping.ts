@@ -1,4 +1,5 @@
 import type { TicketDraft } from '../../../../shared/tickets/ticket-record';
+import type { TicketRegistration } from '../../../../shared/tickets/ticket';
 import type { z } from 'zod';
 import type { ticketRegistrationFormSchema } from '../../../../shared/tickets/registration-form';
 
@@ -76,6 +77,24 @@ export function draftToValues(draft: TicketDraft): RegistrationValues {
     unreasonable: draft.unreasonable,
     unreasonableReason: draft.unreasonableReason ?? undefined,
     relatedTicketId: draft.relatedTicketId,
+  };
+}
+
+/** A registered ticket's fields back in the form (a ticket picked up again, shown read-only). */
+export function registrationToValues(reg: TicketRegistration): RegistrationValues {
+  return {
+    callerName: reg.callerName,
+    callerNumber: reg.callerNumber,
+    location: [reg.location.district, reg.location.town].filter((x): x is string => x !== null),
+    address: reg.location.address,
+    requestType: reg.requestType,
+    category: [...reg.category],
+    description: reg.description,
+    urgency: reg.urgency,
+    confidential: reg.confidential,
+    unreasonable: reg.unreasonableReason !== null,
+    unreasonableReason: reg.unreasonableReason ?? undefined,
+    relatedTicketId: reg.relatedTicketId ?? '',
   };
 }
 

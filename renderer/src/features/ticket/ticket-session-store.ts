@@ -25,6 +25,8 @@ interface TicketSessionState {
   callbackRequest: { ticketId: string; n: number } | null;
   /** Bumped when a callback is saved, so lists that show callback state read again. */
   callbacksRecorded: number;
+  /** A registered ticket picked up again (from the shift summary's handover list): the ticket area shows it. */
+  openRequest: { ticket: TicketRecord; n: number } | null;
   ticketRegistered: (ticket: TicketRecord) => void;
   ticketChanged: (ticket: TicketRecord) => void;
   ticketFinished: () => void;
@@ -37,6 +39,7 @@ interface TicketSessionState {
   newTicketRequested: () => void;
   callbackRequested: (ticketId: string) => void;
   callbackRecorded: () => void;
+  ticketOpenRequested: (ticket: TicketRecord) => void;
 }
 
 export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
@@ -50,6 +53,7 @@ export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
   newTicketRequest: 0,
   callbackRequest: null,
   callbacksRecorded: 0,
+  openRequest: null,
   ticketRegistered: (ticket) => {
     set({ ticket });
   },
@@ -88,6 +92,9 @@ export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
   },
   callbackRecorded: () => {
     set((s) => ({ callbacksRecorded: s.callbacksRecorded + 1 }));
+  },
+  ticketOpenRequested: (ticket) => {
+    set((s) => ({ openRequest: { ticket, n: (s.openRequest?.n ?? 0) + 1 } }));
   },
 }));
 
