@@ -41,6 +41,7 @@ export const actionIds = [
   'ticket.acceptSuggestion',
   'ticket.submit',
   'ticket.new',
+  'ticket.copyConfirmation',
   'phone.answer',
   'phone.hangup',
   'phone.hold',
@@ -90,6 +91,7 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'ticket.acceptSuggestion', group: 'ticket', defaultKeys: ['Alt+KeyS'], whileTyping: true },
   { id: 'ticket.submit', group: 'ticket', defaultKeys: ['$mod+Enter'], whileTyping: true },
   { id: 'ticket.new', group: 'ticket', defaultKeys: ['Alt+KeyN'], whileTyping: true },
+  { id: 'ticket.copyConfirmation', group: 'ticket', defaultKeys: ['Alt+Shift+KeyC'], whileTyping: true },
   // Function keys work while the operator types the ticket: the call never waits for the focus.
   { id: 'phone.answer', group: 'phone', defaultKeys: ['F6'], whileTyping: true },
   { id: 'phone.hangup', group: 'phone', defaultKeys: ['F7'], whileTyping: true },

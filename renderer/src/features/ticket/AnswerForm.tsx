@@ -8,13 +8,14 @@ import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 import { useTicketSessionStore } from './ticket-session-store';
 import { useTicketRequest } from './use-ticket-request';
 import { zodRule } from './zod-rule';
+import type { Confirmation } from './TicketConfirmation';
 
 interface AnswerValues {
   answer: string;
 }
 
 /** 直接答复: close the ticket with the answer given on the phone and the knowledge article it came from. */
-export function AnswerForm({ onDone }: { onDone: (text: string) => void }): React.JSX.Element {
+export function AnswerForm({ onDone }: { onDone: (confirmation: Confirmation) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const [form] = Form.useForm<AnswerValues>();
   const errorText = useDeskErrorText();
@@ -38,7 +39,7 @@ export function AnswerForm({ onDone }: { onDone: (text: string) => void }): Reac
       return;
     }
     ticketChanged(result.value);
-    onDone(t('ticket.answer.done'));
+    onDone({ ticketId: ticket.id, text: t('ticket.answer.done'), next: t('ticket.confirm.nextAnswered') });
   };
 
   return (

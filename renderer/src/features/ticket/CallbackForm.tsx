@@ -8,6 +8,7 @@ import type { CallbackCandidate } from './callback-candidates';
 import { callbackCandidates, candidateLabel } from './callback-candidates';
 import { useTicketSessionStore } from './ticket-session-store';
 import { useTicketRequest } from './use-ticket-request';
+import type { Confirmation } from './TicketConfirmation';
 
 interface CallbackValues {
   ticketId: string | undefined;
@@ -19,7 +20,7 @@ interface CallbackValues {
 const initialValues: CallbackValues = { ticketId: undefined, solved: undefined, satisfaction: undefined, comments: '' };
 
 /** 回访: solved or not, 满意 / 基本满意 / 不满意, and what the caller said. */
-export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDone: (text: string) => void }): React.JSX.Element {
+export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDone: (confirmation: Confirmation) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const [form] = Form.useForm<CallbackValues>();
   const errorText = useDeskErrorText();
@@ -84,7 +85,7 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
     form.resetFields();
     setReload((n) => n + 1);
     useTicketSessionStore.getState().callbackRecorded();
-    onDone(t('ticket.callback.done'));
+    onDone({ ticketId: values.ticketId, text: t('ticket.callback.done'), next: t('ticket.confirm.nextCallback') });
   };
 
   return (

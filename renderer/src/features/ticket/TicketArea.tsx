@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Space, Tabs, Typography } from 'antd';
+import { App, Button, Card, Form, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchQuery } from '../../../../shared/dispatch/suggestion';
@@ -13,6 +13,8 @@ import { registrationToValues, valuesToRegistration } from './draft-mapping';
 import { RegistrationForm, TraineeToggle } from './RegistrationForm';
 import type { DispositionTab } from './ticket-session-store';
 import { focusSection, useTicketSessionStore } from './ticket-session-store';
+import type { Confirmation } from './TicketConfirmation';
+import { TicketConfirmation } from './TicketConfirmation';
 import { TransferForm } from './TransferForm';
 import { useDraftAutosave } from './use-draft-autosave';
 import { useTicketCounter, useTicketRequest } from './use-ticket-request';
@@ -35,7 +37,7 @@ export function TicketArea(): React.JSX.Element {
   const trainee = useTicketSessionStore((s) => s.trainee);
   const tab = useTicketSessionStore((s) => s.tab);
   const { ticketRegistered, ticketFinished, traineeToggled, tabChosen, draftStatusChanged } = useTicketSessionStore.getState();
-  const [result, setResult] = useState<string | null>(null);
+  const [result, setResult] = useState<Confirmation | null>(null);
   const [finished, setFinished] = useState(0);
 
   const onRestored = useCallback(() => void message.info(t('ticket.draft.restored')), [message, t]);
@@ -77,7 +79,7 @@ export function TicketArea(): React.JSX.Element {
   // A ticket picked up from the handover list borrowed the form: the draft typed before comes back after it.
   const resumeDraft = useRef(false);
   const startNewTicket = useCallback(
-    (text: string | null) => {
+    (text: Confirmation | null) => {
       restart();
       form.resetFields();
       useTicketDraftStore.getState().cleared();
@@ -134,7 +136,8 @@ export function TicketArea(): React.JSX.Element {
     ticketRegistered(saved.value);
     linkToCall(saved.value.id);
     draftStatusChanged({ kind: 'idle' });
-    setResult(t('ticket.registered', { id: saved.value.id }));
+    setResult({ ticketId: saved.value.id, text: t('ticket.registered'), next: t('ticket.confirm.nextRegistered') });
+    // The next action starts in the disposition the operator last used (transfer or direct answer).
     window.setTimeout(() => {
       focusSection(useTicketSessionStore.getState().tab);
     }, 50);
@@ -161,8 +164,12 @@ export function TicketArea(): React.JSX.Element {
     });
   });
 
-  const done = (text: string): void => {
-    startNewTicket(text);
+  // A ticket transferred or answered: the confirmation stays in view, the form is ready for the next caller.
+  const done = (confirmation: Confirmation): void => {
+    startNewTicket(confirmation);
+    window.setTimeout(() => {
+      focusSection('registration');
+    }, 50);
   };
 
   return (
@@ -181,7 +188,7 @@ export function TicketArea(): React.JSX.Element {
       className="ticket-area"
       data-testid="ticket-area"
     >
-      {result && <Alert type="success" showIcon title={result} closable={{ onClose: () => setResult(null) }} className="ticket-hint" data-testid="ticket-result" />}
+      {result && <TicketConfirmation confirmation={result} onClose={() => setResult(null)} />}
       <section aria-label={t('ticket.sections.registration')}>
         <Typography.Title level={5}>{t('ticket.sections.registration')}（Alt+R）</Typography.Title>
         <RegistrationForm form={form} disabled={ticket !== null} onChange={saveDraft} onSubmit={(v) => void register(v)} />

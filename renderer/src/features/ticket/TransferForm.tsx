@@ -12,6 +12,7 @@ import { useTicketSessionStore } from './ticket-session-store';
 import { useTicketReference } from './use-ticket-reference';
 import { useTicketCounter, useTicketRequest } from './use-ticket-request';
 import { fieldOfIssue } from './zod-rule';
+import type { Confirmation } from './TicketConfirmation';
 
 interface TransferValues {
   lead: string | undefined;
@@ -30,7 +31,7 @@ const SUGGEST_DELAY_MS = 200;
 
 interface Props {
   query: DispatchQuery | null;
-  onDone: (text: string) => void;
+  onDone: (confirmation: Confirmation) => void;
 }
 
 /** 转办: lead and co-handlers, the duty's time limit (changed only with a reason), supervision, notes. */
@@ -99,7 +100,12 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
       return;
     }
     ticketChanged(result.value);
-    onDone(result.value.review === 'pending' ? t('ticket.reviewPending') : t('ticket.transfer.done', { name: departmentName(transfer.lead) }));
+    const review = result.value.review === 'pending';
+    onDone({
+      ticketId: ticket.id,
+      text: review ? t('ticket.reviewPending') : t('ticket.transfer.done', { name: departmentName(transfer.lead) }),
+      next: review ? t('ticket.confirm.nextReview') : t('ticket.confirm.nextTransferred', { name: departmentName(transfer.lead), days: transfer.timeLimitDays }),
+    });
   };
 
   return (

@@ -27,6 +27,8 @@ interface TicketSessionState {
   callbacksRecorded: number;
   /** A registered ticket picked up again (from the shift summary's handover list): the ticket area shows it. */
   openRequest: { ticket: TicketRecord; n: number } | null;
+  /** Bumped by the copy shortcut: the confirmation in view copies its text. */
+  copyRequest: number;
   ticketRegistered: (ticket: TicketRecord) => void;
   ticketChanged: (ticket: TicketRecord) => void;
   ticketFinished: () => void;
@@ -40,6 +42,7 @@ interface TicketSessionState {
   callbackRequested: (ticketId: string) => void;
   callbackRecorded: () => void;
   ticketOpenRequested: (ticket: TicketRecord) => void;
+  copyRequested: () => void;
 }
 
 export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
@@ -54,6 +57,7 @@ export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
   callbackRequest: null,
   callbacksRecorded: 0,
   openRequest: null,
+  copyRequest: 0,
   ticketRegistered: (ticket) => {
     set({ ticket });
   },
@@ -92,6 +96,9 @@ export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
   },
   callbackRecorded: () => {
     set((s) => ({ callbacksRecorded: s.callbacksRecorded + 1 }));
+  },
+  copyRequested: () => {
+    set((s) => ({ copyRequest: s.copyRequest + 1 }));
   },
   ticketOpenRequested: (ticket) => {
     set((s) => ({ openRequest: { ticket, n: (s.openRequest?.n ?? 0) + 1 } }));

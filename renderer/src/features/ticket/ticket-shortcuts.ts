@@ -24,4 +24,7 @@ export const ticketShortcutHandlers = {
   'ticket.new': () => {
     useTicketSessionStore.getState().newTicketRequested();
   },
+  'ticket.copyConfirmation': () => {
+    useTicketSessionStore.getState().copyRequested();
+  },
 } as const;

@@ -26,7 +26,7 @@ export function useTicketRequest(kind: RequestKind, section: TicketSection | nul
 }
 
 /** The same for the one-shot requests without a section (accept a suggestion, start a new ticket). */
-export function useTicketCounter(kind: 'acceptRequest' | 'newTicketRequest', act: () => void): void {
+export function useTicketCounter(kind: 'acceptRequest' | 'newTicketRequest' | 'copyRequest', act: () => void): void {
   const latest = useRef(act);
   useEffect(() => {
     latest.current = act;
