@@ -2,6 +2,7 @@ import type { Department, Duty } from '../../../shared/dispatch/responsibility';
 import type { Article } from '../../../shared/kb/article';
 import type { HubTicket } from '../../../shared/hub/hub-ticket';
 import type { PullChange } from '../../../shared/hub/sync';
+import { MAX_PUSH_BATCH } from '../../../shared/hub/sync';
 import type { DeskDatabase } from '../db/database';
 import type { DutyReplica } from '../dispatch/duty-replica';
 import type { KbService } from '../kb/kb-service';
@@ -11,7 +12,11 @@ import type { OutboxQueue } from './outbox-queue';
 import type { SyncPort } from './sync-engine';
 import { SyncError } from './sync-engine';
 
-export const PUSH_BATCH = 250;
+/**
+ * As many entries per request as the hub takes: each batch costs the hub one transaction (one commit, one
+ * fsync) and the desk one SQLite transaction to record the answers, so a long queue drains in few of them.
+ */
+export const PUSH_BATCH = MAX_PUSH_BATCH;
 const PULL_PAGE = 500;
 
 export interface HubSyncPortOptions {

@@ -28,6 +28,8 @@ export function centreDay(at: Date, timeZone: string): string {
 export class TransactionCounters {
   private version: number | null = null;
   private readonly days = new Map<string, number>();
+  /** The last instant asked about and its day: a batch numbers all its tickets at the same instant. */
+  private lastDay: { at: number; day: string } | null = null;
 
   constructor(
     private readonly tx: SqlTransaction,
@@ -45,7 +47,8 @@ export class TransactionCounters {
 
   /** e.g. `20261122-000123`: unique, increasing within the day (not gap-free: a rolled-back batch leaves none used). */
   async nextTicketNumber(at: Date): Promise<string> {
-    const day = centreDay(at, this.timeZone);
+    if (this.lastDay?.at !== at.getTime()) this.lastDay = { at: at.getTime(), day: centreDay(at, this.timeZone) };
+    const day = this.lastDay.day;
     let last = this.days.get(day);
     if (last === undefined) {
       const row = onlyRow(await this.tx.query<{ last: string }>(

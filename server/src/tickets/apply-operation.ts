@@ -132,6 +132,8 @@ export async function insertRegistrations(prepared: readonly PreparedRegistratio
     op_id: p.op.opId,
     };
   });
+  // Serialised once: both statements read the same rows (the registration document is the bulk of it).
+  const rowsJson = JSON.stringify(rows);
   await ctx.tx.query(
     `INSERT INTO tickets (id, number, desk_id, author, state, caller_number, category_1, category_2, district, confidential, trainee, review,
                           registration, created_at, desk_created_at, clock_skewed, updated_at, version)
@@ -140,13 +142,13 @@ export async function insertRegistrations(prepared: readonly PreparedRegistratio
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, number text, author text, caller_number text, category_1 text, category_2 text, district text,
             confidential boolean, trainee boolean, review text, registration jsonb, created_at timestamptz, desk_created_at timestamptz,
             clock_skewed boolean, version bigint)`,
-    [JSON.stringify(rows), ctx.deskId],
+    [rowsJson, ctx.deskId],
   );
   await ctx.tx.query(
     `INSERT INTO ticket_events (ticket_id, op_id, kind, author, sent_by, desk_id, at, payload)
      SELECT x.id, x.op_id, 'ticket.register', x.author, $2, $3, $4, x.registration
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, op_id uuid, author text, registration jsonb)`,
-    [JSON.stringify(rows), ctx.sentBy, ctx.deskId, ctx.now.toISOString()],
+    [rowsJson, ctx.sentBy, ctx.deskId, ctx.now.toISOString()],
   );
 }
 
