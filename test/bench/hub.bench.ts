@@ -41,6 +41,7 @@ import { registerOp, resourcesDir, signIn, startHub } from '../hub/support/hub-h
 import type { BenchArea, BenchRow } from './bench-area';
 import { commonMatters as categories, DISTRICTS } from './hub-load';
 import { percentile } from './bench-area';
+import { pushFloorPerSecond } from './push-floor';
 
 const BATCH = 100;
 const PUSH_DESKS = 8;
@@ -213,7 +214,11 @@ async function waitUntilIdle(databaseUrl: string): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-async function measurePush(server: ThrowAwayPostgres, label: string, withSingleDesk: boolean): Promise<{ multi: PushFigure; single: PushFigure | null }> {
+async function measurePush(
+  server: ThrowAwayPostgres,
+  label: string,
+  withSingleDesk: boolean,
+): Promise<{ multi: PushFigure; single: PushFigure | null; floor: { perSecond: number; tickets: number; seconds: number } }> {
   const running = await startHub('postgres', server);
   const databaseUrl = running.databaseUrl!;
   try {
@@ -222,16 +227,21 @@ async function measurePush(server: ThrowAwayPostgres, label: string, withSingleD
     await waitUntilIdle(databaseUrl);
     const describe = (desks: number, f: PushFigure): string =>
       `push ${label}: ${desks} desk(s), ${f.tickets} tickets answered in ${round(f.seconds, 2)} s = ${Math.round(f.perSecond)}/s (batch p95 ${round(f.batchP95Ms)} ms, Node CPU ${Math.round(f.nodeCpu * 100)}% of a core); database busy ${round(f.drainSeconds, 1)} s more after the last answer`;
-    const multi = await pushAll(running.url, await prepareDesks(running.url, `desk-${label}`, PUSH_DESKS, BATCHES_PER_DESK));
+    const loads = await prepareDesks(running.url, `desk-${label}`, PUSH_DESKS, BATCHES_PER_DESK);
+    const multi = await pushAll(running.url, loads);
     multi.drainSeconds = await waitUntilIdle(databaseUrl);
     log(describe(PUSH_DESKS, multi));
+    // The same rows again as plain multi-row INSERTs, right after, on the same server: the floor the push is held to.
+    const floor = await pushFloorPerSecond(databaseUrl, loads);
+    await waitUntilIdle(databaseUrl);
+    log(`raw INSERT floor ${label}: ${floor.tickets} tickets in ${round(floor.seconds, 2)} s = ${Math.round(floor.perSecond)}/s; push ÷ floor = ${round(multi.perSecond / floor.perSecond, 3)}`);
     let single: PushFigure | null = null;
     if (withSingleDesk) {
       single = await pushAll(running.url, await prepareDesks(running.url, `solo-${label}`, 1, SINGLE_DESK_BATCHES));
       single.drainSeconds = await waitUntilIdle(databaseUrl);
       log(describe(1, single));
     }
-    return { multi, single };
+    return { multi, single, floor };
   } finally {
     await running.close();
   }
@@ -586,8 +596,15 @@ export const hubBench: BenchArea = {
         const facts = await serverFacts(durable);
         printFacts('durable cluster', facts);
         if (PARTS.has('push')) {
-          const { multi, single } = await measurePush(durable, 'fsync', true);
+          const { multi, single, floor } = await measurePush(durable, 'fsync', true);
           rows.push(
+            {
+              key: 'hub.push_floor_ratio',
+              value: round(multi.perSecond / floor.perSecond, 3),
+              unit: '×',
+              note: `hub push ${Math.round(multi.perSecond)}/s ÷ raw floor ${Math.round(floor.perSecond)}/s (the same rows as two multi-row INSERTs per batch, ${PUSH_DESKS} connections, no checks), same run, fsync=on; target ≥ 0.5`,
+            },
+            { key: 'hub.push_floor_tickets_per_s', value: Math.round(floor.perSecond), unit: 'tickets/s', note: 'the raw floor itself' },
             { key: 'hub.push_tickets_per_s', value: Math.round(multi.perSecond), unit: 'tickets/s', note: `${facts.summary}; ${machine}; ${PUSH_DESKS} desks × ${BATCHES_PER_DESK} batches of ${BATCH}, ${multi.tickets} tickets, ${categories.length} matters × ${DISTRICTS.length} districts; batch p95 ${round(multi.batchP95Ms)} ms; early warning kept the database busy ${round(multi.drainSeconds, 1)} s after the last answer; target ≥ 2000` },
             ...(single
               ? [{ key: 'hub.push_tickets_per_s_single_desk', value: Math.round(single.perSecond), unit: 'tickets/s', note: `fsync=on; 1 desk × ${SINGLE_DESK_BATCHES} batches of ${BATCH}; batch p95 ${round(single.batchP95Ms)} ms; busy ${round(single.drainSeconds, 1)} s after` }]
