@@ -1,4 +1,5 @@
 import { Tabs } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HistoryPanel } from '../features/history/HistoryPanel';
 import { HubTicketList, RepliesTabLabel } from '../features/hub/HubTicketList';
@@ -14,6 +15,8 @@ export function RightPane(): React.JSX.Element {
   const choose = useWorkbenchStore((s) => s.rightTabChosen);
   // 实训审核, 预警, 统计 and 实习档案 only for a signed-in supervisor or admin.
   const supervisor = useHubStore((s) => canSupervise(s.session));
+  // The supervisors' panels are lazy chunks (features/supervision/index.ts): the pane waits for one on its own.
+  const loading = (panel: React.JSX.Element): React.JSX.Element => <Suspense fallback={<div className="desk-loading">{t('app.loading')}</div>}>{panel}</Suspense>;
   const activeKey = !supervisor && (tab === 'reviews' || tab === 'alerts' || tab === 'stats' || tab === 'placement') ? 'knowledge' : tab;
   return (
     <section className="pane pane-right" aria-label={t('pane.knowledge')} data-testid="pane-knowledge">
@@ -29,10 +32,10 @@ export function RightPane(): React.JSX.Element {
           { key: 'replies', label: <RepliesTabLabel />, children: <HubTicketList /> },
           ...(supervisor
             ? [
-                { key: 'reviews', label: <ReviewsTabLabel />, children: <ReviewQueue active={activeKey === 'reviews'} /> },
-                { key: 'alerts', label: <AlertsTabLabel />, children: <AlertsPanel active={activeKey === 'alerts'} /> },
-                { key: 'stats', label: <span data-testid="stats-tab">{t('pane.stats')}</span>, children: <StatsPanel active={activeKey === 'stats'} /> },
-                { key: 'placement', label: <span data-testid="placement-tab">{t('pane.placement')}</span>, children: <PlacementPanel active={activeKey === 'placement'} /> },
+                { key: 'reviews', label: <ReviewsTabLabel />, children: loading(<ReviewQueue active={activeKey === 'reviews'} />) },
+                { key: 'alerts', label: <AlertsTabLabel />, children: loading(<AlertsPanel active={activeKey === 'alerts'} />) },
+                { key: 'stats', label: <span data-testid="stats-tab">{t('pane.stats')}</span>, children: loading(<StatsPanel active={activeKey === 'stats'} />) },
+                { key: 'placement', label: <span data-testid="placement-tab">{t('pane.placement')}</span>, children: loading(<PlacementPanel active={activeKey === 'placement'} />) },
               ]
             : []),
         ]}

@@ -1,10 +1,11 @@
 import { Splitter } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallerPanel } from '../features/caller/CallerPanel';
 import { HubShift } from '../features/hub/HubShift';
 import { PhoneBar } from '../features/phone/PhoneBar';
 import { TicketArea } from '../features/ticket/TicketArea';
-import { TrainingArea } from '../features/training/TrainingArea';
+import { TrainingArea } from '../features/training';
 import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
 import { useSettingsStore } from '../stores/settings-store';
 import { StatusBar } from '../status-bar/StatusBar';
@@ -31,7 +32,9 @@ export function Workbench(): React.JSX.Element {
       <Splitter className="workbench-panes">
         <Splitter.Panel defaultSize="55%" min="35%">
           <section className="pane pane-left" id="pane-call" aria-label={t('pane.call')} tabIndex={-1} data-testid="pane-call">
-            <TrainingArea />
+            <Suspense fallback={null}>
+              <TrainingArea />
+            </Suspense>
             <CallerPanel />
             <TicketArea />
           </section>

@@ -9,7 +9,7 @@ import { useWorkbenchStore } from '../stores/workbench-store';
 import { useDeskErrorText } from './use-desk-error-text';
 import { phoneShortcutHandlers } from '../features/phone/use-phone-shortcuts';
 import { hubShortcutHandlers } from '../features/hub/hub-shortcuts';
-import { trainingShortcutHandlers } from '../features/training/training-shortcuts';
+import { trainingShortcutHandlers } from '../features/training';
 import { supervisionShortcutHandlers } from '../features/supervision/supervision-shortcuts';
 
 /** What each registered shortcut does on the workbench. */

@@ -19,8 +19,7 @@ import { TransferForm } from './TransferForm';
 import { useDraftAutosave } from './use-draft-autosave';
 import { useTicketCounter, useTicketRequest } from './use-ticket-request';
 import { fieldOfIssue } from './zod-rule';
-import { isPractising } from '../training/training-store';
-import { submitPractice, usePracticeForm } from '../training/use-practice-form';
+import { isPractising, submitPractice, usePracticeForm } from '../training';
 
 /**
  * Where a call becomes a ticket: register it (autosaved draft), then transfer
