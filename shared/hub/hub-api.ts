@@ -8,7 +8,7 @@ import { auditEntrySchema, auditLogQuerySchema, unmaskInputSchema } from './audi
 import type { HubRole } from './auth';
 import { accountSchema, createAccountInputSchema, loginInputSchema, sessionSchema, usernameSchema } from './auth';
 import { deskCredentialSchema, deskEnrolmentSchema, enrolDeskInputSchema, enrolledDeskSchema, redeemInputSchema } from './desks';
-import { departmentReplySchema, hubCallerHistorySchema, hubTicketSchema, returnReasonSchema, reviewDecisionSchema, ticketEventSchema } from './hub-ticket';
+import { departmentReplySchema, hubCallerHistorySchema, hubTicketSchema, returnReasonSchema, reviewDecisionSchema, ticketEventSchema, ticketNumberSchema } from './hub-ticket';
 import { placementQuerySchema, placementSchema, traineeSchema } from './placement';
 import { liveFeedMessageSchema, presenceReportSchema, seatSchema } from './presence';
 import { ticketStatsQuerySchema, ticketStatsSchema } from './stats';
@@ -111,6 +111,14 @@ export const hubApi = {
   },
   pullChanges: { method: 'GET', path: '/v1/sync/pull', summary: '拉取游标之后的变更', roles: DESK_ROLES, query: pullQuerySchema, response: pullResponseSchema },
 
+  findTicketByNumber: {
+    method: 'GET',
+    path: '/v1/ticket-numbers/:number',
+    summary: '按工单编号查找工单（来电人查询进度、补充、催办）',
+    roles: DESK_ROLES,
+    params: z.strictObject({ number: ticketNumberSchema }),
+    response: hubTicketSchema,
+  },
   readTicket: { method: 'GET', path: '/v1/tickets/:id', summary: '查看工单', roles: EVERYONE, params: ticketParams, response: hubTicketSchema },
   ticketEvents: { method: 'GET', path: '/v1/tickets/:id/events', summary: '工单流转记录（审计）', roles: EVERYONE, params: ticketParams, response: z.array(ticketEventSchema) },
   callerHistory: {

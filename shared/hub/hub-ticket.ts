@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keptSupplementSchema } from '../tickets/follow-up';
 import { reviewStates } from '../tickets/ticket-record';
 import { callbackSchema, directAnswerSchema, supervisionLevels, ticketIdSchema, ticketRegistrationSchema, ticketStates, transferSchema } from '../tickets/ticket';
 
@@ -36,6 +37,10 @@ export const hubTicketSchema = z.object({
   callback: callbackSchema.nullable(),
   reply: departmentReplySchema.extend({ department: z.string(), at: z.string() }).nullable(),
   returnReason: z.string().nullable(),
+  /** 补充: what callers added since registration, oldest first (older hubs and replicas: none). */
+  supplements: z.array(keptSupplementSchema).default([]),
+  /** 催办: how many times callers pressed for progress. */
+  urgeCount: z.number().int().min(0).default(0),
   supervision: z.enum(supervisionLevels),
   author: z.string(),
   deskId: z.string(),
@@ -69,4 +74,7 @@ export const hubCallerHistorySchema = z.object({
   sameMatterCount: z.number().int(),
   repeatCaller: z.boolean(),
 });
+/** Finding an existing ticket: by its number (exact) or by a caller number (their tickets, newest first). */
+export const ticketLookupSchema = z.union([z.object({ number: ticketNumberSchema }), z.object({ callerNumber: z.string().trim().min(3).max(20) })]);
+
 export type HubCallerHistory = z.infer<typeof hubCallerHistorySchema>;

@@ -95,6 +95,13 @@ export const departmentRatesSchema = z.object({
 });
 export type DepartmentRates = z.infer<typeof departmentRatesSchema>;
 
+/**
+ * 催办 per department: the urges callers made in the window (by the hub's time of the urge, whenever the ticket
+ * was registered) on tickets the department leads, and on how many tickets.
+ */
+export const departmentUrgesSchema = z.object({ department: z.string(), name: z.string(), urges: count, tickets: count });
+export type DepartmentUrges = z.infer<typeof departmentUrgesSchema>;
+
 export const ticketStatsSchema = z.object({
   from: z.string(),
   to: z.string(),
@@ -108,6 +115,8 @@ export const ticketStatsSchema = z.object({
   departments: z.array(departmentRatesSchema),
   /** How many departments had tickets in the window (more than `departments` lists when over `top`). */
   departmentCount: count,
+  /** The `top` departments with the most urges in the window, most first (older hubs: none). */
+  urges: z.array(departmentUrgesSchema).default([]),
 });
 export type TicketStats = z.infer<typeof ticketStatsSchema>;
 

@@ -35,7 +35,16 @@ export type TicketRecord = z.infer<typeof ticketRecordSchema>;
  * under 需处理; a separate route would need a second sender with its own
  * retries and "sent" bookkeeping. Its `ticketId` is the result's own id.
  */
-export const outboxKinds = ['ticket.register', 'ticket.answer', 'ticket.transfer', 'ticket.transfer_for_review', 'ticket.callback', 'practice.result'] as const;
+export const outboxKinds = [
+  'ticket.register',
+  'ticket.answer',
+  'ticket.transfer',
+  'ticket.transfer_for_review',
+  'ticket.callback',
+  'practice.result',
+  'ticket.supplement',
+  'ticket.urge',
+] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
 /**

@@ -154,6 +154,35 @@ describe('a change to a ticket: only its desk (or a supervisor) and only from it
     expect(ticket.body).toMatchObject({ state: 'replied', callback: null, review: 'not_required', transfer: { lead: 'city-urban' } });
   });
 
+  it('supplements and urges: another desk may add them to a ticket it may open, never to a confidential one as a trainee, never past the states they allow, and never with fields the protocol lacks', async () => {
+    const { ticketId } = await transferredTicketOfDeskA();
+    const a = await desk('op01');
+    const secret = registerOp(1, 'op01', { confidential: true, callerName: '匿名举报人', callerNumber: '13912345678' });
+    const notSentYet = registerOp(3, 'op01');
+    expect(reasons((await a.push([secret, changeOp(2, 'op01', 'ticket.transfer', secret.ticketId, sampleTransfer), notSentYet])).body)).toEqual(['accepted', 'accepted', 'accepted']);
+    const b = await desk('op02');
+    const reply = await b.push([
+      changeOp(1, 'op02', 'ticket.supplement', ticketId, { text: '  门口又堆了三车建筑垃圾。 ' }),
+      changeOp(2, 'op02', 'ticket.urge', ticketId, { note: '来电人第二次催' }),
+      changeOp(3, 'op02', 'ticket.urge', ticketId, { note: '', priority: 'high' }),
+      changeOp(4, 'op02', 'ticket.supplement', ticketId, { text: '   ' }),
+      changeOp(5, 'op02', 'ticket.urge', notSentYet.ticketId, { note: '' }),
+      changeOp(6, 'op02', 'ticket.supplement', ticketId, { text: '补充\u0000' }),
+    ]);
+    expect(reasons(reply.body)).toEqual(['accepted', 'accepted', 'UNKNOWN_FIELD', 'INVALID_ENTRY', 'WRONG_STATE', 'UNSAFE_TEXT']);
+    const t = await desk('trainee01');
+    const trainee = await t.push([changeOp(1, 'trainee01', 'ticket.urge', secret.ticketId, { note: '' }), changeOp(2, 'trainee01', 'ticket.answer', ticketId, { articleId: null, answer: '已答复。' })]);
+    expect(reasons(trainee.body)).toEqual(['NOT_OWNER', 'NOT_OWNER']);
+    // A supplement names the author the hub decided, never one the desk made up.
+    const forged = await b.push([changeOp(7, 'dept-urban', 'ticket.supplement', ticketId, { text: '冒名补充' })]);
+    expect(reasons(forged.body)).toEqual(['UNKNOWN_AUTHOR']);
+    const [row] = await hub.running.sql.query<{ state: string; urge_count: number; supplements: { text: string; author: string }[] }>(
+      'SELECT state, urge_count, supplements FROM tickets WHERE id = $1',
+      [ticketId],
+    );
+    expect(row).toMatchObject({ state: 'transferred', urge_count: 1, supplements: [{ text: '门口又堆了三车建筑垃圾。', author: 'op02' }] });
+  });
+
   it('a supervisor signed in at a desk may act on any ticket', async () => {
     const { ticketId } = await transferredTicketOfDeskA();
     const dept = await signIn(hub.running.url, 'dept-urban');

@@ -16,6 +16,8 @@ export function sampleHubTicket(overrides: Partial<HubTicket> = {}, registration
     callback: null,
     reply: null,
     returnReason: null,
+    supplements: [],
+    urgeCount: 0,
     supervision: 'none',
     author: 'op01',
     deskId: 'desk-0000-test',

@@ -323,6 +323,17 @@ export const hubMigrations: readonly HubMigration[] = [
       DROP FUNCTION hotline_national_number(text);
     `,
   },
+  {
+    version: 15,
+    name: 'supplements and urges on tickets, counted per department',
+    // Kept on the ticket (the department's inbox shows them without reading the audit trail); the urge events
+    // are counted per lead department over a window, through the (kind, at) index.
+    sql: `
+      ALTER TABLE tickets ADD COLUMN supplements jsonb NOT NULL DEFAULT '[]'::jsonb;
+      ALTER TABLE tickets ADD COLUMN urge_count integer NOT NULL DEFAULT 0;
+      CREATE INDEX ticket_events_kind_at ON ticket_events (kind, at);
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock key of hub migrations. */

@@ -1,4 +1,4 @@
-import type { DepartmentRates, HourlyTickets, MatterCount, TicketStats } from '../../../shared/hub/stats';
+import type { DepartmentRates, DepartmentUrges, HourlyTickets, MatterCount, TicketStats } from '../../../shared/hub/stats';
 import { ratio } from '../../../shared/hub/stats';
 import type { Sql } from '../db/sql';
 
@@ -19,7 +19,7 @@ export async function ticketStats(sql: Sql, window: { from: string; to: string; 
   const fromIso = from.toISOString();
   const toIso = to.toISOString();
   const range = [fromIso, toIso];
-  const { hours, matters, departments } = await sql.transaction(async (tx) => {
+  const { hours, matters, departments, urges } = await sql.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
     // Hours since the epoch: they begin on the local hour in every zone with a whole-hour offset (China's +8 included),
     // and do not depend on the connection's TimeZone setting, which differs between PostgreSQL servers and PGlite.
@@ -65,7 +65,20 @@ export async function ticketStats(sql: Sql, window: { from: string; to: string; 
         LIMIT $3`,
       [...range, window.top],
     );
-    return { hours, matters, departments };
+    // Urges by when they were made (the (kind, at) index), counted against the ticket's lead department.
+    const urges = await tx.query<DepartmentUrges>(
+      `SELECT t.lead_department AS department, coalesce(d.doc->>'name', t.lead_department) AS name,
+              count(*)::int AS urges, count(DISTINCT t.id)::int AS tickets
+         FROM ticket_events e
+         JOIN tickets t ON t.id = e.ticket_id
+         LEFT JOIN departments d ON d.id = t.lead_department
+        WHERE e.kind = 'ticket.urge' AND e.at >= $1 AND e.at < $2 AND t.lead_department IS NOT NULL
+        GROUP BY t.lead_department, d.doc->>'name'
+        ORDER BY urges DESC, department
+        LIMIT $3`,
+      [...range, window.top],
+    );
+    return { hours, matters, departments, urges };
   });
 
   const hourly = hourSeries(from, to, hours);
@@ -77,6 +90,7 @@ export async function ticketStats(sql: Sql, window: { from: string; to: string; 
     matters: matters.map((m): MatterCount => ({ category: [m.category_1, m.category_2], count: m.n })),
     departments: departments.map(toRates),
     departmentCount: departments[0]?.department_count ?? 0,
+    urges,
   };
 }
 

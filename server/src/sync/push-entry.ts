@@ -5,6 +5,8 @@ import { pushOperationSchema } from '../../../shared/hub/sync';
 import type { PushOperation, PushRejectReason } from '../../../shared/hub/sync';
 import { callbackSchema, directAnswerSchema, ticketRegistrationSchema, transferSchema } from '../../../shared/tickets/ticket';
 import type { Callback, DirectAnswer, TicketRegistration, Transfer } from '../../../shared/tickets/ticket';
+import { supplementSchema, urgeSchema } from '../../../shared/tickets/follow-up';
+import type { Supplement, Urge } from '../../../shared/tickets/follow-up';
 import { isUnsafeText } from '../http/unsafe-text';
 
 /** A permanent refusal of one entry: answered `rejected` with its code; the entries behind it go on. */
@@ -27,6 +29,8 @@ export type ParsedOperation = Omit<PushOperation, 'payload'> &
     | { kind: 'ticket.transfer' | 'ticket.transfer_for_review'; payload: Transfer }
     | { kind: 'ticket.callback'; payload: Callback }
     | { kind: 'practice.result'; payload: PracticeResultPayload }
+    | { kind: 'ticket.supplement'; payload: Supplement }
+    | { kind: 'ticket.urge'; payload: Urge }
   );
 
 const payloadSchemas: Record<PushOperation['kind'], z.ZodType> = {
@@ -36,6 +40,8 @@ const payloadSchemas: Record<PushOperation['kind'], z.ZodType> = {
   'ticket.transfer_for_review': transferSchema,
   'ticket.callback': callbackSchema,
   'practice.result': practiceResultPayloadSchema,
+  'ticket.supplement': supplementSchema,
+  'ticket.urge': urgeSchema,
 };
 
 /** Deeper than any real entry (a practice result's items are the deepest, at 4). */

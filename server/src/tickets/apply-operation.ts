@@ -3,12 +3,15 @@ import type { TicketRegistration } from '../../../shared/tickets/ticket';
 import { canTransition } from '../../../shared/tickets/ticket';
 import { phoneLine } from '../../../shared/phone/phone-number';
 import type { HubRole } from '../../../shared/hub/auth';
+import type { HubTicket } from '../../../shared/hub/hub-ticket';
 import type { TransactionCounters } from '../db/counters';
 import type { SqlTransaction } from '../db/sql';
 import type { ParsedOperation } from '../sync/push-entry';
 import { OperationRejected } from '../sync/push-entry';
 import type { TicketRow } from './ticket-rows';
 import { findTicket, recordEvent } from './ticket-rows';
+import { supplementableStates, urgeableStates } from '../../../shared/tickets/follow-up';
+import { visibilityOf } from './visibility';
 
 export { OperationRejected } from '../sync/push-entry';
 
@@ -166,7 +169,22 @@ const allowedFrom: Record<Exclude<ParsedOperation['kind'], 'ticket.register' | '
   // A review request only for a trainee's ticket the centre has not sent out yet.
   'ticket.transfer_for_review': ['registered', 'returned'],
   'ticket.callback': ['answered', 'replied', 'called_back'],
+  'ticket.supplement': supplementableStates,
+  'ticket.urge': urgeableStates,
 };
+
+/**
+ * A caller may ring any seat about a ticket they already have: a supplement or an urge is taken from any desk
+ * whose session may open the ticket (a trainee not another desk's confidential one), never from a department.
+ */
+const FOLLOW_UP_KINDS: ReadonlySet<string> = new Set(['ticket.supplement', 'ticket.urge']);
+
+function mayAct(ticket: TicketRow, op: ParsedOperation, ctx: OperationContext): boolean {
+  if (ticket.desk_id === ctx.deskId || ANY_TICKET_ROLES.includes(ctx.sessionRole)) return true;
+  if (!FOLLOW_UP_KINDS.has(op.kind)) return false;
+  const viewer = { sub: ctx.sentBy, role: ctx.sessionRole, deskId: ctx.deskId, departmentId: null };
+  return visibilityOf(viewer, { deskId: ticket.desk_id, author: ticket.author, registration: ticket.registration, transfer: ticket.transfer as HubTicket['transfer'] }) !== 'hidden';
+}
 
 /**
  * Applies one change to a stored ticket (everything but a registration):
@@ -178,8 +196,8 @@ export async function applyChange(op: ParsedOperation, ctx: OperationContext): P
   if (op.kind === 'ticket.register' || op.kind === 'practice.result') throw new Error(`${op.kind} does not change a stored ticket`);
   const ticket = await findTicket(ctx.tx, op.ticketId, true);
   if (!ticket) throw new OperationRejected('NOT_FOUND', '枢纽没有这张工单');
-  if (ticket.desk_id !== ctx.deskId && !ANY_TICKET_ROLES.includes(ctx.sessionRole)) {
-    throw new OperationRejected('NOT_OWNER', '这张工单由其他座席登记，本座席不能修改');
+  if (!mayAct(ticket, op, ctx)) {
+    throw new OperationRejected('NOT_OWNER', FOLLOW_UP_KINDS.has(op.kind) ? '无权查看这张保密工单，不能补充或催办' : '这张工单由其他座席登记，本座席不能修改');
   }
   const from = ticket.state as TicketState;
   if (!allowedFrom[op.kind].includes(from)) throw new OperationRejected('WRONG_STATE', `工单${stateNames[from]}，不能进行此操作`);
@@ -198,10 +216,19 @@ export async function applyChange(op: ParsedOperation, ctx: OperationContext): P
     case 'ticket.callback':
       await change(ticket, 'called_back', op, ctx, { callback: JSON.stringify(op.payload) });
       break;
+    case 'ticket.supplement': {
+      // The row is locked (FOR UPDATE): appending to what was read cannot lose a concurrent supplement.
+      const kept = { ...op.payload, at: ctx.countedAt(op).at, author: op.author };
+      await change(ticket, from, op, ctx, { supplements: JSON.stringify([...ticket.supplements, kept]) });
+      break;
+    }
+    case 'ticket.urge':
+      await change(ticket, from, op, ctx, { urge_count: ticket.urge_count + 1 });
+      break;
   }
 }
 
-const changeableColumns = new Set(['answer', 'transfer', 'callback', 'lead_department', 'supervision', 'review', 'review_comment', 'reply', 'return_reason']);
+const changeableColumns = new Set(['answer', 'transfer', 'callback', 'lead_department', 'supervision', 'review', 'review_comment', 'reply', 'return_reason', 'supplements', 'urge_count']);
 
 /** Moves a ticket to `to` (when the transition is allowed), sets columns, bumps its version and records the event. */
 export async function changeTicket(

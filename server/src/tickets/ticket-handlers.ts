@@ -1,9 +1,10 @@
 import type { HubHandlers } from '../http/route';
 import { acceptTicket, closeTicket, replyToTicket, returnTicket, reviewTicket } from './ticket-actions';
-import { callerHistory, departmentInbox, readTicket, reviewQueue, ticketEvents } from './ticket-queries';
+import { callerHistory, departmentInbox, findTicketByNumber, readTicket, reviewQueue, ticketEvents } from './ticket-queries';
 
 /** Reading tickets, the departments' double feedback, and the supervisors' review of trainees' tickets. */
 export const ticketHandlers = {
+  findTicketByNumber: ({ hub, user, params }) => findTicketByNumber(hub, user, params.number),
   readTicket: ({ hub, user, params }) => readTicket(hub, user, params.id),
   ticketEvents: ({ hub, user, params }) => ticketEvents(hub, user, params.id),
   callerHistory: ({ hub, user, params, query }) => callerHistory(hub, user, { number: params.number, ...query }),
@@ -16,5 +17,5 @@ export const ticketHandlers = {
   decideReview: ({ hub, user, params, body }) => reviewTicket(hub, user, params.id, body),
 } satisfies Pick<
   HubHandlers,
-  'readTicket' | 'ticketEvents' | 'callerHistory' | 'departmentInbox' | 'acceptTicket' | 'returnTicket' | 'replyToTicket' | 'closeTicket' | 'reviewQueue' | 'decideReview'
+  'findTicketByNumber' | 'readTicket' | 'ticketEvents' | 'callerHistory' | 'departmentInbox' | 'acceptTicket' | 'returnTicket' | 'replyToTicket' | 'closeTicket' | 'reviewQueue' | 'decideReview'
 >;

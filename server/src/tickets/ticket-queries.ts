@@ -16,6 +16,19 @@ export async function readTicket(hub: HubContext, user: TokenClaims, id: string)
   return seen;
 }
 
+/**
+ * A ticket by the number the caller reads out, as this user may see it. A
+ * confidential ticket another desk registered is found masked (a trainee is
+ * told it is not theirs to open), like any other read.
+ */
+export async function findTicketByNumber(hub: HubContext, user: TokenClaims, number: string): Promise<HubTicket> {
+  const [row] = await hub.sql.query<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE number = $1`, [number]);
+  if (!row) throw new HubFailure('NOT_FOUND', `没有编号为 ${number} 的工单`);
+  const seen = asSeenBy(user, toHubTicket(row));
+  if (!seen) throw new HubFailure('FORBIDDEN', '无权查看这张保密工单');
+  return seen;
+}
+
 /** The audit trail of one ticket, oldest first, masked as the ticket is for this user. */
 export async function ticketEvents(hub: HubContext, user: TokenClaims, id: string): Promise<TicketEvent[]> {
   const row = await findTicket(hub.sql, id);

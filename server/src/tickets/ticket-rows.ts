@@ -20,6 +20,8 @@ export interface TicketRow extends Record<string, unknown> {
   callback: unknown;
   reply: unknown;
   return_reason: string | null;
+  supplements: HubTicket['supplements'];
+  urge_count: number;
   created_at: Date | string;
   desk_created_at: Date | string | null;
   clock_skewed: boolean;
@@ -28,7 +30,7 @@ export interface TicketRow extends Record<string, unknown> {
 }
 
 export const TICKET_COLUMNS =
-  'id, number, desk_id, author, state, confidential, trainee, review, review_comment, supervision, lead_department, registration, answer, transfer, callback, reply, return_reason, created_at, desk_created_at, clock_skewed, updated_at, version';
+  'id, number, desk_id, author, state, confidential, trainee, review, review_comment, supervision, lead_department, registration, answer, transfer, callback, reply, return_reason, supplements, urge_count, created_at, desk_created_at, clock_skewed, updated_at, version';
 
 const iso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
 
@@ -44,6 +46,8 @@ export function toHubTicket(row: TicketRow): HubTicket {
     callback: row.callback as HubTicket['callback'],
     reply: row.reply as HubTicket['reply'],
     returnReason: row.return_reason,
+    supplements: row.supplements,
+    urgeCount: row.urge_count,
     supervision: row.supervision as HubTicket['supervision'],
     author: row.author,
     deskId: row.desk_id,

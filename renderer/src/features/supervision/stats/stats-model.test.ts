@@ -55,6 +55,7 @@ const stats: TicketStats = {
     }),
   ],
   departmentCount: 3,
+  urges: [],
 };
 
 let zh: TFunction;
