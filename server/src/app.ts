@@ -13,6 +13,7 @@ import type { HubContext } from './hub-context';
 import { errorBody, registerRoutes } from './http/register';
 import { LiveFeed } from './presence/live-feed';
 import { acceptLiveSocket } from './presence/live-socket';
+import { seats } from './presence/presence';
 import { hubRoutes } from './routes';
 import { hubLiveFeed } from '../../shared/hub/hub-api';
 
@@ -101,7 +102,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
 
   const feed = new LiveFeed();
-  await feed.start(sql);
+  await feed.start(sql, async () => ({ type: 'snapshot', seats: await seats(context) }));
   // A rotation on any process: every process signs with the new key from now on.
   const stopKeys = await sql.listen(KEYS_CHANNEL, () => {
     readSigningKeys(sql).then(

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHub } from './app';
-import { connectPostgres } from './db/pg-driver';
+import { DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, connectPostgres } from './db/pg-driver';
 import { openPglite } from './db/pglite-driver';
 import { hubLogger } from './http/hub-logger';
 import { demoEnrolmentCodes } from './desks/enrolment';
@@ -16,11 +16,18 @@ import { demoEnrolmentCodes } from './desks/enrolment';
  *   HUB_RESOURCES     the shipped data folder (default: resources/ of the repo)
  *   HUB_TRUST_PROXY=1  behind a reverse proxy: the client's address (sign-in throttling) comes from X-Forwarded-For
  *   HUB_TLS_CERT, HUB_TLS_KEY  PEM files: serve https:// itself (otherwise plain HTTP behind a TLS proxy)
+ *   HUB_STATEMENT_TIMEOUT_MS  PostgreSQL cancels a statement running longer (default 30000; 0 = no limit)
+ *   HUB_IDLE_IN_TRANSACTION_TIMEOUT_MS  and ends a session idle inside a transaction longer (default 60000; 0 = no limit)
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
 const logger = hubLogger(env.HUB_LOG_LEVEL ?? 'info');
-const sql = env.HUB_DATABASE_URL ? connectPostgres(env.HUB_DATABASE_URL) : await openPglite(path.resolve(env.HUB_DATA_DIR ?? 'hub-data'));
+const sql = env.HUB_DATABASE_URL
+  ? connectPostgres(env.HUB_DATABASE_URL, {
+      statementTimeoutMs: millisecondsSetting('HUB_STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUT_MS),
+      idleInTransactionTimeoutMs: millisecondsSetting('HUB_IDLE_IN_TRANSACTION_TIMEOUT_MS', DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS),
+    })
+  : await openPglite(path.resolve(env.HUB_DATA_DIR ?? 'hub-data'));
 const tls = tlsFiles(env.HUB_TLS_CERT, env.HUB_TLS_KEY);
 const hub = await createHub({
   sql,
@@ -39,6 +46,15 @@ if (env.HUB_DEMO_ACCOUNTS === '1') {
   for (const { seat, code, expiresAt } of await demoEnrolmentCodes(hub.context, 3)) {
     logger.info({ seat, code, expiresAt }, `演示座席登记码（一次性）：${seat} ${code}`);
   }
+}
+
+/** A whole number of milliseconds from the environment, or the default; anything else stops the start with a clear message. */
+function millisecondsSetting(name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds (0 = no limit), got "${text}"`);
+  return value;
 }
 
 function tlsFiles(cert: string | undefined, key: string | undefined): { cert: Buffer; key: Buffer } | null {

@@ -41,6 +41,12 @@ export type Seat = z.infer<typeof seatSchema>;
 export const liveMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshot'), seats: z.array(seatSchema) }),
   z.object({ type: z.literal('seat'), seat: seatSchema }),
+  /**
+   * The feed itself: `stale: true` from `since` on, changes may be missing (the hub lost its database's
+   * notifications, or the desk its link to the hub); `stale: false` when it is whole again (a fresh snapshot
+   * came just before), with `since`–`until` the gap the board went without updates.
+   */
+  z.object({ type: z.literal('feed'), stale: z.boolean(), since: z.string(), until: z.string().optional() }),
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;
 

@@ -21,6 +21,12 @@ export const syncErrorCodes = [
   'HUB_UNREACHABLE',
   /** The hub answered with an error that a retry may fix (5xx, overloaded). */
   'HUB_FAILED',
+  /** The hub's answer (or a live-feed frame) was larger than the desk reads: refused unread, retried with backoff. */
+  'HUB_RESPONSE_TOO_LARGE',
+  /** The hub's answer or a live-feed frame was not the protocol's (not JSON, wrong shape): dropped, nothing applied. */
+  'HUB_BAD_RESPONSE',
+  /** The hub answered a push without acknowledging any of it: retried with growing pauses, not in a tight loop. */
+  'HUB_NO_PROGRESS',
   /** The desk's session is gone: sign in again; nothing is lost meanwhile. */
   'AUTH_REQUIRED',
   /** The desk is not enrolled at the hub (or its enrolment was retired): its queue waits here until it is. */

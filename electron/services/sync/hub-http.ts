@@ -18,6 +18,8 @@ export class HubHttp {
     readonly baseUrl: string,
     private readonly token: () => string | null,
     private readonly timeoutMs = 15_000,
+    /** Largest answer read (a pull page of 500 long tickets or articles is a few MB); anything larger is refused unread. */
+    private readonly maxResponseBytes = HUB_RESPONSE_MAX_BYTES,
   ) {}
 
   async call<K extends HubRouteName>(route: K, ...[request]: CallArguments<K>): Promise<HubResponse<K>> {
@@ -26,7 +28,7 @@ export class HubHttp {
     const path = hubPath(spec.path, parts.params) + hubQueryString(parts.query);
     const answer = await this.send(spec.method, path, parts.body);
     const parsed = spec.response.safeParse(answer);
-    if (!parsed.success) throw new SyncError('HUB_FAILED', '中心服务器的答复不符合协议（版本不一致？）');
+    if (!parsed.success) throw new SyncError('HUB_BAD_RESPONSE', '中心服务器的答复不符合协议（版本不一致？）');
     return parsed.data as HubResponse<K>;
   }
 
@@ -51,8 +53,9 @@ export class HubHttp {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      text = await response.text();
+      text = await readCapped(response, this.maxResponseBytes);
     } catch (error) {
+      if (error instanceof SyncError) throw error;
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       throw new SyncError('HUB_UNREACHABLE', timedOut ? '中心服务器无响应（超时）' : '无法连接中心服务器');
     }
@@ -60,7 +63,7 @@ export class HubHttp {
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
-      throw new SyncError('HUB_FAILED', `中心服务器返回了无法识别的内容（HTTP ${String(response.status)}）`);
+      throw new SyncError('HUB_BAD_RESPONSE', `中心服务器返回了无法识别的内容（HTTP ${String(response.status)}）`);
     }
     if (!response.ok) {
       const parsed = hubErrorSchema.safeParse(json);
@@ -70,6 +73,34 @@ export class HubHttp {
     }
     return json;
   }
+}
+
+/** Default cap on one hub answer. */
+export const HUB_RESPONSE_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The body as text, read no further than `maxBytes`: a broken proxy or a hostile server that streams without
+ * end costs the desk at most that much memory, and the request fails with its own code instead of an
+ * out-of-memory crash of the services. A declared length over the cap is refused before reading anything.
+ */
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const tooLarge = (): SyncError => new SyncError('HUB_RESPONSE_TOO_LARGE', `中心服务器的答复超过 ${String(Math.round(maxBytes / 1024 / 1024))} MB，已拒收`);
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  // Leaving the loop early cancels the stream (the connection is dropped, nothing more is read).
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    received += chunk.byteLength;
+    if (received > maxBytes) throw tooLarge();
+    text += decoder.decode(chunk, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 /** A 4xx/5xx answer from the hub other than 401. */

@@ -57,6 +57,12 @@ export class HubSyncPort implements SyncPort {
         throw error;
       }
       outbox.record(answer.outcomes);
+      // An answer that acknowledges none of what was sent (a hub or proxy that drops the outcomes) must not be
+      // sent again at once, forever: it fails the exchange, and the engine retries with growing, jittered pauses.
+      const answered = new Set(answer.outcomes.map((outcome) => outcome.seq));
+      if (!entries.some((entry) => answered.has(entry.seq))) {
+        throw new SyncError('HUB_NO_PROGRESS', `中心服务器未确认所发的 ${String(entries.length)} 条（序号 ${String(entries[0]?.seq)} 起），稍后重试`);
+      }
     }
   }
 

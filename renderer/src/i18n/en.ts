@@ -301,6 +301,9 @@ export const en: Shape<typeof zhCN> = {
       errors: {
         HUB_UNREACHABLE: 'Cannot reach the hub; retrying automatically',
         HUB_FAILED: 'The hub failed; retrying automatically',
+        HUB_RESPONSE_TOO_LARGE: 'The hub sent an answer too large to read; refused, retrying automatically',
+        HUB_BAD_RESPONSE: 'The hub sent a malformed answer; discarded, retrying automatically',
+        HUB_NO_PROGRESS: 'The hub acknowledged none of the queued tickets; retrying more slowly',
         AUTH_REQUIRED: 'Session expired: sign in again',
         NOT_ENROLLED: 'This desk is not enrolled at the hub: tickets wait here; enter the enrolment code when signing in',
         STORAGE: 'Local storage error',
@@ -680,6 +683,10 @@ export const en: Shape<typeof zhCN> = {
     title: 'Seat board',
     windowTitle: 'Seat board · 12345 Hotline',
     simulated: 'Simulated',
+    feed: {
+      stale: 'Live feed interrupted: may be out of date since {{since}}',
+      gap: 'Live feed was interrupted for {{seconds}} s ({{from}}–{{to}}); resynchronised',
+    },
     simulatedHint: 'Simulated seats for demos and tests, not the centre’s live state',
     loading: 'Opening the seat board…',
     waiting: 'Receiving the seats…',

@@ -295,6 +295,9 @@ export const zhCN = {
       errors: {
         HUB_UNREACHABLE: '无法连接中心服务器，将自动重试',
         HUB_FAILED: '中心服务器出错，将自动重试',
+        HUB_RESPONSE_TOO_LARGE: '中心服务器的答复过大，已拒收，将自动重试',
+        HUB_BAD_RESPONSE: '中心服务器的答复格式不正确，已丢弃，将自动重试',
+        HUB_NO_PROGRESS: '中心服务器未确认任何工单，将放慢重试',
         AUTH_REQUIRED: '登录已过期，请重新签入',
         NOT_ENROLLED: '本座席尚未在中心登记：工单在本机排队，签入时输入登记码',
         STORAGE: '本地存储出错',
@@ -674,6 +677,10 @@ export const zhCN = {
     title: '座席监控',
     windowTitle: '座席监控 · 12345 热线',
     simulated: '模拟数据',
+    feed: {
+      stale: '实况中断：自 {{since}} 起可能未更新',
+      gap: '实况曾中断 {{seconds}} 秒（{{from}}–{{to}}），已重新同步',
+    },
     simulatedHint: '这是模拟的座席数据，用于演示和测试，不是中心的实时状态',
     loading: '正在打开座席监控…',
     waiting: '正在接收座席数据…',

@@ -350,7 +350,10 @@ export class FutureHubSchemaError extends Error {
 export async function migrateHub(sql: Sql, migrations: readonly HubMigration[] = hubMigrations): Promise<number> {
   // Several hub processes may start at once on one database: an advisory lock (held to the end of each
   // transaction) serialises them, including the CREATE TABLE, which is not safe to race even with IF NOT EXISTS.
+  // A migration on a centre's years of tickets, or the wait for another process's, may take longer than the
+  // pool's statement timeout allows an ordinary request: lifted for these transactions only.
   await sql.transaction(async (tx) => {
+    await tx.query('SET LOCAL statement_timeout = 0');
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   });
@@ -363,6 +366,7 @@ export async function migrateHub(sql: Sql, migrations: readonly HubMigration[] =
   if (current > supported) throw new FutureHubSchemaError(current, supported);
   for (const migration of migrations) {
     await sql.transaction(async (tx) => {
+      await tx.query('SET LOCAL statement_timeout = 0');
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       const done = await tx.query<{ version: number }>('SELECT version FROM schema_migrations WHERE version = $1', [migration.version]);
       if (done.length > 0) return;

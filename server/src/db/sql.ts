@@ -12,11 +12,16 @@ export interface Sql {
   transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
   /**
    * Calls `onPayload` for every NOTIFY on `channel` (from any process on the
-   * same database); resolves to a function that stops listening.
+   * same database); resolves to a function that stops listening. A listening
+   * connection the database drops is re-opened by itself; `onLink` hears when
+   * it was lost (notifications from then on are missed) and when it is back.
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onPayload: (payload: string) => void, onLink?: (link: ListenLink) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** The state of a LISTEN connection: `lost` until it is re-opened, then `restored`. */
+export type ListenLink = 'lost' | 'restored';
 
 export type SqlTransaction = Pick<Sql, 'query'>;
 

@@ -1,5 +1,5 @@
 import type { LiveMessage } from '../../../shared/hub/presence';
-import type { Sql } from '../db/sql';
+import type { ListenLink, Sql } from '../db/sql';
 import { PRESENCE_CHANNEL } from './presence';
 import { readAlerts } from '../alerts/alert-reads';
 import { ALERT_CHANNEL } from '../alerts/early-warning';
@@ -28,16 +28,36 @@ export class LiveFeed {
   private expiryTimer: ReturnType<typeof setInterval> | null = null;
   private readonly unlisten: (() => Promise<void>)[] = [];
 
-  async start(sql: Sql): Promise<void> {
+  /** Channels whose LISTEN connection is down; while any is, the feed is stale from `staleSince`. */
+  private readonly lostChannels = new Set<string>();
+  private staleSince: string | null = null;
+  private stopped = false;
+
+  /**
+   * `snapshot` reads every seat afresh: sent to every socket when the feed is whole again after its database
+   * connection came back, since the changes announced meanwhile were never heard.
+   */
+  async start(sql: Sql, snapshot: () => Promise<LiveMessage> = () => Promise.resolve({ type: 'snapshot', seats: [] })): Promise<void> {
+    const link = (channel: string) => (state: ListenLink) => {
+      this.linkChanged(channel, state, snapshot);
+    };
     this.unlisten.push(
-      await sql.listen(PRESENCE_CHANNEL, (payload) => {
-        this.broadcast(`{"type":"seat","seat":${payload}}`);
-      }),
+      await sql.listen(
+        PRESENCE_CHANNEL,
+        (payload) => {
+          this.broadcast(`{"type":"seat","seat":${payload}}`);
+        },
+        link(PRESENCE_CHANNEL),
+      ),
       // Alerts are announced by id (NOTIFY payloads are small); each process reads them once and fans them out.
-      await sql.listen(ALERT_CHANNEL, (payload) => {
-        this.alertsChanged(sql, payload);
-      }),
-      // Sign-out and disabling on any process (`sid:…`, `user:…`).
+      await sql.listen(
+        ALERT_CHANNEL,
+        (payload) => {
+          this.alertsChanged(sql, payload);
+        },
+        link(ALERT_CHANNEL),
+      ),
+      // Sign-out and disabling on any process (`sid:…`, `user:…`); missed ones are caught by the round below.
       await sql.listen(SESSIONS_CHANNEL, (payload) => {
         this.closeWhere((session) => payload === `sid:${session.sid}` || payload === `user:${session.sub}`);
       }),
@@ -51,6 +71,40 @@ export class LiveFeed {
       void this.closeEndedSessions(sql);
     }, 5_000);
     this.expiryTimer.unref();
+  }
+
+  /**
+   * The boards are told at once that they may be missing changes, and when every channel is back they get a
+   * fresh snapshot first, then the end of the gap. A snapshot that cannot be read yet (the database is still
+   * starting) is tried again on the next round rather than declaring the feed whole.
+   */
+  private linkChanged(channel: string, state: ListenLink, snapshot: () => Promise<LiveMessage>): void {
+    if (state === 'lost') {
+      this.lostChannels.add(channel);
+      if (this.staleSince) return;
+      this.staleSince = new Date().toISOString();
+      this.broadcast(JSON.stringify({ type: 'feed', stale: true, since: this.staleSince }));
+      return;
+    }
+    this.lostChannels.delete(channel);
+    if (this.lostChannels.size || !this.staleSince) return;
+    void this.resume(snapshot);
+  }
+
+  private async resume(snapshot: () => Promise<LiveMessage>, attempt = 1): Promise<void> {
+    const since = this.staleSince;
+    if (!since || this.lostChannels.size || this.stopped) return;
+    let fresh: LiveMessage;
+    try {
+      fresh = await snapshot();
+    } catch {
+      setTimeout(() => void this.resume(snapshot, attempt + 1), Math.min(250 * attempt, 2_000)).unref();
+      return;
+    }
+    if (this.staleSince !== since || this.lostChannels.size) return;
+    this.staleSince = null;
+    this.broadcast(JSON.stringify(fresh));
+    this.broadcast(JSON.stringify({ type: 'feed', stale: false, since, until: new Date().toISOString() }));
   }
 
   private async closeEndedSessions(sql: Sql): Promise<void> {
@@ -111,6 +165,7 @@ export class LiveFeed {
       this.sessions.delete(socket);
     });
     socket.send(JSON.stringify(snapshot));
+    if (this.staleSince) socket.send(JSON.stringify({ type: 'feed', stale: true, since: this.staleSince }));
   }
 
   get size(): number {
@@ -126,6 +181,7 @@ export class LiveFeed {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.expiryTimer) clearInterval(this.expiryTimer);
     for (const socket of this.sockets) socket.close(1001, 'hub stopping');
     this.sockets.clear();

@@ -7,6 +7,11 @@ import path from 'node:path';
 export interface ThrowAwayPostgres {
   url: string;
   stop(): void;
+  /**
+   * Stops the server (every connection dropped, as a restart for maintenance does) and starts it again on the
+   * same port and data; `downMs` is how long it stays down.
+   */
+  restart(downMs?: number): Promise<void>;
 }
 
 /** Debian's server binaries (`apt-get install postgresql`); the newest version when several are installed. */
@@ -56,9 +61,17 @@ export async function startThrowAwayPostgres(options: ThrowAwayOptions = {}): Pr
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   run('initdb', ['-D', data, '-U', 'hub', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '30', '-o', `${options.fsync ? '' : '-F '}-h 127.0.0.1 -p ${port} -k ${dir}`, 'start']);
+  const start = (): void => {
+    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '30', '-o', `${options.fsync ? '' : '-F '}-h 127.0.0.1 -p ${port} -k ${dir}`, 'start']);
+  };
+  start();
   return {
     url: `postgres://hub@127.0.0.1:${port}/postgres`,
+    restart: async (downMs = 0) => {
+      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+      start();
+    },
     stop: () => {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

@@ -178,6 +178,26 @@ function Toolbar(): React.JSX.Element {
   );
 }
 
+/** Says when the live feed is (or last was) stale, so a quiet board is never mistaken for a calm centre. */
+function FeedHealthTag(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const feed = useBoard((s) => s.feed);
+  const time = (ms: number): string => dayjs(ms).format('HH:mm:ss');
+  if (feed.staleSince !== null) {
+    return (
+      <Tag color="red" data-testid="board-feed-stale" role="status">
+        {t('board.feed.stale', { since: time(feed.staleSince) })}
+      </Tag>
+    );
+  }
+  if (!feed.lastGap) return null;
+  return (
+    <Tag color="gold" data-testid="board-feed-gap">
+      {t('board.feed.gap', { from: time(feed.lastGap.from), to: time(feed.lastGap.to), seconds: Math.max(0, Math.round((feed.lastGap.to - feed.lastGap.from) / 1000)) })}
+    </Tag>
+  );
+}
+
 /** Title, clock, totals, the chart of seats by state, and the filters, each with its key. */
 export function BoardHeader({ simulated }: { simulated: boolean }): React.JSX.Element {
   const { t } = useTranslation();
@@ -198,6 +218,7 @@ export function BoardHeader({ simulated }: { simulated: boolean }): React.JSX.El
             </Tag>
           </Tooltip>
         )}
+        <FeedHealthTag />
         <span className="spacer" />
         <time className="clock" ref={clockRef} data-testid="board-clock" />
         <Tooltip title={`${t('settings.language')}（${key('view.toggleLanguage')}）`}>

@@ -41,6 +41,15 @@ export interface BoardData {
   focusRequest: number;
   /** The seat whose details are open. */
   detailsOf: string | null;
+  /** Whether the feed may be missing changes now, and the last gap it had (shown so a supervisor can trust it). */
+  feed: FeedHealth;
+}
+
+export interface FeedHealth {
+  /** When the feed went stale (epoch ms); null while it is whole. */
+  staleSince: number | null;
+  /** The last gap that ended: from when to when the board went without updates. */
+  lastGap: { from: number; to: number } | null;
 }
 
 export interface BoardState extends BoardData {
@@ -175,6 +184,7 @@ export function createBoardStore(options: BoardStoreOptions = {}): BoardStore {
     focused: null,
     focusRequest: 0,
     detailsOf: null,
+    feed: { staleSince: null, lastGap: null },
   });
 
   return createStore<BoardState>()((set, get) => {
@@ -250,6 +260,14 @@ export function createBoardStore(options: BoardStoreOptions = {}): BoardStore {
     return {
       ...initial(),
       receive: (message) => {
+        if (message.type === 'feed') {
+          // Not batched: the supervisor must see at once that the tiles may be out of date.
+          const since = Date.parse(message.since);
+          const { feed } = get();
+          if (message.stale) set({ feed: { ...feed, staleSince: feed.staleSince ?? since } });
+          else set({ feed: { staleSince: null, lastGap: { from: Math.min(since, feed.staleSince ?? since), to: Date.parse(message.until ?? new Date().toISOString()) } } });
+          return;
+        }
         if (message.type === 'snapshot') {
           pendingSnapshot = message.seats;
           pendingSeats.clear();
