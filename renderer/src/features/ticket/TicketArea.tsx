@@ -2,7 +2,6 @@ import { App, Button, Card, Form, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchQuery } from '../../../../shared/dispatch/suggestion';
-import { registrationFieldSchemas } from '../../../../shared/tickets/registration-form';
 import { useDeskErrorText } from '../../app/use-desk-error-text';
 import { desk } from '../../desk/desk';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
@@ -16,6 +15,7 @@ import { focusSection, useTicketSessionStore } from './ticket-session-store';
 import type { Confirmation } from './TicketConfirmation';
 import { TicketConfirmation } from './TicketConfirmation';
 import { TransferForm } from './TransferForm';
+import { useCallFillsTicket } from './use-call-fills-ticket';
 import { useDraftAutosave } from './use-draft-autosave';
 import { useTicketCounter, useTicketRequest } from './use-ticket-request';
 import { fieldOfIssue } from './zod-rule';
@@ -49,16 +49,7 @@ export function TicketArea(): React.JSX.Element {
     if (!isPractising() && !useTicketSessionStore.getState().ticket) scheduleSave();
   }, [scheduleSave]);
 
-  // An answered call fills the caller's number and the call time of a ticket not yet started (both stay editable).
-  const callId = useTicketDraftStore((s) => s.call?.callId);
-  useEffect(() => {
-    const call = useTicketDraftStore.getState().call;
-    if (!call || useTicketSessionStore.getState().ticket) return;
-    // An internal extension or a withheld number is not a caller's number: leave the field for the operator.
-    if (form.getFieldValue('callerNumber') || !registrationFieldSchemas.callerNumber.safeParse(call.number).success) return;
-    form.setFieldValue('callerNumber', call.number);
-    callTimeChanged(call.startedAt);
-  }, [callId, form, callTimeChanged]);
+  useCallFillsTicket(form, callTimeChanged);
 
   const description = Form.useWatch<string | undefined>('description', form) ?? '';
   const location = Form.useWatch<string[] | undefined>('location', form) ?? [];
