@@ -36,6 +36,7 @@ import {
 import { shiftSummaryInputSchema, shiftSummarySchema } from './shift-summary';
 import { placementQuerySchema, placementSchema, traineeSchema } from './hub/placement';
 import { usernameSchema } from './hub/auth';
+import { findTicketsInputSchema, followUpQueuedSchema, foundTicketsSchema, supplementTicketInputSchema, ticketTimelineSchema, urgeTicketInputSchema } from './tickets/existing-tickets';
 
 /**
  * The one contract between the renderer and the desk's local services.
@@ -132,6 +133,14 @@ export const deskApiContract = {
   listTickets: method(listTicketsInputSchema, z.array(ticketRecordSchema)),
   /** One of this desk's tickets by id (to pick it up again, e.g. from the shift summary); null when it is not here. */
   findTicket: method(z.object({ ticketId: ticketIdSchema }), ticketRecordSchema.nullable()),
+  /** An existing ticket by its number or the caller's number: this desk's, and every desk's from the hub when signed in. */
+  findTickets: method(findTicketsInputSchema, foundTicketsSchema, 15_000),
+  /** A ticket's life (registration, transfers, sign-off, returns, replies, callbacks, supplements, urges), and what this desk still has queued for it. */
+  ticketTimeline: method(z.object({ ticketId: ticketIdSchema }), ticketTimelineSchema, 15_000),
+  /** 补充: more facts for the department, queued for the hub (works offline). */
+  supplementTicket: method(supplementTicketInputSchema, followUpQueuedSchema),
+  /** 催办: the caller presses for progress, queued for the hub (works offline). */
+  urgeTicket: method(urgeTicketInputSchema, followUpQueuedSchema),
   /** A caller's earlier tickets and whether they are a repeat caller (same number and matter within 30 days). */
   callerHistory: method(callerHistoryInputSchema, callerHistorySchema),
   /** Knowledge search as the operator types (local replica; works offline). */

@@ -20,6 +20,7 @@ import type { OutboxQueue } from './sync/outbox-queue';
 import { syncHandlers } from './sync/sync-handlers';
 import type { TicketStore } from './tickets/ticket-store';
 import { ticketHandlers } from './tickets/ticket-handlers';
+import { existingTicketHandlers } from './tickets/existing-ticket-handlers';
 import type { TrainingService } from './training/training-service';
 import { trainingHandlers } from './training/training-handlers';
 
@@ -55,6 +56,7 @@ export function deskHandlers(deps: DeskCollaborators, host: HostHandlers): DeskH
     { setKnowledgePaneDetached: host.setKnowledgePaneDetached, openSeatBoard: host.openSeatBoard ?? (() => ({ openedByHost: false })) },
     dispatchHandlers(deps),
     ticketHandlers(deps),
+    existingTicketHandlers(deps),
     kbHandlers(deps),
     syncHandlers(deps),
     hubHandlers(deps),

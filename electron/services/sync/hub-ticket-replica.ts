@@ -24,6 +24,26 @@ export class HubTicketReplica {
       });
   }
 
+  /** This desk's ticket with that hub number, if the hub has sent it. */
+  byNumber(number: string): HubTicket | null {
+    const row = this.db.prepare<[string], { id: string }>('SELECT id FROM hub_tickets WHERE number = ?').get(number);
+    return row ? this.find(row.id) : null;
+  }
+
+  /** This desk's numbered tickets from one caller's line (stored form, an extension after '#'), newest change first. */
+  byCallerLine(line: string, limit: number): HubTicket[] {
+    return this.db
+      .prepare<[string, string, number], { doc: string }>(
+        `SELECT doc FROM hub_tickets WHERE json_extract(doc, '$.registration.callerNumber') >= ? AND json_extract(doc, '$.registration.callerNumber') < ?
+          ORDER BY version DESC LIMIT ?`,
+      )
+      .all(line, `${line}$`, limit)
+      .flatMap((row) => {
+        const parsed = hubTicketSchema.safeParse(parseJson(row.doc));
+        return parsed.success ? [parsed.data] : [];
+      });
+  }
+
   find(ticketId: string): HubTicket | null {
     const row = this.db.prepare<[string], { doc: string }>('SELECT doc FROM hub_tickets WHERE id = ?').get(ticketId);
     if (!row) return null;

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { Supplement, Urge } from '../../../shared/tickets/follow-up';
+import { supplementSchema, urgeSchema } from '../../../shared/tickets/follow-up';
 import { issuesOf } from '../../../shared/desk-handlers';
 import { DeskFailure } from '../../../shared/result';
 import type { OutboxKind, SavedDraft, TicketDraft, TicketRecord } from '../../../shared/tickets/ticket-record';
@@ -132,6 +134,18 @@ export class TicketStore {
       )
       .all(line, `${line}$`, limit)
       .map((r) => ticketRecordSchema.parse(JSON.parse(r.doc)));
+  }
+
+  /**
+   * 补充 / 催办 on a ticket that may be another desk's (known here only from the hub): nothing changes
+   * locally, the entry alone is queued, under the operator who took the call. The hub decides whether the
+   * ticket's state allows it; a refusal comes back under 需处理.
+   */
+  followUp(ticketId: string, kind: 'ticket.supplement' | 'ticket.urge', payload: Supplement | Urge, author: string): void {
+    const checked = kind === 'ticket.supplement' ? validated(supplementSchema, payload, 'supplement') : validated(urgeSchema, payload, 'urge');
+    this.db.transaction(() => {
+      this.appendOutbox(author, kind, ticketId, checked, this.now().toISOString());
+    })();
   }
 
   /** Every queued entry, oldest first (what the sync engine will send), as the outbox reads them. */
