@@ -2,8 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invokeDeskMethod } from '../../../shared/desk-handlers';
 import type { DeskHandlers } from '../../../shared/desk-handlers';
-import type { Result } from '../../../shared/result';
-import type { TicketTimeline } from '../../../shared/tickets/existing-tickets';
+import { ticketTimelineSchema } from '../../../shared/tickets/existing-tickets';
 import { tempDir } from '../../../test/support/temp-dir';
 import { sampleHubTicket } from '../../../test/support/sample-hub-ticket';
 import { sampleRegistration } from '../../../test/support/sample-ticket';
@@ -66,16 +65,17 @@ describe('existing tickets offline', () => {
       ['ticket.urge', ticket.id, { note: '第三次来电催促' }],
     ]);
 
-    const timeline: Result<TicketTimeline> = await invokeDeskMethod(handlers, 'ticketTimeline', { ticketId: ticket.id }, log);
-    if (!timeline.ok) throw new Error(timeline.error.message);
-    expect(timeline.value.hub).toBe('signed_out');
-    expect(timeline.value.entries.map((e) => [e.kind, e.text, e.pending])).toEqual([
+    const answer = await invokeDeskMethod(handlers, 'ticketTimeline', { ticketId: ticket.id }, log);
+    if (!answer.ok) throw new Error(answer.error.message);
+    const timeline = ticketTimelineSchema.parse(answer.value);
+    expect(timeline.hub).toBe('signed_out');
+    expect(timeline.entries.map((e) => [e.kind, e.text, e.pending])).toEqual([
       ['ticket.register', ticket.registration.description, false],
       ['ticket.transfer', null, false],
       ['ticket.supplement', '早上六点就开始施工', false],
       ['ticket.supplement', '周末也在施工', true],
       ['ticket.urge', '第三次来电催促', true],
     ]);
-    expect(timeline.value.entries[1]?.department).toBe('city-urban');
+    expect(timeline.entries[1]?.department).toBe('city-urban');
   });
 });
