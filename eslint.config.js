@@ -49,6 +49,12 @@ export default defineConfig(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { paths: [...noNode.paths, noElectron, ...nativeModules.map((name) => ({ name, message: 'the renderer reaches services only through DeskApi' }))], patterns: [{ group: ['**/electron/**', '**/server/**'], message: 'the renderer reaches services only through DeskApi' }] }],
+      // i18n keys are written out or looked up in a typed Record<Code, TKey>, never glued together (renderer/src/i18n/README.md).
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='t'] > TemplateLiteral.arguments:first-child", message: 'Build no i18n key from a template: map the code to its key with a typed Record<Code, TKey>.' },
+        { selector: "CallExpression[callee.property.name='t'] > TemplateLiteral.arguments:first-child", message: 'Build no i18n key from a template: map the code to its key with a typed Record<Code, TKey>.' },
+      ],
     },
   },
   {

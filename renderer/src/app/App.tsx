@@ -42,13 +42,13 @@ export function App(): React.JSX.Element {
   }, [loaded]);
 
   // Wait for the saved settings so a night-shift operator never sees a flash of the light theme.
-  if (!loaded) return <div className="desk-loading">{i18n.t('app.loading')}</div>;
+  if (!loaded) return <div className="desk-loading">{i18n.t('common:app.loading')}</div>;
 
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={themeConfig(mode)}>
       <AntApp className="desk-app">
         {isBoard ? (
-          <Suspense fallback={<div className="desk-loading">{i18n.t('app.loading')}</div>}>
+          <Suspense fallback={<div className="desk-loading">{i18n.t('common:app.loading')}</div>}>
             <BoardView />
           </Suspense>
         ) : isKnowledgeWindow ? (

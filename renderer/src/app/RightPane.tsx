@@ -16,10 +16,10 @@ export function RightPane(): React.JSX.Element {
   // 实训审核, 预警, 统计 and 实习档案 only for a signed-in supervisor or admin.
   const supervisor = useHubStore((s) => canSupervise(s.session));
   // The supervisors' panels are lazy chunks (features/supervision/index.ts): the pane waits for one on its own.
-  const loading = (panel: React.JSX.Element): React.JSX.Element => <Suspense fallback={<div className="desk-loading">{t('app.loading')}</div>}>{panel}</Suspense>;
+  const loading = (panel: React.JSX.Element): React.JSX.Element => <Suspense fallback={<div className="desk-loading">{t('common:app.loading')}</div>}>{panel}</Suspense>;
   const activeKey = !supervisor && (tab === 'reviews' || tab === 'alerts' || tab === 'stats' || tab === 'placement') ? 'knowledge' : tab;
   return (
-    <section className="pane pane-right" aria-label={t('pane.knowledge')} data-testid="pane-knowledge">
+    <section className="pane pane-right" aria-label={t('common:pane.knowledge')} data-testid="pane-knowledge">
       <Tabs
         activeKey={activeKey}
         tabBarExtraContent={supervisor ? <SeatBoardButton /> : undefined}
@@ -27,15 +27,15 @@ export function RightPane(): React.JSX.Element {
           choose(key as RightTab);
         }}
         items={[
-          { key: 'knowledge', label: t('pane.knowledge'), children: <KnowledgePane /> },
-          { key: 'history', label: t('pane.history'), children: <HistoryPanel /> },
+          { key: 'knowledge', label: t('common:pane.knowledge'), children: <KnowledgePane /> },
+          { key: 'history', label: t('common:pane.history'), children: <HistoryPanel /> },
           { key: 'replies', label: <RepliesTabLabel />, children: <HubTicketList /> },
           ...(supervisor
             ? [
                 { key: 'reviews', label: <ReviewsTabLabel />, children: loading(<ReviewQueue active={activeKey === 'reviews'} />) },
                 { key: 'alerts', label: <AlertsTabLabel />, children: loading(<AlertsPanel active={activeKey === 'alerts'} />) },
-                { key: 'stats', label: <span data-testid="stats-tab">{t('pane.stats')}</span>, children: loading(<StatsPanel active={activeKey === 'stats'} />) },
-                { key: 'placement', label: <span data-testid="placement-tab">{t('pane.placement')}</span>, children: loading(<PlacementPanel active={activeKey === 'placement'} />) },
+                { key: 'stats', label: <span data-testid="stats-tab">{t('common:pane.stats')}</span>, children: loading(<StatsPanel active={activeKey === 'stats'} />) },
+                { key: 'placement', label: <span data-testid="placement-tab">{t('common:pane.placement')}</span>, children: loading(<PlacementPanel active={activeKey === 'placement'} />) },
               ]
             : []),
         ]}

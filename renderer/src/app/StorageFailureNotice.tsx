@@ -1,6 +1,7 @@
 import { Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useStorageFailureStore } from '../stores/storage-failure-store';
+import { storageFailureKeys } from '../i18n/common/keys';
 
 /**
  * Blocks the workbench when the local store refuses a write: typing on into a
@@ -14,8 +15,8 @@ export function StorageFailureNotice(): React.JSX.Element {
   return (
     <Modal
       open={failure !== null}
-      title={t('app.storageFailed.title')}
-      okText={t('app.storageFailed.acknowledge')}
+      title={t('common:app.storageFailed.title')}
+      okText={t('common:app.storageFailed.acknowledge')}
       onOk={acknowledged}
       cancelButtonProps={{ style: { display: 'none' } }}
       closable={false}
@@ -23,8 +24,8 @@ export function StorageFailureNotice(): React.JSX.Element {
       keyboard={false}
       rootClassName="storage-failure"
     >
-      <p data-testid="storage-failure-reason">{t(`app.storageFailed.reasons.${failure?.reason ?? 'unknown'}`)}</p>
-      <p>{t('app.storageFailed.savedIsSafe')}</p>
+      <p data-testid="storage-failure-reason">{t(storageFailureKeys[failure?.reason ?? 'unknown'])}</p>
+      <p>{t('common:app.storageFailed.savedIsSafe')}</p>
     </Modal>
   );
 }

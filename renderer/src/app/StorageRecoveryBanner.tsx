@@ -18,5 +18,5 @@ export function StorageRecoveryBanner(): React.JSX.Element | null {
     };
   }, []);
   if (!recovery) return null;
-  return <Alert type="error" showIcon banner data-testid="storage-recovered" title={t('app.storageRecovered', { keptAt: recovery.keptAt })} />;
+  return <Alert type="error" showIcon banner data-testid="storage-recovered" title={t('common:app.storageRecovered', { keptAt: recovery.keptAt })} />;
 }

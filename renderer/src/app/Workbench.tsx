@@ -31,7 +31,7 @@ export function Workbench(): React.JSX.Element {
       <PhoneBar />
       <Splitter className="workbench-panes">
         <Splitter.Panel defaultSize="55%" min="35%">
-          <section className="pane pane-left" id="pane-call" aria-label={t('pane.call')} tabIndex={-1} data-testid="pane-call">
+          <section className="pane pane-left" id="pane-call" aria-label={t('common:pane.call')} tabIndex={-1} data-testid="pane-call">
             <Suspense fallback={null}>
               <TrainingArea />
             </Suspense>

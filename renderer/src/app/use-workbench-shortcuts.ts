@@ -37,19 +37,19 @@ export function useWorkbenchShortcuts(): void {
       'knowledge.search': knowledgeFocusRequested,
       'knowledge.toggleDetach': () => {
         void desk.setKnowledgePaneDetached({ detached: !settings.knowledgePaneDetached }).then((result) => {
-          if (!result.ok) void message.warning(result.error.code === 'UNSUPPORTED' ? t('knowledge.detachUnsupported') : errorText(result.error));
+          if (!result.ok) void message.warning(result.error.code === 'UNSUPPORTED' ? t('knowledge:detachUnsupported') : errorText(result.error));
         });
       },
       'knowledge.copyAnswer': () => {
         void copySelectedAnswer().then((title) => {
-          if (title) void message.success(t('knowledge.copied', { title }));
-          else void message.info(t('knowledge.nothingToCopy'));
+          if (title) void message.success(t('knowledge:copied', { title }));
+          else void message.info(t('knowledge:nothingToCopy'));
         });
       },
       'sync.now': () => {
         void desk.syncNow().then((result) => {
           if (!result.ok) void message.warning(errorText(result.error));
-          else if (result.value.connection === 'not_configured') void message.info(t('status.syncStates.not_configured'));
+          else if (result.value.connection === 'not_configured') void message.info(t('common:status.syncStates.not_configured'));
         });
       },
       ...ticketShortcutHandlers,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSettingsStore } from '../stores/settings-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
 import { displayKeys, keysFor, panelShortcutActions, shortcutActions } from './actions';
+import { shortcutActionKeys, shortcutGroupKeys } from '../i18n/common/keys';
 
 const isMac = navigator.userAgent.includes('Mac');
 
@@ -14,14 +15,14 @@ export function ShortcutHelp(): React.JSX.Element {
   const overrides = useSettingsStore((s) => s.settings.shortcuts);
   const rows = [...shortcutActions, ...panelShortcutActions].map((action) => ({
     key: action.id,
-    group: t(`shortcuts.groups.${action.group}`),
-    action: t(`shortcuts.actions.${action.id}`),
+    group: t(shortcutGroupKeys[action.group]),
+    action: t(shortcutActionKeys[action.id]),
     keys: keysFor(action, overrides).map((combo) => displayKeys(combo, isMac)),
   }));
   return (
     <Modal
       open={open}
-      title={t('shortcuts.title')}
+      title={t('common:shortcuts.title')}
       footer={null}
       onCancel={() => {
         toggled(false);
@@ -35,9 +36,9 @@ export function ShortcutHelp(): React.JSX.Element {
         dataSource={rows}
         columns={[
           { title: '', dataIndex: 'group', width: 90 },
-          { title: t('shortcuts.action'), dataIndex: 'action' },
+          { title: t('common:shortcuts.action'), dataIndex: 'action' },
           {
-            title: t('shortcuts.key'),
+            title: t('common:shortcuts.key'),
             dataIndex: 'keys',
             width: 200,
             render: (keys: string[]) => keys.map((k) => <Typography.Text keyboard key={k}>{k}</Typography.Text>),

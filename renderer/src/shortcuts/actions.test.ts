@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { actionIds, displayKeys, keysFor, panelActionIds, panelShortcutActions, shortcutActions } from './actions';
-import { en } from '../i18n/en';
-import { zhCN } from '../i18n/zh-CN';
+import { en, zhCN } from '../i18n/resources';
 
 describe('shortcut registry', () => {
   it('registers every action once, each with a key and a label in both languages', () => {
     expect(shortcutActions.map((a) => a.id).sort()).toEqual([...actionIds].sort());
     for (const action of shortcutActions) {
       expect(action.defaultKeys.length).toBeGreaterThan(0);
-      expect(zhCN.shortcuts.actions[action.id]).toBeTruthy();
-      expect(en.shortcuts.actions[action.id]).toBeTruthy();
+      expect(zhCN.common.shortcuts.actions[action.id]).toBeTruthy();
+      expect(en.common.shortcuts.actions[action.id]).toBeTruthy();
     }
     expect(panelShortcutActions.map((a) => a.id).sort()).toEqual([...panelActionIds].sort());
     for (const action of panelShortcutActions) {
       expect(action.defaultKeys.length).toBeGreaterThan(0);
-      expect(zhCN.shortcuts.actions[action.id]).toBeTruthy();
-      expect(en.shortcuts.actions[action.id]).toBeTruthy();
+      expect(zhCN.common.shortcuts.actions[action.id]).toBeTruthy();
+      expect(en.common.shortcuts.actions[action.id]).toBeTruthy();
     }
   });
 

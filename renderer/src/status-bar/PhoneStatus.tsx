@@ -7,14 +7,16 @@ import { phoneEngine } from '../features/phone/phone-engine';
 import { usePhoneStore } from '../features/phone/phone-store';
 import { registrationColors } from '../features/phone/registration-colors';
 import { useNow } from './use-now';
+import type { TKey } from '../i18n/keys';
+import { registrationKeys } from '../i18n/phone/keys';
 
-const agentKey: Record<AgentState, string> = {
-  signed_out: 'signedOut',
-  ready: 'ready',
-  on_call: 'onCall',
-  after_call_work: 'afterCall',
-  break: 'break',
-  training: 'training',
+const agentKey: Record<AgentState, TKey> = {
+  signed_out: 'common:status.agentStates.signedOut',
+  ready: 'common:status.agentStates.ready',
+  on_call: 'common:status.agentStates.onCall',
+  after_call_work: 'common:status.agentStates.afterCall',
+  break: 'common:status.agentStates.break',
+  training: 'common:status.agentStates.training',
 };
 
 /** Registration in words (已注册 / 正在重连 / 注册失败), never a colour alone, and the agent state with the ACW countdown. */
@@ -24,13 +26,13 @@ export function PhoneStatus(): React.JSX.Element {
   const agent = usePhoneStore((s) => s.agent);
   const now = useNow();
   const left = acwSecondsLeft(agent, now);
-  const breakReasons = [t('status.breakReasons.rest'), t('status.breakReasons.meal'), t('status.breakReasons.meeting')];
+  const breakReasons = [t('common:status.breakReasons.rest'), t('common:status.breakReasons.meal'), t('common:status.breakReasons.meeting')];
   const menu: MenuProps = {
     items: [
-      { key: 'ready', label: t('status.agentStates.ready') },
-      ...breakReasons.map((reason) => ({ key: `break:${reason}`, label: `${t('status.agentStates.break')}（${reason}）` })),
-      { key: 'training', label: t('status.agentStates.training') },
-      { key: 'sign_out', label: t('status.agentStates.signedOut') },
+      { key: 'ready', label: t('common:status.agentStates.ready') },
+      ...breakReasons.map((reason) => ({ key: `break:${reason}`, label: `${t('common:status.agentStates.break')}（${reason}）` })),
+      { key: 'training', label: t('common:status.agentStates.training') },
+      { key: 'sign_out', label: t('common:status.agentStates.signedOut') },
     ],
     onClick: ({ key }) => {
       if (key.startsWith('break:')) phoneEngine.setAgentState({ type: 'break', reason: key.slice('break:'.length) });
@@ -43,15 +45,15 @@ export function PhoneStatus(): React.JSX.Element {
     <>
       <Dropdown menu={menu} trigger={['click']} disabled={agent.state === 'on_call'}>
         <span data-testid="agent-state" data-state={agent.state} style={{ cursor: 'pointer' }}>
-          {t('status.agent')}:{' '}
+          {t('common:status.agent')}:{' '}
           <Badge
             status={agent.state === 'ready' ? 'success' : agent.state === 'signed_out' ? 'default' : 'processing'}
-            text={`${t(`status.agentStates.${agentKey[agent.state]}`)}${agent.reason ? `（${agent.reason}）` : ''}${left > 0 ? ` ${t('status.acwLeft', { seconds: left })}` : ''}`}
+            text={`${t(agentKey[agent.state])}${agent.reason ? `（${agent.reason}）` : ''}${left > 0 ? ` ${t('common:status.acwLeft', { seconds: left })}` : ''}`}
           />
         </span>
       </Dropdown>
       <span data-testid="phone-registration" data-status={registration}>
-        {t('status.phone')}: <Badge status={registrationColors[registration]} text={t(`phone.registration.${registration}`)} />
+        {t('common:status.phone')}: <Badge status={registrationColors[registration]} text={t(registrationKeys[registration])} />
       </span>
     </>
   );

@@ -10,6 +10,7 @@ import { useNow } from './use-now';
 import { useServicesHeartbeat } from './use-services-heartbeat';
 import { PhoneStatus } from './PhoneStatus';
 import { HubSessionStatus } from '../features/hub/HubSessionStatus';
+import { shiftSlotKeys } from '../i18n/common/keys';
 
 /** Along the bottom, always visible: agent state, sync, shift, seat, clock, language and theme. */
 export function StatusBar(): React.JSX.Element {
@@ -28,22 +29,22 @@ export function StatusBar(): React.JSX.Element {
         <HubSessionStatus />
         <SyncStatusText />
         <span data-testid="shift">
-          {t('status.shift')}: {shift.team} {t(`status.slots.${shift.slot}`)} {dayjs(shift.startsAt).format('HH:mm')}–
+          {t('common:status.shift')}: {shift.team} {t(shiftSlotKeys[shift.slot])} {dayjs(shift.startsAt).format('HH:mm')}–
           {dayjs(shift.endsAt).format('HH:mm')}
         </span>
         <span>
-          {t('status.seat')}: {settings.seatId || t('status.noSeat')}
+          {t('common:status.seat')}: {settings.seatId || t('common:status.noSeat')}
         </span>
         {settings.labInsecureTransport && (
-          <Tooltip title={t('status.labTransportHint')}>
-            <Badge status="warning" text={t('status.labTransport')} data-testid="lab-transport" />
+          <Tooltip title={t('common:status.labTransportHint')}>
+            <Badge status="warning" text={t('common:status.labTransport')} data-testid="lab-transport" />
           </Tooltip>
         )}
-        <Badge status={reachable ? 'success' : 'error'} text={reachable ? t('status.services.connected') : t('status.services.disconnected')} data-testid="services-state" />
+        <Badge status={reachable ? 'success' : 'error'} text={reachable ? t('common:status.services.connected') : t('common:status.services.disconnected')} data-testid="services-state" />
       </Space>
       <span className="spacer" />
       <Space size="small">
-        <Tooltip title={`${t('settings.language')} (Ctrl+Shift+L)`}>
+        <Tooltip title={`${t('common:settings.language')} (Ctrl+Shift+L)`}>
           <Button
             size="small"
             type="text"
@@ -54,7 +55,7 @@ export function StatusBar(): React.JSX.Element {
             {settings.locale === 'zh-CN' ? 'English' : '中文'}
           </Button>
         </Tooltip>
-        <Tooltip title={`${t('settings.theme')} (Ctrl+Shift+T)`}>
+        <Tooltip title={`${t('common:settings.theme')} (Ctrl+Shift+T)`}>
           <Button
             size="small"
             type="text"
@@ -62,7 +63,7 @@ export function StatusBar(): React.JSX.Element {
             data-testid="toggle-theme"
             onClick={() => void update({ theme: settings.theme === 'dark' ? 'light' : 'dark' })}
           >
-            {settings.theme === 'dark' ? t('settings.light') : t('settings.dark')}
+            {settings.theme === 'dark' ? t('common:settings.light') : t('common:settings.dark')}
           </Button>
         </Tooltip>
         <time className="clock" data-testid="clock" dateTime={new Date(now).toISOString()}>

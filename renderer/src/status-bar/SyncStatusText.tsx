@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/sync/status';
 import { desk } from '../desk/desk';
+import { syncErrorKeys, syncStateKeys } from '../i18n/common/keys';
 
 dayjs.extend(relativeTime);
 
@@ -42,22 +43,22 @@ export function SyncStatusText(): React.JSX.Element {
     };
   }, []);
 
-  if (!status) return <span data-testid="sync-state">{t('status.sync')}: …</span>;
+  if (!status) return <span data-testid="sync-state">{t('common:status.sync')}: …</span>;
   const locale = i18n.language === 'zh-CN' ? 'zh-cn' : 'en';
-  const parts = [t(`status.syncStates.${status.connection}`)];
+  const parts = [t(syncStateKeys[status.connection])];
   if (status.pending > 0) {
-    parts.push(t('status.syncStates.pending', { count: status.pending }));
-    if (status.oldestPendingAt) parts.push(t('status.syncStates.oldest', { age: dayjs(status.oldestPendingAt).locale(locale).fromNow() }));
+    parts.push(t('common:status.syncStates.pending', { count: status.pending }));
+    if (status.oldestPendingAt) parts.push(t('common:status.syncStates.oldest', { age: dayjs(status.oldestPendingAt).locale(locale).fromNow() }));
   } else if (status.connection !== 'not_configured') {
-    parts.push(t('status.syncStates.allSent'));
+    parts.push(t('common:status.syncStates.allSent'));
   }
-  if (status.needsAttention > 0) parts.push(t('status.syncStates.needsAttention', { count: status.needsAttention }));
-  const error = status.lastError ? t(`status.syncStates.errors.${status.lastError.code}`) : null;
-  const tip = [error, status.lastSuccessAt ? t('status.syncStates.lastSuccess', { time: dayjs(status.lastSuccessAt).format('HH:mm:ss') }) : null].filter(Boolean).join(' · ');
+  if (status.needsAttention > 0) parts.push(t('common:status.syncStates.needsAttention', { count: status.needsAttention }));
+  const error = status.lastError ? t(syncErrorKeys[status.lastError.code]) : null;
+  const tip = [error, status.lastSuccessAt ? t('common:status.syncStates.lastSuccess', { time: dayjs(status.lastSuccessAt).format('HH:mm:ss') }) : null].filter(Boolean).join(' · ');
 
   return (
     <span data-testid="sync-state">
-      {t('status.sync')}:{' '}
+      {t('common:status.sync')}:{' '}
       <Tooltip title={tip || undefined}>
         <Badge status={badge[status.connection]} text={parts.join(' · ')} />
       </Tooltip>
@@ -67,7 +68,7 @@ export function SyncStatusText(): React.JSX.Element {
           type="link"
           size="small"
           icon={<SyncOutlined />}
-          aria-label={t('status.syncStates.syncNow')}
+          aria-label={t('common:status.syncStates.syncNow')}
           onClick={() => {
             void desk.syncNow().then((result) => {
               if (result.ok) setStatus(result.value);

@@ -37,9 +37,9 @@ const TeamHeader = memo(function TeamHeader({ team }: { team: string | null }): 
   const stats = useBoard((s) => s.teamStats.get(teamKey(team)));
   return (
     <div className="board-team" data-testid="board-team">
-      <span className="board-team-name">{team ?? t('board.team.none')}</span>
-      {stats && <span className="board-team-stats">{t('board.team.stats', { ...stats })}</span>}
-      {stats && stats.alarmed > 0 && <span className="board-team-alarmed">{t('board.team.alarmed', { count: stats.alarmed })}</span>}
+      <span className="board-team-name">{team ?? t('board:team.none')}</span>
+      {stats && <span className="board-team-stats">{t('board:team.stats', { ...stats })}</span>}
+      {stats && stats.alarmed > 0 && <span className="board-team-alarmed">{t('board:team.alarmed', { count: stats.alarmed })}</span>}
     </div>
   );
 });
@@ -125,11 +125,11 @@ export function BoardGrid(): React.JSX.Element {
           } as React.CSSProperties
         }
       >
-        {phase === 'waiting' && <div className="board-grid-message">{t('board.waiting')}</div>}
+        {phase === 'waiting' && <div className="board-grid-message">{t('board:waiting')}</div>}
         {empty && (
           <Empty
             className="board-grid-message"
-            description={filter.alarmOnly && !isFiltering({ ...filter, alarmOnly: false }) ? t('board.filter.noAlarm') : t('board.filter.noMatch')}
+            description={filter.alarmOnly && !isFiltering({ ...filter, alarmOnly: false }) ? t('board:filter.noAlarm') : t('board:filter.noMatch')}
           />
         )}
         <div className="board-grid-canvas" style={{ height: virtualizer.getTotalSize() }}>

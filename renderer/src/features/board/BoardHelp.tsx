@@ -4,6 +4,7 @@ import { displayKeys } from '../../shortcuts/actions';
 import { useSettingsStore } from '../../stores/settings-store';
 import { boardKeysFor, boardShortcuts } from './board-shortcuts';
 import { useBoardUi } from './board-ui';
+import { boardShortcutKeys } from '../../i18n/board/keys';
 
 const isMac = navigator.userAgent.includes('Mac');
 
@@ -15,13 +16,13 @@ export function BoardHelp(): React.JSX.Element {
   const overrides = useSettingsStore((s) => s.settings.shortcuts);
   const rows = boardShortcuts.map((action) => ({
     key: action.id,
-    action: t(`board.shortcuts.${action.id}`),
+    action: t(boardShortcutKeys[action.id]),
     keys: boardKeysFor(action, overrides).map((combo) => displayKeys(combo, isMac)),
   }));
   return (
     <Modal
       open={open}
-      title={t('board.help.title')}
+      title={t('board:help.title')}
       footer={null}
       onCancel={() => {
         toggled(false);
@@ -33,9 +34,9 @@ export function BoardHelp(): React.JSX.Element {
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: t('shortcuts.action'), dataIndex: 'action' },
+          { title: t('common:shortcuts.action'), dataIndex: 'action' },
           {
-            title: t('shortcuts.key'),
+            title: t('common:shortcuts.key'),
             dataIndex: 'keys',
             width: 200,
             render: (keys: string[]) =>

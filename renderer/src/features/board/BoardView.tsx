@@ -18,12 +18,12 @@ function NoHub(): React.JSX.Element {
     <Result
       className="board-no-hub"
       status="info"
-      title={t('board.noHub.title')}
-      subTitle={t('board.noHub.description')}
+      title={t('board:noHub.title')}
+      subTitle={t('board:noHub.description')}
       extra={
         <>
-          <Typography.Paragraph>{t('board.noHub.action')}</Typography.Paragraph>
-          <Typography.Paragraph type="secondary">{t('board.noHub.demo')}</Typography.Paragraph>
+          <Typography.Paragraph>{t('board:noHub.action')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('board:noHub.demo')}</Typography.Paragraph>
         </>
       }
       data-testid="board-no-hub"
@@ -66,10 +66,10 @@ export function BoardView({ search = window.location.search }: { search?: string
   }, [source]);
 
   useEffect(() => {
-    document.title = t('board.windowTitle');
+    document.title = t('board:windowTitle');
   }, [t, i18n.language]);
 
-  if (source === undefined) return <Spin className="board-loading" description={t('board.loading')} />;
+  if (source === undefined) return <Spin className="board-loading" description={t('board:loading')} />;
   if (source === null) return <NoHub />;
   return (
     <div className="board" data-testid="board">

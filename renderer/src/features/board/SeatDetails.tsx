@@ -28,15 +28,15 @@ export function SeatDetails(): React.JSX.Element {
     if (focused) document.querySelector<HTMLElement>(`[data-desk-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   };
   return (
-    <Drawer open={deskId !== null} onClose={close} title={seat ? `${seat.displayName} · ${seat.deskId}` : t('board.details.title')} size={380} data-testid="seat-details">
+    <Drawer open={deskId !== null} onClose={close} title={seat ? `${seat.displayName} · ${seat.deskId}` : t('board:details.title')} size={380} data-testid="seat-details">
       {seat && <SeatJoinActions seat={seat} />}
       {seat && (
         <Descriptions column={1} size="small" bordered>
-          <Descriptions.Item label={t('board.details.state')}>
+          <Descriptions.Item label={t('board:details.state')}>
             <Tag color={agentStateColors[seat.state]}>{t(agentStateLabelKey[seat.state])}</Tag>
             {seat.reason}
           </Descriptions.Item>
-          <Descriptions.Item label={t('board.details.alarms')}>
+          <Descriptions.Item label={t('board:details.alarms')}>
             {alarms.length > 0
               ? alarms.map((kind) => (
                   <Tag key={kind} color="red">
@@ -45,17 +45,17 @@ export function SeatDetails(): React.JSX.Element {
                 ))
               : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('board.details.since')}>{time(seat.sinceMs)}</Descriptions.Item>
-          <Descriptions.Item label={t('board.details.inState')}>
+          <Descriptions.Item label={t('board:details.since')}>{time(seat.sinceMs)}</Descriptions.Item>
+          <Descriptions.Item label={t('board:details.inState')}>
             <span ref={inStateRef} />
           </Descriptions.Item>
-          <Descriptions.Item label={t('board.details.callStarted')}>{time(callStart)}</Descriptions.Item>
-          <Descriptions.Item label={t('board.details.callLength')}>{callStart === null ? '—' : <span ref={callRef} />}</Descriptions.Item>
-          <Descriptions.Item label={t('board.details.help')}>{seat.helpRequested ? t('board.details.helpYes') : t('board.details.helpNo')}</Descriptions.Item>
-          <Descriptions.Item label={t('board.details.operator')}>{seat.operator}</Descriptions.Item>
-          <Descriptions.Item label={t('board.details.extension')}>{seat.extension ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('board.details.team')}>{seat.team ?? t('board.team.none')}</Descriptions.Item>
-          <Descriptions.Item label={t('board.details.reported')}>{time(seat.reportedMs)}</Descriptions.Item>
+          <Descriptions.Item label={t('board:details.callStarted')}>{time(callStart)}</Descriptions.Item>
+          <Descriptions.Item label={t('board:details.callLength')}>{callStart === null ? '—' : <span ref={callRef} />}</Descriptions.Item>
+          <Descriptions.Item label={t('board:details.help')}>{seat.helpRequested ? t('board:details.helpYes') : t('board:details.helpNo')}</Descriptions.Item>
+          <Descriptions.Item label={t('board:details.operator')}>{seat.operator}</Descriptions.Item>
+          <Descriptions.Item label={t('board:details.extension')}>{seat.extension ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('board:details.team')}>{seat.team ?? t('board:team.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('board:details.reported')}>{time(seat.reportedMs)}</Descriptions.Item>
         </Descriptions>
       )}
     </Drawer>

@@ -8,6 +8,7 @@ import { useSettingsStore } from '../../stores/settings-store';
 import { displayKeys } from '../../shortcuts/actions';
 import { boardKeysFor, boardShortcutFor } from './board-shortcuts';
 import { useSeatJoin } from './use-seat-join';
+import { joinHintKeys, joinModeKeys, joinRefusalKeys } from '../../i18n/board/keys';
 
 const isMac = navigator.userAgent.includes('Mac');
 const icons: Record<JoinMode, React.ReactNode> = { listen: <CustomerServiceOutlined />, whisper: <AudioOutlined />, barge: <SoundOutlined /> };
@@ -27,7 +28,7 @@ export function SeatJoinActions({ seat }: { seat: BoardSeat }): React.JSX.Elemen
     const keys = boardKeysFor(boardShortcutFor(`board.${mode}`), overrides).map((combo) => displayKeys(combo, isMac));
     const prominent = help && mode !== 'whisper';
     return (
-      <Tooltip key={mode} title={`${t(`board.join.hints.${mode}`)}（${keys.join(' / ')}）`}>
+      <Tooltip key={mode} title={`${t(joinHintKeys[mode])}（${keys.join(' / ')}）`}>
         <Button
           data-testid={`seat-join-${mode}`}
           icon={icons[mode]}
@@ -39,21 +40,21 @@ export function SeatJoinActions({ seat }: { seat: BoardSeat }): React.JSX.Elemen
             join(seat.deskId, mode);
           }}
         >
-          {t(`board.join.modes.${mode}`)}
+          {t(joinModeKeys[mode])}
           <Typography.Text keyboard>{keys[0]}</Typography.Text>
         </Button>
       </Tooltip>
     );
   };
   return (
-    <section className="seat-join" data-testid="seat-join" aria-label={t('board.join.title')}>
-      {help && <Alert type="error" showIcon icon={<AlertOutlined />} title={t('board.join.helpAlert', { name: seat.displayName })} description={t('board.join.helpHint')} data-testid="seat-join-help" />}
+    <section className="seat-join" data-testid="seat-join" aria-label={t('board:join.title')}>
+      {help && <Alert type="error" showIcon icon={<AlertOutlined />} title={t('board:join.helpAlert', { name: seat.displayName })} description={t('board:join.helpHint')} data-testid="seat-join-help" />}
       <Flex gap="small" wrap align="center">
         {(help ? (['listen', 'barge', 'whisper'] as const) : (['listen', 'whisper', 'barge'] as const)).map(button)}
       </Flex>
       {refusal && (
         <Typography.Text type="secondary" data-testid="seat-join-unavailable">
-          {t(`board.join.refused.${refusal}`, { name: seat.displayName })}
+          {t(joinRefusalKeys[refusal], { name: seat.displayName })}
         </Typography.Text>
       )}
     </section>

@@ -27,7 +27,7 @@ export function StateChart({ byState }: { byState: Record<AgentState, number> })
       series: [
         {
           type: 'bar',
-          name: i18n.t('board.chart.title'),
+          name: i18n.t('board:chart.title'),
           colorBy: 'data',
           barWidth: '62%',
           itemStyle: { borderRadius: [0, 3, 3, 0] },
@@ -41,5 +41,5 @@ export function StateChart({ byState }: { byState: Record<AgentState, number> })
   const update = useMemo<BoardChartOption>(() => ({ series: [{ data: key.split(',').map(Number) }] }), [key]);
 
   const summary = boardStateOrder.map((state, i) => `${labels[i] ?? state} ${counts[i] ?? 0}`).join('，');
-  return <EChart option={option} update={update} className="board-chart" label={`${t('board.chart.title')}：${summary}`} testId="board-chart" />;
+  return <EChart option={option} update={update} className="board-chart" label={`${t('board:chart.title')}：${summary}`} testId="board-chart" />;
 }

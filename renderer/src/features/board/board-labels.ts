@@ -30,9 +30,9 @@ export function useBoardLabelsValue(): BoardLabels {
     return {
       states: Object.fromEntries(agentStates.map((state) => [state, t(agentStateLabelKey[state])])) as Record<AgentState, string>,
       alarms: Object.fromEntries(alarmKinds.map((kind) => [kind, t(alarmLabelKey[kind])])) as Record<AlarmKind, string>,
-      call: t('board.tile.call'),
-      noCall: t('board.tile.noCall'),
-      tileLabel: (name, desk, state) => t('board.tile.label', { name, desk, state }),
+      call: t('board:tile.call'),
+      noCall: t('board:tile.noCall'),
+      tileLabel: (name, desk, state) => t('board:tile.label', { name, desk, state }),
     };
   }, [i18n, language]);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../i18n/en';
-import { zhCN } from '../../i18n/zh-CN';
+import { en, zhCN } from '../../i18n/resources';
 import { boardActionIds, boardKeysFor, boardShortcutFor, boardShortcuts } from './board-shortcuts';
 
 describe('board shortcuts', () => {

@@ -1,5 +1,6 @@
 import type { AlarmKind } from '../../../../shared/board/alarms';
 import type { AgentState } from '../../../../shared/phone/agent-state';
+import type { TKey } from '../../i18n/keys';
 
 /**
  * One colour per agent state, for the tiles and the chart alike (the words
@@ -18,18 +19,18 @@ export const agentStateColors: Record<AgentState, string> = {
 export const boardStateOrder: readonly AgentState[] = ['on_call', 'after_call_work', 'ready', 'break', 'training', 'signed_out'];
 
 /** The status bar's words for each state (`status.agentStates.*`), so a state reads the same everywhere. */
-export const agentStateLabelKey: Record<AgentState, string> = {
-  signed_out: 'status.agentStates.signedOut',
-  ready: 'status.agentStates.ready',
-  on_call: 'status.agentStates.onCall',
-  after_call_work: 'status.agentStates.afterCall',
-  break: 'status.agentStates.break',
-  training: 'status.agentStates.training',
+export const agentStateLabelKey: Record<AgentState, TKey> = {
+  signed_out: 'common:status.agentStates.signedOut',
+  ready: 'common:status.agentStates.ready',
+  on_call: 'common:status.agentStates.onCall',
+  after_call_work: 'common:status.agentStates.afterCall',
+  break: 'common:status.agentStates.break',
+  training: 'common:status.agentStates.training',
 };
 
-export const alarmLabelKey: Record<AlarmKind, string> = {
-  help: 'board.alarms.help',
-  long_call: 'board.alarms.long_call',
-  acw_overrun: 'board.alarms.acw_overrun',
-  break_overrun: 'board.alarms.break_overrun',
+export const alarmLabelKey: Record<AlarmKind, TKey> = {
+  help: 'board:alarms.help',
+  long_call: 'board:alarms.long_call',
+  acw_overrun: 'board:alarms.acw_overrun',
+  break_overrun: 'board:alarms.break_overrun',
 };

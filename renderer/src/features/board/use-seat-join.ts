@@ -6,6 +6,7 @@ import type { JoinMode } from '../../../../shared/phone/phone-settings';
 import { desk } from '../../desk/desk';
 import { boardStore } from './board-store';
 import { joinNotice } from './join-notice';
+import { joinModeKeys, joinRefusalKeys } from '../../i18n/board/keys';
 
 const NOTICE_KEY = 'board-join';
 /** One request at a time: a second key press while the phone is being asked would dial twice. */
@@ -26,13 +27,13 @@ export function useSeatJoin(): (deskId: string | null, mode: JoinMode) => void {
       const name = seat.displayName;
       const refusal = seatJoinRefusal(seat);
       if (refusal || !seat.extension) {
-        void message.warning({ key: NOTICE_KEY, content: t(`board.join.refused.${refusal ?? 'no_extension'}`, { name }) });
+        void message.warning({ key: NOTICE_KEY, content: t(joinRefusalKeys[refusal ?? 'no_extension'], { name }) });
         return;
       }
       const request = { mode, extension: seat.extension, deskId: seat.deskId };
       const go = async (): Promise<void> => {
         asking = true;
-        void message.loading({ key: NOTICE_KEY, content: t('board.join.asking', { mode: t(`board.join.modes.${mode}`), name }), duration: 0 });
+        void message.loading({ key: NOTICE_KEY, content: t('board:join.asking', { mode: t(joinModeKeys[mode]), name }), duration: 0 });
         try {
           const notice = joinNotice(await desk.joinSeatCall(request), mode, name);
           const content = t(notice.key, notice.values);
@@ -47,11 +48,11 @@ export function useSeatJoin(): (deskId: string | null, mode: JoinMode) => void {
         return;
       }
       void modal.confirm({
-        title: t('board.join.confirmBarge.title', { name }),
-        content: t('board.join.confirmBarge.content'),
-        okText: t('board.join.modes.barge'),
+        title: t('board:join.confirmBarge.title', { name }),
+        content: t('board:join.confirmBarge.content'),
+        okText: t('board:join.modes.barge'),
         okButtonProps: { danger: true },
-        cancelText: t('board.join.confirmBarge.cancel'),
+        cancelText: t('board:join.confirmBarge.cancel'),
         focusable: { autoFocusButton: 'ok' },
         onOk: go,
       });

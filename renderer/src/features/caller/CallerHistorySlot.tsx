@@ -10,7 +10,7 @@ export function CallerHistorySlot({ number }: { number: string }): React.JSX.Ele
   const { t } = useTranslation();
   return (
     <Typography.Text type="secondary" data-testid="caller-history" data-number={number}>
-      {t('caller.history')}
+      {t('caller:history')}
     </Typography.Text>
   );
 }

@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusedCall, usePhoneStore, useRingingCall } from '../phone/phone-store';
 import { CallerHistorySlot } from './CallerHistorySlot';
+import { callDirectionKeys } from '../../i18n/caller/keys';
+import { callPhaseKeys } from '../../i18n/phone/keys';
 
 /**
  * The screen pop: shown while the call still rings, so the operator knows who
@@ -22,28 +24,28 @@ export function CallerPanel(): React.JSX.Element {
   }, [ringing]);
 
   return (
-    <Card size="small" title={t('caller.title')} className="caller-panel" data-testid="caller-panel">
+    <Card size="small" title={t('caller:title')} className="caller-panel" data-testid="caller-panel">
       {call ? (
         <div data-testid="screen-pop" data-call-id={call.id} data-phase={call.phase}>
           <Descriptions size="small" column={2}>
-            <Descriptions.Item label={t('caller.number')}>
+            <Descriptions.Item label={t('caller:number')}>
               <Typography.Text strong copyable data-testid="caller-number">
                 {call.remoteNumber}
               </Typography.Text>
             </Descriptions.Item>
-            <Descriptions.Item label={t(`caller.direction.${call.direction}`)}>
+            <Descriptions.Item label={t(callDirectionKeys[call.direction])}>
               <Tag color={call.phase === 'ringing' ? 'processing' : call.phase === 'ended' ? 'default' : 'success'}>
-                {call.phase === 'ended' ? t('caller.lastCall') : t(`phone.phases.${call.phase}`)}
+                {call.phase === 'ended' ? t('caller:lastCall') : t(callPhaseKeys[call.phase])}
               </Tag>
             </Descriptions.Item>
             {call.remoteName && call.remoteName !== call.remoteNumber && (
-              <Descriptions.Item label={t('caller.name')}>{call.remoteName}</Descriptions.Item>
+              <Descriptions.Item label={t('caller:name')}>{call.remoteName}</Descriptions.Item>
             )}
           </Descriptions>
           <CallerHistorySlot number={call.remoteNumber} />
         </div>
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('caller.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('caller:empty')} />
       )}
     </Card>
   );

@@ -14,6 +14,8 @@ import { useTicketReference } from '../ticket/use-ticket-reference';
 import { phoneLineOf } from '../../../../shared/phone/phone-number';
 import type { HistoryRow } from './history-merge';
 import { mergeCallerHistory, summariseCallerHistory } from './history-merge';
+import { errorCodeKeys } from '../../i18n/error-keys';
+import { ticketStateKeys } from '../../i18n/history/keys';
 
 interface Answer {
   key: string;
@@ -71,7 +73,7 @@ export function HistoryPanel(): React.JSX.Element {
       <Input.Search
         allowClear
         value={typed ?? callNumber}
-        placeholder={t('history.numberPlaceholder')}
+        placeholder={t('history:numberPlaceholder')}
         inputMode="tel"
         onChange={(event) => {
           setTyped(event.target.value);
@@ -80,24 +82,24 @@ export function HistoryPanel(): React.JSX.Element {
       />
       {summary && (summary.localRecent > 0 || (summary.hubRecent ?? 0) > 0 || summary.repeatCaller) && (
         <Typography.Paragraph className="history-summary" data-testid="history-summary">
-          {summary.localRecent > 0 && <span>{t('history.recent', { count: summary.localRecent })}</span>}
+          {summary.localRecent > 0 && <span>{t('history:recent', { count: summary.localRecent })}</span>}
           {summary.hubRecent !== null && summary.hubRecent > 0 && (
             <span data-testid="history-hub-summary">
               {summary.localRecent > 0 && '；'}
-              {t('history.hubSummary', { count: summary.hubRecent })}
-              {summary.sameMatter !== null && summary.sameMatter > 0 && `，${t('history.hubSameMatter', { count: summary.sameMatter })}`}
+              {t('history:hubSummary', { count: summary.hubRecent })}
+              {summary.sameMatter !== null && summary.sameMatter > 0 && `，${t('history:hubSameMatter', { count: summary.sameMatter })}`}
             </span>
           )}{' '}
-          {summary.repeatCaller && <Tag color="orange">{t('history.repeat')}</Tag>}
+          {summary.repeatCaller && <Tag color="orange">{t('history:repeat')}</Tag>}
         </Typography.Paragraph>
       )}
       {current && !current.hub && (
         <Typography.Paragraph type="secondary" className="history-note" data-testid="history-local-only">
-          {current.hubError ? t('history.hubUnavailable', { reason: hubErrorText(current.hubError, (code) => t(`errors.${code}`)) }) : t('history.localOnly')}
+          {current.hubError ? t('history:hubUnavailable', { reason: hubErrorText(current.hubError, (code) => t(errorCodeKeys[code])) }) : t('history:localOnly')}
         </Typography.Paragraph>
       )}
       {rows.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('history.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('history:empty')} />
       ) : (
         <List size="small" dataSource={rows} renderItem={(row) => <HistoryItem row={row} departmentName={departmentName} />} />
       )}
@@ -113,22 +115,22 @@ function HistoryItem({ row, departmentName }: { row: HistoryRow; departmentName:
         title={
           <>
             {row.number && <span className="history-number">{row.number} · </span>}
-            {dayjs(row.createdAt).format('YYYY-MM-DD HH:mm')} · {row.requestType} · {row.category.join(' / ')} <Tag>{t(`history.states.${row.state}`)}</Tag>
-            {row.confidential && <Tag color="red">{t('history.confidential')}</Tag>}
-            {!row.local && <Tag color="blue">{t('history.fromHub')}</Tag>}
+            {dayjs(row.createdAt).format('YYYY-MM-DD HH:mm')} · {row.requestType} · {row.category.join(' / ')} <Tag>{t(ticketStateKeys[row.state])}</Tag>
+            {row.confidential && <Tag color="red">{t('history:confidential')}</Tag>}
+            {!row.local && <Tag color="blue">{t('history:fromHub')}</Tag>}
           </>
         }
         description={
           <>
             {row.contactMasked && (
               <div className="history-masked" data-testid="history-masked">
-                {row.callerNumber} · {t('history.masked')}
+                {row.callerNumber} · {t('history:masked')}
               </div>
             )}
             <div>{row.description.slice(0, 120)}</div>
             {row.reply && (
               <div className="history-reply" data-testid="history-reply">
-                <strong>{t('history.reply', { department: departmentName(row.reply.department), solved: row.reply.solved ? t('history.solved') : t('history.unsolved') })}</strong>
+                <strong>{t('history:reply', { department: departmentName(row.reply.department), solved: row.reply.solved ? t('history:solved') : t('history:unsolved') })}</strong>
                 {row.reply.text}
               </div>
             )}

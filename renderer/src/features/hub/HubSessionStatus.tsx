@@ -2,20 +2,21 @@ import { LoginOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useHubStore } from './hub-store';
+import { roleKeys } from '../../i18n/hub/keys';
 
 /** In the status bar: who is signed in at the hub (name, role, team), with sign-in (Alt+L) or sign-out (Alt+Q) beside it. */
 export function HubSessionStatus(): React.JSX.Element {
   const { t } = useTranslation();
   const session = useHubStore((s) => s.session);
   const opened = useHubStore((s) => s.dialogOpened);
-  const who = session ? `${session.displayName}（${[t(`hub.roles.${session.role}`), session.team].filter(Boolean).join(' · ')}）` : t('hub.signedOut');
+  const who = session ? `${session.displayName}（${[t(roleKeys[session.role]), session.team].filter(Boolean).join(' · ')}）` : t('hub:signedOut');
   return (
     <span data-testid="hub-session" data-state={session ? 'signed_in' : 'signed_out'}>
-      {t('hub.account')}:{' '}
+      {t('hub:account')}:{' '}
       <Tooltip title={session ? session.username : undefined}>
         <Badge status={session ? 'success' : 'default'} text={who} />
       </Tooltip>
-      <Tooltip title={session ? t('hub.signOutHint') : t('hub.signInHint')}>
+      <Tooltip title={session ? t('hub:signOutHint') : t('hub:signInHint')}>
         <Button
           type="link"
           size="small"
@@ -25,7 +26,7 @@ export function HubSessionStatus(): React.JSX.Element {
           }}
           data-testid={session ? 'hub-sign-out' : 'hub-sign-in'}
         >
-          {session ? t('hub.signOut') : t('hub.signIn')}
+          {session ? t('hub:signOut') : t('hub:signIn')}
         </Button>
       </Tooltip>
     </span>

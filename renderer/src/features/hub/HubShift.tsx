@@ -66,13 +66,13 @@ function HandoverNoteBanner(): React.JSX.Element | null {
       data-testid="handover-note"
       title={
         <>
-          <strong>{t('hub.handover.title')}</strong> · {t('hub.handover.from', { from: note.from, time: dayjs(note.at).format('YYYY-MM-DD HH:mm') })}
+          <strong>{t('hub:handover.title')}</strong> · {t('hub:handover.from', { from: note.from, time: dayjs(note.at).format('YYYY-MM-DD HH:mm') })}
         </>
       }
       description={<Typography.Paragraph className="handover-text">{note.text}</Typography.Paragraph>}
       action={
         <Button size="small" onClick={dismissed} data-testid="handover-dismiss">
-          {t('hub.handover.dismiss')}
+          {t('hub:handover.dismiss')}
         </Button>
       }
     />

@@ -9,6 +9,8 @@ import { useSettingsStore } from '../../stores/settings-store';
 import { zodRule } from '../ticket/zod-rule';
 import { useHubStore } from './hub-store';
 import { hubErrorText } from './hub-view';
+import { errorCodeKeys } from '../../i18n/error-keys';
+import type { DeskErrorCode } from '../../../../shared/result';
 
 interface SignInValues {
   hubUrl: string;
@@ -46,7 +48,7 @@ export function HubSignInDialog(): React.JSX.Element {
   }, [codeAsked]);
   const hubUrlInput = useRef<InputRef>(null);
   const usernameInput = useRef<InputRef>(null);
-  const textForCode = (code: string): string => t(`errors.${code}`);
+  const textForCode = (code: DeskErrorCode): string => t(errorCodeKeys[code]);
 
   const close = (): void => {
     setError(null);
@@ -61,7 +63,7 @@ export function HubSignInDialog(): React.JSX.Element {
     if (await store.update({ hubUrl })) return true;
     const failure = useSettingsStore.getState().lastError;
     const issue = failure?.issues?.find((i) => i.path === 'hubUrl');
-    form.setFields([{ name: 'hubUrl', errors: [issue?.message ?? (failure ? hubErrorText(failure, textForCode) : t('errors.INTERNAL'))] }]);
+    form.setFields([{ name: 'hubUrl', errors: [issue?.message ?? (failure ? hubErrorText(failure, textForCode) : t('errors:INTERNAL'))] }]);
     return false;
   };
 
@@ -78,13 +80,13 @@ export function HubSignInDialog(): React.JSX.Element {
         if (result.error.code === 'INVALID_INPUT' && issues.length > 0) {
           if (issues.some((i) => i.path === 'enrolmentCode')) setCodeAsked((n) => n + 1);
           form.setFields(issues.map((i) => ({ name: i.path as keyof SignInValues, errors: [i.message] })));
-        } else setError(t('hub.signInDialog.failed', { reason: hubErrorText(result.error, textForCode) }));
+        } else setError(t('hub:signInDialog.failed', { reason: hubErrorText(result.error, textForCode) }));
         return;
       }
       await sessionChanged(result.value);
       form.setFieldValue('password', '');
       close();
-      void message.success(t('hub.signedIn', { name: result.value.displayName }));
+      void message.success(t('hub:signedIn', { name: result.value.displayName }));
     } finally {
       setBusy(false);
     }
@@ -95,16 +97,16 @@ export function HubSignInDialog(): React.JSX.Element {
     const hubUrl = String(form.getFieldValue('hubUrl') ?? '').trim();
     const checked = hubUrlSchema.safeParse(hubUrl);
     if (!checked.success) {
-      form.setFields([{ name: 'hubUrl', errors: [checked.error.issues[0]?.message ?? t('hub.signInDialog.hubUrlRequired')] }]);
+      form.setFields([{ name: 'hubUrl', errors: [checked.error.issues[0]?.message ?? t('hub:signInDialog.hubUrlRequired')] }]);
       return;
     }
-    if (await saveAddress(hubUrl)) void message.success(hubUrl ? t('hub.signInDialog.addressSaved') : t('hub.signInDialog.addressCleared'));
+    if (await saveAddress(hubUrl)) void message.success(hubUrl ? t('hub:signInDialog.addressSaved') : t('hub:signInDialog.addressCleared'));
   };
 
   return (
     <Modal
       open={open}
-      title={t('hub.signInDialog.title')}
+      title={t('hub:signInDialog.title')}
       footer={null}
       width={460}
       destroyOnHidden
@@ -129,30 +131,30 @@ export function HubSignInDialog(): React.JSX.Element {
         {error && <Alert type="error" showIcon title={error} className="ticket-hint" data-testid="hub-sign-in-error" />}
         <Form.Item
           name="hubUrl"
-          label={t('hub.signInDialog.hubUrl')}
-          extra={t('hub.signInDialog.hubUrlHint')}
+          label={t('hub:signInDialog.hubUrl')}
+          extra={t('hub:signInDialog.hubUrlHint')}
           normalize={(value: string) => value.trim()}
-          rules={[{ required: true, message: t('hub.signInDialog.hubUrlRequired') }, zodRule(hubUrlSchema)]}
+          rules={[{ required: true, message: t('hub:signInDialog.hubUrlRequired') }, zodRule(hubUrlSchema)]}
         >
-          <Input ref={hubUrlInput} placeholder={t('hub.signInDialog.hubUrlPlaceholder')} autoComplete="off" spellCheck={false} data-testid="hub-url" />
+          <Input ref={hubUrlInput} placeholder={t('hub:signInDialog.hubUrlPlaceholder')} autoComplete="off" spellCheck={false} data-testid="hub-url" />
         </Form.Item>
-        <Form.Item name="username" label={t('hub.signInDialog.username')} rules={[zodRule(hubSignInInputSchema.shape.username)]}>
+        <Form.Item name="username" label={t('hub:signInDialog.username')} rules={[zodRule(hubSignInInputSchema.shape.username)]}>
           <Input ref={usernameInput} autoComplete="username" spellCheck={false} data-testid="hub-username" />
         </Form.Item>
-        <Form.Item name="password" label={t('hub.signInDialog.password')} rules={[zodRule(hubSignInInputSchema.shape.password)]}>
+        <Form.Item name="password" label={t('hub:signInDialog.password')} rules={[zodRule(hubSignInInputSchema.shape.password)]}>
           <Input.Password autoComplete="current-password" data-testid="hub-password" />
         </Form.Item>
         {codeNeeded && (
-          <Form.Item name="enrolmentCode" label={t('hub.signInDialog.enrolmentCode')} extra={t('hub.signInDialog.enrolmentCodeHint')}>
+          <Form.Item name="enrolmentCode" label={t('hub:signInDialog.enrolmentCode')} extra={t('hub:signInDialog.enrolmentCodeHint')}>
             <Input ref={codeInput} autoComplete="off" spellCheck={false} data-testid="hub-enrolment-code" />
           </Form.Item>
         )}
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="hub-sign-in-submit">
-            {t('hub.signInDialog.submit')}
+            {t('hub:signInDialog.submit')}
           </Button>
           <Button onClick={() => void onlySaveAddress()} disabled={busy} data-testid="hub-save-address">
-            {t('hub.signInDialog.saveAddress')}
+            {t('hub:signInDialog.saveAddress')}
           </Button>
         </Space>
         {/* The lab switch (a desk setting): plain http:// and ws:// to other machines; the status bar shows it while on. */}
@@ -162,7 +164,7 @@ export function HubSignInDialog(): React.JSX.Element {
           onChange={(event) => void useSettingsStore.getState().update({ labInsecureTransport: event.target.checked })}
           data-testid="hub-lab-transport"
         >
-          {t('hub.signInDialog.labTransport')}
+          {t('hub:signInDialog.labTransport')}
         </Checkbox>
       </Form>
     </Modal>

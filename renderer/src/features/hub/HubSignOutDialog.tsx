@@ -5,6 +5,8 @@ import { desk } from '../../desk/desk';
 import { useHubStore } from './hub-store';
 import { hubErrorText } from './hub-view';
 import { ShiftSummaryPanel } from './ShiftSummaryView';
+import { errorCodeKeys } from '../../i18n/error-keys';
+import type { DeskErrorCode } from '../../../../shared/result';
 
 const NOTE_MAX = 2_000;
 
@@ -27,7 +29,7 @@ export function HubSignOutDialog(): React.JSX.Element {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const noteInput = useRef<TextAreaRef>(null);
-  const textForCode = (code: string): string => t(`errors.${code}`);
+  const textForCode = (code: DeskErrorCode): string => t(errorCodeKeys[code]);
 
   const close = (): void => {
     dialogOpened('none');
@@ -40,20 +42,20 @@ export function HubSignOutDialog(): React.JSX.Element {
       if (note !== null) {
         const saved = await desk.setHandoverNote({ text: note });
         if (!saved.ok) {
-          setError(t('hub.signOutDialog.failed', { reason: hubErrorText(saved.error, textForCode) }));
+          setError(t('hub:signOutDialog.failed', { reason: hubErrorText(saved.error, textForCode) }));
           return;
         }
       }
       const result = await desk.hubSignOut();
       if (!result.ok) {
-        setError(t('hub.signOutDialog.failed', { reason: hubErrorText(result.error, textForCode) }));
+        setError(t('hub:signOutDialog.failed', { reason: hubErrorText(result.error, textForCode) }));
         return;
       }
       await sessionChanged(null);
       // The next operator's sign-out starts from an empty note.
       form.resetFields();
       close();
-      void message.info(t('hub.signedOutDone'));
+      void message.info(t('hub:signedOutDone'));
     } finally {
       setBusy(false);
     }
@@ -67,7 +69,7 @@ export function HubSignOutDialog(): React.JSX.Element {
   return (
     <Modal
       open={open}
-      title={t('hub.signOutDialog.title')}
+      title={t('hub:signOutDialog.title')}
       footer={null}
       width={640}
       destroyOnHidden
@@ -77,17 +79,17 @@ export function HubSignOutDialog(): React.JSX.Element {
       }}
     >
       {session && (
-        <Typography.Paragraph type="secondary">{t('hub.signOutDialog.who', { name: session.displayName, username: session.username })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('hub:signOutDialog.who', { name: session.displayName, username: session.username })}</Typography.Paragraph>
       )}
       <ShiftSummaryPanel active={open} />
       {error && <Alert type="error" showIcon title={error} className="ticket-hint" data-testid="hub-sign-out-error" />}
       <Form form={form} layout="vertical" initialValues={{ note: '' }} requiredMark={false} onFinish={() => void leaveNote()}>
         <Form.Item
           name="note"
-          label={t('hub.signOutDialog.prompt')}
+          label={t('hub:signOutDialog.prompt')}
           rules={[
-            { required: true, whitespace: true, message: t('hub.signOutDialog.empty') },
-            { max: NOTE_MAX, message: t('hub.signOutDialog.tooLong') },
+            { required: true, whitespace: true, message: t('hub:signOutDialog.empty') },
+            { max: NOTE_MAX, message: t('hub:signOutDialog.tooLong') },
           ]}
         >
           <Input.TextArea
@@ -95,7 +97,7 @@ export function HubSignOutDialog(): React.JSX.Element {
             autoSize={{ minRows: 3, maxRows: 8 }}
             showCount
             maxLength={NOTE_MAX}
-            placeholder={t('hub.signOutDialog.placeholder')}
+            placeholder={t('hub:signOutDialog.placeholder')}
             data-testid="handover-input"
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -107,13 +109,13 @@ export function HubSignOutDialog(): React.JSX.Element {
         </Form.Item>
         <Space wrap>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="hub-sign-out-with-note">
-            {t('hub.signOutDialog.leaveNote')}
+            {t('hub:signOutDialog.leaveNote')}
           </Button>
           <Button onClick={() => void signOut(null)} disabled={busy} data-testid="hub-sign-out-without-note">
-            {t('hub.signOutDialog.withoutNote')}
+            {t('hub:signOutDialog.withoutNote')}
           </Button>
           <Button onClick={close} disabled={busy}>
-            {t('hub.signOutDialog.cancel')}
+            {t('hub:signOutDialog.cancel')}
           </Button>
         </Space>
       </Form>

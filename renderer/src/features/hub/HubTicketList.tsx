@@ -8,6 +8,8 @@ import { useTicketReference } from '../ticket/use-ticket-reference';
 import { useHubStore } from './hub-store';
 import type { ReplyFilter, ReplyRow, ReplyStatus } from './hub-view';
 import { awaitingCallbackCount, replyRows } from './hub-view';
+import { ticketStateKeys } from '../../i18n/history/keys';
+import { replyStatusKeys, reviewKeys } from '../../i18n/hub/keys';
 
 const statusColor: Record<ReplyStatus, string | undefined> = {
   awaits_callback: 'green',
@@ -23,7 +25,7 @@ export function RepliesTabLabel(): React.JSX.Element {
   const count = useHubStore((s) => awaitingCallbackCount(s.tickets, s.local));
   return (
     <span data-testid="replies-tab">
-      {t('pane.replies')} <Badge count={count} size="small" title={t('replies.count', { count })} />
+      {t('common:pane.replies')} <Badge count={count} size="small" title={t('hub:replies.count', { count })} />
     </span>
   );
 }
@@ -83,19 +85,19 @@ export function HubTicketList(): React.JSX.Element {
           value={filter}
           onChange={setFilter}
           options={[
-            { value: 'pending', label: t('replies.filter.pending') },
-            { value: 'all', label: t('replies.filter.all') },
+            { value: 'pending', label: t('hub:replies.filter.pending') },
+            { value: 'all', label: t('hub:replies.filter.all') },
           ]}
           data-testid="replies-filter"
         />
         <Typography.Text type="secondary" className="replies-hint">
-          {t('replies.hint')}
+          {t('hub:replies.hint')}
         </Typography.Text>
       </div>
       {rows.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tickets.length === 0 ? t('replies.empty') : t('replies.emptyPending')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tickets.length === 0 ? t('hub:replies.empty') : t('hub:replies.emptyPending')} />
       ) : (
-        <ol ref={list} className="reply-list" aria-label={t('replies.title')}>
+        <ol ref={list} className="reply-list" aria-label={t('hub:replies.title')}>
           {rows.map((row) => (
             <li
               key={row.ticket.id}
@@ -104,7 +106,7 @@ export function HubTicketList(): React.JSX.Element {
               data-reply-row
               data-testid="hub-ticket"
               data-status={row.status}
-              aria-label={`${row.ticket.number} ${t(`history.states.${row.ticket.state}`)}`}
+              aria-label={`${row.ticket.number} ${t(ticketStateKeys[row.ticket.state])}`}
               onKeyDown={(event) => {
                 onKeyDown(event, row);
               }}
@@ -121,7 +123,7 @@ export function HubTicketList(): React.JSX.Element {
                   }}
                   data-testid="reply-callback"
                 >
-                  {t('replies.callback')}
+                  {t('hub:replies.callback')}
                 </Button>
               )}
             </li>
@@ -139,10 +141,10 @@ function ReplyDetails({ ticket, status, departmentName }: { ticket: HubTicket; s
     <>
       <div className="reply-head">
         <strong className="reply-number">{ticket.number}</strong>
-        <Tag>{t(`history.states.${ticket.state}`)}</Tag>
-        {status !== 'other' && <Tag color={statusColor[status]}>{t(`replies.status.${status}`)}</Tag>}
+        <Tag>{t(ticketStateKeys[ticket.state])}</Tag>
+        {status !== 'other' && <Tag color={statusColor[status]}>{t(replyStatusKeys[status])}</Tag>}
         <Typography.Text type="secondary" className="reply-time">
-          {t('replies.updated', { time: dayjs(ticket.updatedAt).format('MM-DD HH:mm') })}
+          {t('hub:replies.updated', { time: dayjs(ticket.updatedAt).format('MM-DD HH:mm') })}
         </Typography.Text>
       </div>
       <div className="reply-meta">
@@ -151,7 +153,7 @@ function ReplyDetails({ ticket, status, departmentName }: { ticket: HubTicket; s
       {ticket.reply && (
         <div className="reply-text" data-testid="reply-text">
           <span className="reply-label">
-            {t('replies.reply', { department: departmentName(ticket.reply.department), solved: ticket.reply.solved ? t('replies.solved') : t('replies.unsolved') })}
+            {t('hub:replies.reply', { department: departmentName(ticket.reply.department), solved: ticket.reply.solved ? t('hub:replies.solved') : t('hub:replies.unsolved') })}
             {' · '}
             {dayjs(ticket.reply.at).format('MM-DD HH:mm')}：
           </span>
@@ -160,13 +162,13 @@ function ReplyDetails({ ticket, status, departmentName }: { ticket: HubTicket; s
       )}
       {ticket.returnReason && (
         <div className="reply-text" data-testid="return-reason">
-          <span className="reply-label">{t('replies.returned')}：</span>
+          <span className="reply-label">{t('hub:replies.returned')}：</span>
           {ticket.returnReason}
         </div>
       )}
       {ticket.review !== 'not_required' && (
         <div className="reply-text" data-testid="review">
-          <span className="reply-label">{t(`replies.review.${ticket.review}`)}</span>
+          <span className="reply-label">{t(reviewKeys[ticket.review])}</span>
           {ticket.reviewComment ? `：${ticket.reviewComment}` : ''}
         </div>
       )}

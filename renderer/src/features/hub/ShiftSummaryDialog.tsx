@@ -15,7 +15,7 @@ export function ShiftSummaryDialog(): React.JSX.Element {
   return (
     <Modal
       open={open}
-      title={t('hub.shiftSummary.title')}
+      title={t('hub:shiftSummary.title')}
       width={640}
       destroyOnHidden
       onCancel={close}
@@ -28,11 +28,11 @@ export function ShiftSummaryDialog(): React.JSX.Element {
               }}
               data-testid="shift-summary-sign-out"
             >
-              {t('hub.shiftSummary.signOut')}
+              {t('hub:shiftSummary.signOut')}
             </Button>
           )}
           <Button type="primary" onClick={close} autoFocus data-testid="shift-summary-close">
-            {t('hub.shiftSummary.close')}
+            {t('hub:shiftSummary.close')}
           </Button>
         </Space>
       }

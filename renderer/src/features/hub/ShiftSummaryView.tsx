@@ -7,6 +7,8 @@ import { formatCallDuration } from '../../../../shared/phone/call-state';
 import { hubErrorText } from './hub-view';
 import { useShiftSummary } from './use-shift-summary';
 import './shift-summary.css';
+import { errorCodeKeys } from '../../i18n/error-keys';
+import { shiftSlotKeys } from '../../i18n/common/keys';
 
 type Tone = 'warning' | 'danger' | undefined;
 
@@ -34,46 +36,46 @@ export function ShiftSummaryView({ summary }: { summary: ShiftSummary }): React.
   const { calls, tickets, outbox } = summary;
   const time = (iso: string): string => dayjs(iso).format('MM-DD HH:mm');
   return (
-    <section className="shift-summary" aria-label={t('hub.shiftSummary.title')} data-testid="shift-summary">
+    <section className="shift-summary" aria-label={t('hub:shiftSummary.title')} data-testid="shift-summary">
       <Typography.Text type="secondary" className="shift-summary-window" data-testid="shift-summary-window">
-        {t('hub.shiftSummary.window', {
+        {t('hub:shiftSummary.window', {
           team: summary.team,
-          slot: t(`status.slots.${summary.slot}`),
+          slot: t(shiftSlotKeys[summary.slot]),
           from: time(summary.from),
           to: time(summary.to),
-          since: t(summary.sinceSignIn ? 'hub.shiftSummary.sinceSignIn' : 'hub.shiftSummary.sinceShiftStart'),
+          since: t(summary.sinceSignIn ? 'hub:shiftSummary.sinceSignIn' : 'hub:shiftSummary.sinceShiftStart'),
         })}
       </Typography.Text>
-      <h4 className="shift-summary-group">{t('hub.shiftSummary.calls')}</h4>
+      <h4 className="shift-summary-group">{t('hub:shiftSummary.calls')}</h4>
       <dl className="shift-summary-grid">
-        <Figure id="handled" label={t('hub.shiftSummary.handled')} value={calls.handled} note={t('hub.shiftSummary.directions', { inbound: calls.inbound, outbound: calls.outbound })} />
-        <Figure id="missed" label={t('hub.shiftSummary.missed')} value={calls.missed} />
-        <Figure id="talk" label={t('hub.shiftSummary.talk')} value={formatCallDuration(calls.talkSeconds * 1000)} />
-        <Figure id="average" label={t('hub.shiftSummary.average')} value={calls.averageTalkSeconds === null ? '—' : formatCallDuration(calls.averageTalkSeconds * 1000)} />
+        <Figure id="handled" label={t('hub:shiftSummary.handled')} value={calls.handled} note={t('hub:shiftSummary.directions', { inbound: calls.inbound, outbound: calls.outbound })} />
+        <Figure id="missed" label={t('hub:shiftSummary.missed')} value={calls.missed} />
+        <Figure id="talk" label={t('hub:shiftSummary.talk')} value={formatCallDuration(calls.talkSeconds * 1000)} />
+        <Figure id="average" label={t('hub:shiftSummary.average')} value={calls.averageTalkSeconds === null ? '—' : formatCallDuration(calls.averageTalkSeconds * 1000)} />
       </dl>
-      <h4 className="shift-summary-group">{t('hub.shiftSummary.tickets')}</h4>
+      <h4 className="shift-summary-group">{t('hub:shiftSummary.tickets')}</h4>
       <dl className="shift-summary-grid">
-        <Figure id="registered" label={t('hub.shiftSummary.registered')} value={tickets.registered} />
-        <Figure id="answered" label={t('hub.shiftSummary.answered')} value={tickets.answered} />
-        <Figure id="transferred" label={t('hub.shiftSummary.transferred')} value={tickets.transferred} />
-        <Figure id="callbacks" label={t('hub.shiftSummary.callbacks')} value={tickets.callbacks} />
+        <Figure id="registered" label={t('hub:shiftSummary.registered')} value={tickets.registered} />
+        <Figure id="answered" label={t('hub:shiftSummary.answered')} value={tickets.answered} />
+        <Figure id="transferred" label={t('hub:shiftSummary.transferred')} value={tickets.transferred} />
+        <Figure id="callbacks" label={t('hub:shiftSummary.callbacks')} value={tickets.callbacks} />
       </dl>
-      <h4 className="shift-summary-group">{t('hub.shiftSummary.left')}</h4>
+      <h4 className="shift-summary-group">{t('hub:shiftSummary.left')}</h4>
       <dl className="shift-summary-grid">
         <Figure
           id="pending"
-          label={t('hub.shiftSummary.pending')}
+          label={t('hub:shiftSummary.pending')}
           value={outbox.pending}
-          note={outbox.oldestPendingAt ? t('hub.shiftSummary.oldest', { time: dayjs(outbox.oldestPendingAt).format('HH:mm') }) : undefined}
+          note={outbox.oldestPendingAt ? t('hub:shiftSummary.oldest', { time: dayjs(outbox.oldestPendingAt).format('HH:mm') }) : undefined}
           tone={outbox.pending > 0 ? 'warning' : undefined}
         />
-        <Figure id="attention" label={t('hub.shiftSummary.needsAttention')} value={outbox.needsAttention} tone={outbox.needsAttention > 0 ? 'danger' : undefined} />
-        <Figure id="drafts" label={t('hub.shiftSummary.drafts')} value={summary.openDrafts} tone={summary.openDrafts > 0 ? 'warning' : undefined} />
-        <Figure id="callbacks-due" label={t('hub.shiftSummary.awaitingCallback')} value={summary.awaitingCallback} tone={summary.awaitingCallback > 0 ? 'warning' : undefined} />
-        <Figure id="unfinished" label={t('hub.shiftSummary.unfinished')} value={summary.unfinishedCount} tone={summary.unfinishedCount > 0 ? 'warning' : undefined} />
+        <Figure id="attention" label={t('hub:shiftSummary.needsAttention')} value={outbox.needsAttention} tone={outbox.needsAttention > 0 ? 'danger' : undefined} />
+        <Figure id="drafts" label={t('hub:shiftSummary.drafts')} value={summary.openDrafts} tone={summary.openDrafts > 0 ? 'warning' : undefined} />
+        <Figure id="callbacks-due" label={t('hub:shiftSummary.awaitingCallback')} value={summary.awaitingCallback} tone={summary.awaitingCallback > 0 ? 'warning' : undefined} />
+        <Figure id="unfinished" label={t('hub:shiftSummary.unfinished')} value={summary.unfinishedCount} tone={summary.unfinishedCount > 0 ? 'warning' : undefined} />
       </dl>
       <UnfinishedTickets tickets={summary.unfinished} total={summary.unfinishedCount} />
-      {outbox.pending > 0 && <Typography.Paragraph type="secondary" className="shift-summary-hint">{t('hub.shiftSummary.pendingStays')}</Typography.Paragraph>}
+      {outbox.pending > 0 && <Typography.Paragraph type="secondary" className="shift-summary-hint">{t('hub:shiftSummary.pendingStays')}</Typography.Paragraph>}
     </section>
   );
 }
@@ -82,7 +84,7 @@ export function ShiftSummaryView({ summary }: { summary: ShiftSummary }): React.
 export function ShiftSummaryPanel({ active }: { active: boolean }): React.JSX.Element {
   const { t } = useTranslation();
   const { summary, error } = useShiftSummary(active);
-  if (error) return <Alert type="warning" showIcon title={t('hub.shiftSummary.failed', { reason: hubErrorText(error, (code) => t(`errors.${code}`)) })} data-testid="shift-summary-error" />;
-  if (!summary) return <Spin description={t('hub.shiftSummary.loading')} />;
+  if (error) return <Alert type="warning" showIcon title={t('hub:shiftSummary.failed', { reason: hubErrorText(error, (code) => t(errorCodeKeys[code])) })} data-testid="shift-summary-error" />;
+  if (!summary) return <Spin description={t('hub:shiftSummary.loading')} />;
   return <ShiftSummaryView summary={summary} />;
 }

@@ -6,6 +6,7 @@ import type { UnfinishedTicket } from '../../../../shared/shift-summary';
 import { desk } from '../../desk/desk';
 import { useTicketSessionStore } from '../ticket/ticket-session-store';
 import { useHubStore } from './hub-store';
+import { unfinishedReasonKeys } from '../../i18n/hub/keys';
 
 /** Keys 1–9 open the first nine; every row is also a button (Tab, Enter). */
 const KEYED = 9;
@@ -46,7 +47,7 @@ export function UnfinishedTickets({ tickets, total }: { tickets: readonly Unfini
   return (
     <div className="shift-summary-unfinished" data-testid="shift-summary-unfinished-list">
       <Typography.Text type="secondary" className="shift-summary-hint">
-        {t('hub.shiftSummary.unfinishedHint', { count: Math.min(tickets.length, KEYED) })}
+        {t('hub:shiftSummary.unfinishedHint', { count: Math.min(tickets.length, KEYED) })}
       </Typography.Text>
       <ol>
         {tickets.map((ticket, index) => (
@@ -61,16 +62,16 @@ export function UnfinishedTickets({ tickets, total }: { tickets: readonly Unfini
               data-ticket-id={ticket.id}
             >
               {index < KEYED && <kbd>{index + 1}</kbd>}
-              <span className="shift-summary-ticket-number">{ticket.number ?? t('ticket.numberPending')}</span>
+              <span className="shift-summary-ticket-number">{ticket.number ?? t('ticket:numberPending')}</span>
               <span>{dayjs(ticket.registeredAt).format('MM-DD HH:mm')}</span>
               <span>{ticket.requestType}</span>
               <span className="shift-summary-ticket-matter">{ticket.category.join(' / ')}</span>
-              <span>{t(`hub.shiftSummary.unfinishedReasons.${ticket.reason}`)}</span>
+              <span>{t(unfinishedReasonKeys[ticket.reason])}</span>
             </Button>
           </li>
         ))}
       </ol>
-      {total > tickets.length && <Typography.Text type="secondary">{t('hub.shiftSummary.unfinishedMore', { count: total - tickets.length })}</Typography.Text>}
+      {total > tickets.length && <Typography.Text type="secondary">{t('hub:shiftSummary.unfinishedMore', { count: total - tickets.length })}</Typography.Text>}
     </div>
   );
 }

@@ -11,13 +11,13 @@ export function hubShortcutHandlers(info: (text: string) => void, t: TFunction):
   return {
     'hub.signIn': () => {
       const { session, dialogOpened } = hub();
-      if (session) info(t('hub.alreadySignedIn', { name: session.displayName }));
+      if (session) info(t('hub:alreadySignedIn', { name: session.displayName }));
       else dialogOpened('signIn');
     },
     'hub.signOut': () => {
       const { session, dialogOpened } = hub();
       if (session) dialogOpened('signOut');
-      else info(t('hub.notSignedIn'));
+      else info(t('hub:notSignedIn'));
     },
     'hub.shiftSummary': () => {
       hub().dialogOpened('summary');
@@ -27,7 +27,7 @@ export function hubShortcutHandlers(info: (text: string) => void, t: TFunction):
       if (note) noteDismissed();
       else
         void noteRequested().then((shown) => {
-          if (!shown) info(t('hub.handover.none'));
+          if (!shown) info(t('hub:handover.none'));
         });
     },
     'pane.showReplies': () => {

@@ -53,26 +53,26 @@ export function KnowledgePane(): React.JSX.Element {
             }
           }}
           onSearch={() => undefined}
-          placeholder={t('knowledge.searchPlaceholder')}
+          placeholder={t('knowledge:searchPlaceholder')}
           data-testid="knowledge-search"
         />
         {canDetach && (
-          <Tooltip title={detached ? t('pane.dock') : t('knowledge.detach')}>
+          <Tooltip title={detached ? t('common:pane.dock') : t('knowledge:detach')}>
             <Button
               icon={detached ? <ImportOutlined /> : <ExportOutlined />}
               onClick={() => void desk.setKnowledgePaneDetached({ detached: !detached })}
-              aria-label={detached ? t('pane.dock') : t('knowledge.detach')}
+              aria-label={detached ? t('common:pane.dock') : t('knowledge:detach')}
             />
           </Tooltip>
         )}
       </div>
       {linked.length > 0 && (
         <div className="kb-linked" data-testid="kb-linked">
-          {t('knowledge.linked')} {linked.map((id) => <Tag key={id}>{id}</Tag>)}
+          {t('knowledge:linked')} {linked.map((id) => <Tag key={id}>{id}</Tag>)}
         </div>
       )}
       {hitCount === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={query.trim() ? t('knowledge.noHits') : t('knowledge.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={query.trim() ? t('knowledge:noHits') : t('knowledge:empty')} />
       ) : (
         <KnowledgeResults />
       )}

@@ -6,6 +6,7 @@ import type { kbVerdicts } from '../../../../shared/kb/search';
 import { desk } from '../../desk/desk';
 import { Highlighted } from './Highlighted';
 import { useKnowledgeStore } from './knowledge-store';
+import { feedbackKeys } from '../../i18n/knowledge/keys';
 
 /** The ranked articles: title, place, status and the first lines of the answer; the picked one opens in full. */
 export function KnowledgeResults(): React.JSX.Element | null {
@@ -19,8 +20,8 @@ export function KnowledgeResults(): React.JSX.Element | null {
 
   return (
     <div className="kb-results" data-testid="kb-results">
-      {source === 'suggestion' && <Typography.Text type="secondary">{t('knowledge.suggested')}</Typography.Text>}
-      <ol role="listbox" aria-label={t('pane.knowledge')}>
+      {source === 'suggestion' && <Typography.Text type="secondary">{t('knowledge:suggested')}</Typography.Text>}
+      <ol role="listbox" aria-label={t('common:pane.knowledge')}>
         {hits.map((hit, index) => (
           <li
             key={hit.id}
@@ -39,12 +40,12 @@ export function KnowledgeResults(): React.JSX.Element | null {
                 <Highlighted text={hit.title} words={hit.matched} />
               </span>
               {hit.scope !== '全市' && <Tag color="blue">{hit.scope}</Tag>}
-              {hit.status === '已失效' && <Tag data-testid="kb-expired">{t('knowledge.expired')}</Tag>}
-              {hit.learned && <Tag color="purple">{t('knowledge.learned')}</Tag>}
+              {hit.status === '已失效' && <Tag data-testid="kb-expired">{t('knowledge:expired')}</Tag>}
+              {hit.learned && <Tag color="purple">{t('knowledge:learned')}</Tag>}
             </div>
-            {hit.phrasing && <div className="kb-hit-meta">{t('knowledge.phrasing', { phrasing: hit.phrasing })}</div>}
+            {hit.phrasing && <div className="kb-hit-meta">{t('knowledge:phrasing', { phrasing: hit.phrasing })}</div>}
             <div className="kb-hit-meta">
-              {hit.category.join(' / ')} · {hit.department} · {t('knowledge.updated', { date: hit.updatedAt })}
+              {hit.category.join(' / ')} · {hit.department} · {t('knowledge:updated', { date: hit.updatedAt })}
             </div>
             {openId === hit.id ? <ArticleBody id={hit.id} words={hit.matched} /> : <div className="kb-hit-preview">{hit.preview}</div>}
           </li>
@@ -86,7 +87,7 @@ function ArticleFeedback({ id }: { id: string }): React.JSX.Element {
     void desk.kbFeedback({ articleId: id, verdict, comment: '' }).then((result) => {
       if (result.ok) {
         setSent(verdict);
-        void message.success(t('knowledge.feedback.thanks'));
+        void message.success(t('knowledge:feedback.thanks'));
       }
     });
   };
@@ -94,7 +95,7 @@ function ArticleFeedback({ id }: { id: string }): React.JSX.Element {
     <Space size="small" onClick={(event) => { event.stopPropagation(); }} data-testid="kb-feedback">
       {(['helpful', 'outdated', 'wrong'] as const).map((verdict) => (
         <Button key={verdict} size="small" autoInsertSpace={false} type={sent === verdict ? 'primary' : 'default'} disabled={sent !== null} onClick={() => { send(verdict); }}>
-          {t(`knowledge.feedback.${verdict}`)}
+          {t(feedbackKeys[verdict])}
         </Button>
       ))}
     </Space>

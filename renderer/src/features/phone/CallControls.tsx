@@ -6,6 +6,7 @@ import { useNow } from '../../status-bar/use-now';
 import { phoneEngine } from './phone-engine';
 import { useFocusedCall, usePhoneStore, useRingingCall } from './phone-store';
 import { usePhoneUiStore } from './phone-ui-store';
+import { callPhaseKeys, callQualityKeys } from '../../i18n/phone/keys';
 
 /** The buttons for the call in focus; each names its shortcut. */
 export function CallControls(): React.JSX.Element | null {
@@ -28,13 +29,13 @@ export function CallControls(): React.JSX.Element | null {
     return (
       <Space data-testid="call-controls" data-phase="ringing">
         <Typography.Text strong data-testid="call-number">
-          {t('phone.phases.ringing')} {call.remoteNumber}
+          {t('phone:phases.ringing')} {call.remoteNumber}
         </Typography.Text>
         <Button type="primary" icon={<PhoneOutlined />} data-testid="answer" onClick={() => void phoneEngine.answer(call.id)}>
-          {t('phone.actions.answer')} (F6)
+          {t('phone:actions.answer')} (F6)
         </Button>
         <Button danger icon={<StopOutlined />} data-testid="reject" onClick={() => void phoneEngine.hangup(call.id)}>
-          {t('phone.actions.reject')} (F7)
+          {t('phone:actions.reject')} (F7)
         </Button>
       </Space>
     );
@@ -46,57 +47,57 @@ export function CallControls(): React.JSX.Element | null {
     <Space data-testid="call-controls" data-phase={call.phase} wrap>
       <Typography.Text strong data-testid="call-number">
         {call.consultFor
-          ? t('phone.consulting', { number: call.remoteNumber })
+          ? t('phone:consulting', { number: call.remoteNumber })
           : call.conference
-            ? t('phone.conferenceWith', { numbers: conferenceNumbers })
-            : `${t(`phone.phases.${call.phase}`)} ${call.remoteNumber}`}
+            ? t('phone:conferenceWith', { numbers: conferenceNumbers })
+            : `${t(callPhaseKeys[call.phase])} ${call.remoteNumber}`}
       </Typography.Text>
       <Typography.Text type="secondary" data-testid="call-timer">
         {elapsed}
       </Typography.Text>
       {quality && call.phase === 'active' && (
-        <Tooltip title={t('phone.qualityDetail', { loss: quality.lossPercent.toFixed(1), jitter: quality.jitterMs.toFixed(0), rtt: Number.isFinite(quality.rttMs) ? quality.rttMs.toFixed(0) : '–' })}>
+        <Tooltip title={t('phone:qualityDetail', { loss: quality.lossPercent.toFixed(1), jitter: quality.jitterMs.toFixed(0), rtt: Number.isFinite(quality.rttMs) ? quality.rttMs.toFixed(0) : '–' })}>
           <Typography.Text data-testid="call-quality" data-grade={quality.grade} type={quality.grade === 'good' ? 'success' : quality.grade === 'fair' ? 'warning' : 'danger'}>
-            {t(`phone.quality.${quality.grade}`)}
+            {t(callQualityKeys[quality.grade])}
           </Typography.Text>
         </Tooltip>
       )}
-      {call.transferProgress && <Typography.Text type="secondary">{t('phone.transferProgress', { progress: call.transferProgress })}</Typography.Text>}
+      {call.transferProgress && <Typography.Text type="secondary">{t('phone:transferProgress', { progress: call.transferProgress })}</Typography.Text>}
       <Button danger icon={<StopOutlined />} data-testid="hangup" onClick={() => void (call.conference ? phoneEngine.hangupAll() : phoneEngine.hangup(call.id))}>
-        {t('phone.actions.hangup')} (F7)
+        {t('phone:actions.hangup')} (F7)
       </Button>
       {live && (
         <>
           <Button icon={<PauseOutlined />} data-testid="hold" aria-pressed={call.phase === 'held'} onClick={() => void phoneEngine.toggleHold()}>
-            {call.phase === 'held' ? t('phone.actions.resume') : t('phone.actions.hold')} (F8)
+            {call.phase === 'held' ? t('phone:actions.resume') : t('phone:actions.hold')} (F8)
           </Button>
           <Button icon={call.muted ? <AudioMutedOutlined /> : <AudioOutlined />} data-testid="mute" aria-pressed={call.muted} onClick={() => {
             phoneEngine.toggleMute();
           }}>
-            {call.muted ? t('phone.actions.unmute') : t('phone.actions.mute')} (F9)
+            {call.muted ? t('phone:actions.unmute') : t('phone:actions.mute')} (F9)
           </Button>
           <Button icon={<NumberOutlined />} data-testid="open-keypad" onClick={() => {
             openDialog('keypad');
           }}>
-            {t('phone.actions.keypad')}
+            {t('phone:actions.keypad')}
           </Button>
           {call.conference ? null : call.consultFor ? (
             <>
               <Button type="primary" data-testid="complete-transfer" onClick={() => void phoneEngine.completeConsultation()}>
-                {t('phone.actions.completeTransfer')}
+                {t('phone:actions.completeTransfer')}
               </Button>
               <Button data-testid="start-conference" onClick={() => void phoneEngine.startConference()}>
-                {t('phone.actions.conference')}
+                {t('phone:actions.conference')}
               </Button>
               <Button data-testid="cancel-transfer" onClick={() => void phoneEngine.cancelConsultation()}>
-                {t('phone.actions.cancelTransfer')}
+                {t('phone:actions.cancelTransfer')}
               </Button>
             </>
           ) : (
             <Button icon={<SwapOutlined />} data-testid="open-transfer" onClick={() => {
               openDialog('transfer');
             }}>
-              {t('phone.actions.transfer')} (F10)
+              {t('phone:actions.transfer')} (F10)
             </Button>
           )}
         </>

@@ -25,7 +25,7 @@ export function DialBox(): React.JSX.Element {
       <Input
         ref={input}
         value={number}
-        placeholder={t('phone.dialPlaceholder')}
+        placeholder={t('phone:dialPlaceholder')}
         data-testid="dial-input"
         style={{ width: 180 }}
         onChange={(e) => {
@@ -34,7 +34,7 @@ export function DialBox(): React.JSX.Element {
         onPressEnter={dial}
       />
       <Button icon={<PhoneOutlined />} disabled={!registered} data-testid="dial" onClick={dial}>
-        {t('phone.actions.dial')}
+        {t('phone:actions.dial')}
       </Button>
     </Space.Compact>
   );

@@ -21,7 +21,7 @@ export function Keypad(): React.JSX.Element {
     };
   }, [open]);
   return (
-    <Modal open={open} title={t('phone.actions.keypad')} footer={null} width={260} onCancel={() => {
+    <Modal open={open} title={t('phone:actions.keypad')} footer={null} width={260} onCancel={() => {
       close('none');
     }}>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8 }} data-testid="keypad">

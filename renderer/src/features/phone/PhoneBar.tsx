@@ -17,6 +17,7 @@ import { PhoneSettingsDialog } from './PhoneSettingsDialog';
 import { RegistrationTag } from './RegistrationTag';
 import { SelfCheckDialog } from './SelfCheckDialog';
 import { TransferDialog } from './TransferDialog';
+import { phoneErrorKey } from '../../i18n/phone/keys';
 
 let booted = false;
 
@@ -48,21 +49,21 @@ export function PhoneBar(): React.JSX.Element {
 
   useEffect(() => {
     if (!lastError) return;
-    void message.error(t(lastError));
+    void message.error(t(phoneErrorKey(lastError) ?? 'phone:errors.actionFailed'));
     usePhoneStore.getState().errorRaised(null);
   }, [lastError, message, t]);
 
   return (
     <header className="phone-bar" data-testid="phone-bar">
       <Typography.Title level={5} className="phone-bar-title">
-        <PhoneOutlined /> {t('app.title')}
+        <PhoneOutlined /> {t('common:app.title')}
       </Typography.Title>
       <RegistrationTag />
-      {missingDevices && <Typography.Text type="warning">{t('phone.devicesMissing')}</Typography.Text>}
-      {hasCall ? <CallControls /> : <Typography.Text type="secondary">{t('phone.noCall')}</Typography.Text>}
+      {missingDevices && <Typography.Text type="warning">{t('phone:devicesMissing')}</Typography.Text>}
+      {hasCall ? <CallControls /> : <Typography.Text type="secondary">{t('phone:noCall')}</Typography.Text>}
       <span className="spacer" />
       {!hasCall && <DialBox />}
-      <Tooltip title={helpRequested ? t('phone.actions.helpRequested') : t('phone.actions.requestHelp')}>
+      <Tooltip title={helpRequested ? t('phone:actions.helpRequested') : t('phone:actions.requestHelp')}>
         <Button
           type={helpRequested ? 'primary' : 'text'}
           danger={helpRequested}
@@ -73,15 +74,15 @@ export function PhoneBar(): React.JSX.Element {
             usePhoneStore.getState().helpToggled();
           }}
         >
-          {helpRequested ? t('phone.actions.helpRequested') : null}
+          {helpRequested ? t('phone:actions.helpRequested') : null}
         </Button>
       </Tooltip>
-      <Tooltip title={t('phone.actions.selfCheck')}>
+      <Tooltip title={t('phone:actions.selfCheck')}>
         <Button type="text" icon={<MedicineBoxOutlined />} data-testid="open-self-check" onClick={() => {
           openDialog('selfCheck');
         }} />
       </Tooltip>
-      <Tooltip title={t('phone.actions.settings')}>
+      <Tooltip title={t('phone:actions.settings')}>
         <Button type="text" icon={<SettingOutlined />} data-testid="open-phone-settings" onClick={() => {
           openDialog('settings');
         }} />
@@ -94,7 +95,7 @@ export function PhoneBar(): React.JSX.Element {
         }}
         data-testid="open-shortcuts"
       >
-        {t('shortcuts.open')}
+        {t('common:shortcuts.open')}
       </Button>
       <TransferDialog />
       <Keypad />

@@ -8,6 +8,8 @@ import type { DeviceInfo } from './audio-devices';
 import { listAudioDevices } from './audio-devices';
 import { phoneEngine } from './phone-engine';
 import { usePhoneUiStore } from './phone-ui-store';
+import { errorCodeKeys } from '../../i18n/error-keys';
+import { dtmfModeKeys, phoneErrorKey, secretStorageKeys } from '../../i18n/phone/keys';
 
 interface FormValues {
   serverUri: string;
@@ -77,22 +79,28 @@ export function PhoneSettingsDialog(): React.JSX.Element {
     void listAudioDevices().then(setDevices, () => undefined);
   }, [open, form]);
 
+  /** A field issue from shared/phone's schema carries a phone error code; anything else is shown as it came. */
+  const wordPhoneIssue = (message: string): string => {
+    const key = phoneErrorKey(message);
+    return key ? t(key) : message;
+  };
+
   const save = async (values: FormValues): Promise<void> => {
     const result = await desk.updatePhoneSettings(toPatch(values));
     if (!result.ok) {
       const fields = (result.error.issues ?? []).map((issue) => ({
         name: fieldName(issue.path),
-        errors: [issue.message.startsWith('phone.errors.') ? t(issue.message) : issue.message],
+        errors: [wordPhoneIssue(issue.message)],
       }));
       if (fields.length > 0) form.setFields(fields);
-      else void message.error(t(`errors.${result.error.code}`));
+      else void message.error(t(errorCodeKeys[result.error.code]));
       return;
     }
-    void message.success(t('phone.settings.saved'));
+    void message.success(t('phone:settings.saved'));
     setDialog('none');
     // The Content-Security-Policy allows the SIP server's origin as it was when the page loaded.
     if (view && sipConnectSource(view) !== sipConnectSource(result.value) && sipConnectSource(result.value) !== '') {
-      void message.info(t('phone.settings.reloadNeeded'));
+      void message.info(t('phone:settings.reloadNeeded'));
       window.location.reload();
       return;
     }
@@ -100,60 +108,60 @@ export function PhoneSettingsDialog(): React.JSX.Element {
   };
 
   const deviceOptions = (kind: MediaDeviceKind): { value: string; label: string }[] => [
-    { value: '', label: t('phone.settings.defaultDevice') },
+    { value: '', label: t('phone:settings.defaultDevice') },
     ...devices.filter((d) => d.kind === kind && d.deviceId !== 'default' && d.deviceId !== '').map((d) => ({ value: d.deviceId, label: d.label || d.deviceId })),
   ];
 
   return (
-    <Modal open={open} title={t('phone.settings.title')} footer={null} width={560} onCancel={() => {
+    <Modal open={open} title={t('phone:settings.title')} footer={null} width={560} onCancel={() => {
       setDialog('none');
     }}>
       <Form form={form} layout="vertical" size="small" onFinish={(values) => void save(values)} data-testid="phone-settings-form">
-        <Form.Item name="serverUri" label={t('phone.settings.serverUri')}>
+        <Form.Item name="serverUri" label={t('phone:settings.serverUri')}>
           <Input placeholder="wss://pbx.example.gov.cn:7443/ws" data-testid="phone-server" />
         </Form.Item>
-        <Form.Item name="domain" label={t('phone.settings.domain')}>
+        <Form.Item name="domain" label={t('phone:settings.domain')}>
           <Input data-testid="phone-domain" />
         </Form.Item>
-        <Form.Item name="extension" label={t('phone.settings.extension')}>
+        <Form.Item name="extension" label={t('phone:settings.extension')}>
           <Input data-testid="phone-extension" />
         </Form.Item>
-        <Form.Item name="authUser" label={t('phone.settings.authUser')}>
+        <Form.Item name="authUser" label={t('phone:settings.authUser')}>
           <Input data-testid="phone-auth-user" />
         </Form.Item>
         <Form.Item
           name="password"
-          label={t('phone.settings.password')}
-          extra={view?.hasPassword ? t('phone.settings.passwordSaved', { where: t(`phone.settings.secretStorage.${view.secretStorage}`) }) : undefined}
+          label={t('phone:settings.password')}
+          extra={view?.hasPassword ? t('phone:settings.passwordSaved', { where: t(secretStorageKeys[view.secretStorage]) }) : undefined}
         >
           <Input.Password autoComplete="new-password" data-testid="phone-password" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('phone.settings.displayName')}>
+        <Form.Item name="displayName" label={t('phone:settings.displayName')}>
           <Input />
         </Form.Item>
-        <Form.Item name="iceServers" label={t('phone.settings.iceServers')}>
+        <Form.Item name="iceServers" label={t('phone:settings.iceServers')}>
           <Input.TextArea rows={2} data-testid="phone-ice" />
         </Form.Item>
-        <Form.Item name="microphoneId" label={t('phone.settings.microphone')}>
+        <Form.Item name="microphoneId" label={t('phone:settings.microphone')}>
           <Select options={deviceOptions('audioinput')} />
         </Form.Item>
-        <Form.Item name="headsetId" label={t('phone.settings.headset')}>
+        <Form.Item name="headsetId" label={t('phone:settings.headset')}>
           <Select options={deviceOptions('audiooutput')} />
         </Form.Item>
-        <Form.Item name="ringerId" label={t('phone.settings.ringer')}>
+        <Form.Item name="ringerId" label={t('phone:settings.ringer')}>
           <Select options={deviceOptions('audiooutput')} />
         </Form.Item>
-        <Form.Item name="dtmfMode" label={t('phone.settings.dtmfMode')}>
-          <Select options={dtmfModes.map((mode) => ({ value: mode, label: t(`phone.settings.dtmfModes.${mode}`) }))} />
+        <Form.Item name="dtmfMode" label={t('phone:settings.dtmfMode')}>
+          <Select options={dtmfModes.map((mode) => ({ value: mode, label: t(dtmfModeKeys[mode]) }))} />
         </Form.Item>
-        <Form.Item name="afterCallWorkSeconds" label={t('phone.settings.afterCallWork')}>
+        <Form.Item name="afterCallWorkSeconds" label={t('phone:settings.afterCallWork')}>
           <InputNumber min={0} max={1800} />
         </Form.Item>
         <Form.Item name="autoAnswer" valuePropName="checked">
-          <Checkbox>{t('phone.settings.autoAnswer')}</Checkbox>
+          <Checkbox>{t('phone:settings.autoAnswer')}</Checkbox>
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="phone-settings-save">
-          {t('phone.settings.save')}
+          {t('phone:settings.save')}
         </Button>
       </Form>
     </Modal>

@@ -3,15 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { phoneEngine } from './phone-engine';
 import { usePhoneStore } from './phone-store';
 import { registrationColors } from './registration-colors';
+import { registrationKeys, sipFailureKeys } from '../../i18n/phone/keys';
 
 /** The registration in words, never only a colour; clicking it re-checks at once. */
 export function RegistrationTag(): React.JSX.Element {
   const { t } = useTranslation();
   const registration = usePhoneStore((s) => s.registration);
   const failure = usePhoneStore((s) => s.failure);
-  const reason = failure && registration !== 'registered' ? t(`phone.failure.${failure}`) : '';
+  const reason = failure && registration !== 'registered' ? t(sipFailureKeys[failure]) : '';
   return (
-    <Tooltip title={reason || (registration === 'unconfigured' ? t('phone.notConfiguredHint') : '')}>
+    <Tooltip title={reason || (registration === 'unconfigured' ? t('phone:notConfiguredHint') : '')}>
       <Tag
         color={registrationColors[registration]}
         data-testid="phone-state"
@@ -20,7 +21,7 @@ export function RegistrationTag(): React.JSX.Element {
           phoneEngine.checkRegistration();
         }}
       >
-        {t(`phone.registration.${registration}`)}
+        {t(registrationKeys[registration])}
         {reason ? `：${reason}` : ''}
       </Tag>
     </Tooltip>

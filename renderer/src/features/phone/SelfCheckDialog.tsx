@@ -6,6 +6,7 @@ import { phoneEngine } from './phone-engine';
 import { usePhoneUiStore } from './phone-ui-store';
 import type { CheckName, CheckResult } from './self-check';
 import { runSelfCheck } from './self-check';
+import { selfCheckKeys } from '../../i18n/phone/keys';
 
 const order: CheckName[] = ['websocket', 'registration', 'ice', 'microphone'];
 
@@ -29,7 +30,7 @@ export function SelfCheckDialog(): React.JSX.Element {
     setRunning(false);
   };
   return (
-    <Modal open={open} title={t('phone.selfCheck.title')} footer={null} onCancel={() => {
+    <Modal open={open} title={t('phone:selfCheck.title')} footer={null} onCancel={() => {
       setDialog('none');
     }}>
       <List
@@ -39,9 +40,9 @@ export function SelfCheckDialog(): React.JSX.Element {
           const result = results[name];
           return (
             <List.Item data-testid={`check-${name}`} data-ok={result ? String(result.ok) : ''}>
-              <span>{t(`phone.selfCheck.${name}`)}</span>
+              <span>{t(selfCheckKeys[name])}</span>
               <span>
-                {result ? <Tag color={result.ok ? 'success' : 'error'}>{t(result.ok ? 'phone.selfCheck.pass' : 'phone.selfCheck.fail')}</Tag> : running ? <Tag>{t('phone.selfCheck.pending')}</Tag> : null}
+                {result ? <Tag color={result.ok ? 'success' : 'error'}>{t(result.ok ? 'phone:selfCheck.pass' : 'phone:selfCheck.fail')}</Tag> : running ? <Tag>{t('phone:selfCheck.pending')}</Tag> : null}
                 {result?.detail}
               </span>
             </List.Item>
@@ -49,7 +50,7 @@ export function SelfCheckDialog(): React.JSX.Element {
         }}
       />
       <Button type="primary" loading={running} data-testid="run-self-check" onClick={() => void run()}>
-        {t('phone.selfCheck.run')}
+        {t('phone:selfCheck.run')}
       </Button>
     </Modal>
   );

@@ -18,31 +18,31 @@ export function TransferDialog({ options = [] }: { options?: { value: string; la
     setTarget('');
   };
   return (
-    <Modal open={open} title={t('phone.transferTitle')} footer={null} onCancel={close} destroyOnHidden>
+    <Modal open={open} title={t('phone:transferTitle')} footer={null} onCancel={close} destroyOnHidden>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <AutoComplete
           autoFocus
           value={target}
           options={options.filter((o) => o.label.includes(target) || o.value.includes(target))}
-          placeholder={t('phone.transferPlaceholder')}
+          placeholder={t('phone:transferPlaceholder')}
           data-testid="transfer-target"
           style={{ width: '100%' }}
           onChange={setTarget}
         />
-        <Typography.Text type="secondary">{t('phone.transferHint')}</Typography.Text>
+        <Typography.Text type="secondary">{t('phone:transferHint')}</Typography.Text>
         <Space>
           <Button type="primary" data-testid="blind-transfer" onClick={() => {
             void phoneEngine.blindTransfer(target);
             close();
           }}>
-            {t('phone.actions.blindTransfer')}
+            {t('phone:actions.blindTransfer')}
           </Button>
           <Button data-testid="consult-transfer" onClick={() => {
             void phoneEngine.startConsultation(target).then((started) => {
               if (started) close();
             });
           }}>
-            {t('phone.actions.consult')}
+            {t('phone:actions.consult')}
           </Button>
         </Space>
       </Space>

@@ -12,6 +12,7 @@ import { alertKinds } from '../../../../shared/hub/alerts';
 import { useEChart } from '../../charts/use-echart';
 import { useTheme } from '../../stores/settings-store';
 import { alertKindColors } from './alerts-model';
+import { alertKindKeys } from '../../i18n/supervision/keys';
 
 registerChartParts([BarChart, GridComponent, AriaComponent, CanvasRenderer]);
 
@@ -25,7 +26,7 @@ type AlertsChartOption = ComposeOption<BarSeriesOption | GridComponentOption | A
 export default function AlertsChart({ counts }: { counts: Record<AlertKind, number> }): React.JSX.Element {
   const { t } = useTranslation();
   const mode = useTheme();
-  const labels = alertKinds.map((kind) => t(`supervision.alerts.kinds.${kind}`));
+  const labels = alertKinds.map((kind) => t(alertKindKeys[kind]));
   const values = alertKinds.map((kind) => counts[kind]);
   const labelKey = labels.join(',');
   const valueKey = values.join(',');
@@ -51,5 +52,5 @@ export default function AlertsChart({ counts }: { counts: Record<AlertKind, numb
   const box = useEChart(option);
 
   const summary = alertKinds.map((kind, i) => `${labels[i] ?? kind} ${String(values[i] ?? 0)}`).join('，');
-  return <div ref={box} className="alerts-chart" role="img" aria-label={t('supervision.alerts.chart.label', { counts: summary })} data-testid="alerts-chart" />;
+  return <div ref={box} className="alerts-chart" role="img" aria-label={t('supervision:alerts.chart.label', { counts: summary })} data-testid="alerts-chart" />;
 }

@@ -11,6 +11,8 @@ import { alertKindColors, alertPlace, countsByKind } from './alerts-model';
 import { useAlertFeed, useAlertsStore } from './alerts-store';
 import { useRowFocus } from './use-row-focus';
 import './supervision.css';
+import { errorCodeKeys } from '../../i18n/error-keys';
+import { alertKindKeys } from '../../i18n/supervision/keys';
 
 const AlertsChart = lazy(() => import('./AlertsChart'));
 
@@ -40,7 +42,7 @@ export function AlertsPanel({ active = true }: { active?: boolean }): React.JSX.
   const list = useRef<HTMLOListElement>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const counts = useMemo(() => countsByKind(alerts), [alerts]);
-  const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(`errors.${code}`));
+  const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(errorCodeKeys[code]));
   const matterOf = (alert: Alert): string => alert.matter.join(' / ');
 
   const wasActive = useRef(active);
@@ -66,10 +68,10 @@ export function AlertsPanel({ active = true }: { active?: boolean }): React.JSX.
     if (row && alertOf(row) === alert) pendingFocusRef.current = index;
     const result = await acknowledge(alert.id);
     setBusy(null);
-    if (result.ok) void message.success(t('supervision.alerts.acknowledged', { matter: matterOf(alert) }));
+    if (result.ok) void message.success(t('supervision:alerts.acknowledged', { matter: matterOf(alert) }));
     else {
       pendingFocusRef.current = null;
-      void message.error(t('supervision.alerts.acknowledgeFailed', { reason: errorText(result.error) }));
+      void message.error(t('supervision:alerts.acknowledgeFailed', { reason: errorText(result.error) }));
     }
   };
 
@@ -96,36 +98,36 @@ export function AlertsPanel({ active = true }: { active?: boolean }): React.JSX.
   );
 
   return (
-    <div ref={panel} className="supervision-panel alerts-panel" tabIndex={-1} data-testid="alerts-panel" aria-label={t('supervision.alerts.title')}>
+    <div ref={panel} className="supervision-panel alerts-panel" tabIndex={-1} data-testid="alerts-panel" aria-label={t('supervision:alerts.title')}>
       <div className="supervision-head">
-        <Typography.Text strong>{t('supervision.alerts.title')}</Typography.Text>
+        <Typography.Text strong>{t('supervision:alerts.title')}</Typography.Text>
         {loaded && (
           <Tag color={alerts.length > 0 ? 'red' : undefined} data-testid="alerts-count">
-            {t('supervision.alerts.count', { count: alerts.length })}
+            {t('supervision:alerts.count', { count: alerts.length })}
           </Tag>
         )}
         <Typography.Text type="secondary" className="supervision-hint">
-          {t('supervision.alerts.hint')}
+          {t('supervision:alerts.hint')}
         </Typography.Text>
         <Button size="small" onClick={() => void load()} loading={loading} data-testid="alerts-refresh">
-          {t('supervision.alerts.refresh')}
+          {t('supervision:alerts.refresh')}
         </Button>
       </div>
-      {error && <Notice type="warning" showIcon title={t('supervision.alerts.failed', { reason: errorText(error) })} data-testid="alerts-error" />}
+      {error && <Notice type="warning" showIcon title={t('supervision:alerts.failed', { reason: errorText(error) })} data-testid="alerts-error" />}
       {alerts.length > 0 && (
         <figure className="alerts-figure">
-          <figcaption className="supervision-meta">{t('supervision.alerts.chart.title')}</figcaption>
+          <figcaption className="supervision-meta">{t('supervision:alerts.chart.title')}</figcaption>
           <Suspense fallback={<div className="alerts-chart" />}>
             <AlertsChart counts={counts} />
           </Suspense>
         </figure>
       )}
       {!loaded && loading ? (
-        <Spin description={t('supervision.alerts.loading')} />
+        <Spin description={t('supervision:alerts.loading')} />
       ) : alerts.length === 0 ? (
-        loaded && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('supervision.alerts.empty')} />
+        loaded && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('supervision:alerts.empty')} />
       ) : (
-        <ol ref={list} className="supervision-list" aria-label={t('supervision.alerts.title')}>
+        <ol ref={list} className="supervision-list" aria-label={t('supervision:alerts.title')}>
           {alerts.map((alert) => {
             const open = expanded.has(alert.id);
             return (
@@ -139,7 +141,7 @@ export function AlertsPanel({ active = true }: { active?: boolean }): React.JSX.
                 data-alert-id={alert.id}
                 data-kind={alert.kind}
                 aria-expanded={open}
-                aria-label={`${t(`supervision.alerts.kinds.${alert.kind}`)} ${matterOf(alert)}`}
+                aria-label={`${t(alertKindKeys[alert.kind])} ${matterOf(alert)}`}
               >
                 <AlertDetails alert={alert} />
                 <div className="supervision-actions">
@@ -152,10 +154,10 @@ export function AlertsPanel({ active = true }: { active?: boolean }): React.JSX.
                     }}
                     data-testid="alert-toggle-tickets"
                   >
-                    {open ? t('supervision.alerts.hideTickets') : t('supervision.alerts.showTickets', { count: alert.tickets.length })}
+                    {open ? t('supervision:alerts.hideTickets') : t('supervision:alerts.showTickets', { count: alert.tickets.length })}
                   </Button>
                   <Button size="small" type="primary" ghost tabIndex={-1} loading={busy === alert.id} onClick={() => void acknowledgeAlert(alert)} data-testid="alert-acknowledge">
-                    {t('supervision.alerts.acknowledge')}
+                    {t('supervision:alerts.acknowledge')}
                   </Button>
                 </div>
                 {open && (
@@ -188,18 +190,18 @@ function AlertDetails({ alert }: { alert: Alert }): React.JSX.Element {
     <>
       <div className="supervision-row-head">
         <Tag color={alertKindColors[alert.kind]} data-testid="alert-kind">
-          {t(`supervision.alerts.kinds.${alert.kind}`)}
+          {t(alertKindKeys[alert.kind])}
         </Tag>
         <strong data-testid="alert-matter">{alert.matter.join(' / ')}</strong>
-        <Tag data-testid="alert-count">{t('supervision.alerts.ticketCount', { count: alert.ticketCount })}</Tag>
+        <Tag data-testid="alert-count">{t('supervision:alerts.ticketCount', { count: alert.ticketCount })}</Tag>
         <Typography.Text type="secondary" className="supervision-time">
-          {t('supervision.alerts.updated', { time: dayjs(alert.updatedAt).format('MM-DD HH:mm') })}
+          {t('supervision:alerts.updated', { time: dayjs(alert.updatedAt).format('MM-DD HH:mm') })}
         </Typography.Text>
       </div>
       <div className="supervision-meta" data-testid="alert-place">
-        {'caller' in place ? t('supervision.alerts.caller', { number: place.caller }) : (place.district ?? t('supervision.alerts.cityWide'))}
+        {'caller' in place ? t('supervision:alerts.caller', { number: place.caller }) : (place.district ?? t('supervision:alerts.cityWide'))}
         {' · '}
-        {t('supervision.alerts.window', {
+        {t('supervision:alerts.window', {
           start: dayjs(alert.windowStart).format('MM-DD HH:mm'),
           end: dayjs(alert.windowEnd).format(sameDay ? 'HH:mm' : 'MM-DD HH:mm'),
         })}

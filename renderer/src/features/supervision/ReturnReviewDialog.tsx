@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hubErrorText } from '../hub/hub-view';
 import { useReviewStore } from './review-store';
+import { errorCodeKeys } from '../../i18n/error-keys';
 
 const COMMENT_MAX = 1_000;
 
@@ -35,17 +36,17 @@ export function ReturnReviewDialog({ onClosed }: { onClosed: () => void }): Reac
     const result = await decide(ticket, { decision: 'return', comment: comment.trim() });
     setBusy(false);
     if (!result.ok) {
-      setError(t('supervision.reviews.decideFailed', { reason: hubErrorText(result.error, (code) => t(`errors.${code}`)) }));
+      setError(t('supervision:reviews.decideFailed', { reason: hubErrorText(result.error, (code) => t(errorCodeKeys[code])) }));
       return;
     }
-    void message.success(t('supervision.reviews.returnDialog.done', { number: ticket.number }));
+    void message.success(t('supervision:reviews.returnDialog.done', { number: ticket.number }));
     close();
   };
 
   return (
     <Modal
       open={ticket !== null}
-      title={ticket ? t('supervision.reviews.returnDialog.title', { number: ticket.number }) : ''}
+      title={ticket ? t('supervision:reviews.returnDialog.title', { number: ticket.number }) : ''}
       footer={null}
       width={520}
       destroyOnHidden
@@ -64,14 +65,14 @@ export function ReturnReviewDialog({ onClosed }: { onClosed: () => void }): Reac
       <Form form={form} layout="vertical" initialValues={{ comment: '' }} requiredMark={false} onFinish={(values) => void send(values)}>
         <Form.Item
           name="comment"
-          label={t('supervision.reviews.returnDialog.label')}
+          label={t('supervision:reviews.returnDialog.label')}
           rules={[
-            { required: true, whitespace: true, message: t('supervision.reviews.returnDialog.required') },
+            { required: true, whitespace: true, message: t('supervision:reviews.returnDialog.required') },
             {
               validator: (_rule, value: unknown) =>
-                typeof value === 'string' && value.trim().length === 1 ? Promise.reject(new Error(t('supervision.reviews.returnDialog.tooShort'))) : Promise.resolve(),
+                typeof value === 'string' && value.trim().length === 1 ? Promise.reject(new Error(t('supervision:reviews.returnDialog.tooShort'))) : Promise.resolve(),
             },
-            { max: COMMENT_MAX, message: t('supervision.reviews.returnDialog.tooLong') },
+            { max: COMMENT_MAX, message: t('supervision:reviews.returnDialog.tooLong') },
           ]}
         >
           <Input.TextArea
@@ -79,7 +80,7 @@ export function ReturnReviewDialog({ onClosed }: { onClosed: () => void }): Reac
             autoSize={{ minRows: 3, maxRows: 8 }}
             showCount
             maxLength={COMMENT_MAX}
-            placeholder={t('supervision.reviews.returnDialog.placeholder')}
+            placeholder={t('supervision:reviews.returnDialog.placeholder')}
             data-testid="review-comment"
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -91,10 +92,10 @@ export function ReturnReviewDialog({ onClosed }: { onClosed: () => void }): Reac
         </Form.Item>
         <Space wrap>
           <Button type="primary" danger htmlType="submit" loading={busy} data-testid="review-return-submit">
-            {t('supervision.reviews.returnDialog.submit')}
+            {t('supervision:reviews.returnDialog.submit')}
           </Button>
           <Button onClick={close} disabled={busy}>
-            {t('supervision.reviews.returnDialog.cancel')}
+            {t('supervision:reviews.returnDialog.cancel')}
           </Button>
         </Space>
       </Form>

@@ -12,6 +12,7 @@ import { ReturnReviewDialog } from './ReturnReviewDialog';
 import { useReviewStore } from './review-store';
 import { useRowFocus } from './use-row-focus';
 import './supervision.css';
+import { errorCodeKeys } from '../../i18n/error-keys';
 
 const ROW = '[data-review-row]';
 const stillLoading = (): boolean => useReviewStore.getState().loading;
@@ -41,7 +42,7 @@ export function ReviewQueue({ active = true }: { active?: boolean }): React.JSX.
   // Where the focus goes once the list has changed (after a decision, or when asked by Alt+5).
   const { pendingFocusRef, focusPending, focusedRow, move } = useRowFocus(panel, list, ROW, stillLoading, focusRequest);
   const [busy, setBusy] = useState<string | null>(null);
-  const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(`errors.${code}`));
+  const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(errorCodeKeys[code]));
 
   useEffect(() => {
     if (active) void load();
@@ -60,10 +61,10 @@ export function ReviewQueue({ active = true }: { active?: boolean }): React.JSX.
     pendingFocusRef.current = tickets.indexOf(ticket);
     const result = await decide(ticket, { decision: 'approve', comment: '' });
     setBusy(null);
-    if (result.ok) void message.success(t('supervision.reviews.approved', { number: ticket.number }));
+    if (result.ok) void message.success(t('supervision:reviews.approved', { number: ticket.number }));
     else {
       pendingFocusRef.current = null;
-      void message.error(t('supervision.reviews.decideFailed', { reason: errorText(result.error) }));
+      void message.error(t('supervision:reviews.decideFailed', { reason: errorText(result.error) }));
     }
   };
 
@@ -93,24 +94,24 @@ export function ReviewQueue({ active = true }: { active?: boolean }): React.JSX.
   );
 
   return (
-    <div ref={panel} className="supervision-panel review-panel" tabIndex={-1} data-testid="review-panel" aria-label={t('supervision.reviews.title')}>
+    <div ref={panel} className="supervision-panel review-panel" tabIndex={-1} data-testid="review-panel" aria-label={t('supervision:reviews.title')}>
       <div className="supervision-head">
-        <Typography.Text strong>{t('supervision.reviews.title')}</Typography.Text>
-        {loaded && <Tag data-testid="review-count">{t('supervision.reviews.count', { count: tickets.length })}</Tag>}
+        <Typography.Text strong>{t('supervision:reviews.title')}</Typography.Text>
+        {loaded && <Tag data-testid="review-count">{t('supervision:reviews.count', { count: tickets.length })}</Tag>}
         <Typography.Text type="secondary" className="supervision-hint">
-          {t('supervision.reviews.hint')}
+          {t('supervision:reviews.hint')}
         </Typography.Text>
         <Button size="small" onClick={() => void load()} loading={loading} data-testid="review-refresh">
-          {t('supervision.reviews.refresh')}
+          {t('supervision:reviews.refresh')}
         </Button>
       </div>
-      {error && <Alert type="warning" showIcon title={t('supervision.reviews.failed', { reason: errorText(error) })} data-testid="review-error" />}
+      {error && <Alert type="warning" showIcon title={t('supervision:reviews.failed', { reason: errorText(error) })} data-testid="review-error" />}
       {!loaded && loading ? (
-        <Spin description={t('supervision.reviews.loading')} />
+        <Spin description={t('supervision:reviews.loading')} />
       ) : tickets.length === 0 ? (
-        loaded && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('supervision.reviews.empty')} />
+        loaded && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('supervision:reviews.empty')} />
       ) : (
-        <ol ref={list} className="supervision-list" aria-label={t('supervision.reviews.title')}>
+        <ol ref={list} className="supervision-list" aria-label={t('supervision:reviews.title')}>
           {tickets.map((ticket) => (
             <li
               key={ticket.id}
@@ -125,7 +126,7 @@ export function ReviewQueue({ active = true }: { active?: boolean }): React.JSX.
               <ReviewDetails ticket={ticket} departmentName={departmentName} />
               <div className="supervision-actions">
                 <Button size="small" type="primary" ghost tabIndex={-1} loading={busy === ticket.id} onClick={() => void approve(ticket)} data-testid="review-approve">
-                  {t('supervision.reviews.approve')}
+                  {t('supervision:reviews.approve')}
                 </Button>
                 <Button
                   size="small"
@@ -137,7 +138,7 @@ export function ReviewQueue({ active = true }: { active?: boolean }): React.JSX.
                   }}
                   data-testid="review-return"
                 >
-                  {t('supervision.reviews.return')}
+                  {t('supervision:reviews.return')}
                 </Button>
               </div>
             </li>
@@ -158,10 +159,10 @@ function ReviewDetails({ ticket, departmentName }: { ticket: HubTicket; departme
     <>
       <div className="supervision-row-head">
         <strong className="supervision-number">{ticket.number}</strong>
-        <Tag color="geekblue">{t('supervision.reviews.trainee', { name: ticket.author })}</Tag>
-        {reg.confidential && <Tag color="red">{t('history.confidential')}</Tag>}
+        <Tag color="geekblue">{t('supervision:reviews.trainee', { name: ticket.author })}</Tag>
+        {reg.confidential && <Tag color="red">{t('history:confidential')}</Tag>}
         <Typography.Text type="secondary" className="supervision-time">
-          {t('supervision.reviews.registeredAt', { time: dayjs(ticket.createdAt).format('MM-DD HH:mm') })}
+          {t('supervision:reviews.registeredAt', { time: dayjs(ticket.createdAt).format('MM-DD HH:mm') })}
         </Typography.Text>
       </div>
       <div className="supervision-meta" data-testid="review-matter">
@@ -172,17 +173,17 @@ function ReviewDetails({ ticket, departmentName }: { ticket: HubTicket; departme
         {reg.description}
       </div>
       <div className="supervision-text" data-testid="review-transfer">
-        <span className="supervision-label">{t('supervision.reviews.transfer')}：</span>
+        <span className="supervision-label">{t('supervision:reviews.transfer')}：</span>
         {transfer ? (
           <>
-            {t('supervision.reviews.lead', { department: departmentName(transfer.lead) })}
-            {transfer.co.length > 0 && ` · ${t('supervision.reviews.co', { departments: transfer.co.map(departmentName).join('、') })}`}
+            {t('supervision:reviews.lead', { department: departmentName(transfer.lead) })}
+            {transfer.co.length > 0 && ` · ${t('supervision:reviews.co', { departments: transfer.co.map(departmentName).join('、') })}`}
             {' · '}
-            {t('supervision.reviews.timeLimit', { days: transfer.timeLimitDays })}
-            {transfer.timeLimitReason && t('supervision.reviews.timeLimitReason', { reason: transfer.timeLimitReason })}
+            {t('supervision:reviews.timeLimit', { days: transfer.timeLimitDays })}
+            {transfer.timeLimitReason && t('supervision:reviews.timeLimitReason', { reason: transfer.timeLimitReason })}
           </>
         ) : (
-          t('supervision.reviews.noTransfer')
+          t('supervision:reviews.noTransfer')
         )}
       </div>
     </>

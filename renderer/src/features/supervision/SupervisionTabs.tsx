@@ -17,7 +17,7 @@ export function ReviewsTabLabel(): React.JSX.Element {
   }, []);
   return (
     <span data-testid="reviews-tab">
-      {t('pane.reviews')} <Badge count={count} size="small" color="blue" title={t('supervision.reviews.count', { count })} />
+      {t('common:pane.reviews')} <Badge count={count} size="small" color="blue" title={t('supervision:reviews.count', { count })} />
     </span>
   );
 }
@@ -29,7 +29,7 @@ export function AlertsTabLabel(): React.JSX.Element {
   const count = useAlertsStore((s) => s.alerts.length);
   return (
     <span data-testid="alerts-tab">
-      {t('pane.alerts')} <Badge count={count} size="small" title={t('supervision.alerts.count', { count })} />
+      {t('common:pane.alerts')} <Badge count={count} size="small" title={t('supervision:alerts.count', { count })} />
     </span>
   );
 }
@@ -39,14 +39,14 @@ export function SeatBoardButton(): React.JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
   return (
-    <Tooltip title={t('supervision.board.openHint')}>
+    <Tooltip title={t('supervision:board.openHint')}>
       <Button
         size="small"
         icon={<DesktopOutlined />}
         data-testid="open-seat-board"
         onClick={() => void openSeatBoard(useHubStore.getState().session, (text) => void message.info(text), t)}
       >
-        {t('supervision.board.open')}
+        {t('supervision:board.open')}
       </Button>
     </Tooltip>
   );

@@ -2,15 +2,16 @@ import type { TFunction } from 'i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeskSession } from '../../../../shared/hub/desk-session';
 import type { Result } from '../../../../shared/result';
-import { zhCN } from '../../i18n/zh-CN';
+import { zhCN } from '../../i18n/resources';
 
 const openSeatBoardCall = vi.fn<() => Promise<Result<{ openedByHost: boolean }>>>();
 vi.mock('../../desk/desk', () => ({ desk: { openSeatBoard: () => openSeatBoardCall() } }));
 const { openSeatBoard, SEAT_BOARD_URL, SEAT_BOARD_WINDOW } = await import('./open-seat-board');
 
-/** Enough of i18next for these sentences: the Chinese text of a key, with {{reason}} filled in. */
+/** Enough of i18next for these sentences: the Chinese text of a namespaced key, with {{reason}} filled in. */
 const t = ((key: string, values?: { reason?: string }) => {
-  const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], zhCN);
+  const [namespace = '', path = ''] = key.split(':');
+  const text = path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], (zhCN as Record<string, unknown>)[namespace]);
   return String(text).replace('{{reason}}', values?.reason ?? '');
 }) as unknown as TFunction;
 

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { DeskSession } from '../../../../shared/hub/desk-session';
 import { desk } from '../../desk/desk';
 import { canSupervise } from './supervision-access';
+import { errorCodeKeys } from '../../i18n/error-keys';
 
 /** Where the board loads when the page opens it itself, and the tab's name. */
 export const SEAT_BOARD_URL = '/?view=board';
@@ -19,12 +20,12 @@ let boardTab: Window | null = null;
  */
 export async function openSeatBoard(session: Pick<DeskSession, 'role'> | null, notify: (text: string) => void, t: TFunction): Promise<void> {
   if (!canSupervise(session)) {
-    notify(t('supervision.board.notAllowed'));
+    notify(t('supervision:board.notAllowed'));
     return;
   }
   const result = await desk.openSeatBoard();
   if (!result.ok) {
-    notify(t('supervision.board.failed', { reason: t(`errors.${result.error.code}`) }));
+    notify(t('supervision:board.failed', { reason: t(errorCodeKeys[result.error.code]) }));
     return;
   }
   if (result.value.openedByHost) return;
@@ -34,5 +35,5 @@ export async function openSeatBoard(session: Pick<DeskSession, 'role'> | null, n
   }
   boardTab = window.open(SEAT_BOARD_URL, SEAT_BOARD_WINDOW);
   // A browser's pop-up blocker returns null (e.g. when the answer came after the key press's activation expired).
-  if (!boardTab) notify(t('supervision.board.blocked'));
+  if (!boardTab) notify(t('supervision:board.blocked'));
 }

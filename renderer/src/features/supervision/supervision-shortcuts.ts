@@ -19,7 +19,7 @@ type SupervisionActionId = Extract<keyof ActionHandlers, 'pane.showReviews' | 'p
 export function supervisionShortcutHandlers(info: (text: string) => void, t: TFunction): Record<SupervisionActionId, () => void> {
   const show = (tab: 'reviews' | 'alerts' | 'stats' | 'placement', store: { load: () => Promise<void>; focusRequested: () => void }): void => {
     if (!canSupervise(useHubStore.getState().session)) {
-      info(t('supervision.notAllowed'));
+      info(t('supervision:notAllowed'));
       return;
     }
     const workbench = useWorkbenchStore.getState();

@@ -30,30 +30,30 @@ export function AnswerForm({ onDone }: { onDone: (confirmation: Confirmation) =>
 
   const submit = async ({ answer }: AnswerValues): Promise<void> => {
     if (!ticket) {
-      setError(t('ticket.registerFirst'));
+      setError(t('ticket:registerFirst'));
       return;
     }
     const result = await desk.answerTicket({ ticketId: ticket.id, answer: { articleId: linked[0] ?? null, answer } });
     if (!result.ok) {
-      setError(t('ticket.failed', { reason: errorText(result.error) }));
+      setError(t('ticket:failed', { reason: errorText(result.error) }));
       return;
     }
     ticketChanged(result.value);
-    onDone({ ticketId: ticket.id, text: t('ticket.answer.done'), next: t('ticket.confirm.nextAnswered') });
+    onDone({ ticketId: ticket.id, text: t('ticket:answer.done'), next: t('ticket:confirm.nextAnswered') });
   };
 
   return (
     <div data-ticket-section="answer" data-testid="answer-section">
-      {!ticket && <Alert type="info" showIcon title={t('ticket.registerFirst')} className="ticket-hint" />}
+      {!ticket && <Alert type="info" showIcon title={t('ticket:registerFirst')} className="ticket-hint" />}
       {error && <Alert type="error" showIcon title={error} className="ticket-hint" />}
-      <Typography.Text type="secondary">{t('ticket.answer.articles')}：</Typography.Text>{' '}
-      {linked.length === 0 ? <Typography.Text type="secondary">{t('ticket.answer.noArticles')}</Typography.Text> : linked.map((id) => <Tag key={id}>{id}</Tag>)}
+      <Typography.Text type="secondary">{t('ticket:answer.articles')}：</Typography.Text>{' '}
+      {linked.length === 0 ? <Typography.Text type="secondary">{t('ticket:answer.noArticles')}</Typography.Text> : linked.map((id) => <Tag key={id}>{id}</Tag>)}
       <Form<AnswerValues> form={form} layout="vertical" size="small" initialValues={{ answer: '' }} onFinish={(v) => void submit(v)} className="ticket-form">
-        <Form.Item name="answer" label={t('ticket.answer.text')} rules={[zodRule(answerFieldSchema)]}>
+        <Form.Item name="answer" label={t('ticket:answer.text')} rules={[zodRule(answerFieldSchema)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} showCount data-first-field data-testid="field-answer" />
         </Form.Item>
         <Button type="primary" htmlType="submit" disabled={!ticket} data-testid="submit-answer">
-          {t('ticket.answer.submit')}
+          {t('ticket:answer.submit')}
         </Button>
       </Form>
     </div>

@@ -9,6 +9,7 @@ import { callbackCandidates, candidateLabel } from './callback-candidates';
 import { useTicketSessionStore } from './ticket-session-store';
 import { useTicketRequest } from './use-ticket-request';
 import type { Confirmation } from './TicketConfirmation';
+import { satisfactionKeys } from '../../i18n/ticket/keys';
 
 interface CallbackValues {
   ticketId: string | undefined;
@@ -78,46 +79,46 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
     if (!values.ticketId) return;
     const result = await desk.recordCallback({ ticketId: values.ticketId, callback: { solved: values.solved ?? false, satisfaction: values.satisfaction ?? 'dissatisfied', comments: values.comments } });
     if (!result.ok) {
-      setError(t('ticket.failed', { reason: errorText(result.error) }));
+      setError(t('ticket:failed', { reason: errorText(result.error) }));
       return;
     }
     setError(null);
     form.resetFields();
     setReload((n) => n + 1);
     useTicketSessionStore.getState().callbackRecorded();
-    onDone({ ticketId: values.ticketId, text: t('ticket.callback.done'), next: t('ticket.confirm.nextCallback') });
+    onDone({ ticketId: values.ticketId, text: t('ticket:callback.done'), next: t('ticket:confirm.nextCallback') });
   };
 
   return (
     <div data-ticket-section="callback" data-testid="callback-section">
       {error && <Alert type="error" showIcon title={error} className="ticket-hint" />}
       <Form<CallbackValues> form={form} layout="vertical" size="small" initialValues={initialValues} onFinish={(v) => void submit(v)} className="ticket-form">
-        <Form.Item name="ticketId" label={t('ticket.callback.ticket')} rules={[{ required: true, message: t('ticket.validation.callbackTicket') }]}>
+        <Form.Item name="ticketId" label={t('ticket:callback.ticket')} rules={[{ required: true, message: t('ticket:validation.callbackTicket') }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
-            notFoundContent={t('ticket.callback.noTickets')}
+            notFoundContent={t('ticket:callback.noTickets')}
             options={tickets.map((ticket) => ({ value: ticket.id, label: candidateLabel(ticket) }))}
             data-first-field
             data-testid="field-callbackTicket"
           />
         </Form.Item>
-        <Form.Item name="solved" label={t('ticket.callback.solved')} rules={[{ required: true, message: t('ticket.validation.solved') }]}>
+        <Form.Item name="solved" label={t('ticket:callback.solved')} rules={[{ required: true, message: t('ticket:validation.solved') }]}>
           <Radio.Group
             options={[
-              { value: true, label: t('ticket.callback.yes') },
-              { value: false, label: t('ticket.callback.no') },
+              { value: true, label: t('ticket:callback.yes') },
+              { value: false, label: t('ticket:callback.no') },
             ]}
             data-testid="field-solved"
           />
         </Form.Item>
-        <Form.Item name="satisfaction" label={t('ticket.callback.satisfaction')} rules={[{ required: true, message: t('ticket.validation.satisfaction') }]}>
-          <Radio.Group options={satisfactionLevels.map((s) => ({ value: s, label: t(`ticket.callback.${s}`) }))} data-testid="field-satisfaction" />
+        <Form.Item name="satisfaction" label={t('ticket:callback.satisfaction')} rules={[{ required: true, message: t('ticket:validation.satisfaction') }]}>
+          <Radio.Group options={satisfactionLevels.map((s) => ({ value: s, label: t(satisfactionKeys[s]) }))} data-testid="field-satisfaction" />
         </Form.Item>
-        <Form.Item name="comments" label={t('ticket.callback.comments')} rules={[{ max: 1000, message: t('ticket.validation.commentsTooLong') }]}>
+        <Form.Item name="comments" label={t('ticket:callback.comments')} rules={[{ max: 1000, message: t('ticket:validation.commentsTooLong') }]}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="field-comments" />
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="submit-callback">
-          {t('ticket.callback.submit')}
+          {t('ticket:callback.submit')}
         </Button>
       </Form>
     </div>

@@ -10,6 +10,7 @@ import type { RegistrationValues } from './draft-mapping';
 import { emptyRegistrationValues } from './draft-mapping';
 import { useTicketReference } from './use-ticket-reference';
 import { zodRule } from './zod-rule';
+import { urgencyKeys } from '../../i18n/ticket/keys';
 
 interface Props {
   form: FormInstance<RegistrationValues>;
@@ -85,78 +86,78 @@ export function RegistrationForm({ form, disabled, onChange, onSubmit }: Props):
     >
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="callerName" label={t('ticket.fields.callerName')} rules={[zodRule(registrationFieldSchemas.callerName)]} validateTrigger="onBlur">
-            <Input placeholder={t('ticket.placeholders.callerName')} data-first-field autoComplete="off" data-testid="field-callerName" />
+          <Form.Item name="callerName" label={t('ticket:fields.callerName')} rules={[zodRule(registrationFieldSchemas.callerName)]} validateTrigger="onBlur">
+            <Input placeholder={t('ticket:placeholders.callerName')} data-first-field autoComplete="off" data-testid="field-callerName" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="callerNumber" label={t('ticket.fields.callerNumber')} rules={[zodRule(registrationFieldSchemas.callerNumber)]} validateTrigger="onBlur">
-            <Input placeholder={t('ticket.placeholders.callerNumber')} inputMode="tel" autoComplete="off" data-testid="field-callerNumber" />
+          <Form.Item name="callerNumber" label={t('ticket:fields.callerNumber')} rules={[zodRule(registrationFieldSchemas.callerNumber)]} validateTrigger="onBlur">
+            <Input placeholder={t('ticket:placeholders.callerNumber')} inputMode="tel" autoComplete="off" data-testid="field-callerNumber" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="location" label={t('ticket.fields.location')}>
+          <Form.Item name="location" label={t('ticket:fields.location')}>
             <Cascader<PathOption>
               options={locationOptions}
               changeOnSelect
               // A clear button would sit in the tab order between this field and the next.
               allowClear={false}
               showSearch={{ filter: searchPath }}
-              placeholder={t('ticket.placeholders.location')}
+              placeholder={t('ticket:placeholders.location')}
               data-testid="field-location"
             />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="address" label={t('ticket.fields.address')} rules={[zodRule(registrationFieldSchemas.address)]}>
-            <Input placeholder={t('ticket.placeholders.address')} autoComplete="off" data-testid="field-address" />
+          <Form.Item name="address" label={t('ticket:fields.address')} rules={[zodRule(registrationFieldSchemas.address)]}>
+            <Input placeholder={t('ticket:placeholders.address')} autoComplete="off" data-testid="field-address" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="requestType" label={t('ticket.fields.requestType')} rules={[zodRule(registrationFieldSchemas.requestType)]}>
+          <Form.Item name="requestType" label={t('ticket:fields.requestType')} rules={[zodRule(registrationFieldSchemas.requestType)]}>
             <Select showSearch options={requestTypes.map((r) => ({ value: r, label: r }))} data-testid="field-requestType" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="category" label={t('ticket.fields.category')} rules={[zodRule(registrationFieldSchemas.category)]}>
-            <Cascader<PathOption> options={categoryOptions} allowClear={false} showSearch={{ filter: searchPath }} placeholder={t('ticket.placeholders.category')} data-testid="field-category" />
+          <Form.Item name="category" label={t('ticket:fields.category')} rules={[zodRule(registrationFieldSchemas.category)]}>
+            <Cascader<PathOption> options={categoryOptions} allowClear={false} showSearch={{ filter: searchPath }} placeholder={t('ticket:placeholders.category')} data-testid="field-category" />
           </Form.Item>
         </Col>
         <Col span={24}>
-          <Form.Item name="description" label={t('ticket.fields.description')} rules={[zodRule(registrationFieldSchemas.description)]}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: 2000 }} placeholder={t('ticket.placeholders.description')} data-testid="field-description" />
+          <Form.Item name="description" label={t('ticket:fields.description')} rules={[zodRule(registrationFieldSchemas.description)]}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: 2000 }} placeholder={t('ticket:placeholders.description')} data-testid="field-description" />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="urgency" label={t('ticket.fields.urgency')} rules={[zodRule(registrationFieldSchemas.urgency)]}>
-            <Select options={urgencies.map((u) => ({ value: u, label: t(`ticket.urgencies.${u}`) }))} data-testid="field-urgency" />
+          <Form.Item name="urgency" label={t('ticket:fields.urgency')} rules={[zodRule(registrationFieldSchemas.urgency)]}>
+            <Select options={urgencies.map((u) => ({ value: u, label: t(urgencyKeys[u]) }))} data-testid="field-urgency" />
           </Form.Item>
         </Col>
         <Col span={6}>
-          <Form.Item name="confidential" label={t('ticket.fields.confidential')} valuePropName="checked" tooltip={t('ticket.fields.confidentialHint')}>
+          <Form.Item name="confidential" label={t('ticket:fields.confidential')} valuePropName="checked" tooltip={t('ticket:fields.confidentialHint')}>
             <Switch data-testid="field-confidential" />
           </Form.Item>
         </Col>
         <Col span={10}>
-          <Form.Item name="unreasonable" label={t('ticket.fields.unreasonable')} valuePropName="checked">
+          <Form.Item name="unreasonable" label={t('ticket:fields.unreasonable')} valuePropName="checked">
             <Switch data-testid="field-unreasonable" />
           </Form.Item>
         </Col>
         {unreasonable && (
           <Col span={24}>
-            <Form.Item name="unreasonableReason" label={t('ticket.fields.unreasonableReason')} rules={[zodRule(registrationFieldSchemas.unreasonableReason)]}>
+            <Form.Item name="unreasonableReason" label={t('ticket:fields.unreasonableReason')} rules={[zodRule(registrationFieldSchemas.unreasonableReason)]}>
               <Select showSearch options={unreasonableReasons.map((r) => ({ value: r, label: r }))} data-testid="field-unreasonableReason" />
             </Form.Item>
           </Col>
         )}
         <Col span={24}>
-          <Form.Item name="relatedTicketId" label={t('ticket.fields.relatedTicketId')} rules={[zodRule(registrationFieldSchemas.relatedTicketId)]} validateTrigger="onBlur">
-            <Input placeholder={t('ticket.placeholders.relatedTicketId')} autoComplete="off" data-testid="field-relatedTicketId" />
+          <Form.Item name="relatedTicketId" label={t('ticket:fields.relatedTicketId')} rules={[zodRule(registrationFieldSchemas.relatedTicketId)]} validateTrigger="onBlur">
+            <Input placeholder={t('ticket:placeholders.relatedTicketId')} autoComplete="off" data-testid="field-relatedTicketId" />
           </Form.Item>
         </Col>
       </Row>
       <Button type="primary" htmlType="submit" data-testid="register-ticket">
-        {t('ticket.register')}
+        {t('ticket:register')}
       </Button>
     </Form>
   );
@@ -172,7 +173,7 @@ export function TraineeToggle({ checked, onChange }: { checked: boolean; onChang
       }}
       data-testid="trainee-toggle"
     >
-      {t('ticket.fields.trainee')}
+      {t('ticket:fields.trainee')}
     </Checkbox>
   );
 }

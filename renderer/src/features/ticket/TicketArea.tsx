@@ -39,7 +39,7 @@ export function TicketArea(): React.JSX.Element {
   const [result, setResult] = useState<Confirmation | null>(null);
   const [finished, setFinished] = useState(0);
 
-  const onRestored = useCallback(() => void message.info(t('ticket.draft.restored')), [message, t]);
+  const onRestored = useCallback(() => void message.info(t('ticket:draft.restored')), [message, t]);
   const autosave = useDraftAutosave(form, onRestored);
   const { meta, scheduleSave, cancel, restart, callTimeChanged, flush, reload } = autosave;
   // A practice call (实训) borrows the form: its answers are scored, never saved as the draft.
@@ -120,13 +120,13 @@ export function TicketArea(): React.JSX.Element {
     if (!saved.ok) {
       const issues = saved.error.issues ?? [];
       form.setFields(issues.map((i) => ({ name: fieldOfIssue(i.path, 'registration') ?? 'description', errors: [i.message] })) as never);
-      void message.error(t('ticket.failed', { reason: errorText(saved.error) }));
+      void message.error(t('ticket:failed', { reason: errorText(saved.error) }));
       return;
     }
     ticketRegistered(saved.value);
     linkToCall(saved.value.id);
     draftStatusChanged({ kind: 'idle' });
-    setResult({ ticketId: saved.value.id, text: t('ticket.registered'), next: t('ticket.confirm.nextRegistered') });
+    setResult({ ticketId: saved.value.id, text: t('ticket:registered'), next: t('ticket:confirm.nextRegistered') });
     // The next action starts in the disposition the operator last used (transfer or direct answer).
     window.setTimeout(() => {
       focusSection(useTicketSessionStore.getState().tab);
@@ -165,13 +165,13 @@ export function TicketArea(): React.JSX.Element {
   return (
     <Card
       size="small"
-      title={t('ticket.title')}
+      title={t('ticket:title')}
       extra={
         <Space size={12}>
           <DraftStatusText />
           <TraineeToggle checked={trainee} onChange={traineeToggled} />
           <Button size="small" onClick={() => useTicketSessionStore.getState().newTicketRequested()} data-testid="new-ticket">
-            {t('ticket.newTicket')}
+            {t('ticket:newTicket')}
           </Button>
         </Space>
       }
@@ -179,8 +179,8 @@ export function TicketArea(): React.JSX.Element {
       data-testid="ticket-area"
     >
       {result && <TicketConfirmation confirmation={result} onClose={() => setResult(null)} />}
-      <section aria-label={t('ticket.sections.registration')}>
-        <Typography.Title level={5}>{t('ticket.sections.registration')}（Alt+R）</Typography.Title>
+      <section aria-label={t('ticket:sections.registration')}>
+        <Typography.Title level={5}>{t('ticket:sections.registration')}（Alt+R）</Typography.Title>
         <RegistrationForm form={form} disabled={ticket !== null} onChange={saveDraft} onSubmit={(v) => void register(v)} />
       </section>
       <Tabs
@@ -189,12 +189,12 @@ export function TicketArea(): React.JSX.Element {
           tabChosen(key as DispositionTab);
         }}
         items={[
-          { key: 'transfer', label: `${t('ticket.sections.transfer')}（Alt+T）`, children: <TransferForm key={finished} query={ticket ? { ...query, text: ticket.registration.description } : query} onDone={done} /> },
-          { key: 'answer', label: `${t('ticket.sections.answer')}（Alt+A）`, children: <AnswerForm key={finished} onDone={done} /> },
+          { key: 'transfer', label: `${t('ticket:sections.transfer')}（Alt+T）`, children: <TransferForm key={finished} query={ticket ? { ...query, text: ticket.registration.description } : query} onDone={done} /> },
+          { key: 'answer', label: `${t('ticket:sections.answer')}（Alt+A）`, children: <AnswerForm key={finished} onDone={done} /> },
         ]}
       />
-      <section aria-label={t('ticket.sections.callback')}>
-        <Typography.Title level={5}>{t('ticket.sections.callback')}（Alt+C）</Typography.Title>
+      <section aria-label={t('ticket:sections.callback')}>
+        <Typography.Title level={5}>{t('ticket:sections.callback')}（Alt+C）</Typography.Title>
         <CallbackForm refreshKey={`${ticket?.id ?? ''}:${ticket?.state ?? ''}:${finished}`} onDone={setResult} />
       </section>
     </Card>
@@ -205,16 +205,16 @@ function DraftStatusText(): React.JSX.Element | null {
   const { t } = useTranslation();
   const status = useTicketSessionStore((s) => s.draftStatus);
   if (status.kind === 'idle') return null;
-  if (status.kind === 'saving') return <Typography.Text type="secondary" data-testid="draft-status">{t('ticket.draft.saving')}</Typography.Text>;
+  if (status.kind === 'saving') return <Typography.Text type="secondary" data-testid="draft-status">{t('ticket:draft.saving')}</Typography.Text>;
   if (status.kind === 'error')
     return (
       <Typography.Text type="danger" data-testid="draft-status">
-        {t('ticket.draft.error', { reason: status.message })}
+        {t('ticket:draft.error', { reason: status.message })}
       </Typography.Text>
     );
   return (
     <Typography.Text type="secondary" data-testid="draft-status">
-      {t('ticket.draft.saved', { time: new Date(status.savedAt).toLocaleTimeString('zh-CN', { hour12: false }) })}
+      {t('ticket:draft.saved', { time: new Date(status.savedAt).toLocaleTimeString('zh-CN', { hour12: false }) })}
     </Typography.Text>
   );
 }

@@ -48,7 +48,7 @@ export function TicketConfirmation({ confirmation, onClose }: { confirmation: Co
   const { t } = useTranslation();
   const number = useTicketNumber(confirmation.ticketId);
   const [copied, setCopied] = useState(false);
-  const copyText = [number ? t('ticket.confirm.number', { number }) : t('ticket.numberPending'), confirmation.text, confirmation.next].filter(Boolean).join(' · ');
+  const copyText = [number ? t('ticket:confirm.number', { number }) : t('ticket:numberPending'), confirmation.text, confirmation.next].filter(Boolean).join(' · ');
   useTicketCounter('copyRequest', () => {
     void navigator.clipboard.writeText(copyText).then(
       () => {
@@ -70,7 +70,7 @@ export function TicketConfirmation({ confirmation, onClose }: { confirmation: Co
       title={
         <span>
           <Typography.Text strong className="ticket-confirmation-number" data-testid="ticket-result-number">
-            {number ? t('ticket.confirm.number', { number }) : t('ticket.confirm.numberPending')}
+            {number ? t('ticket:confirm.number', { number }) : t('ticket:confirm.numberPending')}
           </Typography.Text>{' '}
           {confirmation.text}
         </span>
@@ -87,7 +87,7 @@ export function TicketConfirmation({ confirmation, onClose }: { confirmation: Co
             }}
             data-testid="ticket-result-copy"
           >
-            {copied ? t('ticket.confirm.copied') : t('ticket.confirm.copy')}
+            {copied ? t('ticket:confirm.copied') : t('ticket:confirm.copy')}
           </Button>
         </span>
       }

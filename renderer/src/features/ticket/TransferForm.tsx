@@ -13,6 +13,7 @@ import { useTicketReference } from './use-ticket-reference';
 import { useTicketCounter, useTicketRequest } from './use-ticket-request';
 import { fieldOfIssue } from './zod-rule';
 import type { Confirmation } from './TicketConfirmation';
+import { supervisionLevelKeys } from '../../i18n/ticket/keys';
 
 interface TransferValues {
   lead: string | undefined;
@@ -87,7 +88,7 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
 
   const submit = async (values: TransferValues): Promise<void> => {
     if (!ticket) {
-      setError(t('ticket.registerFirst'));
+      setError(t('ticket:registerFirst'));
       return;
     }
     setError(null);
@@ -96,22 +97,22 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
     if (!result.ok) {
       const issues = result.error.issues ?? [];
       form.setFields(issues.map((i) => ({ name: fieldOfIssue(i.path, 'transfer') ?? 'lead', errors: [i.message] })) as never);
-      setError(t('ticket.failed', { reason: errorText(result.error) }));
+      setError(t('ticket:failed', { reason: errorText(result.error) }));
       return;
     }
     ticketChanged(result.value);
     const review = result.value.review === 'pending';
     onDone({
       ticketId: ticket.id,
-      text: review ? t('ticket.reviewPending') : t('ticket.transfer.done', { name: departmentName(transfer.lead) }),
-      next: review ? t('ticket.confirm.nextReview') : t('ticket.confirm.nextTransferred', { name: departmentName(transfer.lead), days: transfer.timeLimitDays }),
+      text: review ? t('ticket:reviewPending') : t('ticket:transfer.done', { name: departmentName(transfer.lead) }),
+      next: review ? t('ticket:confirm.nextReview') : t('ticket:confirm.nextTransferred', { name: departmentName(transfer.lead), days: transfer.timeLimitDays }),
     });
   };
 
   return (
     <div data-ticket-section="transfer" data-testid="transfer-section">
       <SuggestionList suggestions={wanted ? suggestions : []} departmentName={departmentName} onAccept={accept} />
-      {!ticket && <Alert type="info" showIcon title={t('ticket.registerFirst')} className="ticket-hint" />}
+      {!ticket && <Alert type="info" showIcon title={t('ticket:registerFirst')} className="ticket-hint" />}
       {error && <Alert type="error" showIcon title={error} className="ticket-hint" data-testid="transfer-error" />}
       <Form<TransferValues> form={form} layout="vertical" size="small" initialValues={initialValues} onFinish={(v) => void submit(v)} data-testid="transfer-form">
         <Form.Item name="dutyId" hidden>
@@ -119,20 +120,20 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="lead" label={t('ticket.transfer.lead')} rules={[{ required: true, message: t('ticket.transfer.requiredLead') }]}>
+            <Form.Item name="lead" label={t('ticket:transfer.lead')} rules={[{ required: true, message: t('ticket:transfer.requiredLead') }]}>
               <Select showSearch={{ optionFilterProp: 'label' }} options={departmentOptions} data-first-field data-testid="field-lead" />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item
               name="co"
-              label={t('ticket.transfer.co')}
+              label={t('ticket:transfer.co')}
               dependencies={['lead']}
               rules={[
                 ({ getFieldValue }) => ({
                   validator: (_r, value: string[] | undefined) => {
-                    if ((value ?? []).includes(getFieldValue('lead') as string)) return Promise.reject(new Error(t('ticket.validation.coSameAsLead')));
-                    if ((value ?? []).length > 10) return Promise.reject(new Error(t('ticket.validation.coTooMany')));
+                    if ((value ?? []).includes(getFieldValue('lead') as string)) return Promise.reject(new Error(t('ticket:validation.coSameAsLead')));
+                    if ((value ?? []).length > 10) return Promise.reject(new Error(t('ticket:validation.coTooMany')));
                     return Promise.resolve();
                   },
                 }),
@@ -142,21 +143,21 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="timeLimitDays" label={t('ticket.transfer.timeLimit')} extra={dutyLimit !== null ? t('ticket.transfer.dutyLimit', { days: dutyLimit }) : undefined} rules={[{ required: true, type: 'integer', min: 1, max: 60, message: t('ticket.validation.timeLimitRange') }]}>
+            <Form.Item name="timeLimitDays" label={t('ticket:transfer.timeLimit')} extra={dutyLimit !== null ? t('ticket:transfer.dutyLimit', { days: dutyLimit }) : undefined} rules={[{ required: true, type: 'integer', min: 1, max: 60, message: t('ticket:validation.timeLimitRange') }]}>
               <InputNumber min={1} max={60} precision={0} data-testid="field-timeLimitDays" />
             </Form.Item>
           </Col>
           <Col span={16}>
             <Form.Item
               name="timeLimitReason"
-              label={t('ticket.transfer.timeLimitReason')}
+              label={t('ticket:transfer.timeLimitReason')}
               dependencies={['timeLimitDays']}
               rules={[
                 ({ getFieldValue }) => ({
                   validator: (_r, value: string | undefined) => {
                     const issue = transferLimitIssue({ timeLimitDays: getFieldValue('timeLimitDays') as number, timeLimitReason: value ?? null }, dutyLimit);
                     if (issue) return Promise.reject(new Error(issue));
-                    if ((value ?? '').length > 200) return Promise.reject(new Error(t('ticket.validation.reasonTooLong')));
+                    if ((value ?? '').length > 200) return Promise.reject(new Error(t('ticket:validation.reasonTooLong')));
                     return Promise.resolve();
                   },
                 }),
@@ -166,18 +167,18 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="supervision" label={t('ticket.transfer.supervision')}>
-              <Select options={supervisionLevels.map((s) => ({ value: s, label: t(`ticket.supervision.${s}`) }))} data-testid="field-supervision" />
+            <Form.Item name="supervision" label={t('ticket:transfer.supervision')}>
+              <Select options={supervisionLevels.map((s) => ({ value: s, label: t(supervisionLevelKeys[s]) }))} data-testid="field-supervision" />
             </Form.Item>
           </Col>
           <Col span={16}>
-            <Form.Item name="notes" label={t('ticket.transfer.notes')} rules={[{ max: 1000, message: t('ticket.validation.notesTooLong') }]}>
+            <Form.Item name="notes" label={t('ticket:transfer.notes')} rules={[{ max: 1000, message: t('ticket:validation.notesTooLong') }]}>
               <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="field-notes" />
             </Form.Item>
           </Col>
         </Row>
         <Button type="primary" htmlType="submit" disabled={!ticket} data-testid="submit-transfer">
-          {t('ticket.transfer.submit')}
+          {t('ticket:transfer.submit')}
         </Button>
       </Form>
     </div>

@@ -10,6 +10,7 @@ import { useTicketReference } from '../ticket/use-ticket-reference';
 import type { PracticeSession } from './training-store';
 import { startPractice } from './practice-start';
 import { turnDelayMs, useTrainingStore } from './training-store';
+import { scoreDispositionKeys, scoreItemKeys } from '../../i18n/training/keys';
 
 /** The lead picker's value for 直接答复 (no transfer): a Select cannot hold null. */
 const ANSWER_DIRECTLY = '__answer__';
@@ -49,15 +50,15 @@ export function PracticePanel({ practice }: { practice: PracticeSession }): Reac
       data-scenario={scenario.id}
       title={
         <span>
-          {t('training.practice.title', { title: scenario.title })} <Tag color="purple">{t('training.practice.badge')}</Tag>
+          {t('training:practice.title', { title: scenario.title })} <Tag color="purple">{t('training:practice.badge')}</Tag>
           <Tag>{scenario.level}</Tag>
         </span>
       }
-      extra={<Typography.Text type="secondary">{t('training.practice.keys')}</Typography.Text>}
+      extra={<Typography.Text type="secondary">{t('training:practice.keys')}</Typography.Text>}
     >
       <Space size={16} wrap className="practice-caller">
         <span>
-          {t('training.practice.number')}
+          {t('training:practice.number')}
           <Typography.Text strong data-testid="practice-number">
             {scenario.caller.number}
           </Typography.Text>
@@ -67,17 +68,17 @@ export function PracticePanel({ practice }: { practice: PracticeSession }): Reac
       <ol ref={turnsRef} className="practice-turns" aria-live="polite" data-testid="practice-turns">
         {scenario.turns.slice(0, shown).map((turn, index) => (
           <li key={index} className="practice-turn" data-testid="practice-turn" data-stage={turn.stage}>
-            <Typography.Text type="secondary">{t('training.practice.caller')}</Typography.Text>
+            <Typography.Text type="secondary">{t('training:practice.caller')}</Typography.Text>
             {turn.text}
           </li>
         ))}
       </ol>
       {next && !result ? (
         <Button size="small" onClick={turnShown} data-testid="practice-next-turn">
-          {t('training.practice.nextTurn')}
+          {t('training:practice.nextTurn')}
         </Button>
       ) : (
-        !result && <Typography.Text type="secondary">{t('training.practice.callerDone')}</Typography.Text>
+        !result && <Typography.Text type="secondary">{t('training:practice.callerDone')}</Typography.Text>
       )}
       {result ? <PracticeScore practice={practice} /> : <LeadPicker practice={practice} />}
     </Card>
@@ -90,7 +91,7 @@ function LeadPicker({ practice }: { practice: PracticeSession }): React.JSX.Elem
   const focusRequest = useTrainingStore((s) => s.leadFocusRequest);
   const ref = useRef<HTMLDivElement>(null);
   const options = useMemo(
-    () => [{ value: ANSWER_DIRECTLY, label: t('training.practice.answerDirectly') }, ...departments.map((d) => ({ value: d.id, label: d.name }))],
+    () => [{ value: ANSWER_DIRECTLY, label: t('training:practice.answerDirectly') }, ...departments.map((d) => ({ value: d.id, label: d.name }))],
     [departments, t],
   );
 
@@ -110,7 +111,7 @@ function LeadPicker({ practice }: { practice: PracticeSession }): React.JSX.Elem
         }
       }}
     >
-      <label htmlFor="practice-lead">{t('training.practice.lead')}</label>
+      <label htmlFor="practice-lead">{t('training:practice.lead')}</label>
       <Select
         id="practice-lead"
         showSearch={{ optionFilterProp: 'label' }}
@@ -119,11 +120,11 @@ function LeadPicker({ practice }: { practice: PracticeSession }): React.JSX.Elem
           useTrainingStore.getState().leadChosen(value === ANSWER_DIRECTLY ? null : value);
         }}
         options={options}
-        placeholder={t('training.practice.leadPlaceholder')}
+        placeholder={t('training:practice.leadPlaceholder')}
         className="practice-lead-select"
         data-testid="practice-lead"
       />
-      <Typography.Text type="secondary">{t('training.practice.submitHint')}</Typography.Text>
+      <Typography.Text type="secondary">{t('training:practice.submitHint')}</Typography.Text>
     </div>
   );
 }
@@ -135,9 +136,9 @@ function PracticeScore({ practice }: { practice: PracticeSession }): React.JSX.E
   if (!result) return null;
   const names = new Map(departments.map((d) => [d.id, d.name]));
   const show = (item: ScoreItem, value: string | null): string => {
-    if (value === null) return t('training.score.none');
+    if (value === null) return t('training:score.none');
     if (item.id === 'lead') return names.get(value) ?? value;
-    if (item.id === 'disposition') return t(`training.score.dispositions.${value}`);
+    if (item.id === 'disposition' && Object.hasOwn(scoreDispositionKeys, value)) return t(scoreDispositionKeys[value as keyof typeof scoreDispositionKeys]);
     return value;
   };
   const why = (item: ScoreItem): string => {
@@ -154,10 +155,10 @@ function PracticeScore({ practice }: { practice: PracticeSession }): React.JSX.E
         showIcon
         title={
           <span tabIndex={-1} data-testid="practice-score" data-score={result.score}>
-            {t('training.score.total', { score: result.score, right: result.right, total: result.total })}
+            {t('training:score.total', { score: result.score, right: result.right, total: result.total })}
           </span>
         }
-        description={full ? t('training.score.full') : t('training.score.review')}
+        description={full ? t('training:score.full') : t('training:score.review')}
       />
       <Table<ScoreItem>
         size="small"
@@ -166,28 +167,28 @@ function PracticeScore({ practice }: { practice: PracticeSession }): React.JSX.E
         dataSource={result.items}
         onRow={(item) => ({ 'data-testid': 'practice-item', 'data-item': item.id, 'data-correct': String(item.correct) }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('training.score.item'), dataIndex: 'id', width: 110, render: (id: string) => t(`training.score.items.${id}`) },
+          { title: t('training:score.item'), dataIndex: 'id', width: 110, render: (id: ScoreItem['id']) => t(scoreItemKeys[id]) },
           {
-            title: t('training.score.given'),
+            title: t('training:score.given'),
             key: 'given',
             width: 180,
             render: (_v, item) => (
               <span>
-                {item.correct ? <CheckCircleFilled className="score-right" aria-label={t('training.score.right')} /> : <CloseCircleFilled className="score-wrong" aria-label={t('training.score.wrong')} />}{' '}
+                {item.correct ? <CheckCircleFilled className="score-right" aria-label={t('training:score.right')} /> : <CloseCircleFilled className="score-wrong" aria-label={t('training:score.wrong')} />}{' '}
                 {show(item, item.given)}
               </span>
             ),
           },
-          { title: t('training.score.expected'), key: 'expected', width: 160, render: (_v, item) => show(item, item.expected) },
-          { title: t('training.score.why'), key: 'why', render: (_v, item) => <Typography.Text type="secondary">{why(item)}</Typography.Text> },
+          { title: t('training:score.expected'), key: 'expected', width: 160, render: (_v, item) => show(item, item.expected) },
+          { title: t('training:score.why'), key: 'why', render: (_v, item) => <Typography.Text type="secondary">{why(item)}</Typography.Text> },
         ]}
       />
       <Space>
         <Button type="primary" size="small" onClick={() => void startPractice()} data-testid="practice-again">
-          {t('training.practice.again')}
+          {t('training:practice.again')}
         </Button>
         <Button size="small" onClick={() => useTrainingStore.getState().practiceEnded()} data-testid="practice-end">
-          {t('training.practice.end')}
+          {t('training:practice.end')}
         </Button>
       </Space>
     </div>
@@ -215,6 +216,6 @@ function ScenarioAudio({ scenario }: { scenario: PracticeScenario }): React.JSX.
     };
   }, [scenario]);
   if (!scenario.audio) return null;
-  if (!scenario.audioAvailable) return <Typography.Text type="secondary">{t('training.practice.noAudio')}</Typography.Text>;
+  if (!scenario.audioAvailable) return <Typography.Text type="secondary">{t('training:practice.noAudio')}</Typography.Text>;
   return url ? <audio src={url} controls autoPlay className="practice-audio" data-testid="practice-audio" /> : null;
 }

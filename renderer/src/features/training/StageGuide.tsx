@@ -2,6 +2,7 @@ import { Card, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { callStages, stageStatus } from '../../../../shared/training/call-script';
 import { useTrainingStore } from './training-store';
+import { guideReasonKeys, stageKeys } from '../../i18n/training/keys';
 
 const statusOfStep = { done: 'finish', current: 'process', todo: 'wait' } as const;
 
@@ -24,26 +25,26 @@ export function StageGuide({ reason }: { reason: 'trainee' | 'setting' | 'practi
       data-stage={stage ?? 'idle'}
       title={
         <span>
-          {t('training.guide.title')} <Tag color="gold">{t(`training.guide.reasons.${reason}`)}</Tag>
+          {t('training:guide.title')} <Tag color="gold">{t(guideReasonKeys[reason])}</Tag>
         </span>
       }
-      extra={<Typography.Text type="secondary">{t('training.guide.keys')}</Typography.Text>}
+      extra={<Typography.Text type="secondary">{t('training:guide.keys')}</Typography.Text>}
     >
       <Steps
         size="small"
         className="stage-steps"
         current={stage === null ? -1 : callStages.indexOf(stage)}
         items={callStages.map((id) => ({
-          title: script?.stages.find((s) => s.id === id)?.title ?? t(`training.stages.${id}`),
+          title: script?.stages.find((s) => s.id === id)?.title ?? t(stageKeys[id]),
           status: statusOfStep[stageStatus(id, stage)],
         }))}
       />
       {!script ? (
-        <Typography.Text type="warning">{t('training.guide.noScript')}</Typography.Text>
+        <Typography.Text type="warning">{t('training:guide.noScript')}</Typography.Text>
       ) : (
         shown && (
           <div className="stage-body" data-testid="stage-phrases" data-stage={shown.id}>
-            {stage === null && <Typography.Text type="secondary">{t('training.guide.waiting')}</Typography.Text>}
+            {stage === null && <Typography.Text type="secondary">{t('training:guide.waiting')}</Typography.Text>}
             <Typography.Text className="stage-goal">{shown.goal}</Typography.Text>
             <ul className="stage-phrases">
               {shown.phrases.map((phrase) => (
@@ -52,7 +53,7 @@ export function StageGuide({ reason }: { reason: 'trainee' | 'setting' | 'practi
             </ul>
             {shown.avoid.length > 0 && (
               <Typography.Text type="danger" className="stage-avoid">
-                {t('training.guide.avoid')}
+                {t('training:guide.avoid')}
                 {shown.avoid.join(' ')}
               </Typography.Text>
             )}

@@ -50,7 +50,7 @@ export function TrainingArea(): React.JSX.Element {
         // A real call always wins over practice.
         if (training.practice) {
           training.practiceEnded();
-          void message.info(t('training.practice.endedByCall'));
+          void message.info(t('training:practice.endedByCall'));
         }
         training.stageEvent({ kind: 'callAnswered' });
       }),

@@ -44,17 +44,17 @@ export function TrainingRecords(): React.JSX.Element {
       onClose={() => {
         useTrainingStore.getState().recordsToggled(false);
       }}
-      title={who ? t('training.records.titleFor', { name: who }) : t('training.records.title')}
+      title={who ? t('training:records.titleFor', { name: who }) : t('training:records.title')}
       size={620}
       rootClassName="training-records"
       data-testid="training-records"
     >
       <div className="training-summary">
-        <Statistic title={t('training.records.average')} value={average ?? '—'} suffix={average === null ? undefined : t('training.records.points')} data-testid="training-average" />
-        <Statistic title={t('training.records.count')} value={results?.length ?? 0} data-testid="training-count" />
+        <Statistic title={t('training:records.average')} value={average ?? '—'} suffix={average === null ? undefined : t('training:records.points')} data-testid="training-average" />
+        <Statistic title={t('training:records.count')} value={results?.length ?? 0} data-testid="training-count" />
       </div>
       {results && results.length === 0 ? (
-        <Empty description={t('training.records.empty')} />
+        <Empty description={t('training:records.empty')} />
       ) : (
         <Table<PracticeResult>
           size="small"
@@ -64,16 +64,16 @@ export function TrainingRecords(): React.JSX.Element {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           onRow={(r) => ({ 'data-testid': 'training-record', 'data-scenario': r.scenarioId, 'data-score': r.score }) as React.HTMLAttributes<HTMLElement>}
           columns={[
-            { title: t('training.records.time'), dataIndex: 'finishedAt', width: 150, render: (at: string) => dayjs(at).format('MM-DD HH:mm') },
-            { title: t('training.records.scenario'), dataIndex: 'scenarioTitle' },
+            { title: t('training:records.time'), dataIndex: 'finishedAt', width: 150, render: (at: string) => dayjs(at).format('MM-DD HH:mm') },
+            { title: t('training:records.scenario'), dataIndex: 'scenarioTitle' },
             {
-              title: t('training.records.score'),
+              title: t('training:records.score'),
               dataIndex: 'score',
               width: 70,
               render: (score: number) => <Typography.Text type={score === 100 ? 'success' : score < 60 ? 'danger' : undefined}>{score}</Typography.Text>,
             },
-            { title: t('training.records.items'), key: 'items', width: 80, render: (_v, r) => `${String(r.right)} / ${String(r.total)}` },
-            { title: t('training.records.duration'), key: 'duration', width: 70, render: (_v, r) => practiceDuration(r) },
+            { title: t('training:records.items'), key: 'items', width: 80, render: (_v, r) => `${String(r.right)} / ${String(r.total)}` },
+            { title: t('training:records.duration'), key: 'duration', width: 70, render: (_v, r) => practiceDuration(r) },
           ]}
         />
       )}

@@ -4,6 +4,7 @@ import { useSettingsStore } from '../../stores/settings-store';
 import { useHubStore } from '../hub/hub-store';
 import { startPractice } from './practice-start';
 import { useTrainingStore } from './training-store';
+import { practiceRefusalKeys } from '../../i18n/training/keys';
 
 type TrainingActionId = Extract<keyof ActionHandlers, `training.${string}`>;
 
@@ -14,12 +15,12 @@ export function trainingShortcutHandlers(info: (text: string) => void, warn: (te
     'training.toggleGuide': () => {
       const { settings, update } = useSettingsStore.getState();
       if (useHubStore.getState().session?.role === 'trainee') {
-        info(t('training.guide.alwaysForTrainees'));
+        info(t('training:guide.alwaysForTrainees'));
         return;
       }
       const on = !settings.trainingGuide;
       void update({ trainingGuide: on }).then((saved) => {
-        if (saved) info(on ? t('training.guide.turnedOn') : t('training.guide.turnedOff'));
+        if (saved) info(on ? t('training:guide.turnedOn') : t('training:guide.turnedOff'));
       });
     },
     'training.nextStage': () => {
@@ -30,20 +31,20 @@ export function trainingShortcutHandlers(info: (text: string) => void, warn: (te
     },
     'training.practice': () => {
       void startPractice().then((outcome) => {
-        if (outcome !== 'started') warn(t(`training.practice.refused.${outcome}`));
+        if (outcome !== 'started') warn(t(practiceRefusalKeys[outcome]));
       });
     },
     'training.nextTurn': () => {
       if (training().practice) training().turnShown();
-      else info(t('training.practice.none'));
+      else info(t('training:practice.none'));
     },
     'training.focusLead': () => {
       if (training().practice) training().leadFocusRequested();
-      else info(t('training.practice.none'));
+      else info(t('training:practice.none'));
     },
     'training.endPractice': () => {
       if (training().practice) training().practiceEnded();
-      else info(t('training.practice.none'));
+      else info(t('training:practice.none'));
     },
     'training.records': () => {
       training().recordsToggled();

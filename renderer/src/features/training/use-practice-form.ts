@@ -57,7 +57,7 @@ export async function submitPractice(values: RegistrationValues, notify: (kind: 
   const { practice, submitStarted, submitFailed, practiceScored } = useTrainingStore.getState();
   if (!practice || practice.submitting) return;
   if (practice.result) {
-    notify('info', i18n.t('training.practice.alreadyScored'));
+    notify('info', i18n.t('training:practice.alreadyScored'));
     return;
   }
   submitStarted();
@@ -68,7 +68,7 @@ export async function submitPractice(values: RegistrationValues, notify: (kind: 
   });
   if (!result.ok) {
     submitFailed();
-    notify('error', i18n.t('training.practice.scoreFailed', { reason: result.error.message }));
+    notify('error', i18n.t('training:practice.scoreFailed', { reason: result.error.message }));
     return;
   }
   practiceScored(result.value);

@@ -26,7 +26,7 @@ export default function PlacementChart({ record, describedBy }: { record: Placem
   const { t } = useTranslation();
   const mode = useTheme();
   const series = useMemo(() => practiceSeries(record), [record]);
-  const name = t('supervision.placement.chart.series');
+  const name = t('supervision:placement.chart.series');
 
   const option = useMemo<PlacementChartOption>(() => {
     const ink = chartInk(mode);
@@ -44,7 +44,7 @@ export default function PlacementChart({ record, describedBy }: { record: Placem
 
   // The label sits on a wrapper: the canvas belongs to ECharts and says nothing to a screen reader.
   return (
-    <div role="img" aria-label={t('supervision.placement.chart.title')} aria-describedby={describedBy} data-testid="placement-chart" className="placement-chart">
+    <div role="img" aria-label={t('supervision:placement.chart.title')} aria-describedby={describedBy} data-testid="placement-chart" className="placement-chart">
       <div ref={box} className="placement-chart-box" />
     </div>
   );

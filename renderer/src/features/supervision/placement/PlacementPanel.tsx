@@ -15,6 +15,8 @@ import { usePlacementStore } from './placement-store';
 import '../supervision.css';
 import { RangeButtons } from '../RangeButtons';
 import './placement.css';
+import { errorCodeKeys } from '../../../i18n/error-keys';
+import { placementRangeKeys } from '../../../i18n/supervision/keys';
 
 // The chart brings the chart library: fetched when a supervisor first opens this tab.
 const PlacementChart = lazy(() => import('./PlacementChart'));
@@ -44,7 +46,7 @@ export function PlacementPanel({ active = true }: { active?: boolean }): React.J
   const panel = useRef<HTMLDivElement>(null);
   const picker = useRef<RefSelectProps>(null);
   const summaryId = useId();
-  const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(`errors.${code}`));
+  const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(errorCodeKeys[code]));
 
   const wasActive = useRef(false);
   useEffect(() => {
@@ -73,14 +75,14 @@ export function PlacementPanel({ active = true }: { active?: boolean }): React.J
   const shown = record && record.account.username === account ? record : null;
   const total = shown?.total;
   return (
-    <div ref={panel} className="supervision-panel placement-panel" tabIndex={-1} data-testid="placement-panel" aria-label={t('supervision.placement.title')} aria-busy={loading}>
+    <div ref={panel} className="supervision-panel placement-panel" tabIndex={-1} data-testid="placement-panel" aria-label={t('supervision:placement.title')} aria-busy={loading}>
       <div className="supervision-head">
-        <Typography.Text strong>{t('supervision.placement.title')}</Typography.Text>
+        <Typography.Text strong>{t('supervision:placement.title')}</Typography.Text>
         <Typography.Text type="secondary" className="supervision-hint">
-          {t('supervision.placement.hint')}
+          {t('supervision:placement.hint')}
         </Typography.Text>
         <Button size="small" onClick={() => void load()} loading={loading} data-testid="placement-refresh">
-          {t('supervision.placement.refresh')}
+          {t('supervision:placement.refresh')}
         </Button>
       </div>
       <div className="placement-controls">
@@ -90,9 +92,9 @@ export function PlacementPanel({ active = true }: { active?: boolean }): React.J
           size="small"
           showSearch={{ optionFilterProp: 'label' }}
           value={account ?? undefined}
-          placeholder={t('supervision.placement.traineePlaceholder')}
-          aria-label={t('supervision.placement.trainee')}
-          notFoundContent={t('supervision.placement.noTrainees')}
+          placeholder={t('supervision:placement.traineePlaceholder')}
+          aria-label={t('supervision:placement.trainee')}
+          notFoundContent={t('supervision:placement.noTrainees')}
           options={trainees.map((u) => ({ value: u.username, label: `${u.displayName}（${u.username}${u.team ? ` · ${u.team}` : ''}）` }))}
           onChange={(value: string) => {
             traineeChosen(value);
@@ -103,34 +105,34 @@ export function PlacementPanel({ active = true }: { active?: boolean }): React.J
           kinds={placementRangeKinds}
           chosen={rangeKind}
           onChoose={rangeChosen}
-          label={t('supervision.placement.rangeLabel')}
-          nameOf={(kind) => t(`supervision.placement.ranges.${kind}`)}
+          label={t('supervision:placement.rangeLabel')}
+          nameOf={(kind) => t(placementRangeKeys[kind])}
           keyOf={(kind) => rangeKeys[kind]}
           testIdPrefix="placement-range-"
         />
       </div>
-      {error && <Notice type="warning" showIcon title={t('supervision.placement.failed', { reason: errorText(error) })} data-testid="placement-error" />}
-      {!shown && loading && <Spin description={t('supervision.placement.loading')} />}
-      {!loading && !error && trainees.length === 0 && <Empty description={t('supervision.placement.noTrainees')} />}
+      {error && <Notice type="warning" showIcon title={t('supervision:placement.failed', { reason: errorText(error) })} data-testid="placement-error" />}
+      {!shown && loading && <Spin description={t('supervision:placement.loading')} />}
+      {!loading && !error && trainees.length === 0 && <Empty description={t('supervision:placement.noTrainees')} />}
       {shown && total && (
         <>
           <div className="supervision-meta" data-testid="placement-range">
-            {t('supervision.placement.range', { name: shown.account.displayName, from: shown.from, to: shown.to })}
+            {t('supervision:placement.range', { name: shown.account.displayName, from: shown.from, to: shown.to })}
           </div>
           <dl className="placement-totals" data-testid="placement-totals">
-            <Total id="calls" label={t('supervision.placement.totals.calls')} value={total.calls} note={t('supervision.placement.totals.talk', { time: talk(total.talkSeconds) })} />
-            <Total id="tickets" label={t('supervision.placement.totals.tickets')} value={total.ticketsRegistered} />
+            <Total id="calls" label={t('supervision:placement.totals.calls')} value={total.calls} note={t('supervision:placement.totals.talk', { time: talk(total.talkSeconds) })} />
+            <Total id="tickets" label={t('supervision:placement.totals.tickets')} value={total.ticketsRegistered} />
             <Total
               id="reviews"
-              label={t('supervision.placement.totals.reviews')}
+              label={t('supervision:placement.totals.reviews')}
               value={`${String(total.reviewsApproved)} / ${String(total.reviewsReturned)}`}
-              note={t('supervision.placement.totals.reviewsNote')}
+              note={t('supervision:placement.totals.reviewsNote')}
             />
-            <Total id="practice" label={t('supervision.placement.totals.practice')} value={total.practiceAttempts} />
-            <Total id="average" label={t('supervision.placement.totals.average')} value={total.practiceAverage ?? '—'} />
+            <Total id="practice" label={t('supervision:placement.totals.practice')} value={total.practiceAttempts} />
+            <Total id="average" label={t('supervision:placement.totals.average')} value={total.practiceAverage ?? '—'} />
           </dl>
           <figure className="stats-figure" data-testid="placement-practice">
-            <figcaption className="stats-caption">{t('supervision.placement.chart.title')}</figcaption>
+            <figcaption className="stats-caption">{t('supervision:placement.chart.title')}</figcaption>
             {total.practiceAttempts > 0 && (
               <Suspense fallback={<div className="placement-chart-placeholder" />}>
                 <PlacementChart record={shown} describedBy={summaryId} />
@@ -145,17 +147,17 @@ export function PlacementPanel({ active = true }: { active?: boolean }): React.J
             rowKey="day"
             dataSource={activeDays(shown)}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            locale={{ emptyText: t('supervision.placement.empty') }}
+            locale={{ emptyText: t('supervision:placement.empty') }}
             onRow={(d) => ({ 'data-testid': 'placement-day', 'data-day': d.day }) as React.HTMLAttributes<HTMLElement>}
             columns={[
-              { title: t('supervision.placement.columns.day'), dataIndex: 'day', width: 96 },
-              { title: t('supervision.placement.columns.calls'), dataIndex: 'calls', width: 56 },
-              { title: t('supervision.placement.columns.talk'), key: 'talk', width: 72, render: (_v, d) => talk(d.talkSeconds) },
-              { title: t('supervision.placement.columns.tickets'), dataIndex: 'ticketsRegistered', width: 56 },
-              { title: t('supervision.placement.columns.approved'), dataIndex: 'reviewsApproved', width: 56 },
-              { title: t('supervision.placement.columns.returned'), dataIndex: 'reviewsReturned', width: 56 },
-              { title: t('supervision.placement.columns.practice'), dataIndex: 'practiceAttempts', width: 56 },
-              { title: t('supervision.placement.columns.average'), dataIndex: 'practiceAverage', width: 64, render: (v: number | null) => v ?? '—' },
+              { title: t('supervision:placement.columns.day'), dataIndex: 'day', width: 96 },
+              { title: t('supervision:placement.columns.calls'), dataIndex: 'calls', width: 56 },
+              { title: t('supervision:placement.columns.talk'), key: 'talk', width: 72, render: (_v, d) => talk(d.talkSeconds) },
+              { title: t('supervision:placement.columns.tickets'), dataIndex: 'ticketsRegistered', width: 56 },
+              { title: t('supervision:placement.columns.approved'), dataIndex: 'reviewsApproved', width: 56 },
+              { title: t('supervision:placement.columns.returned'), dataIndex: 'reviewsReturned', width: 56 },
+              { title: t('supervision:placement.columns.practice'), dataIndex: 'practiceAttempts', width: 56 },
+              { title: t('supervision:placement.columns.average'), dataIndex: 'practiceAverage', width: 64, render: (v: number | null) => v ?? '—' },
             ]}
           />
         </>

@@ -36,8 +36,8 @@ describe('the placement record on screen', () => {
 
   it('says the chart in words: attempts, average, the best and the latest day', () => {
     expect(practiceSummary(record, t)).toBe(
-      `supervision.placement.chart.summary ${JSON.stringify({ attempts: 3, average: 76.7, days: 2, best: 90, bestDay: '11-04', last: 90, lastDay: '11-04' })}`,
+      `supervision:placement.chart.summary ${JSON.stringify({ attempts: 3, average: 76.7, days: 2, best: 90, bestDay: '11-04', last: 90, lastDay: '11-04' })}`,
     );
-    expect(practiceSummary({ ...record, days: [day('2026-11-02')] }, t)).toBe('supervision.placement.chart.empty {}');
+    expect(practiceSummary({ ...record, days: [day('2026-11-02')] }, t)).toBe('supervision:placement.chart.empty {}');
   });
 });

@@ -20,10 +20,10 @@ export function practiceSeries(record: Placement): { labels: string[]; averages:
 /** The chart in words, for the screen reader and for anyone who prefers figures to a line. */
 export function practiceSummary(record: Placement, t: TFunction): string {
   const practised = record.days.filter((d) => d.practiceAverage !== null);
-  if (practised.length === 0) return t('supervision.placement.chart.empty');
+  if (practised.length === 0) return t('supervision:placement.chart.empty');
   const best = practised.reduce((a, b) => ((b.practiceAverage ?? 0) > (a.practiceAverage ?? 0) ? b : a));
   const last = practised.at(-1) ?? best;
-  return t('supervision.placement.chart.summary', {
+  return t('supervision:placement.chart.summary', {
     attempts: record.total.practiceAttempts,
     average: record.total.practiceAverage,
     days: practised.length,

@@ -6,13 +6,14 @@ import { chartInk } from './chart-theme';
 import { StatsChart } from './StatsChart';
 import type { StatsChartOption } from './StatsChart';
 import { rateColors, rateKinds, ratesChartData } from './stats-model';
+import { statsRateKeys } from '../../../i18n/supervision/keys';
 
 /** Each lead department's three rates as grouped horizontal bars in percent; a rate without callbacks has no bar. */
 export default function DepartmentRatesChart({ stats, describedBy }: { stats: TicketStats; describedBy: string }): React.JSX.Element {
   const { t } = useTranslation();
   const mode = useTheme();
   const data = useMemo(() => ratesChartData(stats), [stats]);
-  const nameKey = rateKinds.map((kind) => t(`supervision.stats.rates.${kind}`)).join('|');
+  const nameKey = rateKinds.map((kind) => t(statsRateKeys[kind])).join('|');
 
   const option = useMemo<StatsChartOption>(() => {
     const ink = chartInk(mode);
@@ -42,7 +43,7 @@ export default function DepartmentRatesChart({ stats, describedBy }: { stats: Ti
   return (
     <StatsChart
       option={option}
-      label={t('supervision.stats.chartLabel', { title: t('supervision.stats.departments.title') })}
+      label={t('supervision:stats.chartLabel', { title: t('supervision:stats.departments.title') })}
       describedBy={describedBy}
       testId="stats-rates-chart"
       height={height}

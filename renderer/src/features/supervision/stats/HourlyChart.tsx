@@ -7,13 +7,14 @@ import { chartInk } from './chart-theme';
 import { StatsChart } from './StatsChart';
 import type { StatsChartOption } from './StatsChart';
 import { dispositionColors, hourlyChartData } from './stats-model';
+import { statsDispositionKeys } from '../../../i18n/supervision/keys';
 
 /** Tickets registered per hour, stacked by disposition. Loaded on demand with the chart library. */
 export default function HourlyChart({ stats, describedBy }: { stats: TicketStats; describedBy: string }): React.JSX.Element {
   const { t } = useTranslation();
   const mode = useTheme();
   const data = useMemo(() => hourlyChartData(stats), [stats]);
-  const names = ticketDispositions.map((kind) => t(`supervision.stats.dispositions.${kind}`));
+  const names = ticketDispositions.map((kind) => t(statsDispositionKeys[kind]));
   const nameKey = names.join('|');
 
   const option = useMemo<StatsChartOption>(() => {
@@ -38,5 +39,5 @@ export default function HourlyChart({ stats, describedBy }: { stats: TicketStats
     };
   }, [data, nameKey, mode]);
 
-  return <StatsChart option={option} label={t('supervision.stats.chartLabel', { title: t('supervision.stats.hourly.title') })} describedBy={describedBy} testId="stats-hourly-chart" height={200} />;
+  return <StatsChart option={option} label={t('supervision:stats.chartLabel', { title: t('supervision:stats.hourly.title') })} describedBy={describedBy} testId="stats-hourly-chart" height={200} />;
 }

@@ -28,5 +28,5 @@ export default function MattersChart({ stats, describedBy, title }: { stats: Tic
 
   // One row of about 24 px per matter, so ten matters and one read alike.
   const height = Math.max(48, data.labels.length * 24 + 8);
-  return <StatsChart option={option} label={t('supervision.stats.chartLabel', { title })} describedBy={describedBy} testId="stats-matters-chart" height={height} />;
+  return <StatsChart option={option} label={t('supervision:stats.chartLabel', { title })} describedBy={describedBy} testId="stats-matters-chart" height={height} />;
 }

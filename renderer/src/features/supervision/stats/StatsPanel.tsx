@@ -13,6 +13,8 @@ import { statsWindowKinds } from './stats-window';
 import '../supervision.css';
 import { RangeButtons } from '../RangeButtons';
 import './stats.css';
+import { errorCodeKeys } from '../../../i18n/error-keys';
+import { statsWindowKeys } from '../../../i18n/supervision/keys';
 
 // The charts bring the chart library: fetched when a supervisor first opens this tab, never on the workbench's first load.
 const HourlyChart = lazy(() => import('./HourlyChart'));
@@ -40,7 +42,7 @@ export function StatsPanel({ active = true }: { active?: boolean }): React.JSX.E
   const overrides = useSettingsStore((s) => s.settings.shortcuts);
   const panel = useRef<HTMLDivElement>(null);
   const ids = { hourly: useId(), matters: useId(), rates: useId() };
-  const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(`errors.${code}`));
+  const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(errorCodeKeys[code]));
 
   const wasActive = useRef(false);
   useEffect(() => {
@@ -66,39 +68,39 @@ export function StatsPanel({ active = true }: { active?: boolean }): React.JSX.E
   };
   usePanelShortcuts(panel, 'stats', { 'stats.shift': choose('shift'), 'stats.today': choose('today'), 'stats.week': choose('week') }, overrides);
 
-  const windowName = t(`supervision.stats.windows.${statsKind ?? windowKind}`);
-  const mattersTitle = t('supervision.stats.matters.title', { top: STATS_TOP });
+  const windowName = t(statsWindowKeys[statsKind ?? windowKind]);
+  const mattersTitle = t('supervision:stats.matters.title', { top: STATS_TOP });
   return (
-    <div ref={panel} className="supervision-panel stats-panel" tabIndex={-1} data-testid="stats-panel" aria-label={t('supervision.stats.title')} aria-busy={loading}>
+    <div ref={panel} className="supervision-panel stats-panel" tabIndex={-1} data-testid="stats-panel" aria-label={t('supervision:stats.title')} aria-busy={loading}>
       <div className="supervision-head">
-        <Typography.Text strong>{t('supervision.stats.title')}</Typography.Text>
+        <Typography.Text strong>{t('supervision:stats.title')}</Typography.Text>
         <RangeButtons
           kinds={statsWindowKinds}
           chosen={windowKind}
           onChoose={windowChosen}
-          label={t('supervision.stats.windowLabel')}
-          nameOf={(kind) => t(`supervision.stats.windows.${kind}`)}
+          label={t('supervision:stats.windowLabel')}
+          nameOf={(kind) => t(statsWindowKeys[kind])}
           keyOf={(kind) => windowKeys[kind]}
           testIdPrefix="stats-window-"
         />
         <Typography.Text type="secondary" className="supervision-hint">
-          {t('supervision.stats.hint')}
+          {t('supervision:stats.hint')}
         </Typography.Text>
         <Button size="small" onClick={() => void load()} loading={loading} data-testid="stats-refresh">
-          {t('supervision.stats.refresh')}
+          {t('supervision:stats.refresh')}
         </Button>
       </div>
       {stats && (
         <div className="supervision-meta" data-testid="stats-range">
-          {windowName} · {t('supervision.stats.range', { from: dayjs(stats.from).format('MM-DD HH:mm'), to: dayjs(stats.to).format('MM-DD HH:mm') })}
+          {windowName} · {t('supervision:stats.range', { from: dayjs(stats.from).format('MM-DD HH:mm'), to: dayjs(stats.to).format('MM-DD HH:mm') })}
         </div>
       )}
-      {error && <Notice type="warning" showIcon title={t('supervision.stats.failed', { reason: errorText(error) })} data-testid="stats-error" />}
-      {!stats && loading && <Spin description={t('supervision.stats.loading')} />}
+      {error && <Notice type="warning" showIcon title={t('supervision:stats.failed', { reason: errorText(error) })} data-testid="stats-error" />}
+      {!stats && loading && <Spin description={t('supervision:stats.loading')} />}
       {stats && (
         <>
           <figure className="stats-figure" data-testid="stats-hourly">
-            <figcaption className="stats-caption">{t('supervision.stats.hourly.title')}</figcaption>
+            <figcaption className="stats-caption">{t('supervision:stats.hourly.title')}</figcaption>
             <Suspense fallback={<div className="stats-chart-placeholder" style={{ height: 200 }} />}>
               <HourlyChart stats={stats} describedBy={ids.hourly} />
             </Suspense>
@@ -118,7 +120,7 @@ export function StatsPanel({ active = true }: { active?: boolean }): React.JSX.E
             </p>
           </figure>
           <figure className="stats-figure" data-testid="stats-rates">
-            <figcaption className="stats-caption">{t('supervision.stats.departments.title')}</figcaption>
+            <figcaption className="stats-caption">{t('supervision:stats.departments.title')}</figcaption>
             {stats.departments.length > 0 && (
               <Suspense fallback={<div className="stats-chart-placeholder" />}>
                 <DepartmentRatesChart stats={stats} describedBy={ids.rates} />
@@ -128,7 +130,7 @@ export function StatsPanel({ active = true }: { active?: boolean }): React.JSX.E
               {ratesSummary(stats, t)}
             </p>
             <Typography.Text type="secondary" className="stats-definition">
-              {t('supervision.stats.departments.definition')}
+              {t('supervision:stats.departments.definition')}
             </Typography.Text>
           </figure>
         </>

@@ -3,8 +3,7 @@ import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DepartmentRates, HourlyTickets, TicketStats } from '../../../../../shared/hub/stats';
 import { ticketDispositions } from '../../../../../shared/hub/stats';
-import { en } from '../../../i18n/en';
-import { zhCN } from '../../../i18n/zh-CN';
+import { en, namespaces, zhCN } from '../../../i18n/resources';
 import { busiestHour, dispositionTotals, hourlyChartData, hourlySummary, mattersSummary, percent, rateKinds, ratesChartData, ratesSummary } from './stats-model';
 
 /** An hour of the desk's local day, so the labels read the same in any time zone the tests run in. */
@@ -63,7 +62,7 @@ let english: TFunction;
 beforeAll(async () => {
   const translator = (lng: string) => {
     const instance = i18next.createInstance();
-    void instance.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng, interpolation: { escapeValue: false }, initAsync: false });
+    void instance.init({ resources: { 'zh-CN': zhCN, en }, ns: namespaces, defaultNS: 'common', lng, interpolation: { escapeValue: false }, initAsync: false });
     return instance.t;
   };
   zh = translator('zh-CN');

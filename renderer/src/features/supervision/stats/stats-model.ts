@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import type { DepartmentRates, HourlyTickets, TicketDisposition, TicketStats } from '../../../../../shared/hub/stats';
 import { ticketDispositions } from '../../../../../shared/hub/stats';
+import { statsDispositionKeys } from '../../../i18n/supervision/keys';
 
 /**
  * The statistics as the 统计 tab draws and words them: chart series and the
@@ -98,41 +99,39 @@ export function ratesChartData(stats: Pick<TicketStats, 'departments'>): { label
   };
 }
 
-const k = (key: string) => `supervision.stats.${key}`;
-
 /** How many of which disposition, and the busiest hour. */
 export function hourlySummary(stats: Pick<TicketStats, 'hourly' | 'total'>, windowName: string, t: TFunction): string {
-  if (stats.total === 0) return t(k('hourly.empty'), { window: windowName });
+  if (stats.total === 0) return t('supervision:stats.hourly.empty', { window: windowName });
   const totals = dispositionTotals(stats.hourly);
-  const parts = ticketDispositions.map((kind) => t(k('hourly.part'), { name: t(k(`dispositions.${kind}`)), count: totals[kind] })).join(t(k('listSeparator')));
+  const parts = ticketDispositions.map((kind) => t('supervision:stats.hourly.part', { name: t(statsDispositionKeys[kind]), count: totals[kind] })).join(t('supervision:stats.listSeparator'));
   const busiest = busiestHour(stats.hourly);
-  const busiestText = busiest ? t(k('hourly.busiest'), { range: hourRange(busiest.hour, labelsNeedDate(stats.hourly)), count: busiest.count }) : '';
-  return t(k('hourly.summary'), { window: windowName, total: stats.total, parts, busiest: busiestText });
+  const busiestText = busiest ? t('supervision:stats.hourly.busiest', { range: hourRange(busiest.hour, labelsNeedDate(stats.hourly)), count: busiest.count }) : '';
+  return t('supervision:stats.hourly.summary', { window: windowName, total: stats.total, parts, busiest: busiestText });
 }
 
 /** Each listed matter with its count and its share of the window's tickets. */
 export function mattersSummary(stats: Pick<TicketStats, 'matters' | 'total'>, t: TFunction): string {
-  if (stats.matters.length === 0) return t(k('matters.empty'));
-  const items = stats.matters.map((m) => t(k('matters.item'), { matter: matterLabel(m.category), count: m.count, share: percent(m.count / stats.total) }));
-  return t(k('matters.summary'), { items: items.join(t(k('listSeparator'))) });
+  if (stats.matters.length === 0) return t('supervision:stats.matters.empty');
+  const items = stats.matters.map((m) => t('supervision:stats.matters.item', { matter: matterLabel(m.category), count: m.count, share: percent(m.count / stats.total) }));
+  return t('supervision:stats.matters.summary', { items: items.join(t('supervision:stats.listSeparator')) });
 }
 
-function rateText(rate: number | null, part: number, whole: number, t: TFunction, missing: string): string {
-  return rate === null ? t(k(missing)) : t(k('departments.rate'), { percent: percent(rate), part, whole });
+function rateText(rate: number | null, part: number, whole: number, t: TFunction, missing: 'supervision:stats.departments.noTransfer' | 'supervision:stats.departments.noCallback'): string {
+  return rate === null ? t(missing) : t('supervision:stats.departments.rate', { percent: percent(rate), part, whole });
 }
 
 /** Each department's three rates with the counts behind them. */
 export function ratesSummary(stats: Pick<TicketStats, 'departments' | 'departmentCount'>, t: TFunction): string {
-  if (stats.departments.length === 0) return t(k('departments.empty'));
+  if (stats.departments.length === 0) return t('supervision:stats.departments.empty');
   const items = stats.departments.map((d: DepartmentRates) =>
-    t(k('departments.item'), {
+    t('supervision:stats.departments.item', {
       name: d.name,
       transferred: d.transferred,
-      response: rateText(d.responseRate, d.responded, d.transferred, t, 'departments.noTransfer'),
-      resolution: rateText(d.resolutionRate, d.solved, d.calledBack, t, 'departments.noCallback'),
-      satisfaction: rateText(d.satisfactionRate, d.satisfied + d.basicallySatisfied, d.calledBack, t, 'departments.noCallback'),
+      response: rateText(d.responseRate, d.responded, d.transferred, t, 'supervision:stats.departments.noTransfer'),
+      resolution: rateText(d.resolutionRate, d.solved, d.calledBack, t, 'supervision:stats.departments.noCallback'),
+      satisfaction: rateText(d.satisfactionRate, d.satisfied + d.basicallySatisfied, d.calledBack, t, 'supervision:stats.departments.noCallback'),
     }),
   );
   const more = stats.departmentCount - stats.departments.length;
-  return t(k('departments.summary'), { items: items.join(t(k('itemSeparator'))) }) + (more > 0 ? t(k('departments.more'), { count: more }) : '');
+  return t('supervision:stats.departments.summary', { items: items.join(t('supervision:stats.itemSeparator')) }) + (more > 0 ? t('supervision:stats.departments.more', { count: more }) : '');
 }
