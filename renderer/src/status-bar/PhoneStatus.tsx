@@ -2,22 +2,12 @@ import { Badge, Dropdown } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { acwSecondsLeft } from '../../../shared/phone/agent-state';
-import type { AgentState } from '../../../shared/phone/agent-state';
 import { phoneEngine } from '../features/phone/phone-engine';
 import { usePhoneStore } from '../features/phone/phone-store';
 import { registrationColors } from '../features/phone/registration-colors';
 import { useNow } from './use-now';
-import type { TKey } from '../i18n/keys';
+import { agentStateKeys } from '../i18n/common/keys';
 import { registrationKeys } from '../i18n/phone/keys';
-
-const agentKey: Record<AgentState, TKey> = {
-  signed_out: 'common:status.agentStates.signedOut',
-  ready: 'common:status.agentStates.ready',
-  on_call: 'common:status.agentStates.onCall',
-  after_call_work: 'common:status.agentStates.afterCall',
-  break: 'common:status.agentStates.break',
-  training: 'common:status.agentStates.training',
-};
 
 /** Registration in words (已注册 / 正在重连 / 注册失败), never a colour alone, and the agent state with the ACW countdown. */
 export function PhoneStatus(): React.JSX.Element {
@@ -48,7 +38,7 @@ export function PhoneStatus(): React.JSX.Element {
           {t('common:status.agent')}:{' '}
           <Badge
             status={agent.state === 'ready' ? 'success' : agent.state === 'signed_out' ? 'default' : 'processing'}
-            text={`${t(agentKey[agent.state])}${agent.reason ? `（${agent.reason}）` : ''}${left > 0 ? ` ${t('common:status.acwLeft', { seconds: left })}` : ''}`}
+            text={`${t(agentStateKeys[agent.state])}${agent.reason ? `（${agent.reason}）` : ''}${left > 0 ? ` ${t('common:status.acwLeft', { seconds: left })}` : ''}`}
           />
         </span>
       </Dropdown>

@@ -15,7 +15,8 @@ import type { BoardActionId } from './board-shortcuts';
 import { boardKeysFor, boardShortcutFor } from './board-shortcuts';
 import { useBoardUi } from './board-ui';
 import { StateChart } from './StateChart';
-import { agentStateColors, agentStateLabelKey, boardStateOrder } from './state-colors';
+import { agentStateColors, boardStateOrder } from './state-colors';
+import { agentStateKeys } from '../../i18n/common/keys';
 
 const isMac = navigator.userAgent.includes('Mac');
 
@@ -114,7 +115,7 @@ function Toolbar(): React.JSX.Element {
       label: (
         <span className="board-state-option">
           <span className="seat-dot" style={{ '--state-color': agentStateColors[state] } as React.CSSProperties} aria-hidden />
-          {t(agentStateLabelKey[state])}
+          {t(agentStateKeys[state])}
         </span>
       ),
     })),

@@ -6,8 +6,9 @@ import type { AlarmKind } from '../../../../shared/board/alarms';
 import { callStartMs } from '../../../../shared/board/seat-view';
 import { elapsedSince, useTickingText } from './board-clock';
 import { boardStore, useBoard } from './board-store';
-import { agentStateColors, agentStateLabelKey, alarmLabelKey } from './state-colors';
+import { agentStateColors, alarmLabelKey } from './state-colors';
 import { SeatJoinActions } from './SeatJoinActions';
+import { agentStateKeys } from '../../i18n/common/keys';
 
 const noAlarms: readonly AlarmKind[] = [];
 const time = (ms: number | null): string => (ms === null || !Number.isFinite(ms) ? '—' : dayjs(ms).format('HH:mm:ss'));
@@ -33,7 +34,7 @@ export function SeatDetails(): React.JSX.Element {
       {seat && (
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('board:details.state')}>
-            <Tag color={agentStateColors[seat.state]}>{t(agentStateLabelKey[seat.state])}</Tag>
+            <Tag color={agentStateColors[seat.state]}>{t(agentStateKeys[seat.state])}</Tag>
             {seat.reason}
           </Descriptions.Item>
           <Descriptions.Item label={t('board:details.alarms')}>

@@ -4,7 +4,8 @@ import type { AgentState } from '../../../../shared/phone/agent-state';
 import { useTheme } from '../../stores/settings-store';
 import type { BoardChartOption } from './EChart';
 import { EChart } from './EChart';
-import { agentStateColors, agentStateLabelKey, boardStateOrder } from './state-colors';
+import { agentStateColors, boardStateOrder } from './state-colors';
+import { agentStateKeys } from '../../i18n/common/keys';
 
 /** Seats by state as bars, in the states' own colours, with the count at the end of each bar. */
 export function StateChart({ byState }: { byState: Record<AgentState, number> }): React.JSX.Element {
@@ -12,7 +13,7 @@ export function StateChart({ byState }: { byState: Record<AgentState, number> })
   const mode = useTheme();
   const counts = boardStateOrder.map((state) => byState[state]);
   const key = counts.join(',');
-  const labels = boardStateOrder.map((state) => t(agentStateLabelKey[state]));
+  const labels = boardStateOrder.map((state) => t(agentStateKeys[state]));
   const labelKey = labels.join(',');
 
   const option = useMemo<BoardChartOption>(() => {

@@ -4,7 +4,8 @@ import type { AlarmKind } from '../../../../shared/board/alarms';
 import { alarmKinds } from '../../../../shared/board/alarms';
 import type { AgentState } from '../../../../shared/phone/agent-state';
 import { agentStates } from '../../../../shared/phone/agent-state';
-import { agentStateLabelKey, alarmLabelKey } from './state-colors';
+import { alarmLabelKey } from './state-colors';
+import { agentStateKeys } from '../../i18n/common/keys';
 
 /**
  * The words a tile shows, translated once per language for all tiles: with a
@@ -28,7 +29,7 @@ export function useBoardLabelsValue(): BoardLabels {
   return useMemo(() => {
     const t = i18n.getFixedT(language);
     return {
-      states: Object.fromEntries(agentStates.map((state) => [state, t(agentStateLabelKey[state])])) as Record<AgentState, string>,
+      states: Object.fromEntries(agentStates.map((state) => [state, t(agentStateKeys[state])])) as Record<AgentState, string>,
       alarms: Object.fromEntries(alarmKinds.map((kind) => [kind, t(alarmLabelKey[kind])])) as Record<AlarmKind, string>,
       call: t('board:tile.call'),
       noCall: t('board:tile.noCall'),

@@ -18,16 +18,6 @@ export const agentStateColors: Record<AgentState, string> = {
 /** The order states are listed in: the ones a supervisor watches first. */
 export const boardStateOrder: readonly AgentState[] = ['on_call', 'after_call_work', 'ready', 'break', 'training', 'signed_out'];
 
-/** The status bar's words for each state (`status.agentStates.*`), so a state reads the same everywhere. */
-export const agentStateLabelKey: Record<AgentState, TKey> = {
-  signed_out: 'common:status.agentStates.signedOut',
-  ready: 'common:status.agentStates.ready',
-  on_call: 'common:status.agentStates.onCall',
-  after_call_work: 'common:status.agentStates.afterCall',
-  break: 'common:status.agentStates.break',
-  training: 'common:status.agentStates.training',
-};
-
 export const alarmLabelKey: Record<AlarmKind, TKey> = {
   help: 'board:alarms.help',
   long_call: 'board:alarms.long_call',

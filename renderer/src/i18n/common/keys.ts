@@ -1,3 +1,4 @@
+import type { AgentState } from '../../../../shared/phone/agent-state';
 import type { TKey } from '../keys';
 
 // Codes and states of the common namespace mapped to their wording keys; index a record with a typed code, never build a key.
@@ -114,3 +115,13 @@ export const storageFailureKeys = {
   locked: 'common:app.storageFailed.reasons.locked',
   unknown: 'common:app.storageFailed.reasons.unknown',
 } as const satisfies Record<string, TKey>;
+
+/** The words for each agent state, the same in the status bar and on the seat board. */
+export const agentStateKeys: Record<AgentState, TKey> = {
+  signed_out: 'common:status.agentStates.signedOut',
+  ready: 'common:status.agentStates.ready',
+  on_call: 'common:status.agentStates.onCall',
+  after_call_work: 'common:status.agentStates.afterCall',
+  break: 'common:status.agentStates.break',
+  training: 'common:status.agentStates.training',
+};
