@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { benchAreas } from './areas';
+import { benchAreas as defaultAreas, namedOnlyAreas } from './areas';
 import type { BenchRow } from './bench-area';
 
 /**
@@ -11,13 +11,14 @@ import type { BenchRow } from './bench-area';
 const RESULTS = path.resolve('bench/results.json');
 
 async function main(): Promise<void> {
+  const benchAreas = [...defaultAreas, ...namedOnlyAreas];
   const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
   const unknown = wanted.filter((name) => !benchAreas.some((area) => area.name === name));
   if (unknown.length > 0) {
     console.error(`unknown bench area(s): ${unknown.join(', ')}; known: ${benchAreas.map((a) => a.name).join(', ')}`);
     process.exit(2);
   }
-  const areas = wanted.length > 0 ? benchAreas.filter((a) => wanted.includes(a.name)) : benchAreas;
+  const areas = wanted.length > 0 ? benchAreas.filter((a) => wanted.includes(a.name)) : defaultAreas;
   const rows: BenchRow[] = [];
   for (const [index, area] of areas.entries()) {
     console.log(`[${index + 1}/${areas.length}] ${area.name}: ${area.description}`);
