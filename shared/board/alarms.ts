@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakReasonCode, centreWordOfBreakReason } from '../phone/break-reasons';
 import type { BoardSeat } from './seat-view';
 import { callStartMs } from './seat-view';
 
@@ -31,7 +32,11 @@ const MINUTE = 60_000;
 
 /** The break limit in force for a reason, in minutes. */
 export function breakLimitMinutes(reason: string | null, thresholds: AlarmThresholds): number {
-  const own = reason === null ? undefined : thresholds.breakMinutesByReason[reason.trim()];
+  if (reason === null) return thresholds.breakMinutes;
+  // The limits are keyed by the centre's words (用餐); a desk reports a code (meal) or, if older, its text in any language.
+  const code = breakReasonCode(reason);
+  const keys = [reason.trim(), ...(code ? [code, centreWordOfBreakReason[code]] : [])];
+  const own = keys.map((key) => thresholds.breakMinutesByReason[key]).find((minutes) => minutes !== undefined);
   return own ?? thresholds.breakMinutes;
 }
 

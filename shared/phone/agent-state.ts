@@ -59,3 +59,12 @@ export function acwSecondsLeft(status: AgentStatus, now: number): number {
   if (status.state !== 'after_call_work' || status.acwEndsAt === undefined) return 0;
   return Math.max(0, Math.ceil((status.acwEndsAt - now) / 1_000));
 }
+
+/**
+ * Whether the seat turns new calls away (480 at the phone, so the PBX or ACD
+ * tries another seat): on a break or in training the operator is not ready.
+ * A call already in progress (a transfer back, a consultation) is not "new".
+ */
+export function refusesNewCalls(status: AgentStatus): boolean {
+  return status.state === 'break' || status.state === 'training';
+}

@@ -2,11 +2,12 @@ import { Badge, Dropdown } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { acwSecondsLeft } from '../../../shared/phone/agent-state';
+import { breakReasonCodes } from '../../../shared/phone/break-reasons';
 import { phoneEngine } from '../features/phone/phone-engine';
 import { usePhoneStore } from '../features/phone/phone-store';
 import { registrationColors } from '../features/phone/registration-colors';
 import { useNow } from './use-now';
-import { agentStateKeys } from '../i18n/common/keys';
+import { agentStateKeys, breakReasonKeys, breakReasonText } from '../i18n/common/keys';
 import { registrationKeys } from '../i18n/phone/keys';
 
 /** Registration in words (已注册 / 正在重连 / 注册失败), never a colour alone, and the agent state with the ACW countdown. */
@@ -16,11 +17,11 @@ export function PhoneStatus(): React.JSX.Element {
   const agent = usePhoneStore((s) => s.agent);
   const now = useNow();
   const left = acwSecondsLeft(agent, now);
-  const breakReasons = [t('common:status.breakReasons.rest'), t('common:status.breakReasons.meal'), t('common:status.breakReasons.meeting')];
   const menu: MenuProps = {
     items: [
       { key: 'ready', label: t('common:status.agentStates.ready') },
-      ...breakReasons.map((reason) => ({ key: `break:${reason}`, label: `${t('common:status.agentStates.break')}（${reason}）` })),
+      // The reason is stored and reported as its code; each language words it (the board's limits follow the code).
+      ...breakReasonCodes.map((code) => ({ key: `break:${code}`, label: `${t('common:status.agentStates.break')}（${t(breakReasonKeys[code])}）` })),
       { key: 'training', label: t('common:status.agentStates.training') },
       { key: 'sign_out', label: t('common:status.agentStates.signedOut') },
     ],
@@ -38,7 +39,7 @@ export function PhoneStatus(): React.JSX.Element {
           {t('common:status.agent')}:{' '}
           <Badge
             status={agent.state === 'ready' ? 'success' : agent.state === 'signed_out' ? 'default' : 'processing'}
-            text={`${t(agentStateKeys[agent.state])}${agent.reason ? `（${agent.reason}）` : ''}${left > 0 ? ` ${t('common:status.acwLeft', { seconds: left })}` : ''}`}
+            text={`${t(agentStateKeys[agent.state])}${agent.reason ? `（${breakReasonText(t, agent.reason)}）` : ''}${left > 0 ? ` ${t('common:status.acwLeft', { seconds: left })}` : ''}`}
           />
         </span>
       </Dropdown>

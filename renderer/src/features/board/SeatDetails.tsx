@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlarmKind } from '../../../../shared/board/alarms';
 import { callStartMs } from '../../../../shared/board/seat-view';
+import { breakReasonText } from '../../i18n/common/keys';
 import { elapsedSince, useTickingText } from './board-clock';
 import { boardStore, useBoard } from './board-store';
 import { agentStateColors, alarmLabelKey } from './state-colors';
@@ -35,7 +36,7 @@ export function SeatDetails(): React.JSX.Element {
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('board:details.state')}>
             <Tag color={agentStateColors[seat.state]}>{t(agentStateKeys[seat.state])}</Tag>
-            {seat.reason}
+            {seat.reason && breakReasonText(t, seat.reason)}
           </Descriptions.Item>
           <Descriptions.Item label={t('board:details.alarms')}>
             {alarms.length > 0

@@ -27,7 +27,8 @@ export const SeatTile = memo(function SeatTile({ deskId }: { deskId: string }): 
 
   const label = labels.states[seat.state];
   // The break reason unless it says the same as the state (小休（小休）).
-  const reason = seat.state === 'break' && seat.reason && seat.reason !== label ? seat.reason : null;
+  const reasonText = seat.state === 'break' && seat.reason ? labels.breakReason(seat.reason) : null;
+  const reason = reasonText && reasonText !== label ? reasonText : null;
   const stateText = reason ? `${label}（${reason}）` : label;
   const alarmTexts = alarms.map((kind) => labels.alarms[kind]);
   return (

@@ -5,7 +5,7 @@ import { alarmKinds } from '../../../../shared/board/alarms';
 import type { AgentState } from '../../../../shared/phone/agent-state';
 import { agentStates } from '../../../../shared/phone/agent-state';
 import { alarmLabelKey } from './state-colors';
-import { agentStateKeys } from '../../i18n/common/keys';
+import { agentStateKeys, breakReasonText } from '../../i18n/common/keys';
 
 /**
  * The words a tile shows, translated once per language for all tiles: with a
@@ -17,6 +17,8 @@ export interface BoardLabels {
   alarms: Record<AlarmKind, string>;
   call: string;
   noCall: string;
+  /** A reported break reason in this language (a code, or an older desk's text as it came). */
+  breakReason: (reason: string) => string;
   /** The tile's accessible name. */
   tileLabel: (name: string, desk: string, state: string) => string;
 }
@@ -33,6 +35,7 @@ export function useBoardLabelsValue(): BoardLabels {
       alarms: Object.fromEntries(alarmKinds.map((kind) => [kind, t(alarmLabelKey[kind])])) as Record<AlarmKind, string>,
       call: t('board:tile.call'),
       noCall: t('board:tile.noCall'),
+      breakReason: (reason) => breakReasonText(t, reason),
       tileLabel: (name, desk, state) => t('board:tile.label', { name, desk, state }),
     };
   }, [i18n, language]);

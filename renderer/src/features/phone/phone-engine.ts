@@ -1,5 +1,7 @@
 import { useSettingsStore } from '../../stores/settings-store';
 import { shiftClosing } from '../../../../shared/shifts';
+import { acdAutoAnswerDelayMs } from '../../../../shared/phone/acd-auto-answer';
+import { refusesNewCalls } from '../../../../shared/phone/agent-state';
 import { callQuality } from '../../../../shared/phone/call-quality';
 import type { MediaSample } from '../../../../shared/phone/call-quality';
 import type { PhoneSettings, PhoneSettingsView, SipCredentials } from '../../../../shared/phone/phone-settings';
@@ -121,8 +123,17 @@ class PhoneEngine {
           void desk.log({ level: 'info', message: 'incoming call declined: the shift ends soon', context: {} });
           return;
         }
+        if (refusesNewCalls(usePhoneStore.getState().agent) && Object.keys(usePhoneStore.getState().calls).length === 0) {
+          // 480: not ready (break, training) — the PBX or ACD tries another seat; the board already shows why.
+          const state = usePhoneStore.getState().agent.state;
+          void invitation.reject({ statusCode: 480, reasonPhrase: 'Agent Not Ready' }).catch(() => undefined);
+          void desk.log({ level: 'info', message: 'incoming call declined: the seat is not ready', context: { state } });
+          return;
+        }
         const id = this.calls?.incoming(invitation);
-        if (id && this.settings?.autoAnswer) void this.answer(id);
+        // Only a call the ACD marks is answered without a key press, after the delay it asks for; others ring.
+        const delay = acdAutoAnswerDelayMs({ callInfo: invitation.request.getHeaders('Call-Info'), alertInfo: invitation.request.getHeaders('Alert-Info') });
+        if (id && this.settings?.autoAnswer && delay !== null) this.answerAfter(id, delay);
       },
     });
     this.keeper = keeper;
@@ -159,6 +170,15 @@ class PhoneEngine {
     this.ringer.stop();
     performance.mark('phone:answer', { detail: id });
     await this.guard(() => this.calls?.answer(id));
+  }
+
+  /** Answers the call after the ACD's delay, if it is still ringing then (the caller may have hung up). */
+  private answerAfter(id: string, delayMs: number): void {
+    const answerIfRinging = (): void => {
+      if (usePhoneStore.getState().calls[id]?.phase === 'ringing') void this.answer(id);
+    };
+    if (delayMs === 0) answerIfRinging();
+    else setTimeout(answerIfRinging, delayMs);
   }
 
   async hangup(id = usePhoneStore.getState().focusedCallId ?? this.ringingId()): Promise<void> {

@@ -1,4 +1,6 @@
 import type { AgentState } from '../../../../shared/phone/agent-state';
+import type { BreakReasonCode } from '../../../../shared/phone/break-reasons';
+import { breakReasonCode } from '../../../../shared/phone/break-reasons';
 import type { TKey } from '../keys';
 
 // Codes and states of the common namespace mapped to their wording keys; index a record with a typed code, never build a key.
@@ -125,3 +127,15 @@ export const agentStateKeys: Record<AgentState, TKey> = {
   break: 'common:status.agentStates.break',
   training: 'common:status.agentStates.training',
 };
+/** Break reason codes (shared/phone/break-reasons.ts) to their words. */
+export const breakReasonKeys = {
+  rest: 'common:status.breakReasons.rest',
+  meal: 'common:status.breakReasons.meal',
+  meeting: 'common:status.breakReasons.meeting',
+} as const satisfies Record<BreakReasonCode, TKey>;
+
+/** A reported break reason in the UI's language: a code's words, or an older desk's text as it came. */
+export function breakReasonText(t: (key: TKey) => string, reason: string): string {
+  const code = breakReasonCode(reason);
+  return code ? t(breakReasonKeys[code]) : reason;
+}

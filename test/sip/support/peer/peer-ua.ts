@@ -140,13 +140,14 @@ async function audioEnergy(): Promise<number> {
   return energy;
 }
 
-function call(target: string): void {
+/** Calls the target; `extraHeaders` (e.g. an ACD's `Call-Info: <…>;answer-after=0`) go on the INVITE; a final refusal is kept in events. */
+function call(target: string, extraHeaders: string[] = []): void {
   if (!ua) throw new Error('not started');
   const uri = UserAgent.makeURI(target);
   if (!uri) throw new Error('bad target');
-  const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: media });
+  const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: media, extraHeaders });
   watch(inviter);
-  void inviter.invite();
+  void inviter.invite({ requestDelegate: { onReject: (r) => { events.push(`INVITE rejected ${String(r.message.statusCode)}`); } } });
 }
 
 async function answer(): Promise<void> {
