@@ -55,6 +55,7 @@ export const actionIds = [
   'hub.signOut',
   'hub.handoverNote',
   'hub.shiftSummary',
+  'hub.existingTickets',
   'training.toggleGuide',
   'training.nextStage',
   'training.previousStage',
@@ -107,6 +108,8 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'hub.handoverNote', group: 'hub', defaultKeys: ['Alt+KeyH'], whileTyping: true },
   // Beside Alt+Q (sign-out, which shows the same summary): the operator looks before leaving.
   { id: 'hub.shiftSummary', group: 'hub', defaultKeys: ['Alt+Shift+KeyQ'], whileTyping: true },
+  // F for find: a caller's existing ticket, to supplement or urge instead of registering a new one.
+  { id: 'hub.existingTickets', group: 'hub', defaultKeys: ['Alt+KeyF'], whileTyping: true },
   // 实训: the stage guide moves while the trainee types the ticket, so these work in fields too.
   { id: 'training.toggleGuide', group: 'training', defaultKeys: ['$mod+Shift+KeyG'], whileTyping: true },
   { id: 'training.nextStage', group: 'training', defaultKeys: ['Alt+KeyG'], whileTyping: true },

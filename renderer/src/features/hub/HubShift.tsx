@@ -7,6 +7,7 @@ import { useTicketSessionStore } from '../ticket/ticket-session-store';
 import { HubSignInDialog } from './HubSignInDialog';
 import { HubSignOutDialog } from './HubSignOutDialog';
 import { ShiftSummaryDialog } from './ShiftSummaryDialog';
+import { ExistingTicketsDialog } from './ExistingTicketsDialog';
 import { useHubStore } from './hub-store';
 
 /**
@@ -23,6 +24,7 @@ export function HubShift(): React.JSX.Element {
       <HubSignInDialog />
       <HubSignOutDialog />
       <ShiftSummaryDialog />
+      <ExistingTicketsDialog />
     </>
   );
 }

@@ -22,6 +22,9 @@ export function hubShortcutHandlers(info: (text: string) => void, t: TFunction):
     'hub.shiftSummary': () => {
       hub().dialogOpened('summary');
     },
+    'hub.existingTickets': () => {
+      hub().dialogOpened('existing');
+    },
     'hub.handoverNote': () => {
       const { note, noteDismissed, noteRequested } = hub();
       if (note) noteDismissed();

@@ -6,7 +6,7 @@ import { desk } from '../../desk/desk';
 import { handoverKey, handoverToShow } from './hub-view';
 
 /** `summary`: the shift summary (班次小结), also shown inside the sign-out dialog. */
-export type HubDialog = 'none' | 'signIn' | 'signOut' | 'summary';
+export type HubDialog = 'none' | 'signIn' | 'signOut' | 'summary' | 'existing';
 
 /** Kept in the browser profile of this desk: which operator dismissed which note. */
 const DISMISSED_KEY = 'desk.handoverDismissed';

@@ -98,6 +98,7 @@ export const commonEn: Shape<typeof commonZhCN> = {
       'hub.signOut': 'Sign out, leaving a handover note for the next shift',
       'hub.handoverNote': 'Show / close the handover note',
       'hub.shiftSummary': 'Shift summary (this shift’s calls, tickets and what is left)',
+      'hub.existingTickets': 'Find an existing ticket: supplement, urge',
       'training.toggleGuide': 'Turn the training guide (call stages) on / off',
       'training.nextStage': 'Training guide: next call stage',
       'training.previousStage': 'Training guide: previous call stage',

@@ -49,6 +49,7 @@ export const shortcutActionKeys = {
   'hub.signOut': 'common:shortcuts.actions.hub.signOut',
   'hub.handoverNote': 'common:shortcuts.actions.hub.handoverNote',
   'hub.shiftSummary': 'common:shortcuts.actions.hub.shiftSummary',
+  'hub.existingTickets': 'common:shortcuts.actions.hub.existingTickets',
   'training.toggleGuide': 'common:shortcuts.actions.training.toggleGuide',
   'training.nextStage': 'common:shortcuts.actions.training.nextStage',
   'training.previousStage': 'common:shortcuts.actions.training.previousStage',

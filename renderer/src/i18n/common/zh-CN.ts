@@ -95,6 +95,7 @@ export const commonZhCN = {
       'hub.signOut': '签出，给下一班留交接班备注',
       'hub.handoverNote': '显示 / 关闭交接班备注',
       'hub.shiftSummary': '班次小结（本班通话、工单、待交接事项）',
+      'hub.existingTickets': '查询已有工单：补充、催办',
       'training.toggleGuide': '开启 / 关闭实训引导（通话阶段提示）',
       'training.nextStage': '实训引导：进入下一通话阶段',
       'training.previousStage': '实训引导：回到上一通话阶段',

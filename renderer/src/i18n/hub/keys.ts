@@ -29,3 +29,20 @@ export const unfinishedReasonKeys = {
   open: 'hub:shiftSummary.unfinishedReasons.open',
   review_returned: 'hub:shiftSummary.unfinishedReasons.review_returned',
 } as const satisfies Record<string, TKey>;
+
+/** A ticket event's kind (the hub's trail) mapped to its wording; an unknown kind reads as other. */
+export const timelineKindKeys: Readonly<Record<string, TKey>> = {
+  'ticket.register': 'hub:existing.kinds.register',
+  'ticket.answer': 'hub:existing.kinds.answer',
+  'ticket.transfer': 'hub:existing.kinds.transfer',
+  'ticket.transfer_for_review': 'hub:existing.kinds.transferForReview',
+  'department.accept': 'hub:existing.kinds.accept',
+  'department.return': 'hub:existing.kinds.return',
+  'department.reply': 'hub:existing.kinds.reply',
+  'ticket.callback': 'hub:existing.kinds.callback',
+  'ticket.supplement': 'hub:existing.kinds.supplement',
+  'ticket.urge': 'hub:existing.kinds.urge',
+  'ticket.close': 'hub:existing.kinds.close',
+  'review.approve': 'hub:existing.kinds.reviewApprove',
+  'review.return': 'hub:existing.kinds.reviewReturn',
+};
