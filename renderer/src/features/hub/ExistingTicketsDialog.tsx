@@ -42,7 +42,6 @@ export function ExistingTicketsDialog(): React.JSX.Element {
   };
   const choose = async (ticket: HubTicket): Promise<void> => {
     setSelected(ticket);
-    setMessage(null);
     const result = await desk.ticketTimeline({ ticketId: ticket.id });
     setTimeline(result.ok ? ticketTimelineSchema.parse(result.value) : null);
   };
