@@ -76,6 +76,8 @@ export const appInfoSchema = z.object({
   schemaVersion: z.number().int(),
   /** Set when the local database was damaged at start and the desk moved on to a fresh file. */
   storageRecovery: z.object({ keptAt: z.string(), reason: z.string() }).nullable(),
+  /** Set when the integrity check after start found this file damaged (the `storageDamaged` event, for a window opened later). */
+  storageDamage: z.object({ reason: z.string() }).nullable(),
   /** The last scheduled full integrity check of the local database (daily, never during a call). */
   lastIntegrityCheck: z.object({ at: z.string(), ok: z.boolean(), problems: z.array(z.string()) }).nullable(),
   capabilities: z.object({
@@ -233,6 +235,8 @@ export const deskEventContract = {
   joinSeatCallRequested: joinRequestSchema,
   /** An OS-wide phone shortcut was pressed (Electron only): the workbench answers or hangs up. */
   phoneShortcut: z.object({ action: z.enum(['answer', 'hangup']) }),
+  /** The integrity check after start found the local database damaged: the desk keeps it aside at its next start. */
+  storageDamaged: z.object({ reason: z.string() }),
 } as const;
 
 export type DeskContract = typeof deskApiContract;

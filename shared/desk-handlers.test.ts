@@ -10,7 +10,7 @@ import { defaultPhoneSettings } from './phone/phone-settings';
 function handlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers {
   return {
     ...(Object.fromEntries(deskMethods.map((m) => [m, vi.fn()])) as unknown as DeskHandlers),
-    getAppInfo: () => ({ name: 'desk', version: '1', host: 'web', platform: 'linux', schemaVersion: 10, storageRecovery: null, lastIntegrityCheck: null, capabilities: { detachKnowledgePane: false } }),
+    getAppInfo: () => ({ name: 'desk', version: '1', host: 'web', platform: 'linux', schemaVersion: 10, storageRecovery: null, storageDamage: null, lastIntegrityCheck: null, capabilities: { detachKnowledgePane: false } }),
     getSettings: () => defaultSettings,
     updateSettings: vi.fn((patch: SettingsPatch) => ({ ...defaultSettings, ...patch })),
     log: () => null,

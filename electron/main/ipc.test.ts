@@ -22,7 +22,7 @@ function setUp(): { ipc: ReturnType<typeof createElectronStandIn>['ipcMain']; ha
   // Methods these checks do not call get a bare mock, so a new contract method needs no edit here.
   const handlers: DeskHandlers = {
     ...(Object.fromEntries(deskMethods.map((m) => [m, vi.fn()])) as unknown as DeskHandlers),
-    getAppInfo: vi.fn(() => ({ name: 'd', version: '1', host: 'electron' as const, platform: 'linux', schemaVersion: 10, storageRecovery: null, lastIntegrityCheck: null, capabilities: { detachKnowledgePane: true } })),
+    getAppInfo: vi.fn(() => ({ name: 'd', version: '1', host: 'electron' as const, platform: 'linux', schemaVersion: 10, storageRecovery: null, storageDamage: null, lastIntegrityCheck: null, capabilities: { detachKnowledgePane: true } })),
     getSettings: vi.fn(() => defaultSettings),
     updateSettings: vi.fn((patch: SettingsPatch) => ({ ...defaultSettings, ...patch })),
     log: vi.fn(() => null),

@@ -3,7 +3,8 @@ import type { AppInfo, DeskEventName, DeskEventPayload } from '../../shared/desk
 import type { DeskHandlers } from '../../shared/desk-handlers';
 import { closeDatabase, schemaVersion } from './db/database';
 import type { StorageRecovery } from './db/open-desk-database';
-import { openDeskDatabase } from './db/open-desk-database';
+import type { QuickCheckOutcome } from './db/quick-check-off-thread';
+import { checkAfterStart, openDeskDatabase } from './db/open-desk-database';
 import type { DeskDatabase } from './db/database';
 import { AppStateStore } from './app-state';
 import { SettingsService } from './settings-service';
@@ -62,6 +63,9 @@ export class DeskServices {
   readonly appState: AppStateStore;
   readonly settings: SettingsService;
   readonly storageRecovery: StorageRecovery | null;
+  /** The integrity check of this file, running on a worker thread after start (see checkAfterStart). */
+  readonly checkedAfterStart: Promise<QuickCheckOutcome | null>;
+  private storageDamage: { reason: string } | null = null;
   readonly dispatch: DispatchService;
   readonly tickets: TicketStore;
   readonly outbox: OutboxQueue;
@@ -166,6 +170,23 @@ export class DeskServices {
     this.training = new TrainingService(this.db, options.resourcesDir, () => this.authorship.author(), warn);
     this.shiftSummary = new ShiftSummaryReader(this.db, this.outbox);
     options.logger.info({ dataDir: options.dataDir, schemaVersion: schemaVersion(this.db) }, 'desk services started');
+    this.checkedAfterStart = this.checkInBackground();
+  }
+
+  /** Reports damage the way a refused write is reported (the workbench's storage-failure notice), and logs it. */
+  private async checkInBackground(): Promise<QuickCheckOutcome | null> {
+    try {
+      const outcome = await checkAfterStart(this.options.dataDir);
+      if (!outcome.ok) {
+        this.storageDamage = { reason: outcome.reason };
+        this.options.logger.error(outcome, 'integrity check after start found the local database damaged; it is kept aside at the next start');
+        this.emit('storageDamaged', this.storageDamage);
+      }
+      return outcome;
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'integrity check after start could not run');
+      return null;
+    }
   }
 
   /** Events go to every sink (each Electron window, each WebSocket). */
@@ -184,7 +205,8 @@ export class DeskServices {
     const setAgentState = (state: AgentState): void => {
       this.agentState = state;
     };
-    return deskHandlers({ ...this.collaborators(), logger, host: hostKind, version, joins: this.joins, setAgentState }, host);
+    const storageDamage = (): { reason: string } | null => this.storageDamage;
+    return deskHandlers({ ...this.collaborators(), storageDamage, logger, host: hostKind, version, joins: this.joins, setAgentState }, host);
   }
 
   private collaborators() {

@@ -11,6 +11,8 @@ export interface AppHandlerDeps {
   db: DeskDatabase;
   settings: SettingsService;
   storageRecovery: StorageRecovery | null;
+  /** What the integrity check after start found, once it has. */
+  storageDamage: () => { reason: string } | null;
   integrity: IntegritySchedule;
   logger: DeskLogger;
   host: AppInfo['host'];
@@ -18,7 +20,7 @@ export interface AppHandlerDeps {
 }
 
 /** The application itself: what it is, its settings, and the renderer's log lines. */
-export const appHandlers = ({ db, settings, storageRecovery, integrity, logger, host, version }: AppHandlerDeps) =>
+export const appHandlers = ({ db, settings, storageRecovery, storageDamage, integrity, logger, host, version }: AppHandlerDeps) =>
   ({
     getAppInfo: () => ({
       name: '12345 热线座席',
@@ -27,6 +29,7 @@ export const appHandlers = ({ db, settings, storageRecovery, integrity, logger, 
       platform: process.platform,
       schemaVersion: schemaVersion(db),
       storageRecovery,
+      storageDamage: storageDamage(),
       lastIntegrityCheck: integrity.last(),
       capabilities: { detachKnowledgePane: host === 'electron' },
     }),

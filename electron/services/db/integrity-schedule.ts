@@ -21,7 +21,7 @@ export interface IntegrityScheduleOptions {
 
 /**
  * `PRAGMA integrity_check` once a day, at a moment the operator is not on a
- * call. (`quick_check` runs at every start; this one also reads every index
+ * call. (`quick_check` runs after every start, off the main thread; this one also reads every index
  * page.) The result is kept, logged, and a failure is reported: the desk then
  * asks for the database to be checked at the shift change, while it keeps
  * writing, since refusing to save would lose the operator's work for certain.

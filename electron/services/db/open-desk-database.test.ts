@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/temp-dir';
 import { closeDatabase } from './database';
-import { integrityCheck, openDeskDatabase } from './open-desk-database';
+import { checkAfterStart, integrityCheck, openDeskDatabase } from './open-desk-database';
 
 describe('opening the desk database with a damaged file', () => {
   const dataDir = (): string => tempDir('desk-open-');
@@ -29,23 +29,51 @@ describe('opening the desk database with a damaged file', () => {
     closeDatabase(db);
   });
 
-  it('moves a file whose pages are damaged aside when quick_check or the open fails', () => {
-    const dir = dataDir();
+  /** A real desk file with a filler table, then the filler's b-tree pages (the file's last ones, the schema's are first) scribbled over on disk. */
+  function damagedDeskFile(dir: string): Buffer {
     const first = openDeskDatabase(dir).db;
     first.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT)');
     const insert = first.prepare('INSERT INTO filler (text) VALUES (?)');
-    for (let i = 0; i < 2_000; i++) insert.run(`row ${i} `.repeat(20));
+    first.transaction(() => {
+      for (let i = 0; i < 2_000; i++) insert.run(`row ${i} `.repeat(20));
+    })();
     closeDatabase(first);
     const file = path.join(dir, 'desk.sqlite3');
     const bytes = fs.readFileSync(file);
-    // Scribble over the middle pages (b-tree pages of the filler table), leave the header intact.
-    bytes.fill(0xa5, 8 * 4096, 40 * 4096);
+    const pages = bytes.length / 4096;
+    bytes.fill(0xa5, Math.floor(pages / 2) * 4096, (pages - 1) * 4096);
     fs.writeFileSync(file, bytes);
+    return bytes;
+  }
+
+  it('opens a file with damaged pages at once, finds the damage after start, and keeps the file aside at the next start', async () => {
+    const dir = dataDir();
+    const bytes = damagedDeskFile(dir);
+
+    const started = openDeskDatabase(dir);
+    expect(started.recovery).toBeNull();
+    const outcome = await checkAfterStart(dir);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? '' : outcome.reason).toMatch(/quick_check|SQLITE_CORRUPT/);
+    closeDatabase(started.db);
 
     const { db, recovery } = openDeskDatabase(dir);
     expect(recovery).not.toBeNull();
     expect(fs.readFileSync(recovery!.keptAt).equals(bytes)).toBe(true);
     expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'filler'`).pluck().get()).toBe(0);
     closeDatabase(db);
+    // Recovered once: the start after that opens the fresh file as is.
+    const again = openDeskDatabase(dir);
+    expect(again.recovery).toBeNull();
+    closeDatabase(again.db);
+  });
+
+  it('finds a healthy file healthy after start, while the desk holds it open', async () => {
+    const dir = dataDir();
+    const { db } = openDeskDatabase(dir);
+    db.prepare(`INSERT INTO app_state (key, value) VALUES ('probe', '1')`).run();
+    expect(await checkAfterStart(dir)).toEqual({ ok: true });
+    closeDatabase(db);
+    expect(openDeskDatabase(dir).recovery).toBeNull();
   });
 });

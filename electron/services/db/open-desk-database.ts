@@ -3,6 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DeskDatabase } from './database';
 import { FutureSchemaError, openDatabase } from './database';
+import type { QuickCheckOutcome } from './quick-check-off-thread';
+import { quickCheckOffThread } from './quick-check-off-thread';
 
 export interface StorageRecovery {
   /** Where the damaged database (and its -wal/-shm) was moved; nothing is deleted. */
@@ -19,20 +21,29 @@ export interface OpenedDeskDatabase {
 const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_VTAB']);
 
 /**
- * Opens `desk.sqlite3` in `dataDir` and runs `quick_check` on it. A damaged
- * file is never repaired in place and never deleted: it is moved with its WAL
- * into `damaged/` (support can salvage rows from it with `.recover`), and the
- * desk starts on a fresh file so the operator can keep taking calls; the sync
- * engine then pulls the replicas back from the hub. A file from a newer build
- * is not damage: that error goes to the caller untouched.
+ * Opens (and migrates) `desk.sqlite3` in `dataDir` without reading it whole:
+ * the integrity check runs after start on a worker thread (`checkAfterStart`),
+ * because on a file of a gigabyte or two it takes seconds. A damaged file is
+ * never repaired in place and never deleted: it is moved with its WAL into
+ * `damaged/` (support can salvage rows from it with `.recover`), and the desk
+ * starts on a fresh file so the operator can keep taking calls; the sync
+ * engine then pulls the replicas back from the hub. That happens here when the
+ * open itself fails on damage, or when the last run's check found damage (it
+ * left a mark beside the file; the file is checked again before it is moved).
+ * A file from a newer build is not damage: that error goes to the caller untouched.
  */
 export function openDeskDatabase(dataDir: string, now: () => Date = () => new Date()): OpenedDeskDatabase {
-  const file = path.join(dataDir, 'desk.sqlite3');
+  const file = deskDatabaseFile(dataDir);
+  const suspect = fs.existsSync(damageMark(file));
   let reason: string;
   try {
     const db = openDatabase(file);
+    if (!suspect) return { db, recovery: null };
     const check = db.pragma('quick_check', { simple: true }) as string;
-    if (check === 'ok') return { db, recovery: null };
+    if (check === 'ok') {
+      fs.rmSync(damageMark(file), { force: true });
+      return { db, recovery: null };
+    }
     db.close();
     reason = `quick_check: ${check}`;
   } catch (error) {
@@ -40,7 +51,32 @@ export function openDeskDatabase(dataDir: string, now: () => Date = () => new Da
     reason = `${error.code}: ${error.message}`;
   }
   const keptAt = keepDamagedFile(file, now());
+  fs.rmSync(damageMark(file), { force: true });
   return { db: openDatabase(file), recovery: { keptAt, reason } };
+}
+
+export function deskDatabaseFile(dataDir: string): string {
+  return path.join(dataDir, 'desk.sqlite3');
+}
+
+/** Written when the check after start finds damage: the next start re-checks the file before opening it and keeps it aside. */
+function damageMark(file: string): string {
+  return `${file}.damaged`;
+}
+
+/**
+ * `quick_check` of the open desk file on a worker thread (its own read-only
+ * connection). Damage found here cannot be recovered under the running
+ * services (they hold the connection, and refusing to save would lose the
+ * operator's work for certain), so it is marked for the next start and
+ * returned for the caller to report: restarting the desk then keeps the file
+ * aside and continues on a fresh one, as for damage found at open.
+ */
+export async function checkAfterStart(dataDir: string): Promise<QuickCheckOutcome> {
+  const file = deskDatabaseFile(dataDir);
+  const outcome = await quickCheckOffThread(file);
+  if (!outcome.ok) fs.writeFileSync(damageMark(file), `${outcome.reason}\n`);
+  return outcome;
 }
 
 function isDamage(error: unknown): error is InstanceType<typeof Database.SqliteError> {

@@ -1,5 +1,7 @@
 import { Modal } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { desk } from '../desk/desk';
 import { useStorageFailureStore } from '../stores/storage-failure-store';
 import { storageFailureKeys } from '../i18n/common/keys';
 
@@ -12,6 +14,7 @@ export function StorageFailureNotice(): React.JSX.Element {
   const { t } = useTranslation();
   const failure = useStorageFailureStore((s) => s.failure);
   const acknowledged = useStorageFailureStore((s) => s.acknowledged);
+  useDamageFoundAfterStart();
   return (
     <Modal
       open={failure !== null}
@@ -28,4 +31,18 @@ export function StorageFailureNotice(): React.JSX.Element {
       <p>{t('common:app.storageFailed.savedIsSafe')}</p>
     </Modal>
   );
+}
+
+/** The services check the file after start, off the start path: damage they find stops the operator like a refused write. */
+function useDamageFoundAfterStart(): void {
+  useEffect(() => {
+    const damaged = (): void => {
+      useStorageFailureStore.getState().failed('checkAfterStart', 'damaged');
+    };
+    const off = desk.on('storageDamaged', damaged);
+    void desk.getAppInfo().then((result) => {
+      if (result.ok && result.value.storageDamage) damaged();
+    });
+    return off;
+  }, []);
 }
