@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/temp-dir';
+import { writeDamagedDeskFile } from '../../../test/support/damaged-desk-file';
 import { closeDatabase } from './database';
 import { checkAfterStart, integrityCheck, openDeskDatabase } from './open-desk-database';
 
@@ -29,26 +30,9 @@ describe('opening the desk database with a damaged file', () => {
     closeDatabase(db);
   });
 
-  /** A real desk file with a filler table, then the filler's b-tree pages (the file's last ones, the schema's are first) scribbled over on disk. */
-  function damagedDeskFile(dir: string): Buffer {
-    const first = openDeskDatabase(dir).db;
-    first.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT)');
-    const insert = first.prepare('INSERT INTO filler (text) VALUES (?)');
-    first.transaction(() => {
-      for (let i = 0; i < 2_000; i++) insert.run(`row ${i} `.repeat(20));
-    })();
-    closeDatabase(first);
-    const file = path.join(dir, 'desk.sqlite3');
-    const bytes = fs.readFileSync(file);
-    const pages = bytes.length / 4096;
-    bytes.fill(0xa5, Math.floor(pages / 2) * 4096, (pages - 1) * 4096);
-    fs.writeFileSync(file, bytes);
-    return bytes;
-  }
-
   it('opens a file with damaged pages at once, finds the damage after start, and keeps the file aside at the next start', async () => {
     const dir = dataDir();
-    const bytes = damagedDeskFile(dir);
+    const bytes = writeDamagedDeskFile(dir);
 
     const started = openDeskDatabase(dir);
     expect(started.recovery).toBeNull();
