@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -22,10 +21,14 @@ try {
 }
 `;
 
-/** better-sqlite3's entry file, so the eval'd worker loads the same native driver as this thread. */
+/**
+ * What the eval'd worker requires to load the same driver as this thread: the
+ * CommonJS bundles (Electron main, web host) resolve its file here, wherever
+ * the app was started from; the TypeScript sources run as ESM by tsx and vitest
+ * from the repository root, where an eval'd worker resolves the package name itself.
+ */
 function driverPath(): string {
-  // The CommonJS bundles have `require`; under ESM (tsx, vitest) resolve from this module.
-  return typeof require === 'function' ? require.resolve('better-sqlite3') : createRequire(import.meta.url).resolve('better-sqlite3');
+  return typeof require === 'function' ? require.resolve('better-sqlite3') : 'better-sqlite3';
 }
 
 export type QuickCheckOutcome = { ok: true } | { ok: false; reason: string };
