@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { writeDamagedDeskFile } from '../support/damaged-desk-file';
 import { startBuiltWebHost } from '../support/web-host';
 
 test('a damaged local database is kept aside, the desk starts on a fresh one and says so', async ({ page }) => {
@@ -23,5 +24,25 @@ test('a damaged local database is kept aside, the desk starts on a fresh one and
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   } finally {
     await host.stop();
+  }
+});
+
+test('damage found by the check after start stops the operator, and the restarted desk keeps the file aside', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-damaged-pages-'));
+  writeDamagedDeskFile(dataDir);
+  const first = await startBuiltWebHost({ dataDir });
+  try {
+    await page.goto(first.url);
+    await expect(page.getByTestId('storage-failure-reason')).toContainText('本地数据库文件损坏：请重启座席程序');
+  } finally {
+    await first.stop();
+  }
+  const restarted = await startBuiltWebHost({ dataDir });
+  try {
+    await page.goto(restarted.url);
+    await expect(page.getByTestId('storage-recovered')).toContainText(path.join(dataDir, 'damaged'));
+    await expect(page.getByTestId('storage-failure-reason')).toHaveCount(0);
+  } finally {
+    await restarted.stop();
   }
 });
