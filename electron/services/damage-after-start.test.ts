@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { invokeDeskMethod } from '../../shared/desk-handlers';
 import { tempDir } from '../../test/support/temp-dir';
 import { writeDamagedDeskFile } from '../../test/support/damaged-desk-file';
 import { DeskServices } from './desk-services';
@@ -21,14 +20,15 @@ describe('a desk started on a file with damaged pages', () => {
       if (event === 'storageDamaged') events.push(payload);
     });
     const handlers = services.handlers({ setKnowledgePaneDetached: () => ({ detached: false }) });
-    const before = await invokeDeskMethod(handlers, 'getAppInfo', undefined);
-    expect(before.ok && before.value.storageRecovery).toBeNull();
+    const before = await handlers.getAppInfo(undefined);
+    expect(before.storageRecovery).toBeNull();
+    expect(before.storageDamage).toBeNull();
 
     const outcome = await services.checkedAfterStart;
     expect(outcome?.ok).toBe(false);
     expect(events).toHaveLength(1);
-    const after = await invokeDeskMethod(handlers, 'getAppInfo', undefined);
-    expect(after.ok && after.value.storageDamage?.reason).toMatch(/quick_check|SQLITE_CORRUPT/);
+    const after = await handlers.getAppInfo(undefined);
+    expect(after.storageDamage?.reason).toMatch(/quick_check|SQLITE_CORRUPT/);
     services.close();
 
     const restarted = start(dataDir);
