@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
 import type { RunningHub } from '../hub/support/hub-harness';
 import { startHub } from '../hub/support/hub-harness';
@@ -23,7 +23,7 @@ test.afterAll(async () => {
 });
 
 /** Inside the window and not covered: the element at its centre is the confirmation itself. */
-async function expectInView(page: Page, target: Locator): Promise<void> {
+async function expectInView(target: Locator): Promise<void> {
   await expect(target).toBeVisible();
   await expect
     .poll(() =>
@@ -61,7 +61,7 @@ test('confirmation in view with the ticket number after register, transfer and a
   await expect(result).toContainText('下一步：转办（Alt+T）或直接答复（Alt+A）');
   await expect(result.getByTestId('ticket-result-number')).toHaveText(NUMBER);
   const registeredNumber = (await result.getByTestId('ticket-result-number').textContent()) ?? '';
-  await expectInView(page, result);
+  await expectInView(result);
   // The internal id stays internal.
   await expect(result).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-7/u);
   // Focus went to where the next action starts: the transfer form.
@@ -80,7 +80,7 @@ test('confirmation in view with the ticket number after register, transfer and a
   await expect(result).toContainText('已转办至 兰山区银雀山街道办事处');
   await expect(result).toContainText('时限 3 天');
   await expect(result.getByTestId('ticket-result-number')).toHaveText(registeredNumber);
-  await expectInView(page, result);
+  await expectInView(result);
   await expect(page.getByTestId('field-callerName')).toBeFocused();
 
   // Answer another one directly.
@@ -101,6 +101,6 @@ test('confirmation in view with the ticket number after register, transfer and a
   await page.keyboard.press('Control+Enter');
   await expect(result).toContainText('已直接答复办结');
   await expect(result.getByTestId('ticket-result-number')).toHaveText(answeredNumber);
-  await expectInView(page, result);
+  await expectInView(result);
   await page.screenshot({ path: 'test-results/confirmation-1366.png' });
 });
