@@ -11,6 +11,7 @@ import { migration070 } from './migrations/070-practice-results';
 import { migration071 } from './migrations/071-practice-results-queued';
 import { migration080 } from './migrations/080-ticket-activity';
 import { migration090 } from './migrations/090-canonical-caller-numbers';
+import { migration100 } from './migrations/100-hub-ticket-caller-index';
 
 export type { Migration } from './migration';
 
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   migration071,
   migration080,
   migration090,
+  migration100,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

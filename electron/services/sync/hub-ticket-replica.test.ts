@@ -24,6 +24,23 @@ function save(db: DeskDatabase, ticket: HubTicket): void {
 const reply = { text: '已责令商户将货架移回店内。', solved: true, department: 'city-urban', at: '2026-11-22T03:00:00.000Z' };
 
 describe('hub ticket replica', () => {
+  it('finds a caller’s tickets through the caller-number index, not by reading the whole table', () => {
+    const { db, replica, close } = setUp();
+    const mine = sampleHubTicket({ number: '20261122-000007', version: 2 });
+    save(db, mine);
+    const line = mine.registration.callerNumber;
+    expect(replica.byCallerLine(line, 5).map((t) => t.number)).toEqual(['20261122-000007']);
+    const plan = db
+      .prepare<[string, string], { detail: string }>(
+        `EXPLAIN QUERY PLAN SELECT doc FROM hub_tickets WHERE json_extract(doc, '$.registration.callerNumber') >= ? AND json_extract(doc, '$.registration.callerNumber') < ? ORDER BY version DESC`,
+      )
+      .all(line, `${line}$`)
+      .map((row) => row.detail)
+      .join('\n');
+    expect(plan).toContain('hub_tickets_caller_number');
+    close();
+  });
+
   it('lists the most recently changed first, up to the limit, and leaves out a damaged row', () => {
     const { db, replica, close } = setUp();
     const a = sampleHubTicket({ number: '20261122-000001', version: 3 });

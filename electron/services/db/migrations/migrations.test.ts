@@ -24,6 +24,7 @@ const adds: Readonly<Record<number, readonly string[]>> = {
   71: ['column practice_results.client_id', 'index practice_results_client_id'],
   80: ['table ticket_activity', 'index ticket_activity_at'],
   90: ['index tickets_caller_number'],
+  100: ['index hub_tickets_caller_number'],
 };
 
 /** Every table, index and column of the database, as `kind name` (SQLite's own objects and automatic indexes left out). */
