@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { callStartMs, elapsedSeconds, formatDuration, shorten, toBoardSeat } from './seat-view';
+import { callStartMs, elapsedSeconds, formatDuration, seatLabel, shorten, toBoardSeat } from './seat-view';
 
 describe('seat view', () => {
+  it('names a tile by its enrolled seat and extension, and never spells out a long desk id', () => {
+    expect(seatLabel({ deskId: 'desk-01a2419c-7f3e-4c1b-9d2a-5e6f7a8b9c0d', seatName: 'A-017', extension: '1017' })).toBe('A-017 · 1017');
+    expect(seatLabel({ deskId: 'desk-01a2419c-7f3e-4c1b-9d2a-5e6f7a8b9c0d', seatName: 'A-017', extension: null })).toBe('A-017');
+    const unenrolled = seatLabel({ deskId: 'desk-01a2419c-7f3e-4c1b-9d2a-5e6f7a8b9c0d', extension: '1017' });
+    expect(unenrolled.startsWith('desk-01a2')).toBe(true);
+    expect(unenrolled.length).toBeLessThan(22);
+  });
+
   it('parses the instants once and formats durations the way supervisors read them', () => {
     const s = toBoardSeat({
       deskId: 'A',

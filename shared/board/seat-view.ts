@@ -71,3 +71,13 @@ export function shorten(text: string, maxUnits: number): string {
 
 /** East Asian wide characters (Han, kana, Hangul, full-width forms) and anything outside the BMP. */
 const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{10000}-\u{10ffff}]/u;
+
+/**
+ * How a tile names its seat: the enrolled seat (A-017) with its extension, as
+ * supervisors know the room; a desk known only by its id gets a short form of
+ * it, never the whole UUID-like id that would spill out of the tile.
+ */
+export function seatLabel(seat: { deskId: string; seatName?: string | null; extension?: string | null }): string {
+  const name = seat.seatName ?? shorten(seat.deskId, 12);
+  return seat.extension ? `${name} · ${seat.extension}` : name;
+}

@@ -32,6 +32,8 @@ export const seatSchema = z.object({
   helpRequested: z.boolean(),
   /** Absent from hubs older than the join feature. */
   extension: z.string().nullable().optional(),
+  /** The seat the desk was enrolled as; absent for a desk that is not enrolled or from older hubs. */
+  seatName: z.string().nullable().optional(),
   /** Hub time of the report, for the fan-out latency. */
   reportedAt: z.string(),
 });

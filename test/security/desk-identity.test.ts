@@ -95,7 +95,7 @@ describe('a desk is who the hub enrolled, never whom a body names', () => {
     const op01 = await login({ username: 'op01', deskId: seat.deskId, deskCredential: seat.credential.credential });
     const report = { state: 'on_call', since: new Date().toISOString(), callStartedAt: new Date().toISOString(), reason: null, helpRequested: true, extension: '1001' };
     const shown = await call<Seat>('PUT', '/v1/presence', report, op01.body.token);
-    expect(shown.body).toMatchObject({ deskId: seat.deskId, operator: 'op01', extension: '1017' });
+    expect(shown.body).toMatchObject({ deskId: seat.deskId, operator: 'op01', extension: '1017', seatName: seat.enrolment.enrolment.seat });
 
     // op02 tries to show up as that seat: no session for it, so its reports land on its own desk.
     expect((await login({ username: 'op02', deskId: seat.deskId })).status).toBe(403);
@@ -104,7 +104,7 @@ describe('a desk is who the hub enrolled, never whom a body names', () => {
     expect(report2.body.deskId).toBe(own.deskId);
     const supervisor = await signIn(suite.running.url, 'sup01');
     const board = await call<Seat[]>('GET', '/v1/seats', undefined, supervisor.token);
-    expect(board.body.find((s) => s.deskId === seat.deskId)).toMatchObject({ operator: 'op01', helpRequested: true });
+    expect(board.body.find((s) => s.deskId === seat.deskId)).toMatchObject({ operator: 'op01', helpRequested: true, seatName: seat.enrolment.enrolment.seat });
   });
 });
 

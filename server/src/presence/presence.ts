@@ -19,6 +19,7 @@ interface SeatRow extends Record<string, unknown> {
   reason: string | null;
   help_requested: boolean;
   extension: string | null;
+  seat_name: string | null;
   reported_at: Date | string;
 }
 
@@ -35,11 +36,12 @@ const toSeat = (row: SeatRow): Seat => ({
   reason: row.reason,
   helpRequested: row.help_requested,
   extension: row.extension,
+  seatName: row.seat_name,
   reportedAt: iso(row.reported_at),
 });
 
-const SEAT_SELECT = `SELECT p.desk_id, p.operator, a.display_name, a.team, p.state, p.since, p.call_started_at, p.reason, p.help_requested, p.extension, p.reported_at
-  FROM presence p LEFT JOIN accounts a ON a.username = p.operator`;
+const SEAT_SELECT = `SELECT p.desk_id, p.operator, a.display_name, a.team, p.state, p.since, p.call_started_at, p.reason, p.help_requested, p.extension, d.seat AS seat_name, p.reported_at
+  FROM presence p LEFT JOIN accounts a ON a.username = p.operator LEFT JOIN desks d ON d.desk_id = p.desk_id`;
 
 /**
  * Stores the state of the session's own desk (proven at sign-in by the desk's

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlarmKind } from '../../../../shared/board/alarms';
-import { callStartMs } from '../../../../shared/board/seat-view';
+import { callStartMs, seatLabel } from '../../../../shared/board/seat-view';
 import { breakReasonText } from '../../i18n/common/keys';
 import { elapsedSince, useTickingText } from './board-clock';
 import { boardStore, useBoard } from './board-store';
@@ -30,7 +30,7 @@ export function SeatDetails(): React.JSX.Element {
     if (focused) document.querySelector<HTMLElement>(`[data-desk-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   };
   return (
-    <Drawer open={deskId !== null} onClose={close} title={seat ? `${seat.displayName} · ${seat.deskId}` : t('board:details.title')} size={380} data-testid="seat-details">
+    <Drawer open={deskId !== null} onClose={close} title={seat ? `${seat.displayName} · ${seatLabel(seat)}` : t('board:details.title')} size={380} data-testid="seat-details">
       {seat && <SeatJoinActions seat={seat} />}
       {seat && (
         <Descriptions column={1} size="small" bordered>

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AlarmKind } from '../../../../shared/board/alarms';
-import { callStartMs, shorten } from '../../../../shared/board/seat-view';
+import { callStartMs, seatLabel, shorten } from '../../../../shared/board/seat-view';
 import { elapsedSince, useTickingText } from './board-clock';
 import { boardStore, useBoard } from './board-store';
 import { useBoardLabels } from './board-labels';
@@ -41,7 +41,7 @@ export const SeatTile = memo(function SeatTile({ deskId }: { deskId: string }): 
       data-state={seat.state}
       data-alarms={alarms.join(' ')}
       tabIndex={focused ? 0 : -1}
-      aria-label={[labels.tileLabel(seat.displayName, deskId, stateText), ...alarmTexts].join('，')}
+      aria-label={[labels.tileLabel(seat.displayName, seatLabel(seat), stateText), ...alarmTexts].join('，')}
       onClick={() => {
         boardStore.getState().focus(deskId);
       }}
@@ -51,7 +51,7 @@ export const SeatTile = memo(function SeatTile({ deskId }: { deskId: string }): 
     >
       <span className="seat-row">
         <span className="seat-name">{shorten(seat.displayName, 16)}</span>
-        <span className="seat-desk">{deskId}</span>
+        <span className="seat-desk">{seatLabel(seat)}</span>
       </span>
       <span className="seat-row">
         <span className="seat-state">
