@@ -293,3 +293,10 @@ test('Alt+9 opens the seat board in a window of its own for a supervisor, and th
   await expect(again.getByTestId('board')).toBeVisible({ timeout: 30_000 });
   await expect(again.locator('[data-testid=seat-tile][data-desk-id=desk-board-0001]')).toHaveAttribute('data-state', 'on_call', { timeout: 30_000 });
 });
+
+test('an operator signed in to the hub who opens the board is told it is for supervisors, not that the hub is missing', async ({ page, desk }) => {
+  await signIn(page, 'op01');
+  await page.goto(`${desk.url}/?view=board`);
+  await expect(page.getByTestId('board-not-supervisor')).toContainText('座席监控供班长和管理员使用');
+  await expect(page.getByTestId('board-no-hub')).toHaveCount(0);
+});

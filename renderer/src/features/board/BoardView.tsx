@@ -6,11 +6,16 @@ import { boardStore } from './board-store';
 import { BoardGrid } from './BoardGrid';
 import { BoardHeader } from './BoardHeader';
 import { BoardHelp } from './BoardHelp';
-import type { SeatSource } from './seat-source';
+import type { BoardRefusal, SeatSource } from './seat-source';
 import { seatSourceFor } from './seat-source';
 import { SeatDetails } from './SeatDetails';
 import { useBoardShortcuts } from './use-board-shortcuts';
 import './board.css';
+
+function NotSupervisor(): React.JSX.Element {
+  const { t } = useTranslation();
+  return <Result className="board-no-hub" status="info" title={t('board:notSupervisor.title')} subTitle={t('board:notSupervisor.description')} data-testid="board-not-supervisor" />;
+}
 
 function NoHub(): React.JSX.Element {
   const { t } = useTranslation();
@@ -39,14 +44,15 @@ function NoHub(): React.JSX.Element {
  */
 export function BoardView({ search = window.location.search }: { search?: string }): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  // undefined while the source is being chosen (the simulation loads on demand); null: no source.
-  const [source, setSource] = useState<SeatSource | null | undefined>(undefined);
+  // undefined while the source is being chosen (the simulation loads on demand); a refusal: no source.
+  const [chosen, setSource] = useState<SeatSource | BoardRefusal | undefined>(undefined);
+  const source = typeof chosen === 'object' ? chosen : null;
   useBoardShortcuts();
 
   useEffect(() => {
     let cancelled = false;
-    void seatSourceFor(search).then((chosen) => {
-      if (!cancelled) setSource(chosen);
+    void seatSourceFor(search).then((picked) => {
+      if (!cancelled) setSource(picked);
     });
     return () => {
       cancelled = true;
@@ -69,8 +75,9 @@ export function BoardView({ search = window.location.search }: { search?: string
     document.title = t('board:windowTitle');
   }, [t, i18n.language]);
 
-  if (source === undefined) return <Spin className="board-loading" description={t('board:loading')} />;
-  if (source === null) return <NoHub />;
+  if (chosen === undefined) return <Spin className="board-loading" description={t('board:loading')} />;
+  if (chosen === 'no-hub') return <NoHub />;
+  if (chosen === 'not-supervisor' || !source) return <NotSupervisor />;
   return (
     <div className="board" data-testid="board">
       <BoardHeader simulated={source.simulated === true} />

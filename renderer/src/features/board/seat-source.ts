@@ -3,18 +3,23 @@ import { desk } from '../../desk/desk';
 
 export type { SeatSource } from './seat-feed';
 
+/** Why the board shows no seats: no hub session on this desk, or one that may not watch seats. */
+export type BoardRefusal = 'no-hub' | 'not-supervisor';
+
 /** Largest simulated board a URL may ask for: a capital city's whole centre, with room to spare. */
 export const MAX_SIMULATED_SEATS = 5_000;
 
 /**
  * The hub's live feed (`/v1/live`) through DeskApi: the services keep the
  * supervisor's subscription (and reconnect it); the board gets the seats they
- * hold now as a snapshot, then every change. Null unless a supervisor or
- * admin is signed in to the hub on this desk.
+ * hold now as a snapshot, then every change. Without a hub session the board
+ * says the hub is missing; with an operator's or trainee's session it says the
+ * board is for supervisors (the hub would refuse the feed anyway).
  */
-export async function hubSeatSource(): Promise<SeatSource | null> {
+export async function hubSeatSource(): Promise<SeatSource | BoardRefusal> {
   const session = await desk.getHubSession();
-  if (!session.ok || !session.value || (session.value.role !== 'supervisor' && session.value.role !== 'admin')) return null;
+  if (!session.ok || !session.value) return 'no-hub';
+  if (session.value.role !== 'supervisor' && session.value.role !== 'admin') return 'not-supervisor';
   return {
     subscribe(listener) {
       const off = desk.on('liveSeats', listener);
@@ -31,7 +36,7 @@ export async function hubSeatSource(): Promise<SeatSource | null> {
  * `&interval=10000&seed=7`) loads the simulation on demand, so it never
  * weighs on the workbench's or the real board's start; otherwise the hub's feed.
  */
-export async function seatSourceFor(search: string): Promise<SeatSource | null> {
+export async function seatSourceFor(search: string): Promise<SeatSource | BoardRefusal> {
   const params = new URLSearchParams(search);
   const count = Math.floor(Number(params.get('simulate') ?? 0));
   if (!(count > 0)) return hubSeatSource();

@@ -13,6 +13,10 @@ export const boardEn: Shape<typeof boardZhCN> = {
   simulatedHint: 'Simulated seats for demos and tests, not the centre’s live state',
   loading: 'Opening the seat board…',
   waiting: 'Receiving the seats…',
+  notSupervisor: {
+    title: 'The seat board is for supervisors and admins',
+    description: 'This desk is connected to the centre hub, but the account signed in is an operator or trainee. Sign in with a supervisor or admin account to open the seat board.',
+  },
   noHub: {
     title: 'The seat board needs a connection to the hub',
     description: 'The seat board shows every seat of the centre live (calls, after-call work, breaks, help requests); the data comes from the centre’s hub. This desk is not connected to a hub, so there is nothing to show yet.',
