@@ -29,6 +29,7 @@ let server: ThrowAwayPostgres;
 let running: RunningHub;
 let call: ReturnType<typeof hubClient>;
 let transferred: string;
+let transferredNumber: string;
 let forReview: string;
 let articleId: string;
 const tokens: Record<string, string> = {};
@@ -52,6 +53,9 @@ beforeAll(async () => {
     deskA.token,
   );
   expect(pushed.body.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+  const firstOutcome = pushed.body.outcomes[0];
+  if (firstOutcome?.outcome !== 'accepted' || !firstOutcome.ticketNumber) throw new Error('the first ticket got no number');
+  transferredNumber = firstOutcome.ticketNumber;
   const traineeDesk = await signIn(running.url, 'trainee01', 'mask-desk-tttt');
   const mine = confidential(1, 'trainee01');
   forReview = mine.ticketId;
@@ -81,6 +85,7 @@ function fixtureFor(url: string): { params: Record<string, string>; query: Recor
   const fixtures: Record<string, { params: Record<string, string>; query: Record<string, string> }> = {
     '/v1/tickets/:id': { params: { id: transferred }, query: {} },
     '/v1/tickets/:id/events': { params: { id: transferred }, query: {} },
+    '/v1/ticket-numbers/:number': { params: { number: transferredNumber }, query: {} },
     '/v1/callers/:number/history': { params: { number: NUMBER }, query: { category1: CATEGORY[0], category2: CATEGORY[1] } },
     '/v1/kb/articles/:id': { params: { id: articleId }, query: {} },
     '/v1/trainees/:account/placement': { params: { account: 'trainee01' }, query: {} },
@@ -132,6 +137,7 @@ describe('one masking rule on every way out', () => {
         '/v1/tickets/:id supervisor',
         '/v1/tickets/:id/events department',
         '/v1/tickets/:id/events supervisor',
+        '/v1/ticket-numbers/:number supervisor',
         '/v1/department/inbox department',
         '/v1/reviews supervisor',
         '/v1/alerts supervisor',
