@@ -9,8 +9,21 @@ import type { Settings } from '../../../shared/settings';
 export function themeConfig(mode: Settings['theme']): ThemeConfig {
   return {
     algorithm: mode === 'dark' ? theme.darkAlgorithm : theme.defaultAlgorithm,
+    // At night the primary blue is light enough to read as text on the dark panels (links, the selected tab), so
+    // the text on primary buttons is dark; tooltips keep their white text on their own dark grey.
+    components: mode === 'dark' ? { Tooltip: { colorTextLightSolid: '#ffffff' } } : {},
     token: {
-      colorPrimary: mode === 'dark' ? '#4f8fdc' : '#1f5fae',
+      colorPrimary: mode === 'dark' ? '#6fa8ec' : '#1f5fae',
+      // Links follow the primary blue (antd's default link blue is 4.1:1 on white).
+      colorLink: mode === 'dark' ? '#6fa8ec' : '#1f5fae',
+      colorInfo: mode === 'dark' ? '#6fa8ec' : '#1f5fae',
+      // Error text (Typography danger, field messages) at 4.5:1 or more on both themes' panels.
+      ...(mode === 'dark' ? { colorTextLightSolid: '#0b1a2e', colorError: '#ff7b7b' } : { colorError: '#c41d1f' }),
+      // Secondary text, descriptions and placeholders at 4.5:1 or more on the panels of both themes (WCAG 2.1 AA);
+      // antd's defaults are translucent greys of about 2.5–4:1. Disabled controls keep antd's own (exempt) grey.
+      ...(mode === 'dark'
+        ? { colorTextSecondary: '#b8b8b8', colorTextTertiary: '#a8a8a8', colorTextQuaternary: '#9a9a9a', colorTextPlaceholder: '#9a9a9a', colorTextDescription: '#a8a8a8' }
+        : { colorTextSecondary: '#555555', colorTextTertiary: '#5e5e5e', colorTextQuaternary: '#666666', colorTextPlaceholder: '#666666', colorTextDescription: '#5e5e5e' }),
       fontSize: 14,
       borderRadius: 4,
       fontFamily:

@@ -1,5 +1,6 @@
 import { BulbOutlined, GlobalOutlined } from '@ant-design/icons';
-import { Badge, Button, Divider, Space, Tooltip } from 'antd';
+import { Badge, Button, Space, Tooltip } from 'antd';
+import { FoldingRow } from './FoldingRow';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { currentShift } from '../../../shared/shifts';
@@ -24,26 +25,48 @@ export function StatusBar(): React.JSX.Element {
 
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <Space separator={<Divider orientation="vertical" />} size="small">
-        <PhoneStatus />
-        <HubSessionStatus />
-        <SyncStatusText />
-        <span data-testid="shift">
-          {t('common:status.shift')}: {shift.team} {t(shiftSlotKeys[shift.slot])} {dayjs(shift.startsAt).format('HH:mm')}–
-          {dayjs(shift.endsAt).format('HH:mm')}
-        </span>
-        <span>
-          {t('common:status.seat')}: {settings.seatId || t('common:status.noSeat')}
-        </span>
-        {settings.labInsecureTransport && (
-          <Tooltip title={t('common:status.labTransportHint')}>
-            <Badge status="warning" text={t('common:status.labTransport')} data-testid="lab-transport" />
-          </Tooltip>
-        )}
-        <Badge status={reachable ? 'success' : 'error'} text={reachable ? t('common:status.services.connected') : t('common:status.services.disconnected')} data-testid="services-state" />
-      </Space>
-      <span className="spacer" />
-      <Space size="small">
+      {/* What does not fit folds into the "more" menu, from the end: the phone and the account stay longest. */}
+      <FoldingRow
+        moreLabel={t('common:status.more')}
+        items={[
+          { key: 'phone', node: <PhoneStatus /> },
+          { key: 'hub', node: <HubSessionStatus /> },
+          { key: 'sync', node: <SyncStatusText /> },
+          ...(settings.labInsecureTransport
+            ? [
+                {
+                  key: 'lab',
+                  node: (
+                    <Tooltip title={t('common:status.labTransportHint')}>
+                      <Badge status="warning" text={t('common:status.labTransport')} data-testid="lab-transport" />
+                    </Tooltip>
+                  ),
+                },
+              ]
+            : []),
+          {
+            key: 'services',
+            node: <Badge status={reachable ? 'success' : 'error'} text={reachable ? t('common:status.services.connected') : t('common:status.services.disconnected')} data-testid="services-state" />,
+          },
+          {
+            key: 'shift',
+            node: (
+              <span data-testid="shift">
+                {t('common:status.shift')}: <span lang="zh-CN">{shift.team}</span> {t(shiftSlotKeys[shift.slot])} {dayjs(shift.startsAt).format('HH:mm')}–{dayjs(shift.endsAt).format('HH:mm')}
+              </span>
+            ),
+          },
+          {
+            key: 'seat',
+            node: (
+              <span>
+                {t('common:status.seat')}: {settings.seatId || t('common:status.noSeat')}
+              </span>
+            ),
+          },
+        ]}
+      />
+      <Space size="small" className="status-bar-fixed">
         <Tooltip title={`${t('common:settings.language')} (Ctrl+Shift+L)`}>
           <Button
             size="small"
@@ -52,7 +75,8 @@ export function StatusBar(): React.JSX.Element {
             data-testid="toggle-language"
             onClick={() => void update({ locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' })}
           >
-            {settings.locale === 'zh-CN' ? 'English' : '中文'}
+            {/* The other language's own name, marked as that language. */}
+            <span lang={settings.locale === 'zh-CN' ? 'en' : 'zh-CN'}>{settings.locale === 'zh-CN' ? 'English' : '中文'}</span>
           </Button>
         </Tooltip>
         <Tooltip title={`${t('common:settings.theme')} (Ctrl+Shift+T)`}>

@@ -37,7 +37,9 @@ const TeamHeader = memo(function TeamHeader({ team }: { team: string | null }): 
   const stats = useBoard((s) => s.teamStats.get(teamKey(team)));
   return (
     <div className="board-team" data-testid="board-team">
-      <span className="board-team-name">{team ?? t('board:team.none')}</span>
+      <span className="board-team-name" lang={team ? 'zh-CN' : undefined}>
+        {team ?? t('board:team.none')}
+      </span>
       {stats && <span className="board-team-stats">{t('board:team.stats', { ...stats })}</span>}
       {stats && stats.alarmed > 0 && <span className="board-team-alarmed">{t('board:team.alarmed', { count: stats.alarmed })}</span>}
     </div>

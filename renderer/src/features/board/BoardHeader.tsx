@@ -43,7 +43,12 @@ function Stat({
     <div className={`board-stat${tone === 'alarm' ? ' board-stat-alarm' : ''}`} data-testid={testId}>
       <div className="board-stat-label">{label}</div>
       <div className="board-stat-value">{value}</div>
-      {sub && <div className="board-stat-sub">{sub}</div>}
+      {/* The seat's operator and desk: the centre's data, in Chinese whatever the UI's language. */}
+      {sub && (
+        <div className="board-stat-sub" lang="zh-CN">
+          {sub}
+        </div>
+      )}
     </div>
   );
 }
@@ -226,7 +231,7 @@ export function BoardHeader({ simulated }: { simulated: boolean }): React.JSX.El
         <time className="clock" ref={clockRef} data-testid="board-clock" />
         <Tooltip title={`${t('common:settings.language')}（${key('view.toggleLanguage')}）`}>
           <Button size="small" type="text" icon={<GlobalOutlined />} onClick={() => void update({ locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' })}>
-            {settings.locale === 'zh-CN' ? 'English' : '中文'}
+            <span lang={settings.locale === 'zh-CN' ? 'en' : 'zh-CN'}>{settings.locale === 'zh-CN' ? 'English' : '中文'}</span>
           </Button>
         </Tooltip>
         <Tooltip title={`${t('common:settings.theme')}（${key('view.toggleTheme')}）`}>

@@ -41,7 +41,8 @@ export const SeatTile = memo(function SeatTile({ deskId }: { deskId: string }): 
       data-state={seat.state}
       data-alarms={alarms.join(' ')}
       tabIndex={focused ? 0 : -1}
-      aria-label={[labels.tileLabel(seat.displayName, seatLabel(seat), stateText), ...alarmTexts].join('，')}
+      // The accessible name is the tile's visible text (name, seat, state, times, alarms), so speech input finds it.
+      title={[labels.tileLabel(seat.displayName, seatLabel(seat), stateText), ...alarmTexts].join('，')}
       onClick={() => {
         boardStore.getState().focus(deskId);
       }}
@@ -50,13 +51,20 @@ export const SeatTile = memo(function SeatTile({ deskId }: { deskId: string }): 
       }}
     >
       <span className="seat-row">
-        <span className="seat-name">{shorten(seat.displayName, 16)}</span>
+        <span className="seat-name" lang="zh-CN">
+          {shorten(seat.displayName, 16)}
+        </span>
         <span className="seat-desk">{seatLabel(seat)}</span>
       </span>
       <span className="seat-row">
         <span className="seat-state">
           <span className="seat-dot" aria-hidden />
-          {reason ? `${label}（${shorten(reason, 8)}）` : label}
+          {label}
+          {reason && (
+            <>
+              （<span lang="zh-CN">{shorten(reason, 8)}</span>）
+            </>
+          )}
         </span>
         <span className="seat-time" ref={inStateRef} data-testid="seat-time-in-state" />
       </span>

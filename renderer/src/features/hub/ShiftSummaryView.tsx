@@ -38,8 +38,9 @@ export function ShiftSummaryView({ summary }: { summary: ShiftSummary }): React.
   return (
     <section className="shift-summary" aria-label={t('hub:shiftSummary.title')} data-testid="shift-summary">
       <Typography.Text type="secondary" className="shift-summary-window" data-testid="shift-summary-window">
+        {/* The team's name is the centre's own (甲班), in Chinese whatever the UI's language. */}
+        <span lang="zh-CN">{summary.team}</span>{' '}
         {t('hub:shiftSummary.window', {
-          team: summary.team,
           slot: t(shiftSlotKeys[summary.slot]),
           from: time(summary.from),
           to: time(summary.to),

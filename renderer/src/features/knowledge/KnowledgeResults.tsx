@@ -36,18 +36,31 @@ export function KnowledgeResults(): React.JSX.Element | null {
             }}
           >
             <div className="kb-hit-title">
-              <span>
+              {/* Articles are the centre's own content, in Chinese whatever the UI's language: marked as such. */}
+              <span lang="zh-CN">
                 <Highlighted text={hit.title} words={hit.matched} />
               </span>
-              {hit.scope !== '全市' && <Tag color="blue">{hit.scope}</Tag>}
+              {hit.scope !== '全市' && (
+                <Tag color="blue" lang="zh-CN">
+                  {hit.scope}
+                </Tag>
+              )}
               {hit.status === '已失效' && <Tag data-testid="kb-expired">{t('knowledge:expired')}</Tag>}
               {hit.learned && <Tag color="purple">{t('knowledge:learned')}</Tag>}
             </div>
-            {hit.phrasing && <div className="kb-hit-meta">{t('knowledge:phrasing', { phrasing: hit.phrasing })}</div>}
+            {hit.phrasing && (
+              <div className="kb-hit-meta">
+                {t('knowledge:phrasing', { phrasing: '' })}
+                <span lang="zh-CN">{hit.phrasing}</span>
+              </div>
+            )}
             <div className="kb-hit-meta">
-              {hit.category.join(' / ')} · {hit.department} · {t('knowledge:updated', { date: hit.updatedAt })}
+              <span lang="zh-CN">
+                {hit.category.join(' / ')} · {hit.department}
+              </span>{' '}
+              · {t('knowledge:updated', { date: hit.updatedAt })}
             </div>
-            {openId === hit.id ? <ArticleBody id={hit.id} words={hit.matched} /> : <div className="kb-hit-preview">{hit.preview}</div>}
+            <div lang="zh-CN">{openId === hit.id ? <ArticleBody id={hit.id} words={hit.matched} /> : <div className="kb-hit-preview">{hit.preview}</div>}</div>
           </li>
         ))}
       </ol>

@@ -35,7 +35,8 @@ export function StageGuide({ reason }: { reason: 'trainee' | 'setting' | 'practi
         className="stage-steps"
         current={stage === null ? -1 : callStages.indexOf(stage)}
         items={callStages.map((id) => ({
-          title: script?.stages.find((s) => s.id === id)?.title ?? t(stageKeys[id]),
+          // A scenario's own stage titles are training content in Chinese; the built-in ones are translated.
+          title: script?.stages.find((s) => s.id === id)?.title ? <span lang="zh-CN">{script.stages.find((s) => s.id === id)?.title}</span> : t(stageKeys[id]),
           status: statusOfStep[stageStatus(id, stage)],
         }))}
       />
@@ -45,8 +46,10 @@ export function StageGuide({ reason }: { reason: 'trainee' | 'setting' | 'practi
         shown && (
           <div className="stage-body" data-testid="stage-phrases" data-stage={shown.id}>
             {stage === null && <Typography.Text type="secondary">{t('training:guide.waiting')}</Typography.Text>}
-            <Typography.Text className="stage-goal">{shown.goal}</Typography.Text>
-            <ul className="stage-phrases">
+            <Typography.Text className="stage-goal" lang="zh-CN">
+              {shown.goal}
+            </Typography.Text>
+            <ul className="stage-phrases" lang="zh-CN">
               {shown.phrases.map((phrase) => (
                 <li key={phrase}>{phrase}</li>
               ))}
@@ -54,7 +57,7 @@ export function StageGuide({ reason }: { reason: 'trainee' | 'setting' | 'practi
             {shown.avoid.length > 0 && (
               <Typography.Text type="danger" className="stage-avoid">
                 {t('training:guide.avoid')}
-                {shown.avoid.join(' ')}
+                <span lang="zh-CN">{shown.avoid.join(' ')}</span>
               </Typography.Text>
             )}
           </div>

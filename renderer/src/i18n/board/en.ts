@@ -74,7 +74,7 @@ export const boardEn: Shape<typeof boardZhCN> = {
   shortcuts: {
     'help.toggle': 'Open or close the shortcut help',
     'view.toggleTheme': 'Switch light / dark theme',
-    'view.toggleLanguage': 'Switch 中文 / English',
+    'view.toggleLanguage': 'Switch language (Chinese / English)',
     'board.search': 'Search the seats',
     'board.alarmOnly': 'Alarmed seats only / all seats',
     'board.cycleState': 'Filter by state (cycles)',

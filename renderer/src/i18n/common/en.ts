@@ -60,6 +60,7 @@ export const commonEn: Shape<typeof commonZhCN> = {
     seat: 'Seat',
     noSeat: 'not set',
     services: { connected: 'Local services OK', disconnected: 'Local services unreachable' },
+    more: 'More status',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
@@ -68,7 +69,7 @@ export const commonEn: Shape<typeof commonZhCN> = {
     actions: {
       'help.toggle': 'Open or close this help',
       'view.toggleTheme': 'Switch light / dark theme',
-      'view.toggleLanguage': 'Switch 中文 / English',
+      'view.toggleLanguage': 'Switch language (Chinese / English)',
       'pane.focusCall': 'Focus left: call & ticket',
       'pane.focusKnowledge': 'Focus right: knowledge search',
       'pane.showHistory': 'Show caller history on the right',

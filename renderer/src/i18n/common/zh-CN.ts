@@ -57,6 +57,7 @@ export const commonZhCN = {
     seat: '座席',
     noSeat: '未设置',
     services: { connected: '本地服务正常', disconnected: '本地服务未连接' },
+    more: '更多状态',
   },
   shortcuts: {
     title: '快捷键',

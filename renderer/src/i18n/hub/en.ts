@@ -78,7 +78,7 @@ export const hubEn: Shape<typeof hubZhCN> = {
   },
   shiftSummary: {
     title: 'Shift summary',
-    window: '{{team}} {{slot}} · {{since}} {{from}}, up to {{to}}',
+    window: '{{slot}} · {{since}} {{from}}, up to {{to}}',
     sinceSignIn: 'since sign-in at',
     sinceShiftStart: 'since the shift began at',
     calls: 'Calls',

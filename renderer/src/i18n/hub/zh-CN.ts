@@ -75,7 +75,7 @@ export const hubZhCN = {
   },
   shiftSummary: {
     title: '班次小结',
-    window: '{{team}} {{slot}} · {{from}} {{since}}，截至 {{to}}',
+    window: '{{slot}} · {{from}} {{since}}，截至 {{to}}',
     sinceSignIn: '签入起',
     sinceShiftStart: '班次开始起',
     calls: '通话',

@@ -1,0 +1,73 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+/**
+ * The checks the layout and accessibility suite runs on every view: what
+ * overflows sideways, what axe-core finds serious or critical (WCAG 2.1 A/AA,
+ * colour contrast included), and Han characters in an English UI outside data
+ * (data in Chinese is marked `lang="zh-CN"`, which is also what a screen reader
+ * needs to read it in the right voice).
+ */
+
+export interface Overflow {
+  what: string;
+  scrollWidth: number;
+  clientWidth: number;
+}
+
+/** The page, the status bar and every tab bar: nothing wider than its box, no tab cut in half at the edge. */
+export function horizontalOverflow(page: Page): Promise<Overflow[]> {
+  return page.evaluate(() => {
+    const found: { what: string; scrollWidth: number; clientWidth: number }[] = [];
+    const root = document.scrollingElement ?? document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) found.push({ what: 'page', scrollWidth: root.scrollWidth, clientWidth: root.clientWidth });
+    for (const bar of document.querySelectorAll<HTMLElement>('[data-testid="status-bar"]')) {
+      if (bar.scrollWidth > bar.clientWidth + 1) found.push({ what: 'status bar', scrollWidth: bar.scrollWidth, clientWidth: bar.clientWidth });
+    }
+    for (const wrap of document.querySelectorAll<HTMLElement>('.ant-tabs-nav-wrap')) {
+      if (wrap.offsetParent === null) continue;
+      const box = wrap.getBoundingClientRect();
+      for (const tab of wrap.querySelectorAll<HTMLElement>('.ant-tabs-tab')) {
+        const r = tab.getBoundingClientRect();
+        const partlyIn = r.left < box.right - 1 && r.right > box.left + 1;
+        const wholly = r.left >= box.left - 1 && r.right <= box.right + 1;
+        if (partlyIn && !wholly) found.push({ what: `tab "${tab.innerText}" cut at the tab bar's edge`, scrollWidth: Math.round(r.right - r.left), clientWidth: Math.round(box.right - box.left) });
+      }
+    }
+    return found;
+  });
+}
+
+export interface Violation {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+export async function seriousViolations(page: Page): Promise<Violation[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+/** Visible text with Han characters whose nearest language is not Chinese: UI words left untranslated. */
+export function untranslatedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const han = /\p{Script=Han}/u;
+    const found = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      if (!han.test(text)) continue;
+      const el = node.parentElement;
+      if (!el || !(el.offsetWidth || el.offsetHeight || el.getClientRects().length)) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
+      if (!lang.startsWith('zh')) found.add(text.trim().slice(0, 60));
+    }
+    return [...found];
+  });
+}
