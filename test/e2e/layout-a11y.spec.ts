@@ -29,7 +29,7 @@ const escape = async (page: Page): Promise<void> => {
 };
 
 const views: View[] = [
-  { name: 'workbench', open: async () => undefined },
+  { name: 'workbench', open: () => Promise.resolve() },
   {
     name: 'knowledge-results',
     open: async (page) => {
