@@ -71,3 +71,18 @@ export function untranslatedText(page: Page): Promise<string[]> {
     return [...found];
   });
 }
+
+/**
+ * Waits until the page has painted twice and every finite animation or transition has ended (a dialog's
+ * zoom, a tab's ink bar), so what is measured is the view at rest. Endless ones (a "processing" badge's pulse)
+ * never end and are not waited for.
+ */
+export function settled(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    await frame();
+    await frame();
+    const running = (): Animation[] => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+    for (let now = running(); now.length > 0; now = running()) await Promise.all(now.map((a) => a.finished.catch(() => undefined)));
+  });
+}
