@@ -133,6 +133,8 @@ export const deskApiContract = {
   transferTicket: method(transferTicketInputSchema, ticketRecordSchema),
   recordCallback: method(recordCallbackInputSchema, ticketRecordSchema),
   listTickets: method(listTicketsInputSchema, z.array(ticketRecordSchema)),
+  /** A ticket the department returned (退回), taken up to re-dispatch (another lead and a reason) or answer. */
+  takeUpReturnedTicket: method(z.object({ ticketId: ticketIdSchema }), ticketRecordSchema),
   /** One of this desk's tickets by id (to pick it up again, e.g. from the shift summary); null when it is not here. */
   findTicket: method(z.object({ ticketId: ticketIdSchema }), ticketRecordSchema.nullable()),
   /** An existing ticket by its number or the caller's number: this desk's, and every desk's from the hub when signed in. */

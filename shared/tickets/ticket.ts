@@ -113,8 +113,20 @@ export const transferSchema = z.object({
   timeLimitReason: z.string().trim().max(200).nullable(),
   supervision: z.enum(supervisionLevels),
   notes: z.string().trim().max(1_000),
+  /** 重新派单: why a ticket a department returned goes to this lead instead (required then, absent otherwise). */
+  redispatchReason: z.string().trim().min(2, '请写明重新派单的理由').max(500, '重新派单理由最多 500 字').nullable().optional(),
 });
 export type Transfer = z.infer<typeof transferSchema>;
+
+/**
+ * Why a transfer may not re-dispatch a returned ticket (退回: the department thinks it is not theirs): it needs
+ * a reason and another lead than the department that returned it. Null when it may; the desk and the hub both ask.
+ */
+export function redispatchIssue(transfer: Pick<Transfer, 'lead' | 'redispatchReason'>, returnedBy: string | null): { path: 'lead' | 'redispatchReason'; message: string } | null {
+  if (!transfer.redispatchReason?.trim()) return { path: 'redispatchReason', message: '请写明重新派单的理由' };
+  if (returnedBy !== null && transfer.lead === returnedBy) return { path: 'lead', message: '退回的工单须改派其他承办单位' };
+  return null;
+}
 
 export const satisfactionLevels = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 

@@ -125,14 +125,34 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
     expect((await call<HubTicket>('POST', `/v1/tickets/${reg.ticketId}/accept`, undefined, dept.token)).body.state).toBe('accepted');
     const returned = await call<HubTicket>('POST', `/v1/tickets/${reg.ticketId}/return`, { reason: '不属于本部门职责' }, dept.token);
     expect(returned.body).toMatchObject({ state: 'returned', returnReason: '不属于本部门职责' });
-    await call('POST', '/v1/sync/push', { deskId: 'desk-cccc-0003', operations: [changeOp(3, 'op03', 'ticket.transfer', reg.ticketId, sampleTransfer)] }, desk.token);
-    await call('POST', `/v1/tickets/${reg.ticketId}/accept`, undefined, dept.token);
-    const replied = await call<HubTicket>('POST', `/v1/tickets/${reg.ticketId}/reply`, { text: '已责令门店整改，货架已收回。', solved: true }, dept.token);
-    expect(replied.body.reply).toMatchObject({ text: '已责令门店整改，货架已收回。', department: 'city-urban' });
+    // 重新派单: not to the department that returned it, and not without a reason.
+    const redispatch = { ...sampleTransfer, lead: 'city-hrss', redispatchReason: '涉及拖欠工资，属人社局' };
+    const refused = await call<PushResponse>(
+      'POST',
+      '/v1/sync/push',
+      {
+        deskId: 'desk-cccc-0003',
+        operations: [
+          changeOp(3, 'op03', 'ticket.transfer', reg.ticketId, sampleTransfer),
+          changeOp(4, 'op03', 'ticket.transfer', reg.ticketId, { ...redispatch, lead: 'city-urban' }),
+        ],
+      },
+      desk.token,
+    );
+    expect(refused.body.outcomes).toMatchObject([
+      { outcome: 'rejected', reason: 'INVALID_ENTRY', message: '请写明重新派单的理由' },
+      { outcome: 'rejected', reason: 'INVALID_ENTRY', message: '退回的工单须改派其他承办单位' },
+    ]);
+    await call('POST', '/v1/sync/push', { deskId: 'desk-cccc-0003', operations: [changeOp(5, 'op03', 'ticket.transfer', reg.ticketId, redispatch)] }, desk.token);
+    const newInbox = await call<HubTicket[]>('GET', '/v1/department/inbox', undefined, other.token);
+    expect(newInbox.body.find((t) => t.id === reg.ticketId)).toMatchObject({ state: 'transferred', transfer: { lead: 'city-hrss', redispatchReason: '涉及拖欠工资，属人社局' } });
+    await call('POST', `/v1/tickets/${reg.ticketId}/accept`, undefined, other.token);
+    const replied = await call<HubTicket>('POST', `/v1/tickets/${reg.ticketId}/reply`, { text: '已责令用人单位补发工资。', solved: true }, other.token);
+    expect(replied.body.reply).toMatchObject({ text: '已责令用人单位补发工资。', department: 'city-hrss' });
     const callback = await call<PushResponse>(
       'POST',
       '/v1/sync/push',
-      { deskId: 'desk-cccc-0003', operations: [changeOp(4, 'op03', 'ticket.callback', reg.ticketId, { solved: true, satisfaction: 'satisfied', comments: '' })] },
+      { deskId: 'desk-cccc-0003', operations: [changeOp(6, 'op03', 'ticket.callback', reg.ticketId, { solved: true, satisfaction: 'satisfied', comments: '' })] },
       desk.token,
     );
     expect(callback.body.outcomes[0]!.outcome).toBe('accepted');

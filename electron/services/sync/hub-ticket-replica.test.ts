@@ -88,4 +88,48 @@ describe('hub ticket replica', () => {
     expect(replica.alignForCallback('0190e0a0-0000-7000-8000-000000000000')).toBe(false);
     close();
   });
+
+  it('takes up a returned ticket: the record becomes returned, the re-dispatch needs another lead and a reason, and it is queued', () => {
+    const { db, replica, store, close } = setUp();
+    const hub = sampleHubTicket({ state: 'returned', returnReason: '不属于本部门职责', version: 5 });
+    store.register(hub.registration, { author: 'op01', trainee: false });
+    store.transfer(hub.id, { ...hub.transfer!, co: [] });
+    save(db, hub);
+    // The transfer is still queued: the hub has not seen it, so there is nothing to take up yet.
+    expect(() => replica.takeUpReturned(hub.id)).toThrow(/still queued/);
+    db.prepare('DELETE FROM outbox').run();
+
+    expect(replica.takeUpReturned(hub.id).state).toBe('returned');
+    expect(store.outbox()).toHaveLength(0);
+    const again = { ...hub.transfer!, co: [], lead: 'city-housing' };
+    expect(() => store.transfer(hub.id, again)).toThrow(/another lead and a reason/);
+    const sameLead = ((): unknown => {
+      try {
+        return store.transfer(hub.id, { ...hub.transfer!, co: [], redispatchReason: '物业管理问题，属住建局' });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(sameLead).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'transfer.lead', message: '退回的工单须改派其他承办单位' }] });
+    expect(store.find(hub.id)?.state).toBe('returned');
+
+    const sent = store.transfer(hub.id, { ...again, redispatchReason: '物业管理问题，属住建局' });
+    expect(sent.state).toBe('transferred');
+    expect(store.outbox().map((e) => [e.kind, (e.payload as { lead: string; redispatchReason: string }).lead, (e.payload as { redispatchReason: string }).redispatchReason])).toEqual([
+      ['ticket.transfer', 'city-housing', '物业管理问题，属住建局'],
+    ]);
+    close();
+  });
+
+  it('refuses to take up a ticket the hub does not hold as returned', () => {
+    const { db, replica, store, close } = setUp();
+    const hub = sampleHubTicket({ state: 'transferred', version: 3 });
+    store.register(hub.registration, { author: 'op01', trainee: false });
+    store.transfer(hub.id, { ...hub.transfer!, co: [] });
+    db.prepare('DELETE FROM outbox').run();
+    save(db, hub);
+    expect(() => replica.takeUpReturned(hub.id)).toThrow(/not returned at the hub/);
+    expect(store.find(hub.id)?.state).toBe('transferred');
+    close();
+  });
 });

@@ -1,7 +1,9 @@
 import type { HubTicket } from '../../../shared/hub/hub-ticket';
 import { hubTicketSchema } from '../../../shared/hub/hub-ticket';
 import { canTransition } from '../../../shared/tickets/ticket';
+import type { TicketRecord } from '../../../shared/tickets/ticket-record';
 import { ticketRecordSchema } from '../../../shared/tickets/ticket-record';
+import { DeskFailure } from '../../../shared/result';
 import type { DeskDatabase } from '../db/database';
 
 /**
@@ -69,6 +71,27 @@ export class HubTicketReplica {
       const next = ticketRecordSchema.parse({ ...local, state: hub.state });
       this.db.prepare('UPDATE tickets SET state = ?, doc = ? WHERE id = ?').run(next.state, JSON.stringify(next), ticketId);
       return true;
+    })();
+  }
+
+  /**
+   * A ticket the department returned (退回), picked up to re-dispatch or answer: the desk's record, still
+   * `transferred` here, takes the hub's `returned` so that either is a valid step (nothing is queued: the
+   * change came from the hub). Refused while this desk still has a change of it queued, or when the hub's
+   * copy is no longer returned (re-dispatched already).
+   */
+  takeUpReturned(ticketId: string): TicketRecord {
+    return this.db.transaction(() => {
+      const row = this.db.prepare<[string], { doc: string }>('SELECT doc FROM tickets WHERE id = ?').get(ticketId);
+      if (!row) throw new DeskFailure('NOT_FOUND', `no ticket ${ticketId} at this desk`);
+      const local = ticketRecordSchema.parse(JSON.parse(row.doc));
+      if (local.state === 'returned') return local;
+      if (this.find(ticketId)?.state !== 'returned') throw new DeskFailure('CONFLICT', `ticket ${ticketId} is not returned at the hub`);
+      if (this.db.prepare('SELECT 1 FROM outbox WHERE ticket_id = ?').get(ticketId)) throw new DeskFailure('CONFLICT', `ticket ${ticketId} has a change still queued`);
+      if (!canTransition(local.state, 'returned')) throw new DeskFailure('CONFLICT', `ticket ${ticketId} is ${local.state} here`);
+      const next = ticketRecordSchema.parse({ ...local, state: 'returned' });
+      this.db.prepare('UPDATE tickets SET state = ?, doc = ? WHERE id = ?').run(next.state, JSON.stringify(next), ticketId);
+      return next;
     })();
   }
 }

@@ -82,11 +82,11 @@ const field = (payload: unknown, name: string): string | null => {
   return typeof value === 'string' && value !== '' ? value : null;
 };
 
-/** The department and text an event carries, by kind (a transfer's lead and notes, a return's reason, a reply, a supplement …). */
+/** The department and text an event carries, by kind (a transfer's lead and notes or re-dispatch reason, a department's return reason or reply, a supplement …). */
 function fromEvent(event: TicketEvent): TimelineEntry {
   const p = event.payload;
-  const text = field(p, 'reason') ?? field(p, 'text') ?? field(p, 'note') ?? field(p, 'answer') ?? field(p, 'comments') ?? field(p, 'notes') ?? field(p, 'comment');
-  const department = event.kind.includes('transfer') ? field(p, 'lead') : null;
+  const text = field(p, 'reason') ?? field(p, 'redispatchReason') ?? field(p, 'text') ?? field(p, 'note') ?? field(p, 'answer') ?? field(p, 'comments') ?? field(p, 'notes') ?? field(p, 'comment');
+  const department = event.kind.includes('transfer') ? field(p, 'lead') : field(p, 'department');
   return { kind: event.kind, at: event.at, author: event.author, department, text, pending: false };
 }
 

@@ -30,6 +30,7 @@ export const ticketHandlers = ({ tickets, hubTickets, hub, authorship }: TicketH
       hubTickets.alignForCallback(ticketId);
       return authorship.queued(tickets.recordCallback(ticketId, callback));
     },
+    takeUpReturnedTicket: ({ ticketId }) => hubTickets.takeUpReturned(ticketId),
     listTickets: ({ limit }) => tickets.list(limit),
     findTicket: ({ ticketId }) => tickets.find(ticketId),
     callerHistory: ({ number, category, limit, excludeTicketId }) => {
@@ -38,5 +39,5 @@ export const ticketHandlers = ({ tickets, hubTickets, hub, authorship }: TicketH
     },
   }) satisfies Pick<
     DeskHandlers,
-    'saveTicketDraft' | 'loadTicketDraft' | 'clearTicketDraft' | 'registerTicket' | 'answerTicket' | 'transferTicket' | 'recordCallback' | 'listTickets' | 'findTicket' | 'callerHistory'
+    'saveTicketDraft' | 'loadTicketDraft' | 'clearTicketDraft' | 'registerTicket' | 'answerTicket' | 'transferTicket' | 'recordCallback' | 'takeUpReturnedTicket' | 'listTickets' | 'findTicket' | 'callerHistory'
   >;

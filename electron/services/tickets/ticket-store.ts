@@ -6,7 +6,7 @@ import { DeskFailure } from '../../../shared/result';
 import type { OutboxKind, SavedDraft, TicketDraft, TicketRecord } from '../../../shared/tickets/ticket-record';
 import { savedDraftSchema, ticketDraftSchema, ticketRecordSchema } from '../../../shared/tickets/ticket-record';
 import type { Callback, DirectAnswer, TicketRegistration, TicketState, Transfer } from '../../../shared/tickets/ticket';
-import { callbackSchema, canTransition, directAnswerSchema, ticketRegistrationSchema, transferSchema } from '../../../shared/tickets/ticket';
+import { callbackSchema, canTransition, directAnswerSchema, redispatchIssue, ticketRegistrationSchema, transferSchema } from '../../../shared/tickets/ticket';
 import type { OutboxEntry } from '../sync/outbox-queue';
 import { OutboxQueue } from '../sync/outbox-queue';
 import type { DeskDatabase } from '../db/database';
@@ -97,6 +97,11 @@ export class TicketStore {
     const current = this.require(ticketId);
     if (current.trainee && current.review !== 'approved') {
       return this.change(ticketId, current.state, 'ticket.transfer_for_review', checked, (t) => ({ ...t, transfer: checked, review: 'pending' }));
+    }
+    if (current.state === 'returned') {
+      // 重新派单: the department returned it as not theirs; another lead, and why.
+      const issue = redispatchIssue(checked, current.transfer?.lead ?? null);
+      if (issue) throw new DeskFailure('INVALID_INPUT', 'a returned ticket needs another lead and a reason', [{ path: `transfer.${issue.path}`, message: issue.message }]);
     }
     return this.change(ticketId, 'transferred', 'ticket.transfer', checked, (t) => ({ ...t, transfer: checked }));
   }

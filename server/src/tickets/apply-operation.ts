@@ -1,6 +1,6 @@
 import type { TicketState } from '../../../shared/tickets/ticket';
 import type { TicketRegistration } from '../../../shared/tickets/ticket';
-import { canTransition } from '../../../shared/tickets/ticket';
+import { canTransition, redispatchIssue } from '../../../shared/tickets/ticket';
 import { phoneLine } from '../../../shared/phone/phone-number';
 import type { HubRole } from '../../../shared/hub/auth';
 import type { HubTicket } from '../../../shared/hub/hub-ticket';
@@ -207,6 +207,10 @@ export async function applyChange(op: ParsedOperation, ctx: OperationContext): P
       break;
     case 'ticket.transfer':
       if (ticket.trainee && ticket.review !== 'approved') throw new OperationRejected('REVIEW_REQUIRED', '实训学员的工单须经班长审核后才能转办');
+      if (from === 'returned') {
+        const issue = redispatchIssue(op.payload, ticket.lead_department);
+        if (issue) throw new OperationRejected('INVALID_ENTRY', issue.message);
+      }
       await change(ticket, 'transferred', op, ctx, { transfer: JSON.stringify(op.payload), lead_department: op.payload.lead, supervision: op.payload.supervision });
       break;
     case 'ticket.transfer_for_review':

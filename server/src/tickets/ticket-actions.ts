@@ -29,8 +29,10 @@ async function act(
       const ticket = await findTicket(tx, ticketId, true);
       if (!ticket) throw new HubFailure('NOT_FOUND', '没有这张工单');
       const { to, columns } = decide(ticket);
+      // A department's step names the department it was taken for (the timeline shows it).
+      const recorded = kind.startsWith('department.') ? { ...(payload as object), department: ticket.lead_department } : payload;
       await withCounters(tx, hub.timeZone, (counters) =>
-        changeTicket(ticket, to, columns, { kind, opId: null, author: user.sub, sentBy: user.sub, deskId: user.deskId, payload }, { tx, counters, now }),
+        changeTicket(ticket, to, columns, { kind, opId: null, author: user.sub, sentBy: user.sub, deskId: user.deskId, payload: recorded }, { tx, counters, now }),
       );
     });
   } catch (error) {

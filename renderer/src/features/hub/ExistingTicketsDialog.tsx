@@ -8,6 +8,7 @@ import { foundTicketsSchema, ticketTimelineSchema } from '../../../../shared/tic
 import { desk } from '../../desk/desk';
 import { ticketStateKeys } from '../../i18n/history/keys';
 import { timelineKindKeys } from '../../i18n/hub/keys';
+import { useTicketReference } from '../ticket/use-ticket-reference';
 import { useHubStore } from './hub-store';
 
 /**
@@ -17,6 +18,8 @@ import { useHubStore } from './hub-store';
  */
 export function ExistingTicketsDialog(): React.JSX.Element {
   const { t } = useTranslation();
+  const { departments } = useTicketReference();
+  const departmentName = (id: string): string => departments.find((d) => d.id === id)?.name ?? id;
   const open = useHubStore((s) => s.dialog === 'existing');
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<FoundTickets | null>(null);
@@ -114,7 +117,7 @@ export function ExistingTicketsDialog(): React.JSX.Element {
               {timeline?.entries.map((entry, i) => (
                 <li key={i} data-kind={entry.kind}>
                   {dayjs(entry.at).format('MM-DD HH:mm')} {t(timelineKindKeys[entry.kind] ?? 'hub:existing.kinds.other')}
-                  {entry.department ? ` → ${entry.department}` : ''}
+                  {entry.department ? ` → ${departmentName(entry.department)}` : ''}
                   {entry.text ? `：${entry.text}` : ''}
                   {entry.pending ? ` (${t('hub:existing.pending')})` : ''}
                 </li>

@@ -1,8 +1,10 @@
-import { Badge, Button, Empty, Segmented, Tag, Typography } from 'antd';
+import { App, Badge, Button, Empty, Segmented, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubTicket } from '../../../../shared/hub/hub-ticket';
+import { useDeskErrorText } from '../../app/use-desk-error-text';
+import { desk } from '../../desk/desk';
 import { useTicketSessionStore } from '../ticket/ticket-session-store';
 import { useTicketReference } from '../ticket/use-ticket-reference';
 import { useHubStore } from './hub-store';
@@ -34,10 +36,13 @@ export function RepliesTabLabel(): React.JSX.Element {
  * 部门答复 / 待回访: this desk's tickets as the hub sent them back — the
  * hub's number, state, the department's reply, a return reason, the
  * supervisor's review — newest change first. ↑/↓ move between tickets;
- * Enter on a replied one opens the callback form with it selected.
+ * Enter on a replied one opens the callback form with it selected, on a
+ * returned one the ticket area to re-dispatch or answer it.
  */
 export function HubTicketList(): React.JSX.Element {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useDeskErrorText();
   const tickets = useHubStore((s) => s.tickets);
   const local = useHubStore((s) => s.local);
   const focusRequest = useHubStore((s) => s.repliesFocusRequest);
@@ -60,8 +65,21 @@ export function HubTicketList(): React.JSX.Element {
     };
   }, [focusRequest]);
 
-  const callBack = (row: ReplyRow): void => {
+  const act = (row: ReplyRow): void => {
     if (row.status === 'awaits_callback') useTicketSessionStore.getState().callbackRequested(row.ticket.id);
+    else if (row.status === 'returned') void takeUpReturned(row.ticket.id);
+  };
+
+  /** 退回: the ticket area shows it, ready to re-dispatch to another department (with a reason) or to answer. */
+  const takeUpReturned = async (ticketId: string): Promise<void> => {
+    const taken = await desk.takeUpReturnedTicket({ ticketId });
+    if (!taken.ok) {
+      void message.error(errorText(taken.error));
+      return;
+    }
+    const session = useTicketSessionStore.getState();
+    session.tabChosen('transfer');
+    session.ticketOpenRequested(taken.value);
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLLIElement>, row: ReplyRow): void => {
@@ -73,7 +91,7 @@ export function HubTicketList(): React.JSX.Element {
       if (next instanceof HTMLElement) next.focus();
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      callBack(row);
+      act(row);
     }
   };
 
@@ -119,11 +137,16 @@ export function HubTicketList(): React.JSX.Element {
                   ghost
                   tabIndex={-1}
                   onClick={() => {
-                    callBack(row);
+                    act(row);
                   }}
                   data-testid="reply-callback"
                 >
                   {t('hub:replies.callback')}
+                </Button>
+              )}
+              {row.status === 'returned' && (
+                <Button size="small" type="primary" ghost tabIndex={-1} onClick={() => act(row)} data-testid="reply-redispatch">
+                  {t('hub:replies.redispatch')}
                 </Button>
               )}
             </li>
@@ -162,7 +185,10 @@ function ReplyDetails({ ticket, status, departmentName }: { ticket: HubTicket; s
       )}
       {ticket.returnReason && (
         <div className="reply-text" data-testid="return-reason">
-          <span className="reply-label">{t('hub:replies.returned')}：</span>
+          <span className="reply-label">
+            {ticket.transfer ? `${departmentName(ticket.transfer.lead)} · ` : ''}
+            {t('hub:replies.returned')}：
+          </span>
           {ticket.returnReason}
         </div>
       )}

@@ -8,6 +8,7 @@ import { transferLimitIssue } from '../../../../shared/tickets/registration-form
 import { useDeskErrorText } from '../../app/use-desk-error-text';
 import { desk } from '../../desk/desk';
 import { SuggestionList } from './SuggestionList';
+import { useHubStore } from '../hub/hub-store';
 import { useTicketSessionStore } from './ticket-session-store';
 import { useTicketReference } from './use-ticket-reference';
 import { useTicketCounter, useTicketRequest } from './use-ticket-request';
@@ -23,9 +24,10 @@ interface TransferValues {
   timeLimitReason: string;
   supervision: Transfer['supervision'];
   notes: string;
+  redispatchReason: string;
 }
 
-const initialValues: TransferValues = { lead: undefined, co: [], dutyId: null, timeLimitDays: 3, timeLimitReason: '', supervision: 'none', notes: '' };
+const initialValues: TransferValues = { lead: undefined, co: [], dutyId: null, timeLimitDays: 3, timeLimitReason: '', supervision: 'none', notes: '', redispatchReason: '' };
 
 /** Suggestions follow the description as it is typed, after this pause. */
 const SUGGEST_DELAY_MS = 200;
@@ -43,6 +45,9 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
   const { departments } = useTicketReference();
   const ticket = useTicketSessionStore((s) => s.ticket);
   const ticketChanged = useTicketSessionStore((s) => s.ticketChanged);
+  // 退回: the department that returned it (the last lead) and its reason, as the hub sent them.
+  const returnedBy = ticket?.state === 'returned' ? (ticket.transfer?.lead ?? null) : null;
+  const returnReason = useHubStore((s) => (ticket?.state === 'returned' ? (s.tickets.find((h) => h.id === ticket.id)?.returnReason ?? null) : null));
   const [suggestions, setSuggestions] = useState<DispatchSuggestion[]>([]);
   const [dutyLimit, setDutyLimit] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -92,7 +97,13 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
       return;
     }
     setError(null);
-    const transfer = { ...values, lead: values.lead ?? '', timeLimitReason: values.timeLimitReason.trim() || null, notes: values.notes };
+    const { redispatchReason, ...rest } = values;
+    const transfer: Transfer = {
+      ...rest,
+      lead: values.lead ?? '',
+      timeLimitReason: values.timeLimitReason.trim() || null,
+      ...(ticket.state === 'returned' ? { redispatchReason: redispatchReason.trim() } : {}),
+    };
     const result = await desk.transferTicket({ ticketId: ticket.id, transfer });
     if (!result.ok) {
       const issues = result.error.issues ?? [];
@@ -113,6 +124,15 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
     <div data-ticket-section="transfer" data-testid="transfer-section">
       <SuggestionList suggestions={wanted ? suggestions : []} departmentName={departmentName} onAccept={accept} />
       {!ticket && <Alert type="info" showIcon title={t('ticket:registerFirst')} className="ticket-hint" />}
+      {ticket?.state === 'returned' && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('ticket:transfer.returnedBy', { department: returnedBy ? departmentName(returnedBy) : '', reason: returnReason ?? '' })}
+          className="ticket-hint"
+          data-testid="transfer-returned"
+        />
+      )}
       {error && <Alert type="error" showIcon title={error} className="ticket-hint" data-testid="transfer-error" />}
       <Form<TransferValues> form={form} layout="vertical" size="small" initialValues={initialValues} onFinish={(v) => void submit(v)} data-testid="transfer-form">
         <Form.Item name="dutyId" hidden>
@@ -120,7 +140,14 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="lead" label={t('ticket:transfer.lead')} rules={[{ required: true, message: t('ticket:transfer.requiredLead') }]}>
+            <Form.Item
+              name="lead"
+              label={t('ticket:transfer.lead')}
+              rules={[
+                { required: true, message: t('ticket:transfer.requiredLead') },
+                { validator: (_r, value: string | undefined) => (returnedBy !== null && value === returnedBy ? Promise.reject(new Error(t('ticket:validation.redispatchSameLead'))) : Promise.resolve()) },
+              ]}
+            >
               <Select showSearch={{ optionFilterProp: 'label' }} options={departmentOptions} data-first-field data-testid="field-lead" />
             </Form.Item>
           </Col>
@@ -176,6 +203,13 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
               <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="field-notes" />
             </Form.Item>
           </Col>
+          {ticket?.state === 'returned' && (
+            <Col span={24}>
+              <Form.Item name="redispatchReason" label={t('ticket:transfer.redispatchReason')} rules={[{ required: true, whitespace: true, min: 2, max: 500, message: t('ticket:validation.redispatchReason') }]}>
+                <Input autoComplete="off" data-testid="field-redispatchReason" />
+              </Form.Item>
+            </Col>
+          )}
         </Row>
         <Button type="primary" htmlType="submit" disabled={!ticket} data-testid="submit-transfer">
           {t('ticket:transfer.submit')}

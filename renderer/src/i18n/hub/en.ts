@@ -117,7 +117,7 @@ export const hubEn: Shape<typeof hubZhCN> = {
   replies: {
     title: 'Department replies / callbacks',
     filter: { pending: 'To do', all: 'All' },
-    hint: '↑↓ to choose, Enter to call back',
+    hint: '↑↓ to choose, Enter to call back; Enter on a returned ticket to re-dispatch or answer it',
     empty: 'No tickets from the hub yet: department replies, returns and reviews show here once signed in and synced',
     emptyPending: 'Nothing to do',
     status: { awaits_callback: 'Call back', callback_recorded: 'Callback recorded, to be synced', returned: 'Returned by department', review_returned: 'Returned by review', other: '' },
@@ -127,6 +127,7 @@ export const hubEn: Shape<typeof hubZhCN> = {
     returned: 'Reason for return',
     review: { not_required: '', pending: 'Awaiting supervisor review', approved: 'Approved by supervisor', rejected: 'Returned by supervisor' },
     callback: 'Call back (Enter)',
+    redispatch: 'Re-dispatch or answer (Enter)',
     count: '{{count}} to call back',
     updated: 'updated {{time}}',
   },

@@ -114,7 +114,7 @@ export const hubZhCN = {
   replies: {
     title: '部门答复 / 待回访',
     filter: { pending: '待处理', all: '全部' },
-    hint: '↑↓ 选择，Enter 回访',
+    hint: '↑↓ 选择，Enter 回访；退回的工单 Enter 重新派单或答复',
     empty: '暂无中心返回的工单：签入中心并同步后，这里显示部门答复、退回和审核结果',
     emptyPending: '没有待处理的工单',
     status: { awaits_callback: '待回访', callback_recorded: '回访已记录，待同步', returned: '部门退回', review_returned: '审核退回', other: '' },
@@ -124,6 +124,7 @@ export const hubZhCN = {
     returned: '退回理由',
     review: { not_required: '', pending: '待班长审核', approved: '班长审核通过', rejected: '班长审核退回' },
     callback: '回访（Enter）',
+    redispatch: '重新派单或答复（Enter）',
     count: '待回访 {{count}} 件',
     updated: '更新于 {{time}}',
   },

@@ -76,6 +76,8 @@ export const ticketEn: Shape<typeof ticketZhCN> = {
     learned: 'Past dispatches {{share}}%',
     categoryMatched: 'Matches the chosen category',
     days: '{{days}} days',
+    returnedBy: 'Returned by {{department}}: {{reason}}',
+    redispatchReason: 'Reason for re-dispatch',
     requiredLead: 'Choose the lead department',
   },
   supervision: { none: 'None', ordinary: 'Ordinary', key: 'Key' },
@@ -111,5 +113,7 @@ export const ticketEn: Shape<typeof ticketZhCN> = {
     timeLimitRange: 'The time limit is a whole number of days from 1 to 60',
     reasonTooLong: 'Reason: at most 200 characters',
     notesTooLong: 'Notes: at most 1000 characters',
+    redispatchReason: 'Say why it is re-dispatched (2 to 500 characters)',
+    redispatchSameLead: 'A returned ticket goes to another department',
   },
 };

@@ -74,6 +74,8 @@ export const ticketZhCN = {
     categoryMatched: '与所选事项分类一致',
     days: '{{days}} 天',
     requiredLead: '请选择主办单位',
+    returnedBy: '{{department}}退回：{{reason}}',
+    redispatchReason: '重新派单理由',
   },
   supervision: { none: '不督办', ordinary: '一般督办', key: '重点督办' },
   answer: {
@@ -108,5 +110,7 @@ export const ticketZhCN = {
     timeLimitRange: '办理时限为 1 到 60 天的整数',
     reasonTooLong: '调整理由最多 200 字',
     notesTooLong: '说明最多 1000 字',
+    redispatchReason: '请写明重新派单的理由（2 到 500 字）',
+    redispatchSameLead: '退回的工单须改派其他承办单位',
   },
 };
