@@ -5,6 +5,7 @@ import { articleSchema } from './kb/article';
 import { callerHistoryInputSchema, callerHistorySchema } from './tickets/caller-history';
 import { kbFeedbackInputSchema, kbHitSchema, kbSearchInputSchema } from './kb/search';
 import { centreRegionsSchema } from './dispatch/centre';
+import { directoryHitSchema, directoryQuerySchema } from './dispatch/directory';
 import { departmentSchema } from './dispatch/responsibility';
 import { dispatchQuerySchema, dispatchSuggestionSchema } from './dispatch/suggestion';
 import { savedDraftSchema, ticketDraftSchema, ticketRecordSchema } from './tickets/ticket-record';
@@ -118,6 +119,8 @@ export const deskApiContract = {
   /** Top lead departments for a ticket from the local responsibility list, with the matched entries and why. */
   suggestDispatch: method(dispatchQuerySchema, z.array(dispatchSuggestionSchema)),
   listDepartments: method(z.undefined(), z.array(departmentSchema)),
+  /** The transfer directory (replicated from the hub), ranked for what the operator typed. */
+  searchDirectory: method(directoryQuerySchema, z.array(directoryHitSchema)),
   /** The two-level matter category tree of the responsibility list. */
   listMatterCategories: method(z.undefined(), z.array(matterCategorySchema)),
   /** The centre city's districts/counties (with development zones) and towns/streets. */

@@ -128,6 +128,7 @@ export class DeskServices {
       outbox: this.outbox,
       kb: this.kb,
       duties: this.dispatch.replica,
+      directory: this.dispatch.directory,
       sync: this.sync,
       credentials: this.deskCredentials,
       labInsecureTransport: () => this.settings.get().labInsecureTransport,

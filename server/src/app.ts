@@ -5,7 +5,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyBaseLogger } from 'fastify';
 import { TokenSigner } from './auth/tokens';
-import { readShippedCatalogue, seedCatalogueIfEmpty, seedDemoAccountsIfEmpty } from './catalogue/seed';
+import { readShippedCatalogue, seedCatalogueIfEmpty, seedDemoAccountsIfEmpty, seedDirectoryIfEmpty } from './catalogue/seed';
 import { AlertEvaluator } from './alerts/alert-evaluator';
 import { migrateHub } from './db/migrations';
 import type { Sql } from './db/sql';
@@ -53,7 +53,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const { sql } = options;
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
   await migrateHub(sql);
-  await seedCatalogueIfEmpty(sql, readShippedCatalogue(options.resourcesDir), timeZone);
+  const shipped = readShippedCatalogue(options.resourcesDir);
+  await seedCatalogueIfEmpty(sql, shipped, timeZone);
+  await seedDirectoryIfEmpty(sql, shipped.directory, timeZone);
   if (options.demoAccounts) await seedDemoAccountsIfEmpty(sql);
   const signer = new TokenSigner(await ensureSigningKey(sql), () => readSigningKeys(sql));
   // Until the Fastify logger exists (just below), background failures go to stderr.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { directoryEntrySchema } from '../dispatch/directory';
 import { departmentSchema, dutySchema } from '../dispatch/responsibility';
 import { articleSchema } from '../kb/article';
 import { kbFeedbackInputSchema } from '../kb/search';
@@ -197,6 +198,17 @@ export const hubApi = {
   deleteDepartment: { method: 'DELETE', path: '/v1/departments/:id', summary: '停用部门（清单不再引用时）', roles: ['admin'], params: idParams(departmentSchema.shape.id), response: ok },
   putDuty: { method: 'PUT', path: '/v1/duties/:id', summary: '新增或修改职责条目', roles: LEADERS, params: dutyIdParams, body: dutySchema.strict(), response: dutySchema },
   deleteDuty: { method: 'DELETE', path: '/v1/duties/:id', summary: '删除职责条目', roles: LEADERS, params: dutyIdParams, response: ok },
+  directory: { method: 'GET', path: '/v1/directory', summary: '转接通讯录（部门总机、服务专线与专家号码）', roles: DESK_ROLES, response: z.array(directoryEntrySchema) },
+  putDirectoryEntry: {
+    method: 'PUT',
+    path: '/v1/directory/:id',
+    summary: '新增或修改转接通讯录条目',
+    roles: ['admin'],
+    params: idParams(directoryEntrySchema.shape.id),
+    body: directoryEntrySchema.strict(),
+    response: directoryEntrySchema,
+  },
+  deleteDirectoryEntry: { method: 'DELETE', path: '/v1/directory/:id', summary: '删除转接通讯录条目', roles: ['admin'], params: idParams(directoryEntrySchema.shape.id), response: ok },
 
   getArticle: { method: 'GET', path: '/v1/kb/articles/:id', summary: '知识条目（当前修订）', roles: EVERYONE, params: articleIdParams, response: revisedArticleSchema },
   putArticle: {

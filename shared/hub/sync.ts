@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoInstantSchema } from '../iso-instant';
 import { articleSchema } from '../kb/article';
+import { directoryEntrySchema } from '../dispatch/directory';
 import { departmentSchema, dutySchema } from '../dispatch/responsibility';
 import { outboxKinds } from '../tickets/ticket-record';
 import { deskIdSchema } from './auth';
@@ -118,6 +119,7 @@ export const pullChangeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('article'), version: z.number().int(), article: articleSchema }),
   z.object({ type: z.literal('department'), version: z.number().int(), department: departmentSchema, deleted: z.boolean() }),
   z.object({ type: z.literal('duty'), version: z.number().int(), duty: dutySchema, deleted: z.boolean() }),
+  z.object({ type: z.literal('directory'), version: z.number().int(), entry: directoryEntrySchema, deleted: z.boolean() }),
 ]);
 export type PullChange = z.infer<typeof pullChangeSchema>;
 

@@ -12,6 +12,7 @@ import { migration071 } from './migrations/071-practice-results-queued';
 import { migration080 } from './migrations/080-ticket-activity';
 import { migration090 } from './migrations/090-canonical-caller-numbers';
 import { migration100 } from './migrations/100-hub-ticket-caller-index';
+import { migration120 } from './migrations/120-transfer-directory';
 
 export type { Migration } from './migration';
 
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   migration080,
   migration090,
   migration100,
+  migration120,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -29,7 +29,7 @@ describe('dispatch from the local responsibility list', () => {
     const db = openDatabase(path.join(dir, 'desk.sqlite3'));
     const warnings: string[] = [];
     const service = new DispatchService(db, path.join(dir, 'no-resources'), { warn: (message) => warnings.push(message) });
-    expect(warnings).toHaveLength(2);
+    expect(warnings).toHaveLength(3);
     expect(service.suggest({ text: '小区停水了', district: '兰山区' })).toEqual([]);
     expect(service.categories()).toEqual([]);
     closeDatabase(db);

@@ -14,6 +14,7 @@ import type { DeskDatabase } from '../db/database';
 import type { DutyListChanges } from './duty-replica';
 import { DutyReplica, readSeed } from './duty-replica';
 import { jiebaSegmenter } from './jieba-segmenter';
+import { readDirectorySeed, TransferDirectory } from './transfer-directory';
 
 export interface MatterCategory {
   name: string;
@@ -40,6 +41,7 @@ export function readRegions(resourcesDir: string): CentreRegions {
  */
 export class DispatchService {
   readonly replica: DutyReplica;
+  readonly directory: TransferDirectory;
   readonly regions: CentreRegions;
   private index: DutyIndex | null = null;
   private learned: LearnedDispatchModel | null = null;
@@ -52,6 +54,12 @@ export class DispatchService {
       if (this.replica.version() < 0) this.replica.seedIfEmpty(readSeed(resourcesDir));
     } catch (error) {
       warn('responsibility list seed not loaded; dispatch suggestions stay empty until the hub sends the list', error);
+    }
+    this.directory = new TransferDirectory(db, this.replica);
+    try {
+      if (this.directory.version() < 0) this.directory.seedIfEmpty(readDirectorySeed(resourcesDir));
+    } catch (error) {
+      warn('transfer directory seed not loaded; the transfer dialog lists numbers once the hub sends them', error);
     }
     let regions = NO_REGIONS;
     try {

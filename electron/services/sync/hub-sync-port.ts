@@ -1,3 +1,4 @@
+import type { DirectoryEntry } from '../../../shared/dispatch/directory';
 import type { Department, Duty } from '../../../shared/dispatch/responsibility';
 import type { Article } from '../../../shared/kb/article';
 import type { HubTicket } from '../../../shared/hub/hub-ticket';
@@ -5,6 +6,7 @@ import type { PullChange } from '../../../shared/hub/sync';
 import { MAX_PUSH_BATCH } from '../../../shared/hub/sync';
 import type { DeskDatabase } from '../db/database';
 import type { DutyReplica } from '../dispatch/duty-replica';
+import type { TransferDirectory } from '../dispatch/transfer-directory';
 import type { KbService } from '../kb/kb-service';
 import type { HubHttp } from './hub-http';
 import { HubRequestError } from './hub-http';
@@ -26,6 +28,8 @@ export interface HubSyncPortOptions {
   outbox: OutboxQueue;
   kb: KbService;
   duties: DutyReplica;
+  /** The transfer directory's replica; a desk without one ignores directory changes. */
+  directory?: TransferDirectory;
   /** Tickets changed at the hub (department replies, review decisions): the UI refreshes. */
   onTickets?: (tickets: readonly HubTicket[]) => void;
 }
@@ -91,12 +95,16 @@ export class HubSyncPort implements SyncPort {
     const articles: Article[] = [];
     const departments: { upsert: Department[]; delete: string[] } = { upsert: [], delete: [] };
     const dutyChanges: { upsert: Duty[]; delete: string[] } = { upsert: [], delete: [] };
+    const directory: { upsert: DirectoryEntry[]; delete: string[] } = { upsert: [], delete: [] };
     for (const change of changes) {
       if (change.type === 'ticket') tickets.push(change.ticket);
       else if (change.type === 'article') articles.push(change.article);
       else if (change.type === 'department') {
         if (change.deleted) departments.delete.push(change.department.id);
         else departments.upsert.push(change.department);
+      } else if (change.type === 'directory') {
+        if (change.deleted) directory.delete.push(change.entry.id);
+        else directory.upsert.push(change.entry);
       } else if (change.deleted) dutyChanges.delete.push(change.duty.id);
       else dutyChanges.upsert.push(change.duty);
     }
@@ -112,6 +120,7 @@ export class HubSyncPort implements SyncPort {
       if (departments.upsert.length || departments.delete.length || dutyChanges.upsert.length || dutyChanges.delete.length) {
         duties.applyChanges({ version: cursor, departments, duties: dutyChanges });
       }
+      if (directory.upsert.length || directory.delete.length) this.options.directory?.applyChanges({ version: cursor, ...directory });
       db.prepare('INSERT INTO sync_cursor (hub_url, cursor) VALUES (?, ?) ON CONFLICT (hub_url) DO UPDATE SET cursor = excluded.cursor').run(this.options.http.baseUrl, cursor);
     })();
     if (tickets.length) this.options.onTickets?.(tickets);

@@ -1,6 +1,6 @@
 import { HubFailure } from '../http/failure';
 import type { HubHandlers } from '../http/route';
-import { deleteDepartment, deleteDuty, dutyList, getArticle, putArticle, putDepartment, putDuty, recordArticleFeedback } from './catalogue';
+import { deleteDepartment, deleteDirectoryEntry, deleteDuty, directory, dutyList, getArticle, putArticle, putDepartment, putDirectoryEntry, putDuty, recordArticleFeedback } from './catalogue';
 
 /** A PUT names its item twice, in the path and in the body: they must agree. */
 function bodyFor<T extends { id: string }>(params: { id: string }, body: T, what: string): T {
@@ -13,14 +13,17 @@ const done = async (work: Promise<void>): Promise<{ ok: true }> => {
   return { ok: true };
 };
 
-/** The centre's catalogue: departments, the responsibility list and the knowledge base. */
+/** The centre's catalogue: departments, the responsibility list, the transfer directory and the knowledge base. */
 export const catalogueHandlers = {
   dutyList: ({ hub }) => dutyList(hub),
   putDepartment: ({ hub, params, body }) => putDepartment(hub, bodyFor(params, body, '部门')),
   deleteDepartment: ({ hub, params }) => done(deleteDepartment(hub, params.id)),
   putDuty: ({ hub, params, body }) => putDuty(hub, bodyFor(params, body, '条目')),
   deleteDuty: ({ hub, params }) => done(deleteDuty(hub, params.id)),
+  directory: ({ hub }) => directory(hub),
+  putDirectoryEntry: ({ hub, params, body }) => putDirectoryEntry(hub, bodyFor(params, body, '通讯录')),
+  deleteDirectoryEntry: ({ hub, params }) => done(deleteDirectoryEntry(hub, params.id)),
   getArticle: ({ hub, params }) => getArticle(hub, params.id),
   putArticle: ({ hub, params, body }) => putArticle(hub, bodyFor(params, body, '条目')),
   articleFeedback: ({ hub, user, body }) => done(recordArticleFeedback(hub, user.sub, body)),
-} satisfies Pick<HubHandlers, 'dutyList' | 'putDepartment' | 'deleteDepartment' | 'putDuty' | 'deleteDuty' | 'getArticle' | 'putArticle' | 'articleFeedback'>;
+} satisfies Pick<HubHandlers, 'dutyList' | 'putDepartment' | 'deleteDepartment' | 'putDuty' | 'deleteDuty' | 'directory' | 'putDirectoryEntry' | 'deleteDirectoryEntry' | 'getArticle' | 'putArticle' | 'articleFeedback'>;

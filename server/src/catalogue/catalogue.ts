@@ -1,3 +1,4 @@
+import type { DirectoryEntry } from '../../../shared/dispatch/directory';
 import type { Department, Duty } from '../../../shared/dispatch/responsibility';
 import { onlyRow } from '../db/sql';
 import { localLeads } from '../../../shared/dispatch/responsibility';
@@ -39,6 +40,8 @@ export async function deleteDepartment(hub: HubContext, id: string): Promise<voi
       [id],
     );
     if (users.length) throw new HubFailure('CONFLICT', `职责清单仍引用该部门（${users.map((u) => u.id).join('、')}），请先修改这些条目`);
+    const lines = await tx.query<{ id: string }>(`SELECT id FROM directory_entries WHERE NOT deleted AND doc->>'departmentId' = $1 LIMIT 5`, [id]);
+    if (lines.length) throw new HubFailure('CONFLICT', `转接通讯录仍有该部门的号码（${lines.map((l) => l.id).join('、')}），请先删除这些号码`);
     await withCounters(tx, hub.timeZone, async (counters) => {
       const rows = await tx.query('UPDATE departments SET deleted = true, version = $2 WHERE id = $1 AND NOT deleted RETURNING id', [id, await counters.nextVersion()]);
       if (!rows.length) throw new HubFailure('NOT_FOUND', `没有部门 ${id}`);
@@ -66,6 +69,34 @@ export async function deleteDuty(hub: HubContext, id: string): Promise<void> {
     withCounters(tx, hub.timeZone, async (counters) => {
       const rows = await tx.query('UPDATE duties SET deleted = true, version = $2 WHERE id = $1 AND NOT deleted RETURNING id', [id, await counters.nextVersion()]);
       if (!rows.length) throw new HubFailure('NOT_FOUND', `没有职责条目 ${id}`);
+    }),
+  );
+}
+
+/** The transfer directory: every department's switchboard, service lines and experts with their numbers. */
+export async function directory(hub: HubContext): Promise<DirectoryEntry[]> {
+  const rows = await hub.sql.query<{ doc: DirectoryEntry }>('SELECT doc FROM directory_entries WHERE NOT deleted ORDER BY id');
+  return rows.map((r) => r.doc);
+}
+
+export async function putDirectoryEntry(hub: HubContext, entry: DirectoryEntry): Promise<DirectoryEntry> {
+  await requireDepartments(hub, [entry.departmentId]);
+  await hub.sql.transaction((tx) =>
+    withCounters(tx, hub.timeZone, async (counters) => {
+      await tx.query(
+        'INSERT INTO directory_entries (id, doc, version) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, deleted = false, version = excluded.version',
+        [entry.id, JSON.stringify(entry), await counters.nextVersion()],
+      );
+    }),
+  );
+  return entry;
+}
+
+export async function deleteDirectoryEntry(hub: HubContext, id: string): Promise<void> {
+  await hub.sql.transaction((tx) =>
+    withCounters(tx, hub.timeZone, async (counters) => {
+      const rows = await tx.query('UPDATE directory_entries SET deleted = true, version = $2 WHERE id = $1 AND NOT deleted RETURNING id', [id, await counters.nextVersion()]);
+      if (!rows.length) throw new HubFailure('NOT_FOUND', `转接通讯录中没有 ${id}`);
     }),
   );
 }

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DirectoryEntry } from '../../../shared/dispatch/directory';
+import { directoryEntrySchema } from '../../../shared/dispatch/directory';
 import type { Department, Duty } from '../../../shared/dispatch/responsibility';
 import { departmentSchema, dutySchema } from '../../../shared/dispatch/responsibility';
 import type { Article } from '../../../shared/kb/article';
@@ -19,6 +21,8 @@ const jsonLines = <T>(file: string, parse: (value: unknown) => T): T[] =>
 export interface ShippedCatalogue {
   departments: Department[];
   duties: Duty[];
+  /** Sample numbers (extensions 8101–8794) for the shipped departments; a centre replaces them with its own. */
+  directory: DirectoryEntry[];
   articles: Article[];
 }
 
@@ -28,6 +32,7 @@ export function readShippedCatalogue(resourcesDir: string): ShippedCatalogue {
   return {
     departments: departmentSchema.array().parse(JSON.parse(fs.readFileSync(path.join(data, 'dispatch', 'departments.json'), 'utf8'))),
     duties: jsonLines(path.join(data, 'dispatch', 'duties.jsonl'), (v) => dutySchema.parse(v)),
+    directory: directoryEntrySchema.array().parse(JSON.parse(fs.readFileSync(path.join(data, 'dispatch', 'directory.json'), 'utf8'))),
     // The hub's master copy starts with the shipped caller phrasings (相似问) in each article, where KB editors edit them.
     articles: withShippedPhrasings(
       jsonLines(path.join(data, 'kb', 'articles.jsonl'), (v) => articleSchema.parse(v)),
@@ -55,6 +60,26 @@ export async function seedCatalogueIfEmpty(sql: Sql, catalogue: ShippedCatalogue
       }
       for (const article of catalogue.articles) {
         await tx.query('INSERT INTO kb_articles (id, doc, version) VALUES ($1, $2, $3)', [article.id, JSON.stringify(article), await counters.nextVersion()]);
+      }
+    });
+    return true;
+  });
+}
+
+/**
+ * Loads the shipped transfer directory into a hub that has never had one (a new hub, or one from before the
+ * directory existed), for the departments it has. Deleted entries stay as tombstones, so a centre that deleted
+ * every sample number does not get them back.
+ */
+export async function seedDirectoryIfEmpty(sql: Sql, entries: readonly DirectoryEntry[], timeZone: string): Promise<boolean> {
+  return sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [12_345_003]);
+    const [existing] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM directory_entries');
+    if ((existing?.n ?? 0) > 0) return false;
+    const known = new Set((await tx.query<{ id: string }>('SELECT id FROM departments WHERE NOT deleted')).map((r) => r.id));
+    await withCounters(tx, timeZone, async (counters) => {
+      for (const entry of entries.filter((e) => known.has(e.departmentId))) {
+        await tx.query('INSERT INTO directory_entries (id, doc, version) VALUES ($1, $2, $3)', [entry.id, JSON.stringify(entry), await counters.nextVersion()]);
       }
     });
     return true;

@@ -334,6 +334,16 @@ export const hubMigrations: readonly HubMigration[] = [
       CREATE INDEX ticket_events_kind_at ON ticket_events (kind, at);
     `,
   },
+  {
+    version: 16,
+    name: 'transfer directory: departments\' lines and experts with numbers',
+    // Like departments and duties: a change version per edit, deletion kept as a tombstone for the desks' pull.
+    sql: `
+      CREATE TABLE directory_entries (id text PRIMARY KEY, doc jsonb NOT NULL, deleted boolean NOT NULL DEFAULT false, version bigint NOT NULL);
+      CREATE INDEX directory_entries_version ON directory_entries (version);
+      CREATE INDEX directory_entries_department ON directory_entries ((doc->>'departmentId')) WHERE NOT deleted;
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock key of hub migrations. */

@@ -25,6 +25,7 @@ const adds: Readonly<Record<number, readonly string[]>> = {
   80: ['table ticket_activity', 'index ticket_activity_at'],
   90: ['index tickets_caller_number'],
   100: ['index hub_tickets_caller_number'],
+  120: ['table transfer_directory', 'table transfer_directory_state'],
 };
 
 /** Every table, index and column of the database, as `kind name` (SQLite's own objects and automatic indexes left out). */
