@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { shiftRotationSchema, defaultShiftRotation } from './shifts';
+import { closingRules, defaultClosingRule } from './tickets/closing';
 
 export const locales = ['zh-CN', 'en'] as const;
 export const themes = ['light', 'dark'] as const;
@@ -29,6 +30,8 @@ export const settingsSchema = z.object({
   hubUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: '中心服务器地址须以 http:// 或 https:// 开头' }).max(200)]),
   /** Lab switch: allow http:// hubs and ws:// SIP proxies other than this machine (shown in the status bar while on). */
   labInsecureTransport: z.boolean(),
+  /** 办结 after a callback: when the callback form offers to close the ticket (the hub applies the centre's rule again). */
+  closeAfterCallback: z.enum(closingRules),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -47,4 +50,5 @@ export const defaultSettings: Settings = {
   hubUrl: '',
   stopCallsBeforeShiftEndMinutes: 10,
   labInsecureTransport: false,
+  closeAfterCallback: defaultClosingRule,
 };

@@ -16,6 +16,8 @@ import { acceptLiveSocket } from './presence/live-socket';
 import { seats } from './presence/presence';
 import { hubRoutes } from './routes';
 import { hubLiveFeed } from '../../shared/hub/hub-api';
+import type { ClosingRule } from '../../shared/tickets/closing';
+import { defaultClosingRule } from '../../shared/tickets/closing';
 
 export interface HubOptions {
   sql: Sql;
@@ -33,6 +35,8 @@ export interface HubOptions {
   now?: () => Date;
   /** How far a desk's createdAt may be from the hub's clock (default 10 minutes); beyond it the receipt time counts. */
   clockToleranceMs?: number;
+  /** The centre's rule for an operator's 办结 after a callback (default: solved and satisfied). */
+  closingRule?: ClosingRule;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (sign-in throttling counts per address). */
   trustProxy?: boolean;
   version?: string;
@@ -74,6 +78,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     now,
     timeZone,
     clockToleranceMs: options.clockToleranceMs ?? DEFAULT_CLOCK_TOLERANCE_MS,
+    closingRule: options.closingRule ?? defaultClosingRule,
     version: options.version ?? '0.1.0',
     reportError,
     scheduleAlerts: (touched) => {

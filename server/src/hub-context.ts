@@ -1,6 +1,7 @@
 import type { TokenSigner } from './auth/tokens';
 import type { TouchedTickets } from './alerts/touched-tickets';
 import type { Sql } from './db/sql';
+import type { ClosingRule } from '../../shared/tickets/closing';
 
 /** What every route handler may use; nothing in it is per-process state that another process would need. */
 export interface HubContext {
@@ -13,6 +14,8 @@ export interface HubContext {
   timeZone: string;
   /** How far a pushed createdAt may lie from the hub's clock before the hub counts its own receipt time instead. */
   clockToleranceMs: number;
+  /** The centre's rule for an operator's 办结 after a callback. */
+  closingRule: ClosingRule;
   /** The hub's version, as the API document states it. */
   version: string;
   /** Work done after the answer has gone (alert evaluation) reports its failures here. */

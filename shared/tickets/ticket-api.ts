@@ -10,7 +10,8 @@ export const registerTicketInputSchema = z.object({
 });
 export const answerTicketInputSchema = z.object({ ticketId: ticketIdSchema, answer: directAnswerSchema });
 export const transferTicketInputSchema = z.object({ ticketId: ticketIdSchema, transfer: transferFormSchema });
-export const recordCallbackInputSchema = z.object({ ticketId: ticketIdSchema, callback: callbackSchema });
+/** `close`: 办结 with the callback, where the centre's rule (settings' closeAfterCallback) allows it. */
+export const recordCallbackInputSchema = z.object({ ticketId: ticketIdSchema, callback: callbackSchema, close: z.boolean().default(false) });
 export const listTicketsInputSchema = z.object({ limit: z.number().int().min(1).max(200).default(50) });
 
 export const matterCategorySchema = z.object({ name: z.string(), children: z.array(z.string()) });

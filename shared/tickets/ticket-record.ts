@@ -44,6 +44,7 @@ export const outboxKinds = [
   'practice.result',
   'ticket.supplement',
   'ticket.urge',
+  'ticket.close',
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 

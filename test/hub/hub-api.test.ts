@@ -185,6 +185,40 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
     expect(late.body.outcomes[0]).toMatchObject({ outcome: 'rejected', reason: 'WRONG_STATE', message: '工单已办结，不能进行此操作' });
   });
 
+  it('closes (办结) after a callback where the centre’s rule allows it: solved and satisfied, not a dissatisfied caller', async () => {
+    const deskId = 'desk-dddd-0014';
+    const desk = await signIn(running.url, 'op03', deskId);
+    const pleased = registerOp(1, 'op03');
+    const unhappy = registerOp(2, 'op03');
+    const answer = { articleId: null, answer: '已答复政策。' };
+    const pushed = await call<PushResponse>(
+      'POST',
+      '/v1/sync/push',
+      {
+        deskId,
+        operations: [
+          pleased,
+          unhappy,
+          changeOp(3, 'op03', 'ticket.close', pleased.ticketId, { note: '' }),
+          changeOp(4, 'op03', 'ticket.answer', pleased.ticketId, answer),
+          changeOp(5, 'op03', 'ticket.answer', unhappy.ticketId, answer),
+          changeOp(6, 'op03', 'ticket.callback', pleased.ticketId, { solved: true, satisfaction: 'basically_satisfied', comments: '' }),
+          changeOp(7, 'op03', 'ticket.close', pleased.ticketId, { note: '' }),
+          changeOp(8, 'op03', 'ticket.callback', unhappy.ticketId, { solved: true, satisfaction: 'dissatisfied', comments: '嫌答复太慢' }),
+          changeOp(9, 'op03', 'ticket.close', unhappy.ticketId, { note: '' }),
+        ],
+      },
+      desk.token,
+    );
+    expect(pushed.body.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'accepted', 'rejected', 'accepted', 'accepted', 'accepted', 'accepted', 'accepted', 'rejected']);
+    expect(pushed.body.outcomes[2]).toMatchObject({ reason: 'WRONG_STATE', message: '工单已登记，不能进行此操作' });
+    expect(pushed.body.outcomes[8]).toMatchObject({ reason: 'WRONG_STATE', message: '按中心规则，这张工单回访后不能由座席办结' });
+    expect((await call<HubTicket>('GET', `/v1/tickets/${pleased.ticketId}`, undefined, desk.token)).body.state).toBe('closed');
+    expect((await call<HubTicket>('GET', `/v1/tickets/${unhappy.ticketId}`, undefined, desk.token)).body.state).toBe('called_back');
+    const events = await call<{ kind: string }[]>('GET', `/v1/tickets/${pleased.ticketId}/events`, undefined, desk.token);
+    expect(events.body.map((e) => e.kind)).toEqual(['ticket.register', 'ticket.answer', 'ticket.callback', 'ticket.close']);
+  });
+
   it('pull returns every change after the cursor in pages, resumes from any cursor, and holds only this desk’s tickets', async () => {
     const deskId = 'desk-eeee-0005';
     const { token } = await signIn(running.url, 'op01', deskId);

@@ -99,5 +99,6 @@ function fromSnapshot(ticket: HubTicket): TimelineEntry[] {
   if (ticket.reply) entries.push(step('department.reply', ticket.reply.at, ticket.reply.text, ticket.reply.department));
   for (const s of ticket.supplements) entries.push({ ...step('ticket.supplement', s.at, s.text), author: s.author });
   if (ticket.callback) entries.push(step('ticket.callback', ticket.updatedAt, ticket.callback.comments || null));
+  if (ticket.state === 'closed') entries.push(step('ticket.close', ticket.updatedAt, null));
   return entries;
 }

@@ -2,6 +2,7 @@ import type { DeskHandlers } from '../../../shared/desk-handlers';
 import { summariseHistory } from '../../../shared/tickets/caller-history';
 import type { Authorship } from '../authorship';
 import type { HubSession } from '../hub/hub-session';
+import type { SettingsService } from '../settings-service';
 import type { HubTicketReplica } from '../sync/hub-ticket-replica';
 import type { TicketStore } from './ticket-store';
 
@@ -10,10 +11,11 @@ export interface TicketHandlerDeps {
   hubTickets: HubTicketReplica;
   hub: HubSession;
   authorship: Authorship;
+  settings: Pick<SettingsService, 'get'>;
 }
 
 /** Drafts, the ticket writes (each queued for the hub) and this desk's own ticket reads. */
-export const ticketHandlers = ({ tickets, hubTickets, hub, authorship }: TicketHandlerDeps) =>
+export const ticketHandlers = ({ tickets, hubTickets, hub, authorship, settings }: TicketHandlerDeps) =>
   ({
     saveTicketDraft: (draft) => tickets.saveDraft(authorship.draftKey(), draft),
     loadTicketDraft: () => tickets.loadDraft(authorship.draftKey()),
@@ -25,10 +27,10 @@ export const ticketHandlers = ({ tickets, hubTickets, hub, authorship }: TicketH
       authorship.queued(tickets.register(registration, { author: authorship.author(), trainee: trainee || hub.account()?.role === 'trainee', draftKey: authorship.draftKey() })),
     answerTicket: ({ ticketId, answer }) => authorship.queued(tickets.answer(ticketId, answer)),
     transferTicket: ({ ticketId, transfer }) => authorship.queued(tickets.transfer(ticketId, transfer)),
-    recordCallback: ({ ticketId, callback }) => {
+    recordCallback: ({ ticketId, callback, close }) => {
       // A department's reply reached the desk through the hub: the local record catches up before the callback.
       hubTickets.alignForCallback(ticketId);
-      return authorship.queued(tickets.recordCallback(ticketId, callback));
+      return authorship.queued(tickets.recordCallback(ticketId, callback, close ? settings.get().closeAfterCallback : null));
     },
     takeUpReturnedTicket: ({ ticketId }) => hubTickets.takeUpReturned(ticketId),
     listTickets: ({ limit }) => tickets.list(limit),

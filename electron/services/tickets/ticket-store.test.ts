@@ -98,4 +98,28 @@ describe('local ticket store', () => {
     expect(() => store.answer(uuidv7(), { articleId: null, answer: 'x' })).toThrow(/no ticket/);
     close();
   });
+
+  it('closes (办结) with the callback where the rule allows it, in one transaction; otherwise refuses and writes nothing', () => {
+    const { store, close } = openStore(tempDir());
+    const pleased = registration();
+    const unhappy = registration();
+    for (const reg of [pleased, unhappy]) {
+      store.register(reg, { author: 'A-017', trainee: false });
+      store.answer(reg.id, { articleId: null, answer: '已按政策答复。' });
+    }
+    const before = store.outbox().length;
+    const dissatisfied = { solved: true, satisfaction: 'dissatisfied' as const, comments: '' };
+    expect(() => store.recordCallback(unhappy.id, dissatisfied, 'solved_and_satisfied')).toThrow(/does not let this callback close/);
+    expect(() => store.recordCallback(unhappy.id, { ...dissatisfied, satisfaction: 'satisfied' }, 'supervisor_only')).toThrow(/does not let this callback close/);
+    expect(store.find(unhappy.id)?.state).toBe('answered');
+    expect(store.outbox()).toHaveLength(before);
+    // Under the lenient rule any callback closes.
+    expect(store.recordCallback(unhappy.id, dissatisfied, 'after_callback').state).toBe('closed');
+
+    const closed = store.recordCallback(pleased.id, { solved: true, satisfaction: 'basically_satisfied', comments: '来电人表示认可' }, 'solved_and_satisfied');
+    expect(closed.state).toBe('closed');
+    expect(closed.callback?.comments).toBe('来电人表示认可');
+    expect(store.outbox().filter((e) => e.ticketId === pleased.id).map((e) => e.kind)).toEqual(['ticket.register', 'ticket.answer', 'ticket.callback', 'ticket.close']);
+    close();
+  });
 });

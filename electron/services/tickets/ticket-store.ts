@@ -9,6 +9,8 @@ import type { Callback, DirectAnswer, TicketRegistration, TicketState, Transfer 
 import { callbackSchema, canTransition, directAnswerSchema, redispatchIssue, ticketRegistrationSchema, transferSchema } from '../../../shared/tickets/ticket';
 import type { OutboxEntry } from '../sync/outbox-queue';
 import { OutboxQueue } from '../sync/outbox-queue';
+import type { ClosingRule } from '../../../shared/tickets/closing';
+import { mayCloseAfterCallback } from '../../../shared/tickets/closing';
 import type { DeskDatabase } from '../db/database';
 
 /**
@@ -106,9 +108,19 @@ export class TicketStore {
     return this.change(ticketId, 'transferred', 'ticket.transfer', checked, (t) => ({ ...t, transfer: checked }));
   }
 
-  recordCallback(ticketId: string, callback: Callback): TicketRecord {
+  /**
+   * 回访, and with `closeUnder` (the centre's rule) 办结 in the same transaction: two entries, the callback
+   * first. A close the rule does not allow after this callback is refused and nothing is written.
+   */
+  recordCallback(ticketId: string, callback: Callback, closeUnder: ClosingRule | null = null): TicketRecord {
     const checked = validated(callbackSchema, callback, 'callback');
-    return this.change(ticketId, 'called_back', 'ticket.callback', checked, (t) => ({ ...t, callback: checked }));
+    if (closeUnder !== null && !mayCloseAfterCallback(checked, closeUnder)) {
+      throw new DeskFailure('CONFLICT', `the centre's rule (${closeUnder}) does not let this callback close ticket ${ticketId}`);
+    }
+    return this.db.transaction(() => {
+      const called = this.change(ticketId, 'called_back', 'ticket.callback', checked, (t) => ({ ...t, callback: checked }));
+      return closeUnder === null ? called : this.change(ticketId, 'closed', 'ticket.close', { note: '' }, (t) => t);
+    })();
   }
 
   find(ticketId: string): TicketRecord | null {

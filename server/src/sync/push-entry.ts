@@ -7,6 +7,8 @@ import { callbackSchema, directAnswerSchema, ticketRegistrationSchema, transferS
 import type { Callback, DirectAnswer, TicketRegistration, Transfer } from '../../../shared/tickets/ticket';
 import { supplementSchema, urgeSchema } from '../../../shared/tickets/follow-up';
 import type { Supplement, Urge } from '../../../shared/tickets/follow-up';
+import { closeTicketSchema } from '../../../shared/tickets/closing';
+import type { CloseTicket } from '../../../shared/tickets/closing';
 import { isUnsafeText } from '../http/unsafe-text';
 
 /** A permanent refusal of one entry: answered `rejected` with its code; the entries behind it go on. */
@@ -31,6 +33,7 @@ export type ParsedOperation = Omit<PushOperation, 'payload'> &
     | { kind: 'practice.result'; payload: PracticeResultPayload }
     | { kind: 'ticket.supplement'; payload: Supplement }
     | { kind: 'ticket.urge'; payload: Urge }
+    | { kind: 'ticket.close'; payload: CloseTicket }
   );
 
 const payloadSchemas: Record<PushOperation['kind'], z.ZodType> = {
@@ -42,6 +45,7 @@ const payloadSchemas: Record<PushOperation['kind'], z.ZodType> = {
   'practice.result': practiceResultPayloadSchema,
   'ticket.supplement': supplementSchema,
   'ticket.urge': urgeSchema,
+  'ticket.close': closeTicketSchema,
 };
 
 /** Deeper than any real entry (a practice result's items are the deepest, at 4). */

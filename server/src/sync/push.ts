@@ -68,6 +68,7 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
         authorRoles,
         now,
         countedAt: (op) => countedAt(op.createdAt, now, hub.clockToleranceMs, batch.sentAt),
+        closingRule: hub.closingRule,
       };
       const answers: PushOutcome[] = [];
       // Consecutive registrations are written together (two statements for a run of them); any other

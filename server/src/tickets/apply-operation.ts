@@ -1,5 +1,5 @@
 import type { TicketState } from '../../../shared/tickets/ticket';
-import type { TicketRegistration } from '../../../shared/tickets/ticket';
+import type { Callback, TicketRegistration } from '../../../shared/tickets/ticket';
 import { canTransition, redispatchIssue } from '../../../shared/tickets/ticket';
 import { phoneLine } from '../../../shared/phone/phone-number';
 import type { HubRole } from '../../../shared/hub/auth';
@@ -12,6 +12,8 @@ import type { TicketRow } from './ticket-rows';
 import { findTicket, recordEvent } from './ticket-rows';
 import { supplementableStates, urgeableStates } from '../../../shared/tickets/follow-up';
 import { visibilityOf } from './visibility';
+import type { ClosingRule } from '../../../shared/tickets/closing';
+import { mayCloseAfterCallback } from '../../../shared/tickets/closing';
 
 export { OperationRejected } from '../sync/push-entry';
 
@@ -28,6 +30,8 @@ export interface OperationContext {
   /** Roles of the accounts that have signed in at this desk (the session's included): the only authors it may name. */
   authorRoles: ReadonlyMap<string, string>;
   now: Date;
+  /** The centre's rule for an operator's 办结 after a callback. */
+  closingRule: ClosingRule;
   /** The time the hub counts the entry at: its own createdAt, or the hub's receipt time when the desk's clock is off. */
   countedAt(op: ParsedOperation): { at: string; skewed: boolean };
 }
@@ -171,6 +175,7 @@ const allowedFrom: Record<Exclude<ParsedOperation['kind'], 'ticket.register' | '
   'ticket.callback': ['answered', 'replied', 'called_back'],
   'ticket.supplement': supplementableStates,
   'ticket.urge': urgeableStates,
+  'ticket.close': ['called_back'],
 };
 
 /**
@@ -228,6 +233,10 @@ export async function applyChange(op: ParsedOperation, ctx: OperationContext): P
     }
     case 'ticket.urge':
       await change(ticket, from, op, ctx, { urge_count: ticket.urge_count + 1 });
+      break;
+    case 'ticket.close':
+      if (!mayCloseAfterCallback(ticket.callback as Callback | null, ctx.closingRule)) throw new OperationRejected('WRONG_STATE', '按中心规则，这张工单回访后不能由座席办结');
+      await change(ticket, 'closed', op, ctx, {});
       break;
   }
 }

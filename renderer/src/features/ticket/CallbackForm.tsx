@@ -1,7 +1,9 @@
-import { Alert, Button, Form, Input, Radio, Select } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Radio, Select } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { satisfactionLevels } from '../../../../shared/tickets/ticket';
+import { mayCloseAfterCallback } from '../../../../shared/tickets/closing';
+import { useSettingsStore } from '../../stores/settings-store';
 import { useDeskErrorText } from '../../app/use-desk-error-text';
 import { desk } from '../../desk/desk';
 import type { CallbackCandidate } from './callback-candidates';
@@ -16,9 +18,10 @@ interface CallbackValues {
   solved: boolean | undefined;
   satisfaction: (typeof satisfactionLevels)[number] | undefined;
   comments: string;
+  close: boolean;
 }
 
-const initialValues: CallbackValues = { ticketId: undefined, solved: undefined, satisfaction: undefined, comments: '' };
+const initialValues: CallbackValues = { ticketId: undefined, solved: undefined, satisfaction: undefined, comments: '', close: true };
 
 /** 回访: solved or not, 满意 / 基本满意 / 不满意, and what the caller said. */
 export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDone: (confirmation: Confirmation) => void }): React.JSX.Element {
@@ -28,6 +31,11 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
   const [tickets, setTickets] = useState<CallbackCandidate[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
+  // 办结 with the callback is offered where the centre's rule allows it after what the caller said.
+  const rule = useSettingsStore((s) => s.settings.closeAfterCallback);
+  const solved = Form.useWatch<boolean | undefined>('solved', form);
+  const satisfaction = Form.useWatch<CallbackValues['satisfaction']>('satisfaction', form);
+  const mayClose = solved !== undefined && satisfaction !== undefined && mayCloseAfterCallback({ solved, satisfaction }, rule);
 
   // The desk's own tickets, and the department replies that came back from the hub.
   const load = useCallback(async (): Promise<CallbackCandidate[]> => {
@@ -77,7 +85,9 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
 
   const submit = async (values: CallbackValues): Promise<void> => {
     if (!values.ticketId) return;
-    const result = await desk.recordCallback({ ticketId: values.ticketId, callback: { solved: values.solved ?? false, satisfaction: values.satisfaction ?? 'dissatisfied', comments: values.comments } });
+    const callback = { solved: values.solved ?? false, satisfaction: values.satisfaction ?? 'dissatisfied', comments: values.comments };
+    const close = values.close && mayCloseAfterCallback(callback, rule);
+    const result = await desk.recordCallback({ ticketId: values.ticketId, callback, close });
     if (!result.ok) {
       setError(t('ticket:failed', { reason: errorText(result.error) }));
       return;
@@ -86,7 +96,7 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
     form.resetFields();
     setReload((n) => n + 1);
     useTicketSessionStore.getState().callbackRecorded();
-    onDone({ ticketId: values.ticketId, text: t('ticket:callback.done'), next: t('ticket:confirm.nextCallback') });
+    onDone({ ticketId: values.ticketId, text: close ? t('ticket:callback.closed') : t('ticket:callback.done'), next: t('ticket:confirm.nextCallback') });
   };
 
   return (
@@ -116,6 +126,9 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
         </Form.Item>
         <Form.Item name="comments" label={t('ticket:callback.comments')} rules={[{ max: 1000, message: t('ticket:validation.commentsTooLong') }]}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="field-comments" />
+        </Form.Item>
+        <Form.Item name="close" valuePropName="checked" hidden={!mayClose}>
+          <Checkbox data-testid="field-closeAfterCallback">{t('ticket:callback.close')}</Checkbox>
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="submit-callback">
           {t('ticket:callback.submit')}

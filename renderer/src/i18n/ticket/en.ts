@@ -101,6 +101,8 @@ export const ticketEn: Shape<typeof ticketZhCN> = {
     comments: 'Comments',
     submit: 'Save callback (Ctrl+Enter)',
     done: 'Callback recorded',
+    close: 'Close the ticket with this callback (the centre’s rule allows it)',
+    closed: 'Callback recorded; ticket closed',
   },
   failed: 'Not saved: {{reason}}',
   validation: {

@@ -98,6 +98,8 @@ export const ticketZhCN = {
     comments: '回访记录',
     submit: '保存回访（Ctrl+Enter）',
     done: '回访已记录',
+    close: '回访后办结（中心规则允许）',
+    closed: '回访已记录，工单已办结',
   },
   failed: '保存失败：{{reason}}',
   validation: {
