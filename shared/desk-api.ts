@@ -22,7 +22,7 @@ import { deskSessionSchema, handoverNoteSchema, hubSignInInputSchema } from './h
 import { liveMessageSchema, presenceReportSchema, seatSchema } from './hub/presence';
 import { alertSchema } from './hub/alerts';
 import { ticketStatsInputSchema, ticketStatsSchema } from './hub/stats';
-import { hubCallerHistorySchema, hubTicketSchema, reviewDecisionSchema } from './hub/hub-ticket';
+import { hubCallerHistorySchema, hubTicketSchema, reviewDecisionSchema, ticketNumberSchema } from './hub/hub-ticket';
 import { phoneLineSchema, ticketIdSchema } from './tickets/ticket';
 import { phoneSettingsPatchSchema, phoneSettingsViewSchema, sipCredentialsSchema } from './phone/phone-settings';
 import { joinAnswerSchema, joinOutcomeSchema, joinRequestSchema, joinSeatCallInputSchema } from './phone/join-call';
@@ -138,6 +138,8 @@ export const deskApiContract = {
   listTickets: method(listTicketsInputSchema, z.array(ticketRecordSchema)),
   /** A ticket the department returned (退回), taken up to re-dispatch (another lead and a reason) or answer. */
   takeUpReturnedTicket: method(z.object({ ticketId: ticketIdSchema }), ticketRecordSchema),
+  /** The ticket a number names (关联工单): this desk's copy, else the hub's; NOT_FOUND when neither has it. */
+  resolveTicketNumber: method(z.object({ number: ticketNumberSchema }), z.object({ id: ticketIdSchema, number: ticketNumberSchema }), 15_000),
   /** One of this desk's tickets by id (to pick it up again, e.g. from the shift summary); null when it is not here. */
   findTicket: method(z.object({ ticketId: ticketIdSchema }), ticketRecordSchema.nullable()),
   /** An existing ticket by its number or the caller's number: this desk's, and every desk's from the hub when signed in. */

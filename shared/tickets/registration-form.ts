@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PhoneNumberProblem } from '../phone/phone-number';
 import { parsePhoneNumber } from '../phone/phone-number';
 import { unreasonableReasons } from './unreasonable-reasons';
+import { ticketNumberSchema } from '../hub/hub-ticket';
 import { callbackSchema, directAnswerSchema, requestTypes, ticketIdSchema, ticketLocationSchema, ticketRegistrationSchema, transferSchema, urgencies } from './ticket';
 
 /**
@@ -54,7 +55,8 @@ export const registrationFieldSchemas = {
   description: ticketRegistrationSchema.shape.description.refine(hasNoControlCharacters, '诉求内容含有无法显示的控制字符'),
   urgency: z.enum(urgencies, '请选择紧急程度'),
   unreasonableReason: z.enum(unreasonableReasons, '请选择标准的不合理诉求理由'),
-  relatedTicketId: z.union([z.literal(''), ticketIdSchema], '关联工单编号格式不对（应为工单 ID）'),
+  /** A ticket number as the operator reads it out (resolved to the ticket at registration), or the ticket's id. */
+  relatedTicketId: z.union([z.literal(''), ticketNumberSchema, ticketIdSchema], '关联工单编号格式不对（应为工单编号，如 20261122-000123）'),
 };
 
 export const ticketRegistrationFormSchema = ticketRegistrationSchema

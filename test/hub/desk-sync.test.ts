@@ -22,7 +22,8 @@ import type { TcpProxy } from '../support/tcp-proxy';
 import type { ThrowAwayPostgres } from './support/postgres';
 import { startThrowAwayPostgres } from './support/postgres';
 import type { RunningHub } from './support/hub-harness';
-import { hubClient, resourcesDir, sampleTransfer, signIn, startHub } from './support/hub-harness';
+import { hubClient, registerOp, resourcesDir, sampleTransfer, signIn, startHub } from './support/hub-harness';
+import type { PushResponse } from '../../shared/hub/sync';
 import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
 
 let server: ThrowAwayPostgres;
@@ -106,6 +107,24 @@ describe('a desk syncing with the hub', () => {
     expect(JSON.parse(replica!.doc)).toMatchObject({ reply: { text: '已责令整改。' }, number: expect.stringMatching(/^\d{8}-\d{6}$/) as unknown });
     const hits = await api('kbSearch', { query: '钱塘江潮汐观测点', limit: 3 });
     expect(hits[0]?.id).toBe(article!.doc.id);
+  });
+
+  it('resolves a ticket number for 关联工单: another seat’s ticket through the hub, linked by the new registration; an unknown number is NOT_FOUND', async () => {
+    await api('hubSignIn', { username: 'op01', password: DEMO_PASSWORD });
+    const other = await signIn(running.url, 'op02', 'desk-related-other');
+    const earlier = registerOp(1, 'op02');
+    const pushed = await hubClient(running.url)<PushResponse>('POST', '/v1/sync/push', { deskId: 'desk-related-other', operations: [earlier] }, other.token);
+    const first = pushed.body.outcomes[0];
+    const number = first?.outcome === 'accepted' ? first.ticketNumber : '';
+    expect(number).toMatch(/^\d{8}-\d{6}$/);
+
+    expect(await api('resolveTicketNumber', { number })).toEqual({ id: earlier.ticketId, number });
+    const linked = sampleRegistration({ relatedTicketId: earlier.ticketId });
+    await api('registerTicket', { registration: linked, trainee: false });
+    await api('syncNow', undefined);
+    expect((await hubTicket(linked.id)).registration.relatedTicketId).toBe(earlier.ticketId);
+    expect(await invokeDeskMethod(desk, 'resolveTicketNumber', { number: '20000101-999999' }, quiet)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await invokeDeskMethod(desk, 'resolveTicketNumber', { number: earlier.ticketId }, quiet)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('keeps working while the hub is unreachable, says so, and sends everything when it is back', async () => {

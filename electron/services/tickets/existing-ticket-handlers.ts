@@ -11,6 +11,7 @@ export const existingTicketHandlers = ({ tickets, hubTickets, hub, authorship }:
   return {
     findTickets: ({ query }) => existing.find(query),
     ticketTimeline: ({ ticketId }) => existing.timeline(ticketId),
+    resolveTicketNumber: ({ number }) => existing.resolveNumber(number),
     supplementTicket: ({ ticketId, supplement }) => {
       tickets.followUp(ticketId, 'ticket.supplement', supplement, authorship.author());
       return authorship.queued({ queued: true as const });
@@ -19,5 +20,5 @@ export const existingTicketHandlers = ({ tickets, hubTickets, hub, authorship }:
       tickets.followUp(ticketId, 'ticket.urge', urge, authorship.author());
       return authorship.queued({ queued: true as const });
     },
-  } satisfies Pick<DeskHandlers, 'findTickets' | 'ticketTimeline' | 'supplementTicket' | 'urgeTicket'>;
+  } satisfies Pick<DeskHandlers, 'findTickets' | 'ticketTimeline' | 'resolveTicketNumber' | 'supplementTicket' | 'urgeTicket'>;
 };

@@ -47,6 +47,9 @@ describe('existing tickets offline', () => {
     expect(byCaller).toMatchObject({ ok: true, value: { by: 'caller', tickets: [{ id: returned.id }], unsent: [{ state: 'registered' }] } });
 
     expect(await invokeDeskMethod(handlers, 'findTickets', { query: '20261122-000043' }, log)).toMatchObject({ ok: true, value: { tickets: [] } });
+    // 关联工单 by number: this desk's copy answers without the hub; another number needs the hub, which is not signed in.
+    expect(await invokeDeskMethod(handlers, 'resolveTicketNumber', { number: '20261122-000042' }, log)).toEqual({ ok: true, value: { id: returned.id, number: '20261122-000042' } });
+    expect(await invokeDeskMethod(handlers, 'resolveTicketNumber', { number: '20261122-000043' }, log)).toMatchObject({ ok: false, error: { code: 'HUB_UNAUTHENTICATED' } });
     const nonsense = await invokeDeskMethod(handlers, 'findTickets', { query: '油烟' }, log);
     expect(nonsense).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'query' }] } });
   });

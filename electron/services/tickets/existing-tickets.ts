@@ -55,6 +55,14 @@ export class ExistingTickets {
     return { by: read.by, tickets: numbered, unsent, hub };
   }
 
+  /** The ticket a number names: this desk's copy first (works offline), else the hub's. */
+  async resolveNumber(number: string): Promise<{ id: string; number: string }> {
+    const own = this.replica.byNumber(number);
+    if (own) return { id: own.id, number };
+    const found = await this.hub.call('findTicketByNumber', { params: { number } });
+    return { id: found.id, number: found.number };
+  }
+
   /** The hub's trail of the ticket when it answers, else what the ticket as last seen says; then this desk's queued entries for it. */
   async timeline(ticketId: string): Promise<TicketTimeline> {
     let hub: HubReach = 'reached';

@@ -2,6 +2,7 @@ import { App, Button, Card, Form, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchQuery } from '../../../../shared/dispatch/suggestion';
+import { ticketNumberSchema } from '../../../../shared/hub/hub-ticket';
 import { useDeskErrorText } from '../../app/use-desk-error-text';
 import { desk } from '../../desk/desk';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
@@ -109,11 +110,13 @@ export function TicketArea(): React.JSX.Element {
     [flush, form, ticketRegistered],
   );
 
-  const register = async (values: RegistrationValues): Promise<void> => {
+  const register = async (typed: RegistrationValues): Promise<void> => {
     if (isPractising()) {
-      await submitPractice(values, (kind, text) => void message[kind](text));
+      await submitPractice(typed, (kind, text) => void message[kind](text));
       return;
     }
+    const values = await withRelatedTicketResolved(typed);
+    if (!values) return;
     // The service clears the draft with the registration; a save still pending must not bring it back.
     cancel();
     const saved = await desk.registerTicket({ registration: valuesToRegistration(values, meta.current), trainee });
@@ -131,6 +134,17 @@ export function TicketArea(): React.JSX.Element {
     window.setTimeout(() => {
       focusSection(useTicketSessionStore.getState().tab);
     }, 50);
+  };
+
+  /** 关联工单 typed as a ticket number: the ticket it names (this desk's copy, else the hub's); null when not found. */
+  const withRelatedTicketResolved = async (values: RegistrationValues): Promise<RegistrationValues | null> => {
+    const number = values.relatedTicketId.trim();
+    if (!ticketNumberSchema.safeParse(number).success) return values;
+    const resolved = await desk.resolveTicketNumber({ number });
+    if (resolved.ok) return { ...values, relatedTicketId: resolved.value.id };
+    const text = resolved.error.code === 'NOT_FOUND' ? t('ticket:validation.relatedNotFound', { number }) : errorText(resolved.error);
+    form.setFields([{ name: 'relatedTicketId', errors: [text] }]);
+    return null;
   };
 
   useTicketRequest('focusRequest', null, (section) => {

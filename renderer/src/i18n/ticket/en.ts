@@ -41,7 +41,7 @@ export const ticketEn: Shape<typeof ticketZhCN> = {
     address: 'Road, estate, number or landmark',
     category: 'Two-level matter category',
     description: 'The request in the caller’s words',
-    relatedTicketId: 'ID of an earlier ticket (optional)',
+    relatedTicketId: 'Number of an earlier ticket, e.g. 20261122-000123 (optional)',
   },
   urgencies: { normal: 'Normal', urgent: 'Urgent', critical: 'Critical' },
   register: 'Register (Ctrl+Enter)',
@@ -117,5 +117,6 @@ export const ticketEn: Shape<typeof ticketZhCN> = {
     notesTooLong: 'Notes: at most 1000 characters',
     redispatchReason: 'Say why it is re-dispatched (2 to 500 characters)',
     redispatchSameLead: 'A returned ticket goes to another department',
+    relatedNotFound: 'No ticket is numbered {{number}}',
   },
 };

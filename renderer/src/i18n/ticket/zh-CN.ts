@@ -38,7 +38,7 @@ export const ticketZhCN = {
     address: '路名、小区、门牌或地标',
     category: '选择两级事项分类',
     description: '按来电人原话记录诉求',
-    relatedTicketId: '此前工单的 ID（可不填）',
+    relatedTicketId: '此前工单的编号，如 20261122-000123（可不填）',
   },
   urgencies: { normal: '一般', urgent: '紧急', critical: '特急' },
   register: '登记（Ctrl+Enter）',
@@ -114,5 +114,6 @@ export const ticketZhCN = {
     notesTooLong: '说明最多 1000 字',
     redispatchReason: '请写明重新派单的理由（2 到 500 字）',
     redispatchSameLead: '退回的工单须改派其他承办单位',
+    relatedNotFound: '没有编号为 {{number}} 的工单',
   },
 };
