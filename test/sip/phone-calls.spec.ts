@@ -178,7 +178,7 @@ test.describe.serial('softphone calls', () => {
     await page.getByTestId('answer').click();
     await deskInboundGrows(page);
     await page.keyboard.press('F10');
-    await page.getByTestId('transfer-target').locator('input').fill('1003');
+    await page.getByTestId('transfer-target').fill('1003');
     await page.getByTestId('blind-transfer').click();
     await expect.poll(() => expert.evaluate(() => window.peer.state())).toBe('Established');
     expect(await expert.evaluate(() => window.peer.referredBy())).toContain('sip:1001@127.0.0.1');
@@ -203,7 +203,7 @@ test.describe.serial('softphone calls', () => {
     await page.getByTestId('answer').click();
     await deskInboundGrows(page);
     await page.getByTestId('open-transfer').click();
-    await page.getByTestId('transfer-target').locator('input').fill('1003');
+    await page.getByTestId('transfer-target').fill('1003');
     await page.getByTestId('consult-transfer').click();
     // The caller is on hold while the expert rings.
     await expect.poll(() => caller.evaluate(() => window.peer.remoteDirection())).toEqual(['recvonly']);
@@ -234,7 +234,7 @@ test.describe.serial('softphone calls', () => {
     await page.getByTestId('answer').click();
     await deskInboundGrows(page);
     await page.getByTestId('open-transfer').click();
-    await page.getByTestId('transfer-target').locator('input').fill('1003');
+    await page.getByTestId('transfer-target').fill('1003');
     await page.getByTestId('consult-transfer').click();
     await expect.poll(() => expert.evaluate(() => window.peer.ringing())).toBe(true);
     await expert.evaluate(() => window.peer.answer());

@@ -47,6 +47,8 @@ export const actionIds = [
   'phone.hold',
   'phone.mute',
   'phone.transfer',
+  'phone.completeTransfer',
+  'phone.cancelTransfer',
   'phone.keypad',
   'phone.dial',
   'phone.selfCheck',
@@ -99,6 +101,9 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'phone.hold', group: 'phone', defaultKeys: ['F8'], whileTyping: true },
   { id: 'phone.mute', group: 'phone', defaultKeys: ['F9'], whileTyping: true },
   { id: 'phone.transfer', group: 'phone', defaultKeys: ['F10'], whileTyping: true },
+  // Beside F10: the second step of a consultation (咨询转接) started from the transfer dialog.
+  { id: 'phone.completeTransfer', group: 'phone', defaultKeys: ['Alt+F10'], whileTyping: true },
+  { id: 'phone.cancelTransfer', group: 'phone', defaultKeys: ['Alt+Shift+F10'], whileTyping: true },
   { id: 'phone.keypad', group: 'phone', defaultKeys: ['Alt+KeyK'], whileTyping: true },
   { id: 'phone.dial', group: 'phone', defaultKeys: ['Alt+KeyD'], whileTyping: true },
   { id: 'phone.selfCheck', group: 'phone', defaultKeys: ['Alt+KeyJ'], whileTyping: true },

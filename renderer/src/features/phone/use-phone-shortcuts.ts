@@ -19,6 +19,8 @@ export function phoneShortcutHandlers(): Record<PhoneActionId, () => void> {
     'phone.transfer': () => {
       if (hasLiveCall()) open('transfer');
     },
+    'phone.completeTransfer': () => void phoneEngine.completeConsultation(),
+    'phone.cancelTransfer': () => void phoneEngine.cancelConsultation(),
     'phone.keypad': () => {
       if (hasLiveCall()) open('keypad');
     },

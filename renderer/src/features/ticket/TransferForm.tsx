@@ -8,6 +8,7 @@ import { transferLimitIssue } from '../../../../shared/tickets/registration-form
 import { useDeskErrorText } from '../../app/use-desk-error-text';
 import { desk } from '../../desk/desk';
 import { SuggestionList } from './SuggestionList';
+import { useDispatchLeadStore } from './dispatch-lead-store';
 import { useHubStore } from '../hub/hub-store';
 import { useTicketSessionStore } from './ticket-session-store';
 import { useTicketReference } from './use-ticket-reference';
@@ -73,6 +74,13 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
     // The query object is rebuilt on every render of the parent; its content decides.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queryKey]);
+
+  // The phone's transfer directory lists this lead's numbers first.
+  const chosenLead = Form.useWatch('lead', form);
+  const suggestedLead = wanted ? (suggestions.find((s) => s.departmentId !== null)?.departmentId ?? null) : null;
+  useEffect(() => {
+    useDispatchLeadStore.getState().leadChanged(chosenLead ?? suggestedLead);
+  }, [chosenLead, suggestedLead]);
 
   const accept = (s: DispatchSuggestion): void => {
     if (s.departmentId === null) return;

@@ -91,6 +91,8 @@ export const commonEn: Shape<typeof commonZhCN> = {
       'phone.hold': 'Hold / resume',
       'phone.mute': 'Mute / unmute',
       'phone.transfer': 'Transfer (now or after consulting)',
+      'phone.completeTransfer': 'Consultation: complete the transfer',
+      'phone.cancelTransfer': 'Consultation: cancel, back to the caller',
       'phone.keypad': 'Keypad (DTMF)',
       'phone.dial': 'Dial a number',
       'phone.selfCheck': 'Phone self-check',

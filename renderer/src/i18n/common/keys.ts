@@ -41,6 +41,8 @@ export const shortcutActionKeys = {
   'phone.hold': 'common:shortcuts.actions.phone.hold',
   'phone.mute': 'common:shortcuts.actions.phone.mute',
   'phone.transfer': 'common:shortcuts.actions.phone.transfer',
+  'phone.completeTransfer': 'common:shortcuts.actions.phone.completeTransfer',
+  'phone.cancelTransfer': 'common:shortcuts.actions.phone.cancelTransfer',
   'phone.keypad': 'common:shortcuts.actions.phone.keypad',
   'phone.dial': 'common:shortcuts.actions.phone.dial',
   'phone.selfCheck': 'common:shortcuts.actions.phone.selfCheck',

@@ -88,6 +88,8 @@ export const commonZhCN = {
       'phone.hold': '保持 / 恢复通话',
       'phone.mute': '静音 / 取消静音',
       'phone.transfer': '转接（直接或咨询）',
+      'phone.completeTransfer': '咨询转接：完成转接',
+      'phone.cancelTransfer': '咨询转接：取消，回到来电',
       'phone.keypad': '打开拨号盘（DTMF）',
       'phone.dial': '输入号码外呼',
       'phone.selfCheck': '话机自检',

@@ -2,6 +2,12 @@ import type { TKey } from '../keys';
 
 // Codes and states of the phone namespace mapped to their wording keys; index a record with a typed code, never build a key.
 
+export const directoryKindKeys = {
+  department: 'phone:directory.kinds.department',
+  line: 'phone:directory.kinds.line',
+  expert: 'phone:directory.kinds.expert',
+} as const satisfies Record<string, TKey>;
+
 export const registrationKeys = {
   unconfigured: 'phone:registration.unconfigured',
   standby: 'phone:registration.standby',
