@@ -3,6 +3,7 @@ import { settingsPatchSchema, settingsSchema } from './settings';
 import { rejectedOutboxEntrySchema, syncStatusSchema } from './sync/status';
 import { articleSchema } from './kb/article';
 import { callerHistoryInputSchema, callerHistorySchema } from './tickets/caller-history';
+import { ringHistoryInputSchema, ringHistorySchema } from './tickets/ring-history';
 import { kbFeedbackInputSchema, kbHitSchema, kbSearchInputSchema } from './kb/search';
 import { centreRegionsSchema } from './dispatch/centre';
 import { directoryHitSchema, directoryQuerySchema } from './dispatch/directory';
@@ -152,6 +153,8 @@ export const deskApiContract = {
   urgeTicket: method(urgeTicketInputSchema, followUpQueuedSchema),
   /** A caller's earlier tickets and whether they are a repeat caller (same number and matter within 30 days). */
   callerHistory: method(callerHistoryInputSchema, callerHistorySchema),
+  /** The screen pop's history while the call rings: the hub's within a short budget, else the hub's last answer kept here (with its age) and this desk's own. */
+  ringHistory: method(ringHistoryInputSchema, ringHistorySchema),
   /** Knowledge search as the operator types (local replica; works offline). */
   kbSearch: method(kbSearchInputSchema, z.array(kbHitSchema)),
   kbGetArticle: method(z.object({ id: z.string().min(1).max(40) }), articleSchema),

@@ -21,6 +21,7 @@ import { syncHandlers } from './sync/sync-handlers';
 import type { TicketStore } from './tickets/ticket-store';
 import { ticketHandlers } from './tickets/ticket-handlers';
 import { existingTicketHandlers } from './tickets/existing-ticket-handlers';
+import { ringHistoryHandlers } from './tickets/ring-history-handlers';
 import type { TrainingService } from './training/training-service';
 import { trainingHandlers } from './training/training-handlers';
 
@@ -57,6 +58,7 @@ export function deskHandlers(deps: DeskCollaborators, host: HostHandlers): DeskH
     dispatchHandlers(deps),
     ticketHandlers(deps),
     existingTicketHandlers(deps),
+    ringHistoryHandlers(deps),
     kbHandlers(deps),
     syncHandlers(deps),
     hubHandlers(deps),

@@ -13,6 +13,7 @@ import { migration080 } from './migrations/080-ticket-activity';
 import { migration090 } from './migrations/090-canonical-caller-numbers';
 import { migration100 } from './migrations/100-hub-ticket-caller-index';
 import { migration120 } from './migrations/120-transfer-directory';
+import { migration130 } from './migrations/130-caller-history-cache';
 
 export type { Migration } from './migration';
 
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   migration090,
   migration100,
   migration120,
+  migration130,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

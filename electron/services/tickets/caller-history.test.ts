@@ -74,6 +74,7 @@ describe('caller history at the desk', () => {
     // Back to version 80 means without what migrations 90 and later added.
     db.exec('DROP INDEX tickets_caller_number');
     db.exec('DROP INDEX hub_tickets_caller_number');
+    db.exec('DROP TABLE transfer_directory; DROP TABLE transfer_directory_state; DROP TABLE caller_history_cache');
     const insert = db.prepare("INSERT INTO tickets (id, state, doc, created_at, updated_at) VALUES (?, 'registered', ?, ?, ?)");
     const now = new Date().toISOString();
     const kept = ['+8613812345678', '013812345678', '13812345678'].map((callerNumber) => {

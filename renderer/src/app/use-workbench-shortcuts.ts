@@ -9,6 +9,7 @@ import { useWorkbenchStore } from '../stores/workbench-store';
 import { useDeskErrorText } from './use-desk-error-text';
 import { phoneShortcutHandlers } from '../features/phone/use-phone-shortcuts';
 import { hubShortcutHandlers } from '../features/hub/hub-shortcuts';
+import { callerShortcutHandlers } from '../features/caller/caller-shortcuts';
 import { trainingShortcutHandlers } from '../features/training';
 import { supervisionShortcutHandlers } from '../features/supervision/supervision-shortcuts';
 
@@ -55,6 +56,7 @@ export function useWorkbenchShortcuts(): void {
       ...ticketShortcutHandlers,
       ...phoneShortcutHandlers(),
       ...hubShortcutHandlers((text) => void message.info(text), t),
+      ...callerShortcutHandlers((text) => void message.info(text), t),
       ...trainingShortcutHandlers(
         (text) => void message.info(text),
         (text) => void message.warning(text),

@@ -58,6 +58,9 @@ export const actionIds = [
   'hub.handoverNote',
   'hub.shiftSummary',
   'hub.existingTickets',
+  'caller.nextHistory',
+  'caller.previousHistory',
+  'caller.linkHistory',
   'training.toggleGuide',
   'training.nextStage',
   'training.previousStage',
@@ -115,6 +118,10 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'hub.shiftSummary', group: 'hub', defaultKeys: ['Alt+Shift+KeyQ'], whileTyping: true },
   // F for find: a caller's existing ticket, to supplement or urge instead of registering a new one.
   { id: 'hub.existingTickets', group: 'hub', defaultKeys: ['Alt+KeyF'], whileTyping: true },
+  // The caller's earlier tickets in the screen pop (while it rings, too): view one, link the new ticket to it.
+  { id: 'caller.nextHistory', group: 'ticket', defaultKeys: ['Alt+ArrowDown'], whileTyping: true },
+  { id: 'caller.previousHistory', group: 'ticket', defaultKeys: ['Alt+ArrowUp'], whileTyping: true },
+  { id: 'caller.linkHistory', group: 'ticket', defaultKeys: ['Alt+Shift+KeyR'], whileTyping: true },
   // 实训: the stage guide moves while the trainee types the ticket, so these work in fields too.
   { id: 'training.toggleGuide', group: 'training', defaultKeys: ['$mod+Shift+KeyG'], whileTyping: true },
   { id: 'training.nextStage', group: 'training', defaultKeys: ['Alt+KeyG'], whileTyping: true },

@@ -8,8 +8,8 @@ import { callPhaseKeys } from '../../i18n/phone/keys';
 
 /**
  * The screen pop: shown while the call still rings, so the operator knows who
- * calls before answering. Caller history (earlier and open tickets, repeat
- * calls, flags) comes from the hub through `CallerHistorySlot`.
+ * calls before answering, with their earlier tickets (`CallerHistorySlot`:
+ * open ones first, repeat calls, flags; from the hub or the desk's cache).
  */
 export function CallerPanel(): React.JSX.Element {
   const { t } = useTranslation();
@@ -42,7 +42,7 @@ export function CallerPanel(): React.JSX.Element {
               <Descriptions.Item label={t('caller:name')}>{call.remoteName}</Descriptions.Item>
             )}
           </Descriptions>
-          <CallerHistorySlot number={call.remoteNumber} />
+          <CallerHistorySlot number={call.remoteNumber} callId={call.id} />
         </div>
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('caller:empty')} />

@@ -17,6 +17,7 @@ import type { Confirmation } from './TicketConfirmation';
 import { TicketConfirmation } from './TicketConfirmation';
 import { TransferForm } from './TransferForm';
 import { useCallFillsTicket } from './use-call-fills-ticket';
+import { useLinkFillsTicket } from '../caller/use-link-fills-ticket';
 import { useDraftAutosave } from './use-draft-autosave';
 import { useTicketCounter, useTicketRequest } from './use-ticket-request';
 import { fieldOfIssue } from './zod-rule';
@@ -51,6 +52,7 @@ export function TicketArea(): React.JSX.Element {
   }, [scheduleSave]);
 
   useCallFillsTicket(form, callTimeChanged);
+  useLinkFillsTicket(form, saveDraft);
 
   const description = Form.useWatch<string | undefined>('description', form) ?? '';
   const location = Form.useWatch<string[] | undefined>('location', form) ?? [];
