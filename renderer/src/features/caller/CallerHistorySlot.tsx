@@ -24,7 +24,7 @@ const SLOW_RETRY_MS = 2_000;
 export function CallerHistorySlot({ number, callId }: { number: string; callId: string }): React.JSX.Element {
   const { t } = useTranslation();
   const line = phoneLineOf(number);
-  const answer = useRingHistoryStore((s) => (s.line === line ? s.answer : null));
+  const answer = useRingHistoryStore((s) => (s.callId === callId ? s.answer : null));
   const selected = useRingHistoryStore((s) => s.selected);
   const linked = useRingHistoryStore((s) => s.linked);
   const { departments } = useTicketReference();
@@ -38,7 +38,7 @@ export function CallerHistorySlot({ number, callId }: { number: string; callId: 
     const ask = (again: boolean): void => {
       void desk.ringHistory({ number: line }).then((result) => {
         if (!live || !result.ok) return;
-        useRingHistoryStore.getState().answered(line, result.value);
+        useRingHistoryStore.getState().answered(callId, result.value);
         if (!again && result.value.hubProblem === 'slow') retry = setTimeout(() => ask(true), SLOW_RETRY_MS);
       });
     };
@@ -47,7 +47,7 @@ export function CallerHistorySlot({ number, callId }: { number: string; callId: 
       live = false;
       clearTimeout(retry);
     };
-  }, [line]);
+  }, [line, callId]);
 
   useEffect(() => {
     // Read by the `sip` benchmark: INVITE sent → the ringing screen pop with the caller's history rendered.

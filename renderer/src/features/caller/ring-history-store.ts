@@ -8,14 +8,13 @@ export interface LinkRequest {
 }
 
 interface RingHistoryState {
-  /** The caller line the answer is for. */
-  line: string | null;
+  /** The call the answer is for (each call asks afresh: the hub may know more since the last one). */
+  callId: string | null;
   answer: RingHistory | null;
   /** The row the operator is looking at (opened in place), by index; null when none. */
   selected: number | null;
   linked: LinkRequest | null;
-  answered: (line: string, answer: RingHistory) => void;
-  forgotten: () => void;
+  answered: (callId: string, answer: RingHistory) => void;
   /** Alt+↓ / Alt+↑: the next or previous row, wrapping round. */
   moved: (step: 1 | -1) => void;
   /** Alt+Shift+R: the selected row (the first one when none is selected) becomes the new ticket's related ticket. */
@@ -23,15 +22,12 @@ interface RingHistoryState {
 }
 
 export const useRingHistoryStore = create<RingHistoryState>()((set, get) => ({
-  line: null,
+  callId: null,
   answer: null,
   selected: null,
   linked: null,
-  answered: (line, answer) => {
-    set((s) => (s.line === line ? { answer } : { line, answer, selected: null, linked: null }));
-  },
-  forgotten: () => {
-    set({ line: null, answer: null, selected: null, linked: null });
+  answered: (callId, answer) => {
+    set((s) => (s.callId === callId ? { answer } : { callId, answer, selected: null, linked: null }));
   },
   moved: (step) => {
     const count = get().answer?.rows.length ?? 0;
