@@ -28,6 +28,11 @@ export const kbHitSchema = z.object({
   /** Set when the centre's own work (articles opened, copied, marked 有用 for this query) lifted the article. */
   learned: z.boolean().optional(),
   score: z.number(),
+  /**
+   * How much of the query (weighted by rarity, synonyms and sound-alikes counted) the article accounts for,
+   * 0–1. Unlike `score`, which is relative to the query's best article, it says whether the match is good.
+   */
+  strength: z.number().min(0).max(1),
 });
 export type KbHit = z.infer<typeof kbHitSchema>;
 
@@ -45,4 +50,19 @@ export type KbFeedbackInput = z.infer<typeof kbFeedbackInputSchema>;
 export function compareHits(a: Pick<KbHit, 'status' | 'score'>, b: Pick<KbHit, 'status' | 'score'>): number {
   const expired = Number(a.status === '已失效') - Number(b.status === '已失效');
   return expired !== 0 ? expired : b.score - a.score;
+}
+
+/**
+ * Below this strength the best article is not a good answer: the pane says nothing matches well and offers
+ * to widen the search or register a new matter. Chosen on the development queries (answerable ones and
+ * questions outside the knowledge base written for the purpose, test/data/kb-no-match-dev.jsonl); `npm run
+ * kb:eval` reports the share of queries it flags (`weak_share`) on any query file, the held-out ones included.
+ */
+export const WEAK_MATCH_BELOW = 0.4;
+
+/** Whether the results answer the query well: a best article strong enough, or one the centre's own work put there. */
+export function isWeakMatch(hits: readonly Pick<KbHit, 'strength' | 'learned' | 'status'>[]): boolean {
+  const best = hits.find((hit) => hit.status !== '已失效');
+  if (!best) return true;
+  return !best.learned && best.strength < WEAK_MATCH_BELOW;
 }

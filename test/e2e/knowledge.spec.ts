@@ -57,4 +57,23 @@ test.describe('knowledge search', () => {
     await expect(page.getByTestId('kb-results')).toContainText('根据工单内容推荐');
     await expect(page.getByTestId('kb-hit').first()).toContainText('物业');
   });
+
+  test('says when nothing matches well, widens on Shift+Enter and registers the search as a new matter on Alt+Enter', async ({ page }) => {
+    const search = page.getByTestId('knowledge-search').locator('input');
+    // A clear answer: no warning.
+    await search.fill('公积金 租房 提取');
+    await expect(page.getByTestId('kb-hit').first()).toBeVisible();
+    await expect(page.getByTestId('kb-weak-match')).toHaveCount(0);
+    // A question the knowledge base does not cover: the best of a poor lot is flagged, not offered as the answer.
+    await search.fill('航空公司丢行李');
+    await expect(page.getByTestId('kb-weak-match')).toBeVisible();
+    await expect(page.getByTestId('kb-hit').first()).toBeVisible();
+    await search.press('Shift+Enter');
+    await expect(page.getByTestId('kb-weak-match')).toContainText('已扩大检索');
+    await expect.poll(() => page.getByTestId('kb-hit').count()).toBeGreaterThan(10);
+    await search.press('Alt+Enter');
+    // The registration form takes the focus (its first field), with the search carried into the description.
+    await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('[data-ticket-section="registration"]')))).toBe(true);
+    await expect(page.getByTestId('field-description')).toHaveValue('航空公司丢行李');
+  });
 });

@@ -6,6 +6,7 @@ import { DistrictNames } from './districts';
 import type { LearnedExpansions } from '../../../shared/kb/learned-expansions';
 import type { SynonymExpander } from './synonyms';
 import { indexTerms, queryTerms } from './text-analysis';
+import { matchStrength, queryUnits } from './match-strength';
 
 /** Field weights: a word in the title says far more about the article than one in the answer script. */
 const FIELDS = [
@@ -179,7 +180,34 @@ export class KbIndex {
     }
     // Highlight whole words and bigrams; the pinyin stretches of a typo would mark half-words.
     const surfaces = [...new Set(terms.filter((t) => !t.term.startsWith('p:')).map((t) => t.surface).filter((s) => s.length >= 2))];
-    return best.map(({ article, score }) => toHit(article, score, surfaces, lifted.has(article.id)));
+    const units = queryUnits(text, this.synonyms.bridges(text), (term) => this.idf.get(term), this.rarest);
+    return best.map(({ article, score }) => {
+      const doc = this.docOf.get(article.id) ?? -1;
+      const strength = matchStrength(units, (term) => this.holds(term, doc));
+      return toHit(article, score, surfaces, lifted.has(article.id), strength);
+    });
+  }
+
+  /** Whether the article holds the term in any field (postings are in article order). */
+  private holds(term: string, doc: number): boolean {
+    const docs = this.postings.get(term)?.docs;
+    if (!docs) return false;
+    let low = 0;
+    let high = docs.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const at = docs[middle] ?? 0;
+      if (at === doc) return true;
+      if (at < doc) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+
+  /** The rarity of a term found in one article only: what a term no article holds weighs in the match strength. */
+  private get rarest(): number {
+    const n = this.articles.length;
+    return Math.log(1 + (n - 0.5) / 1.5);
   }
 
   /** Adds the learned expansions of the query to the scores; returns the ids they lifted noticeably. */
@@ -219,7 +247,7 @@ function sumOf(terms: Map<string, number>): number {
   return total;
 }
 
-function toHit(article: Article, score: number, surfaces: string[], learned: boolean): KbHit {
+function toHit(article: Article, score: number, surfaces: string[], learned: boolean, strength: number): KbHit {
   const haystack = `${article.title} ${article.keywords.join(' ')} ${article.body}`;
   const phrasing = bestPhrasing(article, surfaces);
   return {
@@ -235,6 +263,7 @@ function toHit(article: Article, score: number, surfaces: string[], learned: boo
     ...(phrasing ? { phrasing } : {}),
     ...(learned ? { learned } : {}),
     score: Math.round(score * 1000) / 1000,
+    strength: Math.round(strength * 1000) / 1000,
   };
 }
 

@@ -7,6 +7,14 @@ export const synonymTableSchema = z.object({
 });
 export type SynonymTable = z.infer<typeof synonymTableSchema>;
 
+/** A stretch of a query that is a member of a synonym group (as written or by sound), with the group's other members. */
+export interface SynonymBridge {
+  stretch: string;
+  member: string;
+  group: number;
+  others: string[];
+}
+
 const sounds = new Map<string, string>();
 function toneless(text: string): string {
   let sound = sounds.get(text);
@@ -33,25 +41,40 @@ export class SynonymExpander {
   }
 
   expansions(query: string): string[] {
-    const sounds = new Set<string>();
-    const runs = query.match(/[\u3400-\u9fff]+/gu) ?? [];
-    for (const run of runs) {
-      for (let size = 2; size <= 6; size++) {
-        for (let i = 0; i + size <= run.length; i++) sounds.add(toneless(run.slice(i, i + size)));
-      }
-    }
-    const touched = new Set<number>();
-    const present = new Set<string>();
-    for (const member of this.members) {
-      if (query.includes(member.text) || (member.text.length >= 2 && sounds.has(member.sound))) {
-        touched.add(member.group);
-        present.add(member.text);
-      }
-    }
+    const bridges = this.bridges(query);
+    const present = new Set(bridges.map((bridge) => bridge.member));
+    const touched = new Set(bridges.map((bridge) => bridge.group));
     const extra: string[] = [];
     for (const group of touched) {
       for (const text of this.table.groups[group] ?? []) if (!present.has(text)) extra.push(text);
     }
     return extra;
+  }
+
+  /**
+   * The stretches of the query that belong to a synonym group (as written, or
+   * sounding the same), each with the group's other members: what lets a
+   * query's word count as found when the article uses another member.
+   */
+  bridges(query: string): SynonymBridge[] {
+    const stretchesBySound = new Map<string, string>();
+    const runs = query.match(/[\u3400-\u9fff]+/gu) ?? [];
+    for (const run of runs) {
+      for (let size = 2; size <= 6; size++) {
+        for (let i = 0; i + size <= run.length; i++) {
+          const stretch = run.slice(i, i + size);
+          const sound = toneless(stretch);
+          if (!stretchesBySound.has(sound)) stretchesBySound.set(sound, stretch);
+        }
+      }
+    }
+    const found: SynonymBridge[] = [];
+    for (const member of this.members) {
+      const stretch = query.includes(member.text) ? member.text : member.text.length >= 2 ? stretchesBySound.get(member.sound) : undefined;
+      if (stretch === undefined) continue;
+      const others = (this.table.groups[member.group] ?? []).filter((text) => text !== member.text);
+      found.push({ stretch, member: member.text, group: member.group, others });
+    }
+    return found;
   }
 }

@@ -34,6 +34,11 @@ function pinyinOf(word: string): { full: string; initials: string } {
   return cached;
 }
 
+/** The sound term of a stretch of Chinese (its toneless pinyin), as the index and the queries write it. */
+export function soundTerm(text: string): string {
+  return `p:${pinyinOf(text).full}`;
+}
+
 /**
  * Index terms with their counts. `withSound` adds the pinyin and initials
  * terms: worth it for titles and keywords (where a typo must still land), too

@@ -1,3 +1,4 @@
+import { registerAsNewMatter } from './register-as-new-matter';
 import { Tabs } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +28,7 @@ export function RightPane(): React.JSX.Element {
           choose(key as RightTab);
         }}
         items={[
-          { key: 'knowledge', label: t('common:pane.knowledge'), children: <KnowledgePane /> },
+          { key: 'knowledge', label: t('common:pane.knowledge'), children: <KnowledgePane onRegisterAsNew={registerAsNewMatter} /> },
           { key: 'history', label: t('common:pane.history'), children: <HistoryPanel /> },
           { key: 'replies', label: <RepliesTabLabel />, children: <HubTicketList /> },
           ...(supervisor

@@ -7,7 +7,9 @@ import { desk } from '../../desk/desk';
 import { useSettingsStore } from '../../stores/settings-store';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 import { useWorkbenchStore } from '../../stores/workbench-store';
+import { isWeakMatch } from '../../../../shared/kb/search';
 import { KnowledgeResults } from './KnowledgeResults';
+import { WeakMatchNotice } from './WeakMatchNotice';
 import { useKnowledgeStore } from './knowledge-store';
 import { useKnowledgeSearch } from './use-knowledge-search';
 
@@ -15,8 +17,10 @@ import { useKnowledgeSearch } from './use-knowledge-search';
  * Knowledge search while the caller talks: results on every keystroke, ↑/↓ to
  * pick, Enter to open the whole answer, Alt+I to copy it into the ticket (and
  * link the article). With nothing typed, the ticket's description suggests.
+ * When nothing matches well it says so: Shift+Enter widens the search,
+ * Alt+Enter registers what was searched for as a new matter.
  */
-export function KnowledgePane(): React.JSX.Element {
+export function KnowledgePane({ onRegisterAsNew }: { onRegisterAsNew?: (query: string) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const input = useRef<InputRef>(null);
   const [query, setQuery] = useState('');
@@ -24,6 +28,10 @@ export function KnowledgePane(): React.JSX.Element {
   const detached = useSettingsStore((s) => s.settings.knowledgePaneDetached);
   const canDetach = useCanDetach();
   const hitCount = useKnowledgeStore((s) => s.hits.length);
+  const weak = useKnowledgeStore((s) => s.source === 'query' && isWeakMatch(s.hits));
+  // One character says too little to judge a match by (and is where every query starts).
+  const showWeak = weak && hitCount > 0 && query.trim().length >= 2;
+  const registerAsNew = onRegisterAsNew ? () => onRegisterAsNew(query) : null;
   const linked = useTicketDraftStore((s) => s.linkedArticleIds);
   useKnowledgeSearch(query);
 
@@ -46,6 +54,12 @@ export function KnowledgePane(): React.JSX.Element {
             if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
               event.preventDefault();
               moved(event.key === 'ArrowDown' ? 1 : -1);
+            } else if (event.key === 'Enter' && event.shiftKey && showWeak) {
+              event.preventDefault();
+              useKnowledgeStore.getState().widenRequested();
+            } else if (event.key === 'Enter' && event.altKey && (showWeak || hitCount === 0) && query.trim() && registerAsNew) {
+              event.preventDefault();
+              registerAsNew();
             } else if (event.key === 'Enter' && !event.ctrlKey && !event.altKey) {
               event.preventDefault();
               const id = hits[selected]?.id ?? null;
@@ -71,8 +85,15 @@ export function KnowledgePane(): React.JSX.Element {
           {t('knowledge:linked')} {linked.map((id) => <Tag key={id}>{id}</Tag>)}
         </div>
       )}
+      {showWeak && <WeakMatchNotice onWiden={useKnowledgeStore.getState().widenRequested} onRegisterAsNew={registerAsNew} />}
       {hitCount === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={query.trim() ? t('knowledge:noHits') : t('knowledge:empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={query.trim() ? t('knowledge:noHits') : t('knowledge:empty')}>
+          {query.trim() && registerAsNew && (
+            <Button size="small" type="primary" onClick={registerAsNew} data-testid="kb-register-new">
+              {t('knowledge:weak.registerNew')}
+            </Button>
+          )}
+        </Empty>
       ) : (
         <KnowledgeResults />
       )}

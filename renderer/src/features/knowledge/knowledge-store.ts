@@ -9,10 +9,14 @@ interface KnowledgeState {
   selected: number;
   /** The article opened with Enter (its whole answer script shown). */
   openId: string | null;
+  /** The operator asked for a wider search (all districts, more articles) after a weak match; a new query ends it. */
+  widened: boolean;
   resultsArrived: (hits: readonly KbHit[], source: KnowledgeState['source']) => void;
   moved: (step: 1 | -1) => void;
   chosen: (index: number) => void;
   opened: (id: string | null) => void;
+  widenRequested: () => void;
+  queryChanged: () => void;
 }
 
 export const useKnowledgeStore = create<KnowledgeState>()((set) => ({
@@ -20,6 +24,7 @@ export const useKnowledgeStore = create<KnowledgeState>()((set) => ({
   source: null,
   selected: 0,
   openId: null,
+  widened: false,
   resultsArrived: (hits, source) => {
     set({ hits, source, selected: 0 });
   },
@@ -31,5 +36,11 @@ export const useKnowledgeStore = create<KnowledgeState>()((set) => ({
   },
   opened: (openId) => {
     set({ openId });
+  },
+  widenRequested: () => {
+    set({ widened: true });
+  },
+  queryChanged: () => {
+    set({ widened: false });
   },
 }));

@@ -5,6 +5,8 @@ import { useKnowledgeStore } from './knowledge-store';
 
 const SUGGESTION_DELAY_MS = 400;
 const SUGGESTION_MIN_CHARS = 6;
+/** A widened search: every district's articles on an equal footing, and more of them. */
+const WIDENED_LIMIT = 30;
 
 /**
  * Runs the search on every keystroke without holding the input up: the query
@@ -16,14 +18,20 @@ export function useKnowledgeSearch(query: string): void {
   const deferred = useDeferredValue(query);
   const district = useTicketDraftStore((s) => s.district);
   const description = useTicketDraftStore((s) => s.description);
+  const widened = useKnowledgeStore((s) => s.widened);
   const latest = useRef(0);
+
+  useEffect(() => {
+    useKnowledgeStore.getState().queryChanged();
+  }, [deferred]);
 
   useEffect(() => {
     const text = deferred.trim();
     const asking = ++latest.current;
     const { resultsArrived } = useKnowledgeStore.getState();
     const run = (source: 'query' | 'suggestion', search: string, limit: number): void => {
-      void desk.kbSearch({ query: search.slice(0, 200), district, limit }).then((result) => {
+      const asked = widened ? { district: null, limit: WIDENED_LIMIT } : { district, limit };
+      void desk.kbSearch({ query: search.slice(0, 200), ...asked }).then((result) => {
         if (asking === latest.current && result.ok) resultsArrived(result.value, source);
       });
     };
@@ -42,7 +50,7 @@ export function useKnowledgeSearch(query: string): void {
     return () => {
       window.clearTimeout(timer);
     };
-  }, [deferred, district, description]);
+  }, [deferred, district, description, widened]);
 }
 
 /** Copies the picked article's answer into the ticket description and links the article. */

@@ -11,6 +11,13 @@ export const knowledgeEn: Shape<typeof knowledgeZhCN> = {
   updated: 'updated {{date}}',
   linked: 'Linked:',
   noHits: 'Nothing found; try other words',
+  weak: {
+    title: 'No article matches well',
+    detail: 'The articles below share only a few of the words searched for and may not answer the question.',
+    widen: 'Widen the search (Shift+Enter)',
+    widened: 'Search widened: all districts, more articles',
+    registerNew: 'Register as a new matter (Alt+Enter)',
+  },
   copied: 'The answer of “{{title}}” was copied into the ticket',
   nothingToCopy: 'Pick an article in the knowledge pane first',
   searchPlaceholder: 'Search the knowledge base (F3; ↑↓ pick, Enter open, Alt+I copy to ticket)',
