@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { invokeDeskMethod } from '../../../shared/desk-handlers';
@@ -69,12 +70,9 @@ describe('caller history at the desk', () => {
   it('folds numbers kept before the stored form existed when the desk database is upgraded', async () => {
     services.close();
     const file = path.join(dataDir, 'desk.sqlite3');
-    const db = openDatabase(file);
-    db.pragma('user_version = 80');
-    // Back to version 80 means without what migrations 90 and later added.
-    db.exec('DROP INDEX tickets_caller_number');
-    db.exec('DROP INDEX hub_tickets_caller_number');
-    db.exec('DROP TABLE transfer_directory; DROP TABLE transfer_directory_state; DROP TABLE caller_history_cache');
+    // A desk file as it was at schema 80, before numbers had a stored form: built with the migrations of then.
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    const db = openDatabase(file, migrations.filter((m) => m.version <= 80));
     const insert = db.prepare("INSERT INTO tickets (id, state, doc, created_at, updated_at) VALUES (?, 'registered', ?, ?, ?)");
     const now = new Date().toISOString();
     const kept = ['+8613812345678', '013812345678', '13812345678'].map((callerNumber) => {
