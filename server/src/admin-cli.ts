@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { directoryEntrySchema } from '../../shared/dispatch/directory';
 import { sessionSchema } from '../../shared/hub/auth';
 import { deskEnrolmentSchema, enrolledDeskSchema } from '../../shared/hub/desks';
 import { hubErrorSchema } from '../../shared/hub/errors';
@@ -12,6 +13,9 @@ import { hubErrorSchema } from '../../shared/hub/errors';
  *   npm run hub:admin -- desks enrol --seat A-017 --team 一组 [--extension 1017] [--hours 24]
  *   npm run hub:admin -- desks list
  *   npm run hub:admin -- desks retire <enrolment id>
+ *   npm run hub:admin -- directory list
+ *   npm run hub:admin -- directory put --id city-hrss-wang --department city-hrss --kind expert --name 王建国 [--topic 社保政策] --number 8711
+ *   npm run hub:admin -- directory delete <entry id>
  *
  * Environment: HUB_URL (default http://127.0.0.1:8720), HUB_ADMIN_USER (default admin),
  * HUB_ADMIN_PASSWORD (asked for when not set).
@@ -20,6 +24,9 @@ const usage = `用法:
   npm run hub:admin -- desks enrol --seat A-017 [--team 一组] [--extension 1017] [--hours 24]
   npm run hub:admin -- desks list
   npm run hub:admin -- desks retire <登记号>
+  npm run hub:admin -- directory list
+  npm run hub:admin -- directory put --id <编号> --department <部门编号> --kind department|line|expert --name <名称> [--topic <事项>] --number <分机或 sip: 地址>
+  npm run hub:admin -- directory delete <编号>
 环境变量: HUB_URL（默认 http://127.0.0.1:8720）, HUB_ADMIN_USER（默认 admin）, HUB_ADMIN_PASSWORD`;
 
 const hubUrl = process.env.HUB_URL ?? 'http://127.0.0.1:8720';
@@ -53,12 +60,42 @@ async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { seat: { type: 'string' }, team: { type: 'string' }, extension: { type: 'string' }, hours: { type: 'string' } },
+    options: {
+      seat: { type: 'string' },
+      team: { type: 'string' },
+      extension: { type: 'string' },
+      hours: { type: 'string' },
+      id: { type: 'string' },
+      department: { type: 'string' },
+      kind: { type: 'string' },
+      name: { type: 'string' },
+      topic: { type: 'string' },
+      number: { type: 'string' },
+    },
   });
   const [area, action, id] = positionals;
-  if (area !== 'desks' || !action || !['enrol', 'list', 'retire'].includes(action)) throw new Error(usage);
+  const known = area === 'desks' ? ['enrol', 'list', 'retire'] : area === 'directory' ? ['list', 'put', 'delete'] : [];
+  if (!action || !known.includes(action)) throw new Error(usage);
   const session = await request('POST', '/v1/auth/login', sessionSchema, { username: process.env.HUB_ADMIN_USER ?? 'admin', password: await password() });
   const token = session.token;
+  if (area === 'directory') {
+    if (action === 'list') {
+      for (const e of await request('GET', '/v1/directory', z.array(directoryEntrySchema), undefined, token)) {
+        console.log([e.id.padEnd(32), e.kind.padEnd(10), e.departmentId.padEnd(24), e.number.padEnd(12), e.name, e.topic].join('  ').trimEnd());
+      }
+    } else if (action === 'put') {
+      // Checked here with the same schema as the hub's, so a mistake is named before anything is sent.
+      const entry = directoryEntrySchema.safeParse({ id: values.id, kind: values.kind, departmentId: values.department, name: values.name, topic: values.topic ?? '', number: values.number });
+      if (!entry.success) throw new Error(`${entry.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}\n${usage}`);
+      const saved = await request('PUT', `/v1/directory/${entry.data.id}`, directoryEntrySchema, entry.data, token);
+      console.log(`已保存转接通讯录条目 ${saved.id}：${saved.name} ${saved.number}（座席下次同步时生效）`);
+    } else {
+      if (!id) throw new Error(`请给出条目编号\n${usage}`);
+      await request('DELETE', `/v1/directory/${encodeURIComponent(id)}`, z.object({ ok: z.literal(true) }), undefined, token);
+      console.log(`已删除转接通讯录条目 ${id}（座席下次同步时生效）`);
+    }
+    return;
+  }
   if (action === 'enrol') {
     if (!values.seat) throw new Error(`请用 --seat 指定座席号\n${usage}`);
     const enrolled = await request(

@@ -84,13 +84,13 @@ export function CallControls(): React.JSX.Element | null {
           {call.conference ? null : call.consultFor ? (
             <>
               <Button type="primary" data-testid="complete-transfer" onClick={() => void phoneEngine.completeConsultation()}>
-                {t('phone:actions.completeTransfer')}
+                {t('phone:actions.completeTransfer')} (Alt+F10)
               </Button>
               <Button data-testid="start-conference" onClick={() => void phoneEngine.startConference()}>
                 {t('phone:actions.conference')}
               </Button>
               <Button data-testid="cancel-transfer" onClick={() => void phoneEngine.cancelConsultation()}>
-                {t('phone:actions.cancelTransfer')}
+                {t('phone:actions.cancelTransfer')} (Alt+Shift+F10)
               </Button>
             </>
           ) : (
