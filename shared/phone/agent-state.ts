@@ -9,8 +9,11 @@ export type AgentEvent =
   | { type: 'sign_in' }
   | { type: 'sign_out' }
   | { type: 'call_started' }
-  | { type: 'call_ended'; afterCallWorkSeconds: number }
+  /** `untilReady`: after-call work lasts until the operator says ready (no countdown). */
+  | { type: 'call_ended'; afterCallWorkSeconds: number; untilReady?: boolean }
   | { type: 'acw_finished' }
+  /** The operator's key adds time to a timed after-call work (from now when it has already run out). */
+  | { type: 'acw_extended'; seconds: number }
   | { type: 'break'; reason: string }
   | { type: 'training' }
   | { type: 'ready' };
@@ -40,11 +43,14 @@ export function nextAgentStatus(current: AgentStatus, event: AgentEvent, now: nu
       return current.state === 'on_call' ? current : { state: 'on_call', since: now };
     case 'call_ended':
       if (current.state !== 'on_call') return current;
-      return event.afterCallWorkSeconds > 0
-        ? { state: 'after_call_work', since: now, acwEndsAt: now + event.afterCallWorkSeconds * 1_000 }
-        : { state: 'ready', since: now };
+      if (event.afterCallWorkSeconds <= 0) return { state: 'ready', since: now };
+      return event.untilReady ? { state: 'after_call_work', since: now } : { state: 'after_call_work', since: now, acwEndsAt: now + event.afterCallWorkSeconds * 1_000 };
     case 'acw_finished':
-      return current.state === 'after_call_work' ? { state: 'ready', since: now } : current;
+      // Until-ready after-call work has no end of its own.
+      return current.state === 'after_call_work' && current.acwEndsAt !== undefined ? { state: 'ready', since: now } : current;
+    case 'acw_extended':
+      if (current.state !== 'after_call_work' || current.acwEndsAt === undefined) return current;
+      return { ...current, acwEndsAt: Math.max(current.acwEndsAt, now) + event.seconds * 1_000 };
     case 'break':
       return current.state === 'on_call' || current.state === 'signed_out' ? current : { state: 'break', since: now, reason: event.reason };
     case 'training':

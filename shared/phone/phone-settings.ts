@@ -82,6 +82,9 @@ export function joinDialString(codes: JoinCodes, mode: JoinMode, extension: stri
   return `${codes[mode]}${extension}`;
 }
 
+export const afterCallWorkModes = ['timed', 'extendable', 'until_ready'] as const;
+export type AfterCallWorkMode = (typeof afterCallWorkModes)[number];
+
 export const phoneSettingsSchema = z.object({
   /** WebSocket URI of the PBX / SIP proxy, e.g. `wss://pbx.example.gov.cn:7443/ws`. */
   serverUri: sipServerUriSchema,
@@ -101,6 +104,12 @@ export const phoneSettingsSchema = z.object({
   keepAliveSeconds: z.number().int().min(5).max(600),
   /** After-call work before the seat goes back to ready; 0 = straight back to ready. */
   afterCallWorkSeconds: z.number().int().min(0).max(1800),
+  /**
+   * How after-call work ends, as the centre sets it: `timed` by itself after afterCallWorkSeconds; `extendable`
+   * the same, and the operator's key adds afterCallWorkSeconds again; `until_ready` only when the operator says
+   * ready (afterCallWorkSeconds 0 still goes straight back to ready).
+   */
+  afterCallWorkMode: z.enum(afterCallWorkModes),
   /** The PBX's feature codes with which a supervisor joins a seat's call (they differ between PBXs). */
   joinCodes: joinCodesSchema,
 });
@@ -119,6 +128,7 @@ export const defaultPhoneSettings: PhoneSettings = {
   registerExpiresSeconds: 300,
   keepAliveSeconds: 30,
   afterCallWorkSeconds: 30,
+  afterCallWorkMode: 'timed',
   joinCodes: { listen: '*222', whisper: '*223', barge: '*224' },
 };
 

@@ -76,6 +76,20 @@ describe('agent state', () => {
     expect(acwSecondsLeft(acw, 31_500)).toBe(1);
     expect(nextAgentStatus(acw, { type: 'acw_finished' }, 32_000).state).toBe('ready');
   });
+  it('extends a timed after-call work by the key, from now once it ran out; until-ready work ends only on ready', () => {
+    const onCall = nextAgentStatus(ready, { type: 'call_started' }, 1_000);
+    const acw = nextAgentStatus(onCall, { type: 'call_ended', afterCallWorkSeconds: 30 }, 2_000);
+    expect(acwSecondsLeft(nextAgentStatus(acw, { type: 'acw_extended', seconds: 30 }, 12_000), 12_000)).toBe(50);
+    expect(acwSecondsLeft(nextAgentStatus(acw, { type: 'acw_extended', seconds: 30 }, 40_000), 40_000)).toBe(30);
+    expect(nextAgentStatus(ready, { type: 'acw_extended', seconds: 30 }, 3_000)).toBe(ready);
+
+    const open = nextAgentStatus(onCall, { type: 'call_ended', afterCallWorkSeconds: 30, untilReady: true }, 2_000);
+    expect(open).toEqual({ state: 'after_call_work', since: 2_000 });
+    expect(acwSecondsLeft(open, 600_000)).toBe(0);
+    expect(nextAgentStatus(open, { type: 'acw_finished' }, 600_000)).toBe(open);
+    expect(nextAgentStatus(open, { type: 'acw_extended', seconds: 30 }, 600_000)).toBe(open);
+    expect(nextAgentStatus(open, { type: 'ready' }, 600_000)).toEqual({ state: 'ready', since: 600_000 });
+  });
   it('never leaves a live call for a break or sign-out', () => {
     const onCall = nextAgentStatus(ready, { type: 'call_started' }, 1);
     expect(nextAgentStatus(onCall, { type: 'break', reason: '用餐' }, 2).state).toBe('on_call');

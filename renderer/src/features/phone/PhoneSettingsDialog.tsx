@@ -2,14 +2,14 @@ import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select } from '
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhoneSettingsPatch, PhoneSettingsView } from '../../../../shared/phone/phone-settings';
-import { dtmfModes, sipConnectSource } from '../../../../shared/phone/phone-settings';
+import { afterCallWorkModes, dtmfModes, sipConnectSource } from '../../../../shared/phone/phone-settings';
 import { desk } from '../../desk/desk';
 import type { DeviceInfo } from './audio-devices';
 import { listAudioDevices } from './audio-devices';
 import { phoneEngine } from './phone-engine';
 import { usePhoneUiStore } from './phone-ui-store';
 import { errorCodeKeys } from '../../i18n/error-keys';
-import { dtmfModeKeys, phoneErrorKey, secretStorageKeys } from '../../i18n/phone/keys';
+import { afterCallWorkModeKeys, dtmfModeKeys, phoneErrorKey, secretStorageKeys } from '../../i18n/phone/keys';
 
 interface FormValues {
   serverUri: string;
@@ -25,6 +25,7 @@ interface FormValues {
   autoAnswer: boolean;
   dtmfMode: PhoneSettingsView['dtmfMode'];
   afterCallWorkSeconds: number;
+  afterCallWorkMode: PhoneSettingsView['afterCallWorkMode'];
 }
 
 function toForm(view: PhoneSettingsView): FormValues {
@@ -55,6 +56,7 @@ function toPatch(values: FormValues): PhoneSettingsPatch {
     autoAnswer: values.autoAnswer,
     dtmfMode: values.dtmfMode,
     afterCallWorkSeconds: values.afterCallWorkSeconds,
+    afterCallWorkMode: values.afterCallWorkMode,
     ...(values.password ? { password: values.password } : {}),
   };
 }
@@ -156,6 +158,9 @@ export function PhoneSettingsDialog(): React.JSX.Element {
         </Form.Item>
         <Form.Item name="afterCallWorkSeconds" label={t('phone:settings.afterCallWork')}>
           <InputNumber min={0} max={1800} />
+        </Form.Item>
+        <Form.Item name="afterCallWorkMode" label={t('phone:settings.afterCallWorkMode')}>
+          <Select options={afterCallWorkModes.map((mode) => ({ value: mode, label: t(afterCallWorkModeKeys[mode]) }))} data-testid="phone-acw-mode" />
         </Form.Item>
         <Form.Item name="autoAnswer" valuePropName="checked">
           <Checkbox>{t('phone:settings.autoAnswer')}</Checkbox>

@@ -292,6 +292,18 @@ class PhoneEngine {
     usePhoneStore.getState().agentEvent(event);
   }
 
+  /**
+   * The operator's key for more after-call work: where the centre's mode is `extendable`, adds the set
+   * after-call time again. Returns whether it did.
+   */
+  extendAfterCallWork(): boolean {
+    const settings = this.settings;
+    if (settings?.afterCallWorkMode !== 'extendable' || usePhoneStore.getState().agent.state !== 'after_call_work') return false;
+    usePhoneStore.getState().agentEvent({ type: 'acw_extended', seconds: settings.afterCallWorkSeconds });
+    this.scheduleAcwEnd();
+    return true;
+  }
+
   // ---- internals ----
 
   private afterCallChange(call: CallView): void {
@@ -309,7 +321,7 @@ class PhoneEngine {
       }
     }
     if (live.length === 0 && call.phase === 'ended') {
-      agentEvent({ type: 'call_ended', afterCallWorkSeconds: this.settings?.afterCallWorkSeconds ?? 0 });
+      agentEvent({ type: 'call_ended', afterCallWorkSeconds: this.settings?.afterCallWorkSeconds ?? 0, untilReady: this.settings?.afterCallWorkMode === 'until_ready' });
       this.scheduleAcwEnd();
       if (this.restartWhenIdle) {
         this.restartWhenIdle = false;

@@ -93,6 +93,8 @@ export const phoneEn: Shape<typeof phoneZhCN> = {
     dtmfMode: 'DTMF',
     dtmfModes: { rfc4733: 'RFC 4733 (in-band events)', info: 'SIP INFO' },
     afterCallWork: 'After-call work (seconds)',
+    afterCallWorkMode: 'After-call work ends',
+    afterCallWorkModes: { timed: 'By itself when the time is up', extendable: 'When the time is up; Alt+Shift+E adds more', until_ready: 'When the operator says ready' },
     save: 'Save',
     saved: 'Phone settings saved',
     reloadNeeded: 'The server changed; the page reloads to apply it',

@@ -60,6 +60,12 @@ export const secretStorageKeys = {
   file: 'phone:settings.secretStorage.file',
 } as const satisfies Record<string, TKey>;
 
+export const afterCallWorkModeKeys = {
+  timed: 'phone:settings.afterCallWorkModes.timed',
+  extendable: 'phone:settings.afterCallWorkModes.extendable',
+  until_ready: 'phone:settings.afterCallWorkModes.until_ready',
+} as const satisfies Record<string, TKey>;
+
 export const dtmfModeKeys = {
   rfc4733: 'phone:settings.dtmfModes.rfc4733',
   info: 'phone:settings.dtmfModes.info',

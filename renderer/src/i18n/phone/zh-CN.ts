@@ -90,6 +90,8 @@ export const phoneZhCN = {
     dtmfMode: 'DTMF 方式',
     dtmfModes: { rfc4733: 'RFC 4733（带内事件）', info: 'SIP INFO' },
     afterCallWork: '话后处理时长（秒）',
+    afterCallWorkMode: '话后处理结束方式',
+    afterCallWorkModes: { timed: '到时自动示闲', extendable: '到时自动示闲，可按 Alt+Shift+E 延长', until_ready: '直到话务员示闲' },
     save: '保存',
     saved: '话机设置已保存',
     reloadNeeded: '服务器地址已更改，页面将重新加载以生效',
