@@ -306,7 +306,7 @@ interface HistoryFigure {
   plan: string;
 }
 
-async function fillTickets(sql: Sql, total: number): Promise<void> {
+export async function fillTickets(sql: Sql, total: number): Promise<void> {
   const now = Date.now();
   const start = new Date(now);
   start.setMonth(start.getMonth() - HISTORY_MONTHS_SPREAD);
@@ -330,7 +330,7 @@ async function fillTickets(sql: Sql, total: number): Promise<void> {
   await Promise.all(Array.from({ length: FILL_WORKERS }, worker));
 }
 
-function planSummary(plan: unknown): string {
+export function planSummary(plan: unknown): string {
   const nodes: string[] = [];
   const walk = (node: Record<string, unknown>): void => {
     const index = typeof node['Index Name'] === 'string' ? ` using ${node['Index Name']}` : '';
