@@ -47,7 +47,8 @@ async function measureHistory(
   try {
     const hub = await startHub("postgres", postgres);
     let hubRunning = true;
-    const sql = connectPostgres(hub.databaseUrl!, { max: 2 });
+    // Each INSERT … SELECT chunk of 250,000 rows may take longer than the hub's 30 s statement limit on a busy machine.
+    const sql = connectPostgres(hub.databaseUrl!, { max: 2, statementTimeoutMs: 600_000 });
     try {
       const fillStarted = performance.now();
       await fillTickets(sql, HUB_TICKETS);
