@@ -3,6 +3,7 @@ import type { DeskContract, DeskMethod, DeskOutput } from './desk-api';
 import { deskApiContract, isDeskMethod } from './desk-api';
 import type { FieldIssue, Result } from './result';
 import { DeskFailure, fail, ok } from './result';
+import { validationOf } from './validation';
 
 /** The services side of the contract: one plain async function per method, on validated input. */
 export type DeskHandlers = {
@@ -14,8 +15,9 @@ export interface InvokeLogger {
   error(details: Record<string, unknown>, message: string): void;
 }
 
+/** The schema's issues as field issues with codes (and their limits), for the UI to word. */
 export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message, ...validationOf(issue) }));
 }
 
 /**

@@ -1,3 +1,6 @@
+import { hubErrorReasons } from './hub/errors';
+import type { ValidationCode, ValidationParams } from './validation';
+
 /**
  * Results cross every process boundary as data, never as thrown exceptions:
  * a renderer cannot catch a main-process stack trace in any useful way, and a
@@ -37,15 +40,56 @@ export const deskErrorCodes = [
 
 export type DeskErrorCode = (typeof deskErrorCodes)[number];
 
+/**
+ * Why, finer than the code, where the operator is told something different:
+ * the hub's reasons and codes that have their own wording, and what went wrong
+ * on the way to the hub. The UI words each one in its language.
+ */
+export const deskErrorReasons = [
+  ...hubErrorReasons,
+  /** The hub expected another outbox sequence number than the desk sent. */
+  'SEQ_GAP',
+  /** The desk is not enrolled at this hub (or its enrolment was retired). */
+  'DESK_NOT_ENROLLED',
+  /** Too many attempts; `retryAfterS` says how long to wait when the hub said so. */
+  'THROTTLED',
+  /** The request was larger than the hub reads. */
+  'BODY_TOO_LARGE',
+  /** The hub failed inside (5xx). */
+  'HUB_INTERNAL',
+  /** The hub did not answer within the time limit. */
+  'HUB_TIMEOUT',
+  /** No connection to the hub (refused, no route, name not found). */
+  'HUB_NETWORK',
+  /** The hub's answer was not the protocol's (versions differ?). */
+  'HUB_BAD_RESPONSE',
+  /** The hub's answer was larger than the desk reads. */
+  'HUB_RESPONSE_TOO_LARGE',
+  /** The hub acknowledged none of a push. */
+  'HUB_NO_PROGRESS',
+  /** The hub's sync cursor went back (its database restored?). */
+  'HUB_CURSOR_BACKWARDS',
+] as const;
+export type DeskErrorReason = (typeof deskErrorReasons)[number];
+
+export function isDeskErrorReason(value: unknown): value is DeskErrorReason {
+  return typeof value === 'string' && (deskErrorReasons as readonly string[]).includes(value);
+}
+
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `shift.dayStart`. Empty for the root. */
   path: string;
+  /** Technical detail for logs (or a schema's own code); the UI words `code` instead. */
   message: string;
+  /** Why the field was refused, for the UI to word in its language (absent: only "not valid"). */
+  code?: ValidationCode;
+  /** Facts for the wording, e.g. `{ max: 40 }`. */
+  params?: ValidationParams;
 }
 
 export interface DeskError {
   code: DeskErrorCode;
-  /** Technical detail for logs and support; the UI shows a localised text for `code`. */
+  /** Technical detail for logs and support, in English; the UI shows a localised text for `code` and `details`. */
   message: string;
   issues?: FieldIssue[];
   /** Structured facts for wording the error, e.g. the hub's reason code. */
@@ -53,8 +97,10 @@ export interface DeskError {
 }
 
 export interface DeskErrorDetails {
-  /** A stable code saying why (the hub's error code for HUB_* errors). */
-  reason?: string;
+  /** A stable code saying why (for HUB_* errors: the hub's reason, or what failed on the way). */
+  reason?: DeskErrorReason;
+  /** Seconds until another try is heard (THROTTLED, SIGN_IN_LOCKED, ENROLMENT_LOCKED). */
+  retryAfterS?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskError };

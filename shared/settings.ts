@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ValidationCode } from './validation';
 import { shiftRotationSchema, defaultShiftRotation } from './shifts';
 import { closingRules, defaultClosingRule } from './tickets/closing';
 
@@ -27,7 +28,7 @@ export const settingsSchema = z.object({
   /** The desk stops taking new calls this many minutes before the shift ends (0: never). */
   stopCallsBeforeShiftEndMinutes: z.number().int().min(0).max(60),
   /** The centre's hub, e.g. `https://hub.12345.example:8720`; empty: the desk works alone. */
-  hubUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: '中心服务器地址须以 http:// 或 https:// 开头' }).max(200)]),
+  hubUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'HUB_URL_SCHEME' satisfies ValidationCode }).max(200)]),
   /** Lab switch: allow http:// hubs and ws:// SIP proxies other than this machine (shown in the status bar while on). */
   labInsecureTransport: z.boolean(),
   /** 办结 after a callback: when the callback form offers to close the ticket (the hub applies the centre's rule again). */

@@ -1,3 +1,5 @@
+import type { ValidationCode } from './validation';
+
 /**
  * The desk talks to its hub and its SIP proxy over TLS (https://, wss://).
  * Plain http:// and ws:// carry passwords, tokens and callers' numbers in the
@@ -12,15 +14,13 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(host) || /^127(\.\d{1,3}){3}$/.test(host) || host.endsWith('.localhost');
 }
 
-/** Why the desk will not use this address, or null when it may. */
-export function insecureTransportRefusal(address: string, labInsecureTransport: boolean, what: 'hub' | 'sip'): string | null {
+/** Why the desk will not use this address (a validation code, worded by the UI), or null when it may. */
+export function insecureTransportRefusal(address: string, labInsecureTransport: boolean, what: 'hub' | 'sip'): Extract<ValidationCode, 'HUB_URL_INSECURE' | 'SIP_URL_INSECURE'> | null {
   // shared/ has no URL class: scheme and host by pattern (userinfo skipped, IPv6 in brackets).
   const match = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^/:?#]*)/i.exec(address.trim());
   if (!match) return null; // not an address at all: the field's own check says so
   const scheme = (match[1] ?? '').toLowerCase();
   const plain = scheme === 'http' || scheme === 'ws';
   if (!plain || labInsecureTransport || isLoopbackHost(match[2] ?? '')) return null;
-  return what === 'hub'
-    ? `中心服务器地址须以 https:// 开头（未加密的 http:// 只用于本机；实验环境可在设置中打开“允许未加密连接”）`
-    : `话机服务器地址须以 wss:// 开头（未加密的 ws:// 只用于本机；实验环境可在设置中打开“允许未加密连接”）`;
+  return what === 'hub' ? 'HUB_URL_INSECURE' : 'SIP_URL_INSECURE';
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Result } from './result';
-import { deskErrorCodes } from './result';
+import { deskErrorCodes, deskErrorReasons } from './result';
+import { validationCodes } from './validation';
 
 /**
  * Frames of the web host's WebSocket, which carries the same DeskApi as
@@ -19,8 +20,17 @@ export type WireRequest = z.infer<typeof wireRequestSchema>;
 const deskErrorSchema = z.object({
   code: z.enum(deskErrorCodes),
   message: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  details: z.object({ reason: z.string().max(80).optional() }).optional(),
+  issues: z
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        code: z.enum(validationCodes).optional(),
+        params: z.object({ min: z.number().optional(), max: z.number().optional(), minutes: z.number().optional() }).optional(),
+      }),
+    )
+    .optional(),
+  details: z.object({ reason: z.enum(deskErrorReasons).optional(), retryAfterS: z.number().optional() }).optional(),
 });
 
 export const wireResponseSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ValidationCode } from '../validation';
 import { hubRoles } from './auth';
 
 /** The hub session of the desk as the renderer sees it (no token: it stays in the services). */
@@ -12,8 +13,8 @@ export const deskSessionSchema = z.object({
 export type DeskSession = z.infer<typeof deskSessionSchema>;
 
 export const hubSignInInputSchema = z.strictObject({
-  username: z.string().trim().min(1, '请输入账号').max(40),
-  password: z.string().min(1, '请输入密码').max(200),
+  username: z.string().trim().min(1, 'USERNAME_REQUIRED' satisfies ValidationCode).max(40),
+  password: z.string().min(1, 'PASSWORD_REQUIRED' satisfies ValidationCode).max(200),
   /** The one-time code from the admin, needed once, while the desk is not enrolled at this hub. */
   enrolmentCode: z.string().trim().max(30).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ValidationCode } from '../validation';
 import { deskIdSchema } from './auth';
 
 /**
@@ -16,7 +17,7 @@ export const enrolmentCodeSchema = z
   .string()
   .trim()
   .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{12}$/, '登记码应为 12 位字母和数字（如 ABCD-EFGH-JKMN）'));
+  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{12}$/, 'ENROLMENT_CODE_FORMAT' satisfies ValidationCode));
 
 export const enrolDeskInputSchema = z.strictObject({
   seat: seatNameSchema,

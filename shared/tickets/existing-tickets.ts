@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ValidationCode } from '../validation';
 import { hubTicketSchema, ticketNumberSchema } from '../hub/hub-ticket';
 import { supplementSchema, urgeSchema } from './follow-up';
 import { phoneLineOf } from '../phone/phone-number';
@@ -13,7 +14,7 @@ import { ticketRecordSchema } from './ticket-record';
  */
 
 /** What the operator typed: a ticket number (YYYYMMDD-NNNNNN) or a caller's number. */
-export const findTicketsInputSchema = z.object({ query: z.string().trim().min(1, '请输入工单编号或来电号码').max(40) });
+export const findTicketsInputSchema = z.object({ query: z.string().trim().min(1, 'TICKET_QUERY_REQUIRED' satisfies ValidationCode).max(40) });
 
 /** How a typed query is read: a ticket number, or a phone number; null when it is neither. */
 export function readTicketQuery(query: string): { by: 'number'; number: string } | { by: 'caller'; callerNumber: string } | null {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PhoneNumberProblem } from '../phone/phone-number';
 import { parsePhoneNumber } from '../phone/phone-number';
+import type { ValidationCode } from '../validation';
 import { unreasonableReasons } from './unreasonable-reasons';
 import { ticketNumberSchema } from '../hub/hub-ticket';
 import { callbackSchema, directAnswerSchema, requestTypes, ticketIdSchema, ticketLocationSchema, ticketRegistrationSchema, transferSchema, urgencies } from './ticket';
@@ -8,14 +9,15 @@ import { callbackSchema, directAnswerSchema, requestTypes, ticketIdSchema, ticke
 /**
  * Form-level rules on top of the ticket contract: what the desk accepts from
  * an operator. Stricter than the wire schema (the hub also takes tickets from
- * other channels), with the Chinese message shown at the field.
+ * other channels). Each refusal is a validation code (shared/validation.ts),
+ * worded at the field in the operator's language.
  */
 
-const phoneProblemMessages: Record<PhoneNumberProblem, string> = {
-  empty: '请填写来电号码',
-  too_long: '电话号码过长',
-  bad_characters: '电话号码只能包含数字（可带区号横线、+86 和分机“转”）',
-  bad_format: '号码格式不对：手机 11 位，座机需带区号（如 0539-8123456），或 5 位服务号',
+const phoneProblemCodes: Record<PhoneNumberProblem, ValidationCode> = {
+  empty: 'CALLER_NUMBER_EMPTY',
+  too_long: 'CALLER_NUMBER_TOO_LONG',
+  bad_characters: 'CALLER_NUMBER_CHARACTERS',
+  bad_format: 'CALLER_NUMBER_FORMAT',
 };
 
 /**
@@ -25,7 +27,7 @@ const phoneProblemMessages: Record<PhoneNumberProblem, string> = {
 export const callerNumberFormSchema = z.string().transform((raw, ctx) => {
   const parsed = parsePhoneNumber(raw);
   if (parsed.ok) return parsed.value.canonical;
-  ctx.addIssue({ code: 'custom', message: phoneProblemMessages[parsed.problem], params: { problem: parsed.problem } });
+  ctx.addIssue({ code: 'custom', message: phoneProblemCodes[parsed.problem], params: { problem: parsed.problem } });
   return z.NEVER;
 });
 
@@ -33,8 +35,8 @@ export const callerNumberFormSchema = z.string().transform((raw, ctx) => {
 export const callerNameFormSchema = z
   .string()
   .trim()
-  .max(40, '姓名最多 40 字')
-  .regex(/^[\p{Script=Han}A-Za-z·• .]*$/u, '姓名只能包含汉字、字母、空格和“·”');
+  .max(40, 'CALLER_NAME_TOO_LONG' satisfies ValidationCode)
+  .regex(/^[\p{Script=Han}A-Za-z·• .]*$/u, 'CALLER_NAME_CHARACTERS' satisfies ValidationCode);
 
 /** Control characters other than line breaks and tabs never belong in a description. */
 function hasNoControlCharacters(text: string): boolean {
@@ -49,14 +51,16 @@ function hasNoControlCharacters(text: string): boolean {
 export const registrationFieldSchemas = {
   callerName: callerNameFormSchema,
   callerNumber: callerNumberFormSchema,
-  address: z.string().trim().max(200, '详细地址最多 200 字'),
-  requestType: z.enum(requestTypes, '请选择诉求类型'),
-  category: z.tuple([z.string().min(1).max(40), z.string().min(1).max(40)], '请选择事项分类（两级）'),
-  description: ticketRegistrationSchema.shape.description.refine(hasNoControlCharacters, '诉求内容含有无法显示的控制字符'),
-  urgency: z.enum(urgencies, '请选择紧急程度'),
-  unreasonableReason: z.enum(unreasonableReasons, '请选择标准的不合理诉求理由'),
+  address: z.string().trim().max(200, 'ADDRESS_TOO_LONG' satisfies ValidationCode),
+  requestType: z.enum(requestTypes, 'REQUEST_TYPE_REQUIRED' satisfies ValidationCode),
+  category: z.tuple([z.string().min(1).max(40), z.string().min(1).max(40)], 'CATEGORY_REQUIRED' satisfies ValidationCode),
+  description: ticketRegistrationSchema.shape.description.refine(hasNoControlCharacters, 'DESCRIPTION_CONTROL_CHARACTERS' satisfies ValidationCode),
+  urgency: z.enum(urgencies, 'URGENCY_REQUIRED' satisfies ValidationCode),
+  unreasonableReason: z.enum(unreasonableReasons, 'UNREASONABLE_REASON_REQUIRED' satisfies ValidationCode),
   /** A ticket number as the operator reads it out (resolved to the ticket at registration), or the ticket's id. */
-  relatedTicketId: z.union([z.literal(''), ticketNumberSchema, ticketIdSchema], '关联工单编号格式不对（应为工单编号，如 20261122-000123）'),
+  relatedTicketId: z
+    .string()
+    .refine((id) => id === '' || ticketNumberSchema.safeParse(id).success || ticketIdSchema.safeParse(id).success, 'RELATED_TICKET_FORMAT' satisfies ValidationCode),
 };
 
 export const ticketRegistrationFormSchema = ticketRegistrationSchema
@@ -72,23 +76,23 @@ export const ticketRegistrationFormSchema = ticketRegistrationSchema
   })
   .superRefine((value, ctx) => {
     if (value.location.district === null && value.location.town !== null) {
-      ctx.addIssue({ code: 'custom', path: ['location', 'district'], message: '选择了乡镇街道时必须选择区县' });
+      ctx.addIssue({ code: 'custom', path: ['location', 'district'], message: 'TOWN_WITHOUT_DISTRICT' satisfies ValidationCode });
     }
   });
 export type TicketRegistrationForm = z.infer<typeof ticketRegistrationFormSchema>;
 
 export const transferFormSchema = transferSchema.superRefine((value, ctx) => {
-  if (value.co.includes(value.lead)) ctx.addIssue({ code: 'custom', path: ['co'], message: '协办单位不能与主办单位相同' });
-  if (new Set(value.co).size !== value.co.length) ctx.addIssue({ code: 'custom', path: ['co'], message: '协办单位有重复' });
+  if (value.co.includes(value.lead)) ctx.addIssue({ code: 'custom', path: ['co'], message: 'CO_SAME_AS_LEAD' satisfies ValidationCode });
+  if (new Set(value.co).size !== value.co.length) ctx.addIssue({ code: 'custom', path: ['co'], message: 'CO_DUPLICATE' satisfies ValidationCode });
 });
 
 /** The time limit may differ from the matched duty's only with a stated reason. */
-export function transferLimitIssue(transfer: { timeLimitDays: number; timeLimitReason: string | null }, dutyLimit: number | null): string | null {
+export function transferLimitIssue(transfer: { timeLimitDays: number; timeLimitReason: string | null }, dutyLimit: number | null): ValidationCode | null {
   if (dutyLimit === null || transfer.timeLimitDays === dutyLimit) return null;
-  return transfer.timeLimitReason && transfer.timeLimitReason.trim().length >= 2 ? null : '办理时限与职责清单不同，请填写调整理由';
+  return transfer.timeLimitReason && transfer.timeLimitReason.trim().length >= 2 ? null : 'TIME_LIMIT_REASON_REQUIRED';
 }
 
 /** The answer given on the phone, as the direct-answer form checks it. */
-export const answerFieldSchema = directAnswerSchema.shape.answer.min(1, '请填写答复内容').max(4_000, '答复内容最多 4000 字');
+export const answerFieldSchema = directAnswerSchema.shape.answer.min(1, 'ANSWER_REQUIRED' satisfies ValidationCode).max(4_000, 'ANSWER_TOO_LONG' satisfies ValidationCode);
 
 export { callbackSchema, directAnswerSchema };

@@ -9,11 +9,11 @@ describe('ticket contract', () => {
     expect(ticketRegistrationSchema.safeParse(valid).success).toBe(true);
   });
 
-  it('refuses an oversized description with the field path and a Chinese message', () => {
+  it('refuses an oversized description with the field path, a code and the limit', () => {
     const result = ticketRegistrationSchema.safeParse({ ...valid, description: '字'.repeat(2_001) });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['description']);
-    expect(result.error?.issues[0]?.message).toBe('诉求内容最多 2000 字');
+    expect(result.error?.issues[0]).toMatchObject({ message: 'DESCRIPTION_TOO_LONG', maximum: 2_000 });
   });
 
   it('refuses an id that is not a UUIDv7 and a number with letters', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ValidationCode } from '../validation';
 import { isoInstantSchema } from '../iso-instant';
 import { canonicalPhoneNumber, PHONE_INPUT_MAX, phoneLine } from '../phone/phone-number';
 
@@ -55,10 +56,10 @@ export const ticketIdSchema = z.uuid({ version: 'v7' });
  */
 export const phoneNumberSchema = z
   .string()
-  .max(PHONE_INPUT_MAX, '电话号码过长')
+  .max(PHONE_INPUT_MAX, 'CALLER_NUMBER_TOO_LONG' satisfies ValidationCode)
   .transform((raw, ctx) => {
     const canonical = canonicalPhoneNumber(raw);
-    if (canonical === null) ctx.addIssue({ code: 'custom', message: '电话号码只能包含数字，3 到 20 位' });
+    if (canonical === null) ctx.addIssue({ code: 'custom', message: 'CALLER_NUMBER_FORMAT' satisfies ValidationCode });
     return canonical ?? raw;
   });
 
@@ -83,7 +84,7 @@ export const ticketRegistrationSchema = z.object({
   requestType: z.enum(requestTypes),
   /** Two-level matter path, e.g. ["城市管理", "占道经营"]. */
   category: z.tuple([z.string().min(1).max(40), z.string().min(1).max(40)]),
-  description: z.string().trim().min(5, '诉求内容至少 5 个字').max(2_000, '诉求内容最多 2000 字'),
+  description: z.string().trim().min(5, 'DESCRIPTION_TOO_SHORT' satisfies ValidationCode).max(2_000, 'DESCRIPTION_TOO_LONG' satisfies ValidationCode),
   urgency: z.enum(urgencies),
   /** 保密: the caller's contact is masked for roles that may not see it. */
   confidential: z.boolean(),

@@ -57,7 +57,7 @@ describe('statistics through the DeskApi', () => {
     const window = { from: cst(now - 3_600_000), to: cst(now + 60_000) };
 
     const signedOut = await api('ticketStats', window);
-    expect(signedOut).toMatchObject({ ok: false, error: { message: expect.stringContaining('未登录中心服务器') as unknown } });
+    expect(signedOut).toMatchObject({ ok: false, error: { code: 'HUB_UNAUTHENTICATED', details: { reason: 'NOT_SIGNED_IN' } } });
 
     await api('hubSignIn', { username: 'sup01', password: DEMO_PASSWORD });
     const read = await api('ticketStats', window);
@@ -71,6 +71,6 @@ describe('statistics through the DeskApi', () => {
     expect(await api('ticketStats', { from: window.to, to: window.from })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     await api('hubSignIn', { username: 'op01', password: DEMO_PASSWORD });
-    expect(await api('ticketStats', window)).toMatchObject({ ok: false, error: { message: '当前账号的角色无权进行此操作' } });
+    expect(await api('ticketStats', window)).toMatchObject({ ok: false, error: { code: 'HUB_FORBIDDEN', details: { reason: 'ROLE_NOT_ALLOWED' } } });
   });
 });

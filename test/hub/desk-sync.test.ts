@@ -61,7 +61,7 @@ const quiet = { warn: () => undefined, error: () => undefined };
 /** Calls the DeskApi as the renderer does (input validated against the contract); a failure throws with its message. */
 async function api<M extends DeskMethod>(method: M, input: unknown): Promise<DeskOutput<M>> {
   const result = await invokeDeskMethod(desk, method, input, quiet);
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code, details: result.error.details });
   return result.value as DeskOutput<M>;
 }
 
@@ -77,10 +77,10 @@ const hubTicket = async (id: string): Promise<HubTicket> => {
 };
 
 describe('a desk syncing with the hub', () => {
-  it('refuses a wrong password in Chinese and says when no hub is set', async () => {
-    await expect(api('hubSignIn', { username: 'op01', password: 'wrong' })).rejects.toMatchObject({ message: '账号或密码不正确' });
+  it('refuses a wrong password with its reason code and says when no hub is set', async () => {
+    await expect(api('hubSignIn', { username: 'op01', password: 'wrong' })).rejects.toMatchObject({ code: 'HUB_UNAUTHENTICATED', details: { reason: 'BAD_CREDENTIALS' } });
     services.settings.update({ hubUrl: '' });
-    await expect(api('hubSignIn', { username: 'op01', password: DEMO_PASSWORD })).rejects.toMatchObject({ message: '尚未设置中心服务器地址' });
+    await expect(api('hubSignIn', { username: 'op01', password: DEMO_PASSWORD })).rejects.toMatchObject({ code: 'HUB_NOT_CONFIGURED' });
   });
 
   it('sends registered tickets, gets the department’s reply back, and picks up knowledge and duty-list changes', async () => {
@@ -137,7 +137,7 @@ describe('a desk syncing with the hub', () => {
       await api('registerTicket', { registration: reg, trainee: false });
     }
     const offline = await api('syncNow', undefined);
-    expect(offline).toMatchObject({ connection: 'offline', pending: 5, lastError: { code: 'HUB_UNREACHABLE', message: '无法连接中心服务器' } });
+    expect(offline).toMatchObject({ connection: 'offline', pending: 5, lastError: { code: 'HUB_UNREACHABLE' } });
     // The first one as if the outage had lasted five hours: it still counts when it was written.
     const fiveHoursAgo = new Date(Date.now() - 5 * 3_600_000).toISOString();
     services.db.prepare('UPDATE outbox SET created_at = ? WHERE ticket_id = ?').run(fiveHoursAgo, ids[0]);
@@ -228,13 +228,13 @@ describe('a desk syncing with the hub', () => {
     const op = (seq: number, kind: string, payload: unknown) => ({ seq, opId: uuidv7(), author: 'trainee01', kind, ticketId: reg.id, payload, createdAt: new Date().toISOString() });
     await push([op(1, 'ticket.register', reg), op(2, 'ticket.transfer_for_review', sampleTransfer)]);
 
-    await expect(api('listReviews', undefined)).rejects.toThrow('未登录中心服务器');
+    await expect(api('listReviews', undefined)).rejects.toMatchObject({ code: 'HUB_UNAUTHENTICATED', details: { reason: 'NOT_SIGNED_IN' } });
     await api('hubSignIn', { username: 'sup01', password: DEMO_PASSWORD });
     const queue = await api('listReviews', undefined);
     expect(queue.map((t) => t.id)).toContain(reg.id);
     const decided = await api('decideReview', { ticketId: reg.id, decision: { decision: 'approve', comment: '' } });
     expect(decided).toMatchObject({ state: 'transferred', review: 'approved' });
-    await expect(api('decideReview', { ticketId: reg.id, decision: { decision: 'approve', comment: '' } })).rejects.toThrow('这张工单不在审核队列中');
+    await expect(api('decideReview', { ticketId: reg.id, decision: { decision: 'approve', comment: '' } })).rejects.toMatchObject({ code: 'CONFLICT' });
 
     await api('hubSignIn', { username: 'op02', password: DEMO_PASSWORD });
     const history = await api('hubCallerHistory', { number: '13700001111', category: reg.category });
@@ -242,7 +242,7 @@ describe('a desk syncing with the hub', () => {
     // confidence: it is left out of the list and the count.
     expect(history.tickets.map((t) => t.id)).not.toContain(reg.id);
     expect(history.sameMatterCount).toBe(0);
-    await expect(api('listReviews', undefined)).rejects.toThrow('当前账号的角色无权进行此操作');
+    await expect(api('listReviews', undefined)).rejects.toMatchObject({ code: 'HUB_FORBIDDEN', details: { reason: 'ROLE_NOT_ALLOWED' } });
   });
 
   it('a supervisor’s desk hears an early-warning alert as it is raised, lists it and acknowledges it', async () => {

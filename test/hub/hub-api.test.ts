@@ -105,7 +105,7 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
     const [seatEvent] = await running.sql.query<{ author: string; sent_by: string }>('SELECT author, sent_by FROM ticket_events WHERE op_id = $1', [bySeat.opId]);
     const [desk] = await running.sql.query<{ seat: string }>('SELECT seat FROM desks WHERE desk_id = $1', [DESK_B]);
     expect(seatEvent).toEqual({ author: `seat:${desk?.seat ?? '?'}`, sent_by: 'op02' });
-    expect(reply.body.outcomes[1]).toMatchObject({ reason: 'INVALID_ENTRY', message: expect.stringContaining('诉求内容至少 5 个字') as unknown });
+    expect(reply.body.outcomes[1]).toMatchObject({ reason: 'INVALID_ENTRY', message: expect.stringContaining('DESCRIPTION_TOO_SHORT') as unknown });
     const [event] = await running.sql.query<{ author: string; sent_by: string }>('SELECT author, sent_by FROM ticket_events WHERE op_id = $1', [after.opId]);
     expect(event).toEqual({ author: 'op01', sent_by: 'op02' });
     const ticket = await call<HubTicket>('GET', `/v1/tickets/${after.ticketId}`, undefined, token);

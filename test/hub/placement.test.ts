@@ -225,7 +225,7 @@ describe('a practice call at a trainee’s desk reaches the placement record', (
   const handlers = () => services.handlers({ setKnowledgePaneDetached: () => ({ detached: false }) });
   async function api<M extends DeskMethod>(method: M, input: unknown): Promise<DeskOutput<M>> {
     const result = await invokeDeskMethod(handlers(), method, input, quiet);
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
     return result.value as DeskOutput<M>;
   }
 
@@ -244,6 +244,6 @@ describe('a practice call at a trainee’s desk reaches the placement record', (
     const record = await api('getPlacement', { account: 'trainee01', range: {} });
     expect(record.total).toMatchObject({ practiceAttempts: 1, practiceAverage: 80 });
     expect(record.days.at(-1)).toMatchObject({ day: today(), practiceAttempts: 1, practiceAverage: 80 });
-    await expect(api('getPlacement', { account: 'nobody', range: {} })).rejects.toThrow('没有话务账号 nobody');
+    await expect(api('getPlacement', { account: 'nobody', range: {} })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

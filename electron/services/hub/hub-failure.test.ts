@@ -11,18 +11,25 @@ const as = (error: unknown): { code: string; reason: string | undefined } => {
 };
 
 describe('a failed hub exchange on the desk', () => {
-  it('carries the hub’s own codes, never the local transport’s (FORBIDDEN_SENDER, DISCONNECTED)', () => {
-    expect(as(new SyncError('AUTH_REQUIRED', '账号或密码不正确'))).toEqual({ code: 'HUB_UNAUTHENTICATED', reason: undefined });
-    expect(as(new HubRequestError(403, 'FORBIDDEN', '当前账号的角色无权进行此操作'))).toEqual({ code: 'HUB_FORBIDDEN', reason: 'FORBIDDEN' });
-    expect(as(new SyncError('HUB_UNREACHABLE', '无法连接中心服务器'))).toEqual({ code: 'HUB_UNREACHABLE', reason: 'HUB_UNREACHABLE' });
-    expect(as(new SyncError('HUB_FAILED', '中心服务器的答复不符合协议'))).toEqual({ code: 'HUB_REFUSED', reason: 'HUB_FAILED' });
+  it('carries a code by the hub’s HTTP status and the hub’s reason, never the local transport’s codes (FORBIDDEN_SENDER, DISCONNECTED)', () => {
+    expect(as(new HubRequestError(401, 'UNAUTHENTICATED', 'HTTP 401', { hubReason: 'BAD_CREDENTIALS' }))).toEqual({ code: 'HUB_UNAUTHENTICATED', reason: 'BAD_CREDENTIALS' });
+    expect(as(new HubRequestError(401, 'UNAUTHENTICATED', 'HTTP 401', { hubReason: 'SESSION_EXPIRED' }))).toEqual({ code: 'HUB_UNAUTHENTICATED', reason: 'SESSION_EXPIRED' });
+    expect(as(new SyncError('AUTH_REQUIRED', 'token expired'))).toEqual({ code: 'HUB_UNAUTHENTICATED', reason: undefined });
+    expect(as(new HubRequestError(403, 'FORBIDDEN', 'HTTP 403', { hubReason: 'ROLE_NOT_ALLOWED' }))).toEqual({ code: 'HUB_FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+    expect(as(new HubRequestError(403, 'FORBIDDEN', 'HTTP 403', { hubReason: 'NOT_A_DESK_ROLE' }))).toEqual({ code: 'HUB_FORBIDDEN', reason: 'NOT_A_DESK_ROLE' });
+    expect(as(new SyncError('HUB_UNREACHABLE', 'connect ECONNREFUSED', 'HUB_NETWORK'))).toEqual({ code: 'HUB_UNREACHABLE', reason: 'HUB_NETWORK' });
+    expect(as(new SyncError('HUB_UNREACHABLE', 'no answer in 15000 ms', 'HUB_TIMEOUT'))).toEqual({ code: 'HUB_UNREACHABLE', reason: 'HUB_TIMEOUT' });
+    expect(as(new SyncError('HUB_BAD_RESPONSE', 'answer does not match', 'HUB_BAD_RESPONSE'))).toEqual({ code: 'HUB_REFUSED', reason: 'HUB_BAD_RESPONSE' });
   });
 
-  it('keeps not found, conflict and invalid input as the desk’s generic codes, and names any other refusal by the hub’s code', () => {
-    expect(as(new HubRequestError(404, 'NOT_FOUND', '没有这张工单'))).toEqual({ code: 'NOT_FOUND', reason: 'NOT_FOUND' });
-    expect(as(new HubRequestError(409, 'CONFLICT', '没有这条预警，或它已被确认'))).toEqual({ code: 'CONFLICT', reason: 'CONFLICT' });
-    expect(as(new HubRequestError(400, 'INVALID_INPUT', '请求内容不符合要求'))).toEqual({ code: 'INVALID_INPUT', reason: 'INVALID_INPUT' });
-    expect(as(new HubRequestError(429, 'TOO_MANY_ATTEMPTS', '请 30 秒后再试'))).toEqual({ code: 'HUB_REFUSED', reason: 'TOO_MANY_ATTEMPTS' });
-    expect(as(new HubRequestError(500, 'INTERNAL', '枢纽内部错误'))).toEqual({ code: 'HUB_REFUSED', reason: 'INTERNAL' });
+  it('keeps not found, conflict and invalid input as the desk’s generic codes, and names any other refusal by the hub’s reason or code', () => {
+    expect(as(new HubRequestError(404, 'NOT_FOUND', 'HTTP 404'))).toEqual({ code: 'NOT_FOUND', reason: undefined });
+    expect(as(new HubRequestError(409, 'CONFLICT', 'HTTP 409'))).toEqual({ code: 'CONFLICT', reason: undefined });
+    expect(as(new HubRequestError(400, 'INVALID_INPUT', 'HTTP 400'))).toEqual({ code: 'INVALID_INPUT', reason: undefined });
+    expect(as(new HubRequestError(429, 'THROTTLED', 'HTTP 429', { hubReason: 'SIGN_IN_LOCKED', retryAfterS: 30 }))).toEqual({ code: 'HUB_REFUSED', reason: 'SIGN_IN_LOCKED' });
+    expect((asDeskFailure(new HubRequestError(429, 'THROTTLED', 'HTTP 429', { retryAfterS: 30 })) as DeskFailure).details).toEqual({ reason: 'THROTTLED', retryAfterS: 30 });
+    expect(as(new HubRequestError(500, 'INTERNAL', 'HTTP 500'))).toEqual({ code: 'HUB_REFUSED', reason: 'HUB_INTERNAL' });
+    // A newer hub's reason this desk has no words for: the code's own wording is used.
+    expect(as(new HubRequestError(403, 'FORBIDDEN', 'HTTP 403', { hubReason: 'SOMETHING_NEW' }))).toEqual({ code: 'HUB_FORBIDDEN', reason: undefined });
   });
 });

@@ -2,7 +2,9 @@ import type { Account } from '../../../shared/hub/auth';
 import type { HubResponse, HubRouteName } from '../../../shared/hub/hub-api';
 import type { DeskSession } from '../../../shared/hub/desk-session';
 import type { PresenceReport } from '../../../shared/hub/presence';
-import { DeskFailure } from '../../../shared/result';
+import type { DeskErrorCode, DeskErrorReason } from '../../../shared/result';
+import { DeskFailure, isDeskErrorReason } from '../../../shared/result';
+import type { ValidationCode } from '../../../shared/validation';
 import type { CallArguments } from '../sync/hub-http';
 import { HubHttp, HubRequestError } from '../sync/hub-http';
 import type { HubSyncPortOptions } from '../sync/hub-sync-port';
@@ -23,26 +25,43 @@ const localExpiry = (sentAtMs: number, expiresInS: number): string => new Date(s
 /** 80 % of the token's life, at least 10 s. */
 export const refreshDelayMs = (expiresInS: number): number => Math.max(10_000, expiresInS * 1000 * 0.8);
 
-/** Asks the dialog for the enrolment code, with the reason. */
-const notEnrolled = (message: string): DeskFailure => new DeskFailure('INVALID_INPUT', message, [{ path: 'enrolmentCode', message }]);
+/** Asks the dialog for the enrolment code, with the reason as a code at the field. */
+const notEnrolled = (code: ValidationCode, message: string, retryAfterS?: number): DeskFailure =>
+  new DeskFailure('INVALID_INPUT', message, [
+    { path: 'enrolmentCode', message, code, ...(retryAfterS !== undefined ? { params: { minutes: Math.ceil(retryAfterS / 60) } } : {}) },
+  ]);
+
+/** The hub's reason (or, failing that, its code) when the desk has wording for it. */
+function reasonOf(error: HubRequestError): DeskErrorReason | undefined {
+  if (isDeskErrorReason(error.hubReason)) return error.hubReason;
+  if (error.hubCode === 'INTERNAL') return 'HUB_INTERNAL';
+  return isDeskErrorReason(error.hubCode) ? error.hubCode : undefined;
+}
 
 /**
- * A failed hub exchange as the desk's own error: the hub's codes, never the
- * codes of the desk's local transport. Not found, conflict and invalid input
+ * A failed hub exchange as the desk's own error: a code by the HTTP status
+ * (never one of the desk's local transport's codes such as FORBIDDEN_SENDER)
+ * with the hub's reason in the details. Not found, conflict and invalid input
  * keep the desk's generic codes (they mean the same); every other refusal is
- * HUB_REFUSED with the hub's code as the reason.
+ * HUB_REFUSED. The message is for logs only.
  */
 export function asDeskFailure(error: unknown): unknown {
-  if (error instanceof SyncError && error.code === 'AUTH_REQUIRED') return new DeskFailure('HUB_UNAUTHENTICATED', error.message);
   if (error instanceof HubRequestError) {
-    const reason = { reason: error.hubCode };
-    if (error.status === 403) return new DeskFailure('HUB_FORBIDDEN', error.message, undefined, reason);
-    if (error.status === 404) return new DeskFailure('NOT_FOUND', error.message, undefined, reason);
-    if (error.status === 409) return new DeskFailure('CONFLICT', error.message, undefined, reason);
-    if (error.status === 400) return new DeskFailure('INVALID_INPUT', error.message, undefined, reason);
-    return new DeskFailure('HUB_REFUSED', error.message, undefined, reason);
+    const reason = reasonOf(error);
+    const details = { ...(reason ? { reason } : {}), ...(error.retryAfterS !== undefined ? { retryAfterS: error.retryAfterS } : {}) };
+    const code: DeskErrorCode =
+      error.status === 401 ? 'HUB_UNAUTHENTICATED'
+      : error.status === 403 ? 'HUB_FORBIDDEN'
+      : error.status === 404 ? 'NOT_FOUND'
+      : error.status === 409 ? 'CONFLICT'
+      : error.status === 400 ? 'INVALID_INPUT'
+      : 'HUB_REFUSED';
+    return new DeskFailure(code, error.message, undefined, details);
   }
-  if (error instanceof SyncError) return new DeskFailure(error.code === 'HUB_UNREACHABLE' ? 'HUB_UNREACHABLE' : 'HUB_REFUSED', error.message, undefined, { reason: error.code });
+  if (error instanceof SyncError) {
+    const code: DeskErrorCode = error.code === 'AUTH_REQUIRED' ? 'HUB_UNAUTHENTICATED' : error.code === 'HUB_UNREACHABLE' ? 'HUB_UNREACHABLE' : 'HUB_REFUSED';
+    return new DeskFailure(code, error.message, undefined, error.reason ? { reason: error.reason } : undefined);
+  }
   return error;
 }
 
@@ -105,9 +124,9 @@ export class HubSession {
    * admin's one-time code first (asked for at the `enrolmentCode` field).
    */
   async signIn(hubUrl: string, username: string, password: string, enrolmentCode?: string): Promise<DeskSession> {
-    if (!hubUrl) throw new DeskFailure('HUB_NOT_CONFIGURED', '尚未设置中心服务器地址');
+    if (!hubUrl) throw new DeskFailure('HUB_NOT_CONFIGURED', 'no hub address set');
     const refusal = insecureTransportRefusal(hubUrl, this.options.labInsecureTransport(), 'hub');
-    if (refusal) throw new DeskFailure('INVALID_INPUT', refusal, [{ path: 'hubUrl', message: refusal }]);
+    if (refusal) throw new DeskFailure('INVALID_INPUT', 'plain http:// to another machine is refused', [{ path: 'hubUrl', message: refusal, code: refusal }]);
     if (enrolmentCode) await this.enrol(hubUrl, enrolmentCode);
     // Without a credential the hub still checks the password first, then asks for the code (DESK_NOT_ENROLLED).
     const desk = this.options.credentials.read(hubUrl);
@@ -122,7 +141,7 @@ export class HubSession {
       if (error instanceof HubRequestError && error.hubCode === 'DESK_NOT_ENROLLED') {
         if (desk) this.options.credentials.clear();
         this.options.sync.queued();
-        throw notEnrolled(error.message);
+        throw notEnrolled('DESK_NOT_ENROLLED', error.message);
       }
       throw asDeskFailure(error);
     }
@@ -164,14 +183,16 @@ export class HubSession {
   /** Exchanges the admin's one-time code for this desk's credential at the hub, and keeps it sealed. */
   async enrol(hubUrl: string, code: string): Promise<DeskCredential> {
     const refusal = insecureTransportRefusal(hubUrl, this.options.labInsecureTransport(), 'hub');
-    if (refusal) throw new DeskFailure('INVALID_INPUT', refusal, [{ path: 'hubUrl', message: refusal }]);
+    if (refusal) throw new DeskFailure('INVALID_INPUT', 'plain http:// to another machine is refused', [{ path: 'hubUrl', message: refusal, code: refusal }]);
     const parsedCode = enrolmentCodeSchema.safeParse(code);
-    if (!parsedCode.success) throw notEnrolled(parsedCode.error.issues[0]?.message ?? '登记码格式不正确');
+    if (!parsedCode.success) throw notEnrolled('ENROLMENT_CODE_FORMAT', 'enrolment code is not 12 letters and digits');
     let credential;
     try {
       credential = await new HubHttp(hubUrl, () => null).call('redeemEnrolment', { body: { code: parsedCode.data, deskId: this.options.deskId } });
     } catch (error) {
-      if (error instanceof HubRequestError && (error.status === 403 || error.status === 429 || error.status === 400)) throw notEnrolled(error.message);
+      if (error instanceof HubRequestError && error.status === 429) throw notEnrolled('ENROLMENT_LOCKED', error.message, error.retryAfterS);
+      if (error instanceof HubRequestError && error.status === 400) throw notEnrolled('ENROLMENT_CODE_FORMAT', error.message);
+      if (error instanceof HubRequestError && error.status === 403) throw notEnrolled('ENROLMENT_CODE_REFUSED', error.message);
       throw asDeskFailure(error);
     }
     this.options.credentials.save(hubUrl, credential);
@@ -199,11 +220,11 @@ export class HubSession {
   /**
    * An online-only call to the hub under this session (supervisor's review
    * queue, caller history from every desk). Failures become DeskFailures with
-   * the hub's Chinese message, so the workbench can say why.
+   * the hub's reason code, so the workbench can say why in its language.
    */
   async call<K extends HubRouteName>(route: K, ...request: CallArguments<K>): Promise<HubResponse<K>> {
     const c = this.current;
-    if (!c) throw new DeskFailure('HUB_UNAUTHENTICATED', '未登录中心服务器', undefined, { reason: 'NOT_SIGNED_IN' });
+    if (!c) throw new DeskFailure('HUB_UNAUTHENTICATED', 'not signed in at the hub', undefined, { reason: 'NOT_SIGNED_IN' });
     try {
       return await c.http.call(route, ...request);
     } catch (error) {

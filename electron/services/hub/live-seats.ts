@@ -83,7 +83,7 @@ export class LiveSeats {
     socket.on('error', (error: Error & { code?: string }) => {
       const tooLarge = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
       if (tooLarge) this.rejectedFrames += 1;
-      this.options.onError?.(tooLarge ? new SyncError('HUB_RESPONSE_TOO_LARGE', '座席实况消息过大，已断开重连') : error);
+      this.options.onError?.(tooLarge ? new SyncError('HUB_RESPONSE_TOO_LARGE', 'live seat frame too large; reconnecting', 'HUB_RESPONSE_TOO_LARGE') : error);
     });
     socket.on('close', () => {
       if (this.socket !== socket || this.stopped) return;
@@ -106,16 +106,16 @@ export class LiveSeats {
     try {
       json = JSON.parse(data.toString('utf8'));
     } catch {
-      return this.refuse('座席实况消息不是有效的 JSON，已丢弃');
+      return this.refuse('live seat frame is not JSON; dropped');
     }
     const parsed = hubLiveFeed.message.safeParse(json);
-    if (!parsed.success) return this.refuse(`座席实况消息格式不符（${parsed.error.issues[0]?.message ?? ''}），已丢弃`);
+    if (!parsed.success) return this.refuse(`live seat frame does not match the protocol (${parsed.error.issues[0]?.message ?? ''}); dropped`);
     return parsed.data;
   }
 
   private refuse(message: string): null {
     this.rejectedFrames += 1;
-    this.options.onError?.(new SyncError('HUB_BAD_RESPONSE', message));
+    this.options.onError?.(new SyncError('HUB_BAD_RESPONSE', message, 'HUB_BAD_RESPONSE'));
     return null;
   }
 

@@ -40,7 +40,7 @@ export class PhoneSettingsService {
     const checked = phoneSettingsSchema.safeParse({ ...this.settings(), ...fields });
     if (!checked.success) throw new DeskFailure('INVALID_INPUT', 'phone settings would be invalid', issuesOf(checked.error));
     const refusal = insecureTransportRefusal(checked.data.serverUri, this.labInsecureTransport(), 'sip');
-    if (refusal) throw new DeskFailure('INVALID_INPUT', refusal, [{ path: 'serverUri', message: refusal }]);
+    if (refusal) throw new DeskFailure('INVALID_INPUT', 'plain ws:// to another machine is refused', [{ path: 'serverUri', message: refusal, code: refusal }]);
     this.store.write(SETTINGS_KEY, phoneSettingsSchema, checked.data);
     if (password !== undefined) {
       this.store.write(SECRET_KEY, sealedSchema.nullable(), password === null ? null : { sealed: this.secrets.seal(password), kind: this.secrets.kind });
@@ -54,7 +54,7 @@ export class PhoneSettingsService {
   credentials(): SipCredentials {
     // Checked again here: the lab switch may have been turned off since the address was saved.
     const refusal = insecureTransportRefusal(this.settings().serverUri, this.labInsecureTransport(), 'sip');
-    if (refusal) throw new DeskFailure('INVALID_INPUT', refusal, [{ path: 'serverUri', message: refusal }]);
+    if (refusal) throw new DeskFailure('INVALID_INPUT', 'plain ws:// to another machine is refused', [{ path: 'serverUri', message: refusal, code: refusal }]);
     const sealed = this.store.read(SECRET_KEY, sealedSchema.nullable(), null);
     let password = '';
     if (sealed) {

@@ -50,7 +50,7 @@ export class DeskSync {
 
   status(): SyncStatus {
     if (this.engine) return this.engine.status();
-    const lastError = this.notEnrolled() ? { code: 'NOT_ENROLLED' as const, message: '本座席尚未在中心登记：工单在本机排队，登记并签入后发送' } : null;
+    const lastError = this.notEnrolled() ? { code: 'NOT_ENROLLED' as const, message: 'desk not enrolled at the hub; tickets wait in the outbox' } : null;
     return { connection: 'not_configured', ...this.outbox.summary(), lastSuccessAt: null, lastError, nextAttemptAt: null };
   }
 

@@ -28,7 +28,7 @@ export class HubHttp {
     const path = hubPath(spec.path, parts.params) + hubQueryString(parts.query);
     const answer = await this.send(spec.method, path, parts.body);
     const parsed = spec.response.safeParse(answer);
-    if (!parsed.success) throw new SyncError('HUB_BAD_RESPONSE', '中心服务器的答复不符合协议（版本不一致？）');
+    if (!parsed.success) throw new SyncError('HUB_BAD_RESPONSE', `hub answer to ${route} does not match the protocol (versions differ?)`, 'HUB_BAD_RESPONSE');
     return parsed.data as HubResponse<K>;
   }
 
@@ -57,19 +57,24 @@ export class HubHttp {
     } catch (error) {
       if (error instanceof SyncError) throw error;
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      throw new SyncError('HUB_UNREACHABLE', timedOut ? '中心服务器无响应（超时）' : '无法连接中心服务器');
+      throw timedOut
+        ? new SyncError('HUB_UNREACHABLE', `hub did not answer within ${String(this.timeoutMs)} ms`, 'HUB_TIMEOUT')
+        : new SyncError('HUB_UNREACHABLE', `hub unreachable: ${error instanceof Error ? error.message : String(error)}`, 'HUB_NETWORK');
     }
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
-      throw new SyncError('HUB_BAD_RESPONSE', `中心服务器返回了无法识别的内容（HTTP ${String(response.status)}）`);
+      throw new SyncError('HUB_BAD_RESPONSE', `hub answered HTTP ${String(response.status)} with something other than JSON`, 'HUB_BAD_RESPONSE');
     }
     if (!response.ok) {
       const parsed = hubErrorSchema.safeParse(json);
-      const message = parsed.success ? parsed.data.message : `HTTP ${String(response.status)}`;
-      if (response.status === 401) throw new SyncError('AUTH_REQUIRED', message);
-      throw new HubRequestError(response.status, parsed.success ? parsed.data.error : 'INTERNAL', message, parsed.success ? parsed.data.expectedSeq : undefined);
+      const answer = parsed.success ? parsed.data : null;
+      throw new HubRequestError(response.status, answer?.error ?? 'INTERNAL', `HTTP ${String(response.status)} ${answer ? `${answer.error}${answer.reason ? `/${answer.reason}` : ''}` : ''}`.trim(), {
+        ...(answer?.reason !== undefined ? { hubReason: answer.reason } : {}),
+        ...(answer?.expectedSeq !== undefined ? { expectedSeq: answer.expectedSeq } : {}),
+        ...(answer?.retryAfterS !== undefined ? { retryAfterS: answer.retryAfterS } : {}),
+      });
     }
     return json;
   }
@@ -84,7 +89,7 @@ export const HUB_RESPONSE_MAX_BYTES = 16 * 1024 * 1024;
  * out-of-memory crash of the services. A declared length over the cap is refused before reading anything.
  */
 async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  const tooLarge = (): SyncError => new SyncError('HUB_RESPONSE_TOO_LARGE', `中心服务器的答复超过 ${String(Math.round(maxBytes / 1024 / 1024))} MB，已拒收`);
+  const tooLarge = (): SyncError => new SyncError('HUB_RESPONSE_TOO_LARGE', `hub answer over ${String(Math.round(maxBytes / 1024 / 1024))} MB refused unread`, 'HUB_RESPONSE_TOO_LARGE');
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
@@ -103,15 +108,22 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
   return text + decoder.decode();
 }
 
-/** A 4xx/5xx answer from the hub other than 401. */
+/** A 4xx/5xx answer from the hub, with its code and reason (a 401 is AUTH_REQUIRED to the sync engine). */
 export class HubRequestError extends SyncError {
+  readonly hubReason: string | undefined;
+  readonly expectedSeq: number | undefined;
+  readonly retryAfterS: number | undefined;
+
   constructor(
     readonly status: number,
     readonly hubCode: string,
     message: string,
-    readonly expectedSeq?: number,
+    details: { hubReason?: string; expectedSeq?: number; retryAfterS?: number } = {},
   ) {
-    super('HUB_FAILED', message);
+    super(status === 401 ? 'AUTH_REQUIRED' : 'HUB_FAILED', message);
     this.name = 'HubRequestError';
+    this.hubReason = details.hubReason;
+    this.expectedSeq = details.expectedSeq;
+    this.retryAfterS = details.retryAfterS;
   }
 }

@@ -56,7 +56,7 @@ export class HubSyncPort implements SyncPort {
       } catch (error) {
         if (error instanceof HubRequestError && error.hubCode === 'SEQ_GAP') {
           // Cannot happen while the outbox only ever deletes acknowledged entries; say so plainly if it does.
-          throw new SyncError('HUB_FAILED', `中心服务器期望序号 ${String(error.expectedSeq)}，本机队列从 ${String(entries[0]?.seq)} 开始：请联系技术支持`);
+          throw new SyncError('HUB_FAILED', `hub expects seq ${String(error.expectedSeq)}, the outbox starts at ${String(entries[0]?.seq)}`, 'SEQ_GAP');
         }
         throw error;
       }
@@ -65,7 +65,7 @@ export class HubSyncPort implements SyncPort {
       // sent again at once, forever: it fails the exchange, and the engine retries with growing, jittered pauses.
       const answered = new Set(answer.outcomes.map((outcome) => outcome.seq));
       if (!entries.some((entry) => answered.has(entry.seq))) {
-        throw new SyncError('HUB_NO_PROGRESS', `中心服务器未确认所发的 ${String(entries.length)} 条（序号 ${String(entries[0]?.seq)} 起），稍后重试`);
+        throw new SyncError('HUB_NO_PROGRESS', `hub acknowledged none of ${String(entries.length)} entries from seq ${String(entries[0]?.seq)}`, 'HUB_NO_PROGRESS');
       }
     }
   }
@@ -75,7 +75,7 @@ export class HubSyncPort implements SyncPort {
     for (;;) {
       const cursor = this.cursor();
       const page = await http.call('pullChanges', { query: { cursor, limit: PULL_PAGE } });
-      if (page.cursor < cursor) throw new SyncError('HUB_FAILED', '中心服务器的同步游标倒退了（数据库被恢复过？），请联系技术支持');
+      if (page.cursor < cursor) throw new SyncError('HUB_FAILED', `hub sync cursor went back from ${String(cursor)} to ${String(page.cursor)} (database restored?)`, 'HUB_CURSOR_BACKWARDS');
       this.apply(page.changes, page.cursor);
       if (!page.more) return;
     }

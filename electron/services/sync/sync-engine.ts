@@ -1,12 +1,16 @@
 import type { BackoffPolicy } from '../../../shared/sync/backoff';
 import { backoffDelayMs, hubBackoff } from '../../../shared/sync/backoff';
 import type { SyncErrorCode, SyncStatus } from '../../../shared/sync/status';
+import type { DeskErrorReason } from '../../../shared/result';
 
 /** A failure with a code the status bar can put into words. */
 export class SyncError extends Error {
   constructor(
     readonly code: SyncErrorCode,
+    /** For logs, in English; the status bar words `code`, dialogs word `reason`. */
     message: string,
+    /** What exactly failed, for the operator's wording (e.g. HUB_TIMEOUT rather than HUB_NETWORK). */
+    readonly reason?: DeskErrorReason,
   ) {
     super(message);
     this.name = 'SyncError';

@@ -31,7 +31,7 @@ export class ExistingTickets {
 
   async find(query: string): Promise<FoundTickets> {
     const read = readTicketQuery(query);
-    if (!read) throw new DeskFailure('INVALID_INPUT', 'neither a ticket number nor a phone number', [{ path: 'query', message: '请输入工单编号（如 20261122-000123）或来电号码' }]);
+    if (!read) throw new DeskFailure('INVALID_INPUT', 'neither a ticket number nor a phone number', [{ path: 'query', message: 'TICKET_QUERY_FORMAT', code: 'TICKET_QUERY_FORMAT' }]);
     const own = read.by === 'number' ? [this.replica.byNumber(read.number)].filter((t): t is HubTicket => t !== null) : this.replica.byCallerLine(read.callerNumber, LIMIT);
     let hub: HubReach = 'reached';
     let fromHub: HubTicket[] = [];

@@ -67,7 +67,7 @@ describe('ticket methods of the DeskApi', () => {
     const reg = registration();
     await invokeDeskMethod(handlers, 'registerTicket', { registration: reg, trainee: false }, log);
     const result = await invokeDeskMethod(handlers, 'transferTicket', { ticketId: reg.id, transfer: { lead: 'lanshan-gov', co: ['lanshan-gov'], dutyId: null, timeLimitDays: 3, timeLimitReason: null, supervision: 'none', notes: '' } }, log);
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'transfer.co', message: '协办单位不能与主办单位相同' }] } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'transfer.co', code: 'CO_SAME_AS_LEAD' }] } });
     expect(services.tickets.find(reg.id)?.state).toBe('registered');
   });
 

@@ -1,4 +1,5 @@
-import type { DeskErrorCode } from '../../../shared/result';
+import type { DeskErrorCode, DeskErrorReason } from '../../../shared/result';
+import type { ValidationCode } from '../../../shared/validation';
 import type { TKey } from './keys';
 
 /** The wording of every DeskApi error code (the hub's own codes included); a new code without wording fails to compile. */
@@ -19,3 +20,69 @@ export const errorCodeKeys = {
   HUB_UNREACHABLE: 'errors:HUB_UNREACHABLE',
   HUB_REFUSED: 'errors:HUB_REFUSED',
 } as const satisfies Record<DeskErrorCode, TKey>;
+
+/** The wording of every reason an error may carry (the hub's reasons, what failed on the way to it). */
+export const errorReasonKeys = {
+  BAD_CREDENTIALS: 'errors:reason.BAD_CREDENTIALS',
+  NOT_A_DESK_ROLE: 'errors:reason.NOT_A_DESK_ROLE',
+  SIGN_IN_LOCKED: 'errors:reason.SIGN_IN_LOCKED',
+  NOT_SIGNED_IN: 'errors:reason.NOT_SIGNED_IN',
+  SESSION_EXPIRED: 'errors:reason.SESSION_EXPIRED',
+  ACCOUNT_DISABLED: 'errors:reason.ACCOUNT_DISABLED',
+  SHIFT_OVER: 'errors:reason.SHIFT_OVER',
+  DESK_RETIRED: 'errors:reason.DESK_RETIRED',
+  ROLE_NOT_ALLOWED: 'errors:reason.ROLE_NOT_ALLOWED',
+  ENROLMENT_CODE_REFUSED: 'errors:reason.ENROLMENT_CODE_REFUSED',
+  ENROLMENT_LOCKED: 'errors:reason.ENROLMENT_LOCKED',
+  SEQ_GAP: 'errors:reason.SEQ_GAP',
+  DESK_NOT_ENROLLED: 'errors:reason.DESK_NOT_ENROLLED',
+  THROTTLED: 'errors:reason.THROTTLED',
+  BODY_TOO_LARGE: 'errors:reason.BODY_TOO_LARGE',
+  HUB_INTERNAL: 'errors:reason.HUB_INTERNAL',
+  HUB_TIMEOUT: 'errors:reason.HUB_TIMEOUT',
+  HUB_NETWORK: 'errors:reason.HUB_NETWORK',
+  HUB_BAD_RESPONSE: 'errors:reason.HUB_BAD_RESPONSE',
+  HUB_RESPONSE_TOO_LARGE: 'errors:reason.HUB_RESPONSE_TOO_LARGE',
+  HUB_NO_PROGRESS: 'errors:reason.HUB_NO_PROGRESS',
+  HUB_CURSOR_BACKWARDS: 'errors:reason.HUB_CURSOR_BACKWARDS',
+} as const satisfies Record<DeskErrorReason, TKey>;
+
+/** The wording of every validation code, shown at the field. */
+export const validationKeys = {
+  CALLER_NUMBER_EMPTY: 'errors:validation.CALLER_NUMBER_EMPTY',
+  CALLER_NUMBER_TOO_LONG: 'errors:validation.CALLER_NUMBER_TOO_LONG',
+  CALLER_NUMBER_CHARACTERS: 'errors:validation.CALLER_NUMBER_CHARACTERS',
+  CALLER_NUMBER_FORMAT: 'errors:validation.CALLER_NUMBER_FORMAT',
+  CALLER_NAME_TOO_LONG: 'errors:validation.CALLER_NAME_TOO_LONG',
+  CALLER_NAME_CHARACTERS: 'errors:validation.CALLER_NAME_CHARACTERS',
+  ADDRESS_TOO_LONG: 'errors:validation.ADDRESS_TOO_LONG',
+  REQUEST_TYPE_REQUIRED: 'errors:validation.REQUEST_TYPE_REQUIRED',
+  CATEGORY_REQUIRED: 'errors:validation.CATEGORY_REQUIRED',
+  DESCRIPTION_TOO_SHORT: 'errors:validation.DESCRIPTION_TOO_SHORT',
+  DESCRIPTION_TOO_LONG: 'errors:validation.DESCRIPTION_TOO_LONG',
+  DESCRIPTION_CONTROL_CHARACTERS: 'errors:validation.DESCRIPTION_CONTROL_CHARACTERS',
+  URGENCY_REQUIRED: 'errors:validation.URGENCY_REQUIRED',
+  UNREASONABLE_REASON_REQUIRED: 'errors:validation.UNREASONABLE_REASON_REQUIRED',
+  RELATED_TICKET_FORMAT: 'errors:validation.RELATED_TICKET_FORMAT',
+  TOWN_WITHOUT_DISTRICT: 'errors:validation.TOWN_WITHOUT_DISTRICT',
+  CO_SAME_AS_LEAD: 'errors:validation.CO_SAME_AS_LEAD',
+  CO_DUPLICATE: 'errors:validation.CO_DUPLICATE',
+  TIME_LIMIT_REASON_REQUIRED: 'errors:validation.TIME_LIMIT_REASON_REQUIRED',
+  ANSWER_REQUIRED: 'errors:validation.ANSWER_REQUIRED',
+  ANSWER_TOO_LONG: 'errors:validation.ANSWER_TOO_LONG',
+  TICKET_QUERY_REQUIRED: 'errors:validation.TICKET_QUERY_REQUIRED',
+  TICKET_QUERY_FORMAT: 'errors:validation.TICKET_QUERY_FORMAT',
+  HUB_URL_SCHEME: 'errors:validation.HUB_URL_SCHEME',
+  HUB_URL_INSECURE: 'errors:validation.HUB_URL_INSECURE',
+  SIP_URL_INSECURE: 'errors:validation.SIP_URL_INSECURE',
+  USERNAME_REQUIRED: 'errors:validation.USERNAME_REQUIRED',
+  PASSWORD_REQUIRED: 'errors:validation.PASSWORD_REQUIRED',
+  ENROLMENT_CODE_FORMAT: 'errors:validation.ENROLMENT_CODE_FORMAT',
+  ENROLMENT_CODE_REFUSED: 'errors:validation.ENROLMENT_CODE_REFUSED',
+  ENROLMENT_LOCKED: 'errors:validation.ENROLMENT_LOCKED',
+  DESK_NOT_ENROLLED: 'errors:validation.DESK_NOT_ENROLLED',
+  REQUIRED: 'errors:validation.REQUIRED',
+  TOO_SHORT: 'errors:validation.TOO_SHORT',
+  TOO_LONG: 'errors:validation.TOO_LONG',
+  INVALID: 'errors:validation.INVALID',
+} as const satisfies Record<ValidationCode, TKey>;

@@ -46,14 +46,14 @@ export async function login(hub: HubContext, input: LoginInput, address: string)
   const deskless = !input.deskId && row !== undefined && DESK_ONLY_ROLES.includes(row.role);
   if (!row || !ok || row.disabled || deskless) {
     await recordFailure(hub.sql, input.username, address, now);
-    throw new HubFailure('UNAUTHENTICATED', '账号或密码不正确');
+    throw new HubFailure('UNAUTHENTICATED', '账号或密码不正确', { reason: 'BAD_CREDENTIALS' });
   }
   await clearAccountFailures(hub.sql, input.username);
   if (needsRehash(row.password_hash)) {
     await hub.sql.query('UPDATE accounts SET password_hash = $2 WHERE username = $1 AND password_hash = $3', [row.username, await hashPassword(input.password), row.password_hash]);
   }
   const deskRoles: readonly Account['role'][] = ['operator', 'trainee', 'supervisor', 'admin'];
-  if (input.deskId && !deskRoles.includes(row.role)) throw new HubFailure('FORBIDDEN', '该账号不能在座席上登录');
+  if (input.deskId && !deskRoles.includes(row.role)) throw new HubFailure('FORBIDDEN', '该账号不能在座席上登录', { reason: 'NOT_A_DESK_ROLE' });
   const deskId = input.deskId ?? null;
   if (deskId) await proveDesk(hub, deskId, input.deskCredential, row.username);
   const { sid, endsAt } = await startSession(hub.sql, row.username, deskId, now);
@@ -97,9 +97,9 @@ export async function refresh(hub: HubContext, user: TokenClaims): Promise<HubSe
     'SELECT a.*, s.ends_at FROM sessions s JOIN accounts a ON a.username = s.username WHERE s.id = $1 AND s.revoked_at IS NULL AND NOT a.disabled',
     [user.sid],
   );
-  if (!row) throw new HubFailure('UNAUTHENTICATED', '登录已失效，请重新登录');
+  if (!row) throw new HubFailure('UNAUTHENTICATED', '登录已失效，请重新登录', { reason: 'SESSION_EXPIRED' });
   const endsAt = new Date(row.ends_at);
-  if (endsAt.getTime() - hub.now().getTime() < 1000) throw new HubFailure('UNAUTHENTICATED', '本次登录已满一个班次（12 小时），请重新登录');
+  if (endsAt.getTime() - hub.now().getTime() < 1000) throw new HubFailure('UNAUTHENTICATED', '本次登录已满一个班次（12 小时），请重新登录', { reason: 'SHIFT_OVER' });
   return issueSession(hub, toAccount(row), user.deskId, user.sid, endsAt);
 }
 

@@ -29,7 +29,7 @@ export async function checkThrottle(sql: Pick<Sql, 'query'>, username: string, a
   const until = Math.max(0, ...rows.map((r) => new Date(r.blocked_until).getTime()));
   if (until > now.getTime()) {
     const waitS = Math.ceil((until - now.getTime()) / 1000);
-    throw new HubFailure('THROTTLED', `登录失败次数过多，请 ${describeWait(waitS)}后再试`, { retryAfterS: waitS });
+    throw new HubFailure('THROTTLED', `登录失败次数过多，请 ${describeWait(waitS)}后再试`, { reason: 'SIGN_IN_LOCKED', retryAfterS: waitS });
   }
 }
 

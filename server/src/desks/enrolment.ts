@@ -130,7 +130,7 @@ export async function redeemEnrolment(hub: HubContext, address: string, code: st
   );
   if (recent && Number(recent.n) >= REDEEM_LIMIT.failures && recent.oldest) {
     const waitS = Math.max(1, Math.ceil((new Date(recent.oldest).getTime() + REDEEM_LIMIT.windowMinutes * 60_000 - now.getTime()) / 1000));
-    throw new HubFailure('THROTTLED', `登记码错误次数过多，请 ${String(Math.ceil(waitS / 60))} 分钟后再试`);
+    throw new HubFailure('THROTTLED', `登记码错误次数过多，请 ${String(Math.ceil(waitS / 60))} 分钟后再试`, { reason: 'ENROLMENT_LOCKED', retryAfterS: waitS });
   }
   const credential = newDeskCredential();
   const codeHash = secretHash(code);
@@ -152,7 +152,7 @@ export async function redeemEnrolment(hub: HubContext, address: string, code: st
   if (!row) {
     await hub.sql.query('INSERT INTO desk_redeem_failures (address, at) VALUES ($1, $2)', [address, now.toISOString()]);
     await hub.sql.query('DELETE FROM desk_redeem_failures WHERE at < $1', [windowStart]);
-    throw new HubFailure('FORBIDDEN', '登记码无效、已使用或已过期；请向管理员索取新的登记码');
+    throw new HubFailure('FORBIDDEN', '登记码无效、已使用或已过期；请向管理员索取新的登记码', { reason: 'ENROLMENT_CODE_REFUSED' });
   }
   return { deskId, credential, seat: row.seat, team: row.team, extension: row.extension };
 }

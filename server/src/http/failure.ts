@@ -1,4 +1,4 @@
-import type { HubErrorCode } from '../../../shared/hub/errors';
+import type { HubErrorCode, HubErrorReason } from '../../../shared/hub/errors';
 
 const statusOf: Record<HubErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -14,12 +14,12 @@ const statusOf: Record<HubErrorCode, number> = {
   INTERNAL: 500,
 };
 
-/** A refusal the client can act on: a code, a message in Chinese, details where they help. */
+/** A refusal the client can act on: a code (and a reason code), a message in Chinese for logs, details where they help. */
 export class HubFailure extends Error {
   constructor(
     readonly code: HubErrorCode,
     message: string,
-    readonly details: { issues?: { path: string; message: string }[]; expectedSeq?: number; retryAfterS?: number } = {},
+    readonly details: { reason?: HubErrorReason; issues?: { path: string; message: string }[]; expectedSeq?: number; retryAfterS?: number } = {},
   ) {
     super(message);
     this.name = 'HubFailure';

@@ -27,12 +27,14 @@ export function bearerToken(request: FastifyRequest): string | null {
 
 /** A well-signed, unexpired token whose session is still live (not signed out, account not disabled, within its shift). */
 export async function authenticate(hub: HubContext, token: string | null): Promise<TokenClaims> {
-  if (!token) throw new HubFailure('UNAUTHENTICATED', '请先登录');
+  if (!token) throw new HubFailure('UNAUTHENTICATED', '请先登录', { reason: 'NOT_SIGNED_IN' });
   const now = hub.now();
   const claims = await hub.signer.verify(token, now.getTime());
-  if (!claims) throw new HubFailure('UNAUTHENTICATED', '登录已过期，请重新登录');
+  if (!claims) throw new HubFailure('UNAUTHENTICATED', '登录已过期，请重新登录', { reason: 'SESSION_EXPIRED' });
   const state = await sessionState(hub.sql, claims, now);
-  if (!state.live) throw new HubFailure('UNAUTHENTICATED', state.why === 'disabled' ? '账号已停用' : '登录已失效，请重新登录');
+  if (!state.live) throw state.why === 'disabled'
+      ? new HubFailure('UNAUTHENTICATED', '账号已停用', { reason: 'ACCOUNT_DISABLED' })
+      : new HubFailure('UNAUTHENTICATED', '登录已失效，请重新登录', { reason: 'SESSION_EXPIRED' });
   return claims;
 }
 
@@ -57,7 +59,7 @@ export function registerRoutes(app: FastifyInstance, hub: HubContext, routes: re
       url: spec.url,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const user = spec.roles === 'public' ? (null as unknown as TokenClaims) : await authenticate(hub, bearerToken(request));
-        if (spec.roles !== 'public' && !spec.roles.includes(user.role)) throw new HubFailure('FORBIDDEN', '当前账号的角色无权进行此操作');
+        if (spec.roles !== 'public' && !spec.roles.includes(user.role)) throw new HubFailure('FORBIDDEN', '当前账号的角色无权进行此操作', { reason: 'ROLE_NOT_ALLOWED' });
         refuseUnsafeText({ body: request.body, query: request.query, params: request.params }, spec.body !== pushRequestSchema);
         const body = parse(spec.body, request.body, '请求内容');
         const query = parse(spec.query, request.query, '查询参数');

@@ -27,7 +27,7 @@ export function acceptLiveSocket(hub: HubContext, feed: LiveFeed, socket: FeedSo
   };
   const admit = async (token: string | null): Promise<void> => {
     const user = await authenticate(hub, token);
-    if (!hubLiveFeed.roles.includes(user.role)) throw new HubFailure('FORBIDDEN', '只有班长和管理员可以查看座席实况');
+    if (!hubLiveFeed.roles.includes(user.role)) throw new HubFailure('FORBIDDEN', '只有班长和管理员可以查看座席实况', { reason: 'ROLE_NOT_ALLOWED' });
     const all = await seats(hub);
     feed.add(socket, { type: 'snapshot', seats: all }, user);
   };
@@ -41,7 +41,7 @@ export function acceptLiveSocket(hub: HubContext, feed: LiveFeed, socket: FeedSo
     return;
   }
   const timer = setTimeout(() => {
-    refuse(new HubFailure('UNAUTHENTICATED', '请先登录'));
+    refuse(new HubFailure('UNAUTHENTICATED', '请先登录', { reason: 'NOT_SIGNED_IN' }));
   }, FIRST_FRAME_MS);
   socket.once('message', (data: Buffer) => {
     clearTimeout(timer);

@@ -46,7 +46,7 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
       [batch.deskId],
     );
     const seat = facts[0]?.seat;
-    if (seat === undefined) throw new HubFailure('UNAUTHENTICATED', '本座席的登记已停用，请重新登记后登录');
+    if (seat === undefined) throw new HubFailure('UNAUTHENTICATED', '本座席的登记已停用，请重新登记后登录', { reason: 'DESK_RETIRED' });
     const authorRoles = new Map(facts.flatMap((f) => (f.username && f.role ? [[f.username, f.role] as const] : [])));
 
     const registrationIds = fresh.filter((op) => op.kind === 'ticket.register').map((op) => op.ticketId);

@@ -8,13 +8,12 @@ import type { CallerHistory } from '../../../../shared/tickets/caller-history';
 import { desk } from '../../desk/desk';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 import { useHubStore } from '../hub/hub-store';
-import { hubErrorText } from '../hub/hub-view';
+import { deskErrorText } from '../../i18n/error-text';
 import { useTicketSessionStore } from '../ticket/ticket-session-store';
 import { useTicketReference } from '../ticket/use-ticket-reference';
 import { phoneLineOf } from '../../../../shared/phone/phone-number';
 import type { HistoryRow } from './history-merge';
 import { mergeCallerHistory, summariseCallerHistory } from './history-merge';
-import { errorCodeKeys } from '../../i18n/error-keys';
 import { ticketStateKeys } from '../../i18n/history/keys';
 
 interface Answer {
@@ -95,7 +94,7 @@ export function HistoryPanel(): React.JSX.Element {
       )}
       {current && !current.hub && (
         <Typography.Paragraph type="secondary" className="history-note" data-testid="history-local-only">
-          {current.hubError ? t('history:hubUnavailable', { reason: hubErrorText(current.hubError, (code) => t(errorCodeKeys[code])) }) : t('history:localOnly')}
+          {current.hubError ? t('history:hubUnavailable', { reason: deskErrorText(t, current.hubError) }) : t('history:localOnly')}
         </Typography.Paragraph>
       )}
       {rows.length === 0 ? (

@@ -2,6 +2,7 @@ import { Alert, Button, Input, List, Modal, Space, Tag, Typography } from 'antd'
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { issueText } from '../../i18n/error-text';
 import type { HubTicket } from '../../../../shared/hub/hub-ticket';
 import type { FoundTickets, TicketTimeline } from '../../../../shared/tickets/existing-tickets';
 import { foundTicketsSchema, ticketTimelineSchema } from '../../../../shared/tickets/existing-tickets';
@@ -38,7 +39,7 @@ export function ExistingTicketsDialog(): React.JSX.Element {
     const result = await desk.findTickets({ query });
     if (!result.ok) {
       setFound(null);
-      setMessage({ type: 'error', text: result.error.issues?.[0]?.message ?? t('hub:existing.failed') });
+      setMessage({ type: 'error', text: result.error.issues?.[0] ? issueText(t, result.error.issues[0]) : t('hub:existing.failed') });
       return;
     }
     setFound(foundTicketsSchema.parse(result.value));
@@ -53,7 +54,7 @@ export function ExistingTicketsDialog(): React.JSX.Element {
     const result =
       kind === 'supplement' ? await desk.supplementTicket({ ticketId: selected.id, supplement: { text } }) : await desk.urgeTicket({ ticketId: selected.id, urge: { note: text } });
     if (!result.ok) {
-      setMessage({ type: 'error', text: result.error.issues?.[0]?.message ?? t('hub:existing.failed') });
+      setMessage({ type: 'error', text: result.error.issues?.[0] ? issueText(t, result.error.issues[0]) : t('hub:existing.failed') });
       return;
     }
     setText('');

@@ -8,9 +8,7 @@ import { desk } from '../../desk/desk';
 import { useSettingsStore } from '../../stores/settings-store';
 import { zodRule } from '../ticket/zod-rule';
 import { useHubStore } from './hub-store';
-import { hubErrorText } from './hub-view';
-import { errorCodeKeys } from '../../i18n/error-keys';
-import type { DeskErrorCode } from '../../../../shared/result';
+import { deskErrorText, issueText, zodIssueText } from '../../i18n/error-text';
 
 interface SignInValues {
   hubUrl: string;
@@ -24,8 +22,8 @@ const hubUrlSchema = settingsSchema.shape.hubUrl;
 
 /**
  * Sign-in at the centre's hub (Alt+L): the hub's address (kept in the desk's
- * settings), the operator's account and password. The hub's own answers
- * (wrong password, no address, hub unreachable) are shown as they are worded. A desk not yet
+ * settings), the operator's account and password. The hub's answers
+ * (wrong password, no address, hub unreachable) come as codes and are worded in the UI's language. A desk not yet
  * enrolled at this hub is asked once for the admin's one-time code: the field appears with the
  * reason and takes the focus, and Enter signs in again with it.
  */
@@ -48,7 +46,6 @@ export function HubSignInDialog(): React.JSX.Element {
   }, [codeAsked]);
   const hubUrlInput = useRef<InputRef>(null);
   const usernameInput = useRef<InputRef>(null);
-  const textForCode = (code: DeskErrorCode): string => t(errorCodeKeys[code]);
 
   const close = (): void => {
     setError(null);
@@ -63,7 +60,7 @@ export function HubSignInDialog(): React.JSX.Element {
     if (await store.update({ hubUrl })) return true;
     const failure = useSettingsStore.getState().lastError;
     const issue = failure?.issues?.find((i) => i.path === 'hubUrl');
-    form.setFields([{ name: 'hubUrl', errors: [issue?.message ?? (failure ? hubErrorText(failure, textForCode) : t('errors:INTERNAL'))] }]);
+    form.setFields([{ name: 'hubUrl', errors: [issue ? issueText(t, issue) : failure ? deskErrorText(t, failure) : t('errors:INTERNAL')] }]);
     return false;
   };
 
@@ -79,8 +76,8 @@ export function HubSignInDialog(): React.JSX.Element {
         const issues = (result.error.issues ?? []).filter((i) => fields.includes(i.path));
         if (result.error.code === 'INVALID_INPUT' && issues.length > 0) {
           if (issues.some((i) => i.path === 'enrolmentCode')) setCodeAsked((n) => n + 1);
-          form.setFields(issues.map((i) => ({ name: i.path as keyof SignInValues, errors: [i.message] })));
-        } else setError(t('hub:signInDialog.failed', { reason: hubErrorText(result.error, textForCode) }));
+          form.setFields(issues.map((i) => ({ name: i.path as keyof SignInValues, errors: [issueText(t, i)] })));
+        } else setError(t('hub:signInDialog.failed', { reason: deskErrorText(t, result.error) }));
         return;
       }
       await sessionChanged(result.value);
@@ -97,7 +94,7 @@ export function HubSignInDialog(): React.JSX.Element {
     const hubUrl = String(form.getFieldValue('hubUrl') ?? '').trim();
     const checked = hubUrlSchema.safeParse(hubUrl);
     if (!checked.success) {
-      form.setFields([{ name: 'hubUrl', errors: [checked.error.issues[0]?.message ?? t('hub:signInDialog.hubUrlRequired')] }]);
+      form.setFields([{ name: 'hubUrl', errors: [zodIssueText(t, checked.error.issues[0])] }]);
       return;
     }
     if (await saveAddress(hubUrl)) void message.success(hubUrl ? t('hub:signInDialog.addressSaved') : t('hub:signInDialog.addressCleared'));
@@ -134,14 +131,14 @@ export function HubSignInDialog(): React.JSX.Element {
           label={t('hub:signInDialog.hubUrl')}
           extra={t('hub:signInDialog.hubUrlHint')}
           normalize={(value: string) => value.trim()}
-          rules={[{ required: true, message: t('hub:signInDialog.hubUrlRequired') }, zodRule(hubUrlSchema)]}
+          rules={[{ required: true, message: t('hub:signInDialog.hubUrlRequired') }, zodRule(hubUrlSchema, t)]}
         >
           <Input ref={hubUrlInput} placeholder={t('hub:signInDialog.hubUrlPlaceholder')} autoComplete="off" spellCheck={false} data-testid="hub-url" />
         </Form.Item>
-        <Form.Item name="username" label={t('hub:signInDialog.username')} rules={[zodRule(hubSignInInputSchema.shape.username)]}>
+        <Form.Item name="username" label={t('hub:signInDialog.username')} rules={[zodRule(hubSignInInputSchema.shape.username, t)]}>
           <Input ref={usernameInput} autoComplete="username" spellCheck={false} data-testid="hub-username" />
         </Form.Item>
-        <Form.Item name="password" label={t('hub:signInDialog.password')} rules={[zodRule(hubSignInInputSchema.shape.password)]}>
+        <Form.Item name="password" label={t('hub:signInDialog.password')} rules={[zodRule(hubSignInInputSchema.shape.password, t)]}>
           <Input.Password autoComplete="current-password" data-testid="hub-password" />
         </Form.Item>
         {codeNeeded && (

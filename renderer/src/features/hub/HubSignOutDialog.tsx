@@ -3,10 +3,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../desk/desk';
 import { useHubStore } from './hub-store';
-import { hubErrorText } from './hub-view';
+import { deskErrorText } from '../../i18n/error-text';
 import { ShiftSummaryPanel } from './ShiftSummaryView';
-import { errorCodeKeys } from '../../i18n/error-keys';
-import type { DeskErrorCode } from '../../../../shared/result';
 
 const NOTE_MAX = 2_000;
 
@@ -29,7 +27,6 @@ export function HubSignOutDialog(): React.JSX.Element {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const noteInput = useRef<TextAreaRef>(null);
-  const textForCode = (code: DeskErrorCode): string => t(errorCodeKeys[code]);
 
   const close = (): void => {
     dialogOpened('none');
@@ -42,13 +39,13 @@ export function HubSignOutDialog(): React.JSX.Element {
       if (note !== null) {
         const saved = await desk.setHandoverNote({ text: note });
         if (!saved.ok) {
-          setError(t('hub:signOutDialog.failed', { reason: hubErrorText(saved.error, textForCode) }));
+          setError(t('hub:signOutDialog.failed', { reason: deskErrorText(t, saved.error) }));
           return;
         }
       }
       const result = await desk.hubSignOut();
       if (!result.ok) {
-        setError(t('hub:signOutDialog.failed', { reason: hubErrorText(result.error, textForCode) }));
+        setError(t('hub:signOutDialog.failed', { reason: deskErrorText(t, result.error) }));
         return;
       }
       await sessionChanged(null);

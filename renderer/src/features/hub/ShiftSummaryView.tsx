@@ -4,10 +4,9 @@ import { UnfinishedTickets } from './UnfinishedTickets';
 import { useTranslation } from 'react-i18next';
 import type { ShiftSummary } from '../../../../shared/shift-summary';
 import { formatCallDuration } from '../../../../shared/phone/call-state';
-import { hubErrorText } from './hub-view';
+import { deskErrorText } from '../../i18n/error-text';
 import { useShiftSummary } from './use-shift-summary';
 import './shift-summary.css';
-import { errorCodeKeys } from '../../i18n/error-keys';
 import { shiftSlotKeys } from '../../i18n/common/keys';
 
 type Tone = 'warning' | 'danger' | undefined;
@@ -85,7 +84,7 @@ export function ShiftSummaryView({ summary }: { summary: ShiftSummary }): React.
 export function ShiftSummaryPanel({ active }: { active: boolean }): React.JSX.Element {
   const { t } = useTranslation();
   const { summary, error } = useShiftSummary(active);
-  if (error) return <Alert type="warning" showIcon title={t('hub:shiftSummary.failed', { reason: hubErrorText(error, (code) => t(errorCodeKeys[code])) })} data-testid="shift-summary-error" />;
+  if (error) return <Alert type="warning" showIcon title={t('hub:shiftSummary.failed', { reason: deskErrorText(t, error) })} data-testid="shift-summary-error" />;
   if (!summary) return <Spin description={t('hub:shiftSummary.loading')} />;
   return <ShiftSummaryView summary={summary} />;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeskSession, HandoverNote } from '../../../../shared/hub/desk-session';
 import type { TicketRecord } from '../../../../shared/tickets/ticket-record';
 import { sampleHubTicket } from '../../../../test/support/sample-hub-ticket';
-import { awaitingCallbackCount, handoverKey, handoverToShow, hubErrorText, replyRows, replyStatus } from './hub-view';
+import { awaitingCallbackCount, handoverKey, handoverToShow, replyRows, replyStatus } from './hub-view';
 
 const session = (username: string): DeskSession => ({ username, displayName: username, role: 'operator', team: '一组', expiresAt: '2026-11-22T12:00:00.000Z' });
 const note: HandoverNote = { from: 'op01', text: '3 号来电人下午会再打来。', at: '2026-11-22T08:00:00.000Z' };
@@ -12,16 +12,6 @@ const reply = { text: '已整改。', solved: true, department: 'city-urban', at
 function localOf(ticket: ReturnType<typeof sampleHubTicket>, state: TicketRecord['state']): TicketRecord {
   return { id: ticket.id, state, registration: ticket.registration, answer: null, transfer: ticket.transfer, callback: null, author: 'op01', trainee: false, review: 'not_required', createdAt: ticket.createdAt, updatedAt: ticket.updatedAt };
 }
-
-describe('hub error text', () => {
-  const byCode = (code: string): string => `code:${code}`;
-  it('shows the hub session’s Chinese sentence as it is, and the code’s text for a technical message', () => {
-    expect(hubErrorText({ code: 'FORBIDDEN_SENDER', message: '账号或密码不正确' }, byCode)).toBe('账号或密码不正确');
-    expect(hubErrorText({ code: 'DISCONNECTED', message: '无法连接中心服务器' }, byCode)).toBe('无法连接中心服务器');
-    expect(hubErrorText({ code: 'DISCONNECTED', message: 'desk services are not reachable' }, byCode)).toBe('code:DISCONNECTED');
-    expect(hubErrorText({ code: 'TIMEOUT', message: 'hubSignIn timed out after 20000 ms' }, byCode)).toBe('code:TIMEOUT');
-  });
-});
 
 describe('handover note after sign-in', () => {
   it('shows the previous operator’s note to the next one until that operator dismisses it', () => {

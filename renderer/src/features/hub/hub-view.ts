@@ -1,19 +1,6 @@
 import type { DeskSession, HandoverNote } from '../../../../shared/hub/desk-session';
 import type { HubTicket } from '../../../../shared/hub/hub-ticket';
-import type { DeskError } from '../../../../shared/result';
 import type { TicketRecord } from '../../../../shared/tickets/ticket-record';
-
-const CHINESE = /[\u3400-\u9fff]/u;
-
-/**
- * The sentence for a failed hub call. The hub session already words its
- * failures for people (账号或密码不正确, 尚未设置中心服务器地址, 无法连接中心服务器),
- * so a Chinese message is shown as it is; a technical one (the local
- * transport down, a time-out) falls back to the text for its code.
- */
-export function hubErrorText(error: Pick<DeskError, 'code' | 'message'>, textForCode: (code: DeskError['code']) => string): string {
-  return CHINESE.test(error.message) ? error.message : textForCode(error.code);
-}
 
 /** Who dismissed which note: each operator dismisses a note for themselves, so the next one still sees it. */
 export function handoverKey(note: HandoverNote, username: string): string {

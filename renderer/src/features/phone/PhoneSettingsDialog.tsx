@@ -1,6 +1,8 @@
 import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { issueText } from '../../i18n/error-text';
+import type { FieldIssue } from '../../../../shared/result';
 import type { PhoneSettingsPatch, PhoneSettingsView } from '../../../../shared/phone/phone-settings';
 import { afterCallWorkModes, dtmfModes, sipConnectSource } from '../../../../shared/phone/phone-settings';
 import { desk } from '../../desk/desk';
@@ -81,10 +83,10 @@ export function PhoneSettingsDialog(): React.JSX.Element {
     void listAudioDevices().then(setDevices, () => undefined);
   }, [open, form]);
 
-  /** A field issue from shared/phone's schema carries a phone error code; anything else is shown as it came. */
-  const wordPhoneIssue = (message: string): string => {
-    const key = phoneErrorKey(message);
-    return key ? t(key) : message;
+  /** A field issue from shared/phone's schema carries a phone error code; anything else its validation code. */
+  const wordPhoneIssue = (issue: FieldIssue): string => {
+    const key = phoneErrorKey(issue.message);
+    return key ? t(key) : issueText(t, issue);
   };
 
   const save = async (values: FormValues): Promise<void> => {
@@ -92,7 +94,7 @@ export function PhoneSettingsDialog(): React.JSX.Element {
     if (!result.ok) {
       const fields = (result.error.issues ?? []).map((issue) => ({
         name: fieldName(issue.path),
-        errors: [wordPhoneIssue(issue.message)],
+        errors: [wordPhoneIssue(issue)],
       }));
       if (fields.length > 0) form.setFields(fields);
       else void message.error(t(errorCodeKeys[result.error.code]));

@@ -6,12 +6,11 @@ import type { Alert } from '../../../../shared/hub/alerts';
 import type { DeskError } from '../../../../shared/result';
 import { usePanelShortcuts } from '../../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../../stores/settings-store';
-import { hubErrorText } from '../hub/hub-view';
+import { deskErrorText } from '../../i18n/error-text';
 import { alertKindColors, alertPlace, countsByKind } from './alerts-model';
 import { useAlertFeed, useAlertsStore } from './alerts-store';
 import { useRowFocus } from './use-row-focus';
 import './supervision.css';
-import { errorCodeKeys } from '../../i18n/error-keys';
 import { alertKindKeys } from '../../i18n/supervision/keys';
 
 const AlertsChart = lazy(() => import('./AlertsChart'));
@@ -42,7 +41,7 @@ export function AlertsPanel({ active = true }: { active?: boolean }): React.JSX.
   const list = useRef<HTMLOListElement>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const counts = useMemo(() => countsByKind(alerts), [alerts]);
-  const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(errorCodeKeys[code]));
+  const errorText = (e: DeskError): string => deskErrorText(t, e);
   const matterOf = (alert: Alert): string => alert.matter.join(' / ');
 
   const wasActive = useRef(active);

@@ -1,9 +1,8 @@
 import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hubErrorText } from '../hub/hub-view';
+import { deskErrorText } from '../../i18n/error-text';
 import { useReviewStore } from './review-store';
-import { errorCodeKeys } from '../../i18n/error-keys';
 
 const COMMENT_MAX = 1_000;
 
@@ -36,7 +35,7 @@ export function ReturnReviewDialog({ onClosed }: { onClosed: () => void }): Reac
     const result = await decide(ticket, { decision: 'return', comment: comment.trim() });
     setBusy(false);
     if (!result.ok) {
-      setError(t('supervision:reviews.decideFailed', { reason: hubErrorText(result.error, (code) => t(errorCodeKeys[code])) }));
+      setError(t('supervision:reviews.decideFailed', { reason: deskErrorText(t, result.error) }));
       return;
     }
     void message.success(t('supervision:reviews.returnDialog.done', { number: ticket.number }));

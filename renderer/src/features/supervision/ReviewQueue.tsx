@@ -6,13 +6,12 @@ import type { HubTicket } from '../../../../shared/hub/hub-ticket';
 import type { DeskError } from '../../../../shared/result';
 import { usePanelShortcuts } from '../../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../../stores/settings-store';
-import { hubErrorText } from '../hub/hub-view';
+import { deskErrorText } from '../../i18n/error-text';
 import { useTicketReference } from '../ticket/use-ticket-reference';
 import { ReturnReviewDialog } from './ReturnReviewDialog';
 import { useReviewStore } from './review-store';
 import { useRowFocus } from './use-row-focus';
 import './supervision.css';
-import { errorCodeKeys } from '../../i18n/error-keys';
 
 const ROW = '[data-review-row]';
 const stillLoading = (): boolean => useReviewStore.getState().loading;
@@ -42,7 +41,7 @@ export function ReviewQueue({ active = true }: { active?: boolean }): React.JSX.
   // Where the focus goes once the list has changed (after a decision, or when asked by Alt+5).
   const { pendingFocusRef, focusPending, focusedRow, move } = useRowFocus(panel, list, ROW, stillLoading, focusRequest);
   const [busy, setBusy] = useState<string | null>(null);
-  const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(errorCodeKeys[code]));
+  const errorText = (e: DeskError): string => deskErrorText(t, e);
 
   useEffect(() => {
     if (active) void load();

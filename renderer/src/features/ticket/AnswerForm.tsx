@@ -49,7 +49,7 @@ export function AnswerForm({ onDone }: { onDone: (confirmation: Confirmation) =>
       <Typography.Text type="secondary">{t('ticket:answer.articles')}：</Typography.Text>{' '}
       {linked.length === 0 ? <Typography.Text type="secondary">{t('ticket:answer.noArticles')}</Typography.Text> : linked.map((id) => <Tag key={id}>{id}</Tag>)}
       <Form<AnswerValues> form={form} layout="vertical" size="small" initialValues={{ answer: '' }} onFinish={(v) => void submit(v)} className="ticket-form">
-        <Form.Item name="answer" label={t('ticket:answer.text')} rules={[zodRule(answerFieldSchema)]}>
+        <Form.Item name="answer" label={t('ticket:answer.text')} rules={[zodRule(answerFieldSchema, t)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} showCount data-first-field data-testid="field-answer" />
         </Form.Item>
         <Button type="primary" htmlType="submit" disabled={!ticket} data-testid="submit-answer">

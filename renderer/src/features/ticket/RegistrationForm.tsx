@@ -86,12 +86,12 @@ export function RegistrationForm({ form, disabled, onChange, onSubmit }: Props):
     >
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="callerName" label={t('ticket:fields.callerName')} rules={[zodRule(registrationFieldSchemas.callerName)]} validateTrigger="onBlur">
+          <Form.Item name="callerName" label={t('ticket:fields.callerName')} rules={[zodRule(registrationFieldSchemas.callerName, t)]} validateTrigger="onBlur">
             <Input placeholder={t('ticket:placeholders.callerName')} data-first-field autoComplete="off" data-testid="field-callerName" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="callerNumber" label={t('ticket:fields.callerNumber')} rules={[zodRule(registrationFieldSchemas.callerNumber)]} validateTrigger="onBlur">
+          <Form.Item name="callerNumber" label={t('ticket:fields.callerNumber')} rules={[zodRule(registrationFieldSchemas.callerNumber, t)]} validateTrigger="onBlur">
             <Input placeholder={t('ticket:placeholders.callerNumber')} inputMode="tel" autoComplete="off" data-testid="field-callerNumber" />
           </Form.Item>
         </Col>
@@ -109,27 +109,27 @@ export function RegistrationForm({ form, disabled, onChange, onSubmit }: Props):
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="address" label={t('ticket:fields.address')} rules={[zodRule(registrationFieldSchemas.address)]}>
+          <Form.Item name="address" label={t('ticket:fields.address')} rules={[zodRule(registrationFieldSchemas.address, t)]}>
             <Input placeholder={t('ticket:placeholders.address')} autoComplete="off" data-testid="field-address" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="requestType" label={t('ticket:fields.requestType')} rules={[zodRule(registrationFieldSchemas.requestType)]}>
+          <Form.Item name="requestType" label={t('ticket:fields.requestType')} rules={[zodRule(registrationFieldSchemas.requestType, t)]}>
             <Select showSearch options={requestTypes.map((r) => ({ value: r, label: r }))} data-testid="field-requestType" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="category" label={t('ticket:fields.category')} rules={[zodRule(registrationFieldSchemas.category)]}>
+          <Form.Item name="category" label={t('ticket:fields.category')} rules={[zodRule(registrationFieldSchemas.category, t)]}>
             <Cascader<PathOption> options={categoryOptions} allowClear={false} showSearch={{ filter: searchPath }} placeholder={t('ticket:placeholders.category')} data-testid="field-category" />
           </Form.Item>
         </Col>
         <Col span={24}>
-          <Form.Item name="description" label={t('ticket:fields.description')} rules={[zodRule(registrationFieldSchemas.description)]}>
+          <Form.Item name="description" label={t('ticket:fields.description')} rules={[zodRule(registrationFieldSchemas.description, t)]}>
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: 2000 }} placeholder={t('ticket:placeholders.description')} data-testid="field-description" />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="urgency" label={t('ticket:fields.urgency')} rules={[zodRule(registrationFieldSchemas.urgency)]}>
+          <Form.Item name="urgency" label={t('ticket:fields.urgency')} rules={[zodRule(registrationFieldSchemas.urgency, t)]}>
             <Select options={urgencies.map((u) => ({ value: u, label: t(urgencyKeys[u]) }))} data-testid="field-urgency" />
           </Form.Item>
         </Col>
@@ -145,13 +145,13 @@ export function RegistrationForm({ form, disabled, onChange, onSubmit }: Props):
         </Col>
         {unreasonable && (
           <Col span={24}>
-            <Form.Item name="unreasonableReason" label={t('ticket:fields.unreasonableReason')} rules={[zodRule(registrationFieldSchemas.unreasonableReason)]}>
+            <Form.Item name="unreasonableReason" label={t('ticket:fields.unreasonableReason')} rules={[zodRule(registrationFieldSchemas.unreasonableReason, t)]}>
               <Select showSearch options={unreasonableReasons.map((r) => ({ value: r, label: r }))} data-testid="field-unreasonableReason" />
             </Form.Item>
           </Col>
         )}
         <Col span={24}>
-          <Form.Item name="relatedTicketId" label={t('ticket:fields.relatedTicketId')} rules={[zodRule(registrationFieldSchemas.relatedTicketId)]} validateTrigger="onBlur">
+          <Form.Item name="relatedTicketId" label={t('ticket:fields.relatedTicketId')} rules={[zodRule(registrationFieldSchemas.relatedTicketId, t)]} validateTrigger="onBlur">
             <Input placeholder={t('ticket:placeholders.relatedTicketId')} autoComplete="off" data-testid="field-relatedTicketId" />
           </Form.Item>
         </Col>

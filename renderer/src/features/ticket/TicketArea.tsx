@@ -1,6 +1,7 @@
 import { App, Button, Card, Form, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { issueText } from '../../i18n/error-text';
 import type { DispatchQuery } from '../../../../shared/dispatch/suggestion';
 import { ticketNumberSchema } from '../../../../shared/hub/hub-ticket';
 import { useDeskErrorText } from '../../app/use-desk-error-text';
@@ -124,7 +125,7 @@ export function TicketArea(): React.JSX.Element {
     const saved = await desk.registerTicket({ registration: valuesToRegistration(values, meta.current), trainee });
     if (!saved.ok) {
       const issues = saved.error.issues ?? [];
-      form.setFields(issues.map((i) => ({ name: fieldOfIssue(i.path, 'registration') ?? 'description', errors: [i.message] })) as never);
+      form.setFields(issues.map((i) => ({ name: fieldOfIssue(i.path, 'registration') ?? 'description', errors: [issueText(t, i)] })) as never);
       void message.error(t('ticket:failed', { reason: errorText(saved.error) }));
       return;
     }

@@ -1,6 +1,7 @@
 import { Alert, Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { issueText } from '../../i18n/error-text';
 import type { DispatchQuery, DispatchSuggestion } from '../../../../shared/dispatch/suggestion';
 import { supervisionLevels } from '../../../../shared/tickets/ticket';
 import type { Transfer } from '../../../../shared/tickets/ticket';
@@ -115,7 +116,7 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
     const result = await desk.transferTicket({ ticketId: ticket.id, transfer });
     if (!result.ok) {
       const issues = result.error.issues ?? [];
-      form.setFields(issues.map((i) => ({ name: fieldOfIssue(i.path, 'transfer') ?? 'lead', errors: [i.message] })) as never);
+      form.setFields(issues.map((i) => ({ name: fieldOfIssue(i.path, 'transfer') ?? 'lead', errors: [issueText(t, i)] })) as never);
       setError(t('ticket:failed', { reason: errorText(result.error) }));
       return;
     }
@@ -191,7 +192,7 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
                 ({ getFieldValue }) => ({
                   validator: (_r, value: string | undefined) => {
                     const issue = transferLimitIssue({ timeLimitDays: getFieldValue('timeLimitDays') as number, timeLimitReason: value ?? null }, dutyLimit);
-                    if (issue) return Promise.reject(new Error(issue));
+                    if (issue) return Promise.reject(new Error(issueText(t, { code: issue })));
                     if ((value ?? '').length > 200) return Promise.reject(new Error(t('ticket:validation.reasonTooLong')));
                     return Promise.resolve();
                   },

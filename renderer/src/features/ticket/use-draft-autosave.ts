@@ -49,7 +49,7 @@ export function useDraftAutosave(form: FormInstance<RegistrationValues>, onResto
     setStatus({ kind: 'saving' });
     const result = await desk.saveTicketDraft(valuesToDraft(form.getFieldsValue(true) as Partial<RegistrationValues>, meta.current));
     if (result.ok) setStatus({ kind: 'saved', savedAt: result.value.savedAt });
-    else setStatus({ kind: 'error', message: result.error.issues?.[0]?.message ?? errorText(result.error) });
+    else setStatus({ kind: 'error', message: errorText(result.error) });
   }, [form, setStatus, errorText]);
 
   const scheduleSave = useCallback(() => {

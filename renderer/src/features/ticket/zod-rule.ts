@@ -1,15 +1,14 @@
 import type { FormRule } from 'antd';
-import { z } from 'zod';
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { zodIssueText } from '../../i18n/error-text';
 
-// Field messages the shared schemas do not word themselves come out in Chinese too.
-z.config(z.locales.zhCN());
-
-/** An antd Form rule that checks the field with a shared zod schema and shows its (Chinese) message at the field. */
-export function zodRule(schema: z.ZodType): FormRule {
+/** An antd Form rule that checks the field with a shared zod schema and words its code at the field in the UI's language. */
+export function zodRule(schema: z.ZodType, t: TFunction): FormRule {
   return {
     validator: (_rule, value: unknown) => {
       const result = schema.safeParse(value);
-      return result.success ? Promise.resolve() : Promise.reject(new Error(result.error.issues[0]?.message ?? '格式不对'));
+      return result.success ? Promise.resolve() : Promise.reject(new Error(zodIssueText(t, result.error.issues[0])));
     },
   };
 }

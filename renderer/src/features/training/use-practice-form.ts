@@ -8,6 +8,7 @@ import type { RegistrationValues } from '../ticket/draft-mapping';
 import type { DraftAutosave } from '../ticket/use-draft-autosave';
 import { useTicketSessionStore } from '../ticket/ticket-session-store';
 import { useTrainingStore } from './training-store';
+import { deskErrorText } from '../../i18n/error-text';
 
 function clearForm(form: FormInstance<RegistrationValues>): void {
   form.resetFields();
@@ -68,7 +69,7 @@ export async function submitPractice(values: RegistrationValues, notify: (kind: 
   });
   if (!result.ok) {
     submitFailed();
-    notify('error', i18n.t('training:practice.scoreFailed', { reason: result.error.message }));
+    notify('error', i18n.t('training:practice.scoreFailed', { reason: deskErrorText(i18n.t, result.error) }));
     return;
   }
   practiceScored(result.value);

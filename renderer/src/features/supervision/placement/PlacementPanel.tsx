@@ -7,7 +7,7 @@ import { formatCallDuration } from '../../../../../shared/phone/call-state';
 import type { DeskError } from '../../../../../shared/result';
 import { usePanelShortcuts } from '../../../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../../../stores/settings-store';
-import { hubErrorText } from '../../hub/hub-view';
+import { deskErrorText } from '../../../i18n/error-text';
 import { activeDays, practiceSummary } from './placement-model';
 import type { PlacementRangeKind } from './placement-range';
 import { placementRangeKinds } from './placement-range';
@@ -15,7 +15,6 @@ import { usePlacementStore } from './placement-store';
 import '../supervision.css';
 import { RangeButtons } from '../RangeButtons';
 import './placement.css';
-import { errorCodeKeys } from '../../../i18n/error-keys';
 import { placementRangeKeys } from '../../../i18n/supervision/keys';
 
 // The chart brings the chart library: fetched when a supervisor first opens this tab.
@@ -46,7 +45,7 @@ export function PlacementPanel({ active = true }: { active?: boolean }): React.J
   const panel = useRef<HTMLDivElement>(null);
   const picker = useRef<RefSelectProps>(null);
   const summaryId = useId();
-  const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(errorCodeKeys[code]));
+  const errorText = (e: DeskError): string => deskErrorText(t, e);
 
   const wasActive = useRef(false);
   useEffect(() => {

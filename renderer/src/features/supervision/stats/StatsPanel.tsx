@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../../../../shared/result';
 import { usePanelShortcuts } from '../../../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../../../stores/settings-store';
-import { hubErrorText } from '../../hub/hub-view';
+import { deskErrorText } from '../../../i18n/error-text';
 import { hourlySummary, mattersSummary, ratesSummary } from './stats-model';
 import { STATS_TOP, useStatsStore } from './stats-store';
 import type { StatsWindowKind } from './stats-window';
@@ -13,7 +13,6 @@ import { statsWindowKinds } from './stats-window';
 import '../supervision.css';
 import { RangeButtons } from '../RangeButtons';
 import './stats.css';
-import { errorCodeKeys } from '../../../i18n/error-keys';
 import { statsWindowKeys } from '../../../i18n/supervision/keys';
 
 // The charts bring the chart library: fetched when a supervisor first opens this tab, never on the workbench's first load.
@@ -42,7 +41,7 @@ export function StatsPanel({ active = true }: { active?: boolean }): React.JSX.E
   const overrides = useSettingsStore((s) => s.settings.shortcuts);
   const panel = useRef<HTMLDivElement>(null);
   const ids = { hourly: useId(), matters: useId(), rates: useId() };
-  const errorText = (e: DeskError): string => hubErrorText(e, (code) => t(errorCodeKeys[code]));
+  const errorText = (e: DeskError): string => deskErrorText(t, e);
 
   const wasActive = useRef(false);
   useEffect(() => {

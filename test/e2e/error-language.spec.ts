@@ -1,0 +1,90 @@
+import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
+import type { RunningHub } from '../hub/support/hub-harness';
+import { startHub } from '../hub/support/hub-harness';
+import { expect, test } from './fixtures';
+
+/**
+ * Errors reach the workbench as codes and are worded in the operator's
+ * language: an English UI shows the real hub's refusals and the ticket form's
+ * checks in English, with no Chinese character, and the Chinese UI the same
+ * codes in Chinese.
+ */
+
+test.describe.configure({ timeout: 120_000 });
+
+const HAN = /\p{Script=Han}/u;
+
+let hub: RunningHub;
+test.beforeAll(async () => {
+  hub = await startHub('pglite');
+});
+test.afterAll(async () => {
+  await hub.close();
+});
+
+test('an English UI words the hub’s refusals at sign-in in English: bad address, wrong password, hub down', async ({ page }) => {
+  await page.keyboard.press('Control+Shift+KeyL');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const form = page.getByTestId('hub-sign-in-form');
+  const error = page.getByTestId('hub-sign-in-error');
+
+  await page.keyboard.press('Alt+KeyL');
+  await expect(form).toBeVisible();
+  await page.getByTestId('hub-url').fill('hub.12345.example');
+  await page.getByTestId('hub-username').fill('op01');
+  await page.getByTestId('hub-password').fill('not-the-password');
+  await page.getByTestId('hub-password').press('Enter');
+  await expect(form).toContainText('The hub address must start with http:// or https://');
+
+  // The real hub refuses the password: its reason code, worded here.
+  await page.getByTestId('hub-url').fill(hub.url);
+  await page.getByTestId('hub-password').press('Enter');
+  await expect(error).toContainText('Sign-in failed: Wrong account or password');
+  expect(await error.innerText()).not.toMatch(HAN);
+
+  // Nothing listens at this address: the hub is down.
+  await page.getByTestId('hub-url').fill('http://127.0.0.1:9');
+  await page.getByTestId('hub-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('hub-password').press('Enter');
+  await expect(error).toContainText('Cannot reach the hub');
+  expect(await error.innerText()).not.toMatch(HAN);
+  expect(await form.innerText()).not.toMatch(HAN);
+
+  // The same refusal in the Chinese UI is in Chinese.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+KeyL');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.keyboard.press('Alt+KeyL');
+  await page.getByTestId('hub-url').fill(hub.url);
+  await page.getByTestId('hub-username').fill('op01');
+  await page.getByTestId('hub-password').fill('not-the-password');
+  await page.getByTestId('hub-password').press('Enter');
+  await expect(error).toContainText('账号或密码不正确');
+});
+
+test('the ticket form’s checks are in English in the English UI, and in Chinese in the Chinese one', async ({ page }) => {
+  await page.keyboard.press('Control+Shift+KeyL');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const form = page.getByTestId('registration-form');
+  await page.keyboard.press('Alt+KeyR');
+  await expect(page.getByTestId('field-callerName')).toBeFocused();
+  await page.keyboard.type('张三3');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1381234');
+  await page.keyboard.press('Tab');
+  await expect(form).toContainText('A name may contain only Chinese characters, letters, spaces and “·”');
+  await expect(form).toContainText('Not a valid number');
+  await page.getByTestId('field-description').fill('短');
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toContainText('Describe the request in at least 5 characters');
+  await expect(form).toContainText('Choose the request type');
+  const messages = (await form.locator('.ant-form-item-explain-error').allInnerTexts()).filter((text) => text.trim() !== '');
+  expect(messages.length).toBeGreaterThanOrEqual(4);
+  for (const text of messages) expect(text).not.toMatch(HAN);
+
+  await page.keyboard.press('Control+Shift+KeyL');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toContainText('诉求内容至少 5 个字');
+  await expect(form).toContainText('请选择诉求类型');
+});
