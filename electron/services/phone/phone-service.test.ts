@@ -54,7 +54,7 @@ describe('PhoneService', () => {
     const handlers = phone.handlers() as unknown as DeskHandlers;
     const result = await invokeDeskMethod(handlers, 'updatePhoneSettings', { serverUri: 'http://pbx', password: 'x' }, log);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.issues).toEqual([{ path: 'serverUri', message: 'phone.errors.serverUri' }]);
+    if (!result.ok) expect(result.error.issues).toEqual([{ path: 'serverUri', message: 'phone.errors.serverUri', code: 'INVALID' }]);
     expect(phone.settings.view()).toMatchObject({ serverUri: 'wss://pbx.example.gov.cn/ws', hasPassword: false });
     close();
   });
