@@ -27,6 +27,8 @@ export const validationCodes = [
   'CO_SAME_AS_LEAD',
   'CO_DUPLICATE',
   'TIME_LIMIT_REASON_REQUIRED',
+  'REDISPATCH_REASON_REQUIRED',
+  'REDISPATCH_SAME_LEAD',
   'ANSWER_REQUIRED',
   'ANSWER_TOO_LONG',
   // Finding existing tickets

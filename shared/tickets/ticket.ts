@@ -123,9 +123,9 @@ export type Transfer = z.infer<typeof transferSchema>;
  * Why a transfer may not re-dispatch a returned ticket (退回: the department thinks it is not theirs): it needs
  * a reason and another lead than the department that returned it. Null when it may; the desk and the hub both ask.
  */
-export function redispatchIssue(transfer: Pick<Transfer, 'lead' | 'redispatchReason'>, returnedBy: string | null): { path: 'lead' | 'redispatchReason'; message: string } | null {
-  if (!transfer.redispatchReason?.trim()) return { path: 'redispatchReason', message: '请写明重新派单的理由' };
-  if (returnedBy !== null && transfer.lead === returnedBy) return { path: 'lead', message: '退回的工单须改派其他承办单位' };
+export function redispatchIssue(transfer: Pick<Transfer, 'lead' | 'redispatchReason'>, returnedBy: string | null): { path: 'lead' | 'redispatchReason'; message: string; code: ValidationCode } | null {
+  if (!transfer.redispatchReason?.trim()) return { path: 'redispatchReason', message: '请写明重新派单的理由', code: 'REDISPATCH_REASON_REQUIRED' };
+  if (returnedBy !== null && transfer.lead === returnedBy) return { path: 'lead', message: '退回的工单须改派其他承办单位', code: 'REDISPATCH_SAME_LEAD' };
   return null;
 }
 

@@ -103,7 +103,7 @@ export class TicketStore {
     if (current.state === 'returned') {
       // 重新派单: the department returned it as not theirs; another lead, and why.
       const issue = redispatchIssue(checked, current.transfer?.lead ?? null);
-      if (issue) throw new DeskFailure('INVALID_INPUT', 'a returned ticket needs another lead and a reason', [{ path: `transfer.${issue.path}`, message: issue.message }]);
+      if (issue) throw new DeskFailure('INVALID_INPUT', 'a returned ticket needs another lead and a reason', [{ path: `transfer.${issue.path}`, message: issue.code, code: issue.code }]);
     }
     return this.change(ticketId, 'transferred', 'ticket.transfer', checked, (t) => ({ ...t, transfer: checked }));
   }

@@ -68,6 +68,8 @@ export const validationKeys = {
   CO_SAME_AS_LEAD: 'errors:validation.CO_SAME_AS_LEAD',
   CO_DUPLICATE: 'errors:validation.CO_DUPLICATE',
   TIME_LIMIT_REASON_REQUIRED: 'errors:validation.TIME_LIMIT_REASON_REQUIRED',
+  REDISPATCH_REASON_REQUIRED: 'errors:validation.REDISPATCH_REASON_REQUIRED',
+  REDISPATCH_SAME_LEAD: 'errors:validation.REDISPATCH_SAME_LEAD',
   ANSWER_REQUIRED: 'errors:validation.ANSWER_REQUIRED',
   ANSWER_TOO_LONG: 'errors:validation.ANSWER_TOO_LONG',
   TICKET_QUERY_REQUIRED: 'errors:validation.TICKET_QUERY_REQUIRED',

@@ -63,6 +63,8 @@ export const errorsEn: Shape<typeof errorsZhCN> = {
     CO_SAME_AS_LEAD: 'A co-handler cannot be the lead department',
     CO_DUPLICATE: 'A co-handler is listed twice',
     TIME_LIMIT_REASON_REQUIRED: 'The time limit differs from the duty list: give the reason',
+    REDISPATCH_REASON_REQUIRED: 'Say why it is re-dispatched',
+    REDISPATCH_SAME_LEAD: 'A returned ticket goes to another department',
     ANSWER_REQUIRED: 'Enter the answer',
     ANSWER_TOO_LONG: 'The answer has at most {{max}} characters',
     TICKET_QUERY_REQUIRED: 'Enter a ticket number or a caller’s number',

@@ -63,6 +63,8 @@ export const errorsZhCN = {
     CO_SAME_AS_LEAD: '协办单位不能与主办单位相同',
     CO_DUPLICATE: '协办单位有重复',
     TIME_LIMIT_REASON_REQUIRED: '办理时限与职责清单不同，请填写调整理由',
+    REDISPATCH_REASON_REQUIRED: '请写明重新派单的理由',
+    REDISPATCH_SAME_LEAD: '退回的工单须改派其他承办单位',
     ANSWER_REQUIRED: '请填写答复内容',
     ANSWER_TOO_LONG: '答复内容最多 {{max}} 字',
     TICKET_QUERY_REQUIRED: '请输入工单编号或来电号码',
