@@ -1,5 +1,12 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import type { DirectoryEntry } from '../../shared/dispatch/directory';
+import { adminToken } from '../hub/support/desk-enrolment';
+import type { RunningHub } from '../hub/support/hub-harness';
+import { hubClient, startHub } from '../hub/support/hub-harness';
+import { signInToHub } from '../support/hub-sign-in';
 import type { DeskPhone } from './support/desk';
 import { deskInboundGrows, peerInboundGrows, startDeskPhone, startPeer } from './support/desk';
 import type { PeerServer } from './support/peer/peer-server';
@@ -8,14 +15,19 @@ import type { SipRig } from './support/sip-rig';
 import { startSipRig } from './support/sip-rig';
 
 const PASSWORD = 'test1234';
+/** An expert the admin adds at the hub: not in the shipped sample numbers, so the desk can only have it from the hub. */
+const EXPERT: DirectoryEntry = { id: 'city-water-he', kind: 'expert', departmentId: 'city-water', name: '何青山', topic: '水利工程与防汛', number: '8799' };
 
 /**
  * Transfers picked from the transfer directory by typing three pinyin letters:
- * the desk (1001) in the workbench, the caller (1002) and the directory's
- * expert 王建国 of the 人社局 (extension 8711 in the shipped sample numbers)
- * as sip.js pages, Kamailio with digest auth.
+ * a hub (PGlite, demo accounts) where the admin adds the expert 何青山 of the
+ * 水利局 with extension 8799; the desk (1001) in the workbench, signed in, gets
+ * it with its pull; the caller (1002) and the expert (8799) are sip.js pages,
+ * Kamailio with digest auth.
  */
 test.describe.serial('transfer from the directory', () => {
+  test.describe.configure({ timeout: 180_000 });
+  let hub: RunningHub;
   let rig: SipRig;
   let peers: PeerServer;
   let desk: DeskPhone;
@@ -25,21 +37,36 @@ test.describe.serial('transfer from the directory', () => {
   test.beforeAll(async ({ browser }) => {
     rig = await startSipRig({ password: PASSWORD });
     peers = await startPeerServer();
-    desk = await startDeskPhone(browser, { serverUri: rig.wsUrl, domain: rig.domain, extension: '1001', password: PASSWORD });
+    hub = await startHub('pglite');
+    const added = await hubClient(hub.url)('PUT', `/v1/directory/${EXPERT.id}`, EXPERT, await adminToken(hub.url));
+    expect(added.status).toBe(200);
+    desk = await startDeskPhone(browser, { serverUri: rig.wsUrl, domain: rig.domain, extension: '1001', password: PASSWORD, afterCallWorkSeconds: 0 });
     caller = await startPeer(browser, peers.url, { user: '1002', server: rig.wsUrl, password: PASSWORD });
-    expert = await startPeer(browser, peers.url, { user: '8711', server: rig.wsUrl, password: PASSWORD });
+    expert = await startPeer(browser, peers.url, { user: EXPERT.number, server: rig.wsUrl, password: PASSWORD });
+    await signInToHub(desk.page, hub.url, 'op01');
+    // The sign-in's first pull brings the hub's directory into the desk's replica.
+    const replicated = (): number => {
+      const db = new Database(path.join(desk.host.dataDir, 'desk.sqlite3'), { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) AS n FROM transfer_directory WHERE id = ?').pluck().get(EXPERT.id) as number;
+      } finally {
+        db.close();
+      }
+    };
+    await expect.poll(replicated, { timeout: 30_000 }).toBe(1);
   });
 
   test.afterAll(async () => {
     await caller.evaluate(() => window.peer.stop()).catch(() => undefined);
     await expert.evaluate(() => window.peer.stop()).catch(() => undefined);
     await desk.close();
+    await hub.close().catch(() => undefined);
     await peers.close();
     await rig.stop({ keepLogs: process.env.SIP_RIG_KEEP_LOGS === '1' });
   });
 
-  /** A call from 1002, answered, then the transfer dialog opened and "wjg" typed: 王建国 on top. */
-  async function answerAndPickWjg(page: Page): Promise<void> {
+  /** A call from 1002, answered, then the transfer dialog opened and "hqs" typed: 何青山 on top. */
+  async function answerAndPick(page: Page): Promise<void> {
     await caller.evaluate(() => { window.peer.call('sip:1001@127.0.0.1'); });
     await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'ringing');
     await page.keyboard.press('F6');
@@ -47,18 +74,18 @@ test.describe.serial('transfer from the directory', () => {
     await deskInboundGrows(page);
     await page.keyboard.press('F10');
     await expect(page.getByTestId('transfer-target')).toBeFocused();
-    await page.keyboard.type('wjg');
+    await page.keyboard.type('hqs');
     const first = page.getByTestId('transfer-directory').getByRole('option').first();
-    await expect(first).toHaveAttribute('data-testid', 'directory-city-hrss-wang');
+    await expect(first).toHaveAttribute('data-testid', `directory-${EXPERT.id}`);
     await expect(first).toHaveAttribute('aria-selected', 'true');
-    await expect(first).toContainText('王建国 · 临沂市人力资源和社会保障局');
-    await expect(first).toContainText('8711');
+    await expect(first).toContainText('何青山 · 临沂市水利局');
+    await expect(first).toContainText('8799');
   }
 
   test('blind: three letters and Enter hand the caller to the expert; the desk is free', async () => {
     const { page } = desk;
     await expert.evaluate(() => { window.peer.setAutoAnswer(true); });
-    await answerAndPickWjg(page);
+    await answerAndPick(page);
     await page.keyboard.press('Enter');
     await expect.poll(() => expert.evaluate(() => window.peer.state())).toBe('Established');
     expect(await expert.evaluate(() => window.peer.referredBy())).toContain('sip:1001@127.0.0.1');
@@ -72,18 +99,18 @@ test.describe.serial('transfer from the directory', () => {
   test('attended: Shift+Enter consults the expert with the caller on hold, Alt+F10 joins them', async () => {
     const { page } = desk;
     await expert.evaluate(() => { window.peer.setAutoAnswer(false); });
-    await answerAndPickWjg(page);
+    await answerAndPick(page);
     await page.keyboard.press('Shift+Enter');
     await expect.poll(() => caller.evaluate(() => window.peer.remoteDirection())).toEqual(['recvonly']);
     await expect.poll(() => expert.evaluate(() => window.peer.ringing())).toBe(true);
     await expert.evaluate(() => window.peer.answer());
-    await expect(page.getByTestId('call-number')).toContainText('咨询中：8711');
+    await expect(page.getByTestId('call-number')).toContainText('咨询中：8799');
     await deskInboundGrows(page);
     await page.keyboard.press('Alt+F10');
     await expect(page.getByTestId('call-controls')).toHaveCount(0);
     await expect.poll(() => caller.evaluate(() => window.peer.state())).toBe('Established');
     await expect.poll(() => expert.evaluate(() => window.peer.state())).toBe('Established');
-    expect((await caller.evaluate(() => window.peer.events())).at(-1)).toMatch(/^REFER .*<sip:8711@127\.0\.0\.1\?Replaces=/);
+    expect((await caller.evaluate(() => window.peer.events())).at(-1)).toMatch(/^REFER .*<sip:8799@127\.0\.0\.1\?Replaces=/);
     expect(await caller.evaluate(() => window.peer.remoteDirection())).toEqual(['sendrecv']);
     await peerInboundGrows(caller);
     await peerInboundGrows(expert);
@@ -93,11 +120,11 @@ test.describe.serial('transfer from the directory', () => {
 
   test('attended, cancelled: Alt+Shift+F10 ends the consultation and takes the caller off hold', async () => {
     const { page } = desk;
-    await answerAndPickWjg(page);
+    await answerAndPick(page);
     await page.keyboard.press('Shift+Enter');
     await expect.poll(() => expert.evaluate(() => window.peer.ringing())).toBe(true);
     await expert.evaluate(() => window.peer.answer());
-    await expect(page.getByTestId('call-number')).toContainText('咨询中：8711');
+    await expect(page.getByTestId('call-number')).toContainText('咨询中：8799');
     await page.keyboard.press('Alt+Shift+F10');
     await expect.poll(() => expert.evaluate(() => window.peer.state())).toBe('none');
     await expect.poll(() => caller.evaluate(() => window.peer.remoteDirection())).toEqual(['sendrecv']);
