@@ -18,8 +18,9 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron', packages: 'external' }),
+  // The knowledge index worker's bundle sits beside each bundle that starts it (see kb-index-thread.ts).
+  build({ ...common, entryPoints: { main: 'electron/main/main.ts', 'kb-index-worker': 'electron/services/kb/kb-index-worker.ts' }, outdir: 'dist/electron', packages: 'external' }),
   // Minified: it carries zod (for the contract's method list) and runs before every window's first paint.
   build({ ...common, entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', external: ['electron'], minify: true }),
-  build({ ...common, entryPoints: { webhost: 'electron/webhost/webhost.ts' }, outdir: 'dist/webhost', packages: 'external' }),
+  build({ ...common, entryPoints: { webhost: 'electron/webhost/webhost.ts', 'kb-index-worker': 'electron/services/kb/kb-index-worker.ts' }, outdir: 'dist/webhost', packages: 'external' }),
 ]);

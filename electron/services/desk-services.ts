@@ -107,6 +107,8 @@ export class DeskServices {
     this.tickets = new TicketStore(this.db);
     this.outbox = new OutboxQueue(this.db);
     this.kb = new KbService(this.db, options.resourcesDir, warn);
+    // The saved knowledge index answers from now on; a worker thread checks it against the replica.
+    this.kb.start();
     this.sync = new DeskSync(this.outbox, (status) => {
       this.emit('syncStatusChanged', status);
     });
@@ -221,6 +223,7 @@ export class DeskServices {
     this.hub.close();
     this.integrity.stop();
     this.sync.close();
+    this.kb.close();
     closeDatabase(this.db);
   }
 }

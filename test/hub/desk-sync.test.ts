@@ -105,6 +105,8 @@ describe('a desk syncing with the hub', () => {
     const replica = services.db.prepare<[string], { state: string; doc: string }>('SELECT state, doc FROM hub_tickets WHERE id = ?').get(reg.id);
     expect(replica?.state).toBe('replied');
     expect(JSON.parse(replica!.doc)).toMatchObject({ reply: { text: '已责令整改。' }, number: expect.stringMatching(/^\d{8}-\d{6}$/) as unknown });
+    // The changed article reaches search once the knowledge index is rebuilt on its worker thread.
+    await services.kb.whenCurrent();
     const hits = await api('kbSearch', { query: '钱塘江潮汐观测点', limit: 3 });
     expect(hits[0]?.id).toBe(article!.doc.id);
   });

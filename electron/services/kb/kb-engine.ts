@@ -4,7 +4,7 @@ import type { Article } from '../../../shared/kb/article';
 import { articleSchema } from '../../../shared/kb/article';
 import { KbIndex } from './kb-index';
 import type { SynonymTable } from './synonyms';
-import { SynonymExpander, synonymTableSchema } from './synonyms';
+import { synonymTableSchema } from './synonyms';
 import type { PhrasingTable } from '../../../shared/kb/phrasings';
 import { EMPTY_PHRASINGS, withShippedPhrasings } from '../../../shared/kb/phrasings';
 import { readPhrasingTable, shippedPhrasingsFile } from './phrasings';
@@ -32,7 +32,7 @@ export const shippedArticlesFile = (resourcesDir: string): string => path.join(r
 
 /** The index over the articles; articles without phrasings of their own get the shipped ones by id. */
 export function buildIndex(articles: readonly Article[], synonyms: SynonymTable, phrasings: PhrasingTable = EMPTY_PHRASINGS): KbIndex {
-  return new KbIndex(withShippedPhrasings(articles, phrasings), new SynonymExpander(synonyms));
+  return KbIndex.build(withShippedPhrasings(articles, phrasings), synonyms);
 }
 
 /** What `resources/` ships beside the articles: the synonym table and the caller phrasings. */

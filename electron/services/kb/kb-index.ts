@@ -4,7 +4,10 @@ import type { KbHit } from '../../../shared/kb/search';
 import { compareHits } from '../../../shared/kb/search';
 import { DistrictNames } from './districts';
 import type { LearnedExpansions } from '../../../shared/kb/learned-expansions';
-import type { SynonymExpander } from './synonyms';
+import type { SynonymTable } from './synonyms';
+import { SynonymExpander } from './synonyms';
+import type { PostingSource } from './postings';
+import { MemoryPostings } from './postings';
 import { indexTerms, queryTerms } from './text-analysis';
 import { matchStrength, queryUnits } from './match-strength';
 
@@ -33,13 +36,6 @@ const LEARNED_WEIGHT = 0.5;
 /** An article counts as brought or lifted by learning (and says so) above this share. */
 const LEARNED_SHOWN = 0.05;
 
-interface Posting {
-  docs: Int32Array;
-  weights: Float32Array;
-  /** Bigram terms only: the plain BM25 weight of the bigram over the article's whole text, for the coverage channel. */
-  plain?: Float32Array;
-}
-
 /**
  * The second, plain channel: how much of the query's own character bigrams (weighted by rarity) the whole
  * article contains, 0–1, added to the field-weighted score divided by the query's best. It keeps an
@@ -50,34 +46,54 @@ const COVERAGE_WEIGHT = 0.5;
 const PLAIN_K1 = 1.2;
 const PLAIN_B = 0.75;
 
+/** What scoring needs of each article without reading it: id, scope and status, by article number. */
+export interface DocTable {
+  readonly ids: readonly string[];
+  readonly scopes: readonly string[];
+  readonly statuses: readonly Article['status'][];
+}
+
 /**
- * The knowledge base's search index, in memory, rebuilt from the local
- * replica when articles change (50,000 articles build in seconds; see the kb
- * benchmark). BM25F over title, keywords, category and body, with the term
- * kinds of `text-analysis.ts`. Why not SQLite FTS5: its trigram tokenizer
- * cannot match the two-character words most Chinese queries are made of, and
- * the typo-tolerant pinyin and synonym terms would need a custom tokenizer in
- * C; an in-memory index built from the replica keeps the replica the source
- * of truth and answers a keystroke in about a millisecond.
+ * The knowledge base's search index, rebuilt from the local replica when
+ * articles change (on a worker thread, see `kb-saved-index.ts`) and saved to
+ * disk, so the desk answers from the saved one at once after a start. BM25F
+ * over title, keywords, category and body, with the term kinds of
+ * `text-analysis.ts`. Why not SQLite FTS5: its trigram tokenizer cannot match
+ * the two-character words most Chinese queries are made of, and the
+ * typo-tolerant pinyin and synonym terms would need a custom tokenizer in C;
+ * an index built from the replica keeps the replica the source of truth and
+ * answers a keystroke in about a millisecond.
  */
 export class KbIndex {
-  private readonly postings = new Map<string, Posting>();
-  private readonly idf = new Map<string, number>();
   private readonly scores: Float32Array;
   private readonly coverage: Float32Array;
   private readonly districts: DistrictNames;
   private readonly docOf = new Map<string, number>();
+  private readonly expander: SynonymExpander;
   private learned: LearnedExpansions | null = null;
 
   constructor(
-    readonly articles: readonly Article[],
-    private readonly synonyms: SynonymExpander,
+    readonly docs: DocTable,
+    readonly postings: PostingSource,
+    readonly synonyms: SynonymTable,
+    /** The article behind a hit (read only for the hits shown); undefined when it has gone since the index was built. */
+    private readonly articleOf: (doc: number) => Article | undefined,
   ) {
-    this.scores = new Float32Array(articles.length);
-    this.coverage = new Float32Array(articles.length);
-    this.districts = new DistrictNames(articles.map((a) => a.scope).filter((s) => s !== CITY_WIDE_SCOPE));
-    articles.forEach((a, doc) => this.docOf.set(a.id, doc));
-    this.build();
+    this.scores = new Float32Array(docs.ids.length);
+    this.coverage = new Float32Array(docs.ids.length);
+    this.districts = new DistrictNames(docs.scopes.filter((s) => s !== CITY_WIDE_SCOPE));
+    docs.ids.forEach((id, doc) => this.docOf.set(id, doc));
+    this.expander = new SynonymExpander(synonyms);
+  }
+
+  /** Indexes the articles in memory. */
+  static build(articles: readonly Article[], synonyms: SynonymTable): KbIndex {
+    const docs: DocTable = { ids: articles.map((a) => a.id), scopes: articles.map((a) => a.scope), statuses: articles.map((a) => a.status) };
+    return new KbIndex(docs, buildPostings(articles), synonyms, (doc) => articles[doc]);
+  }
+
+  get size(): number {
+    return this.docs.ids.length;
   }
 
   /** Query → article expansions learned from operators' use of articles (null to search without them). */
@@ -85,45 +101,8 @@ export class KbIndex {
     this.learned = learned;
   }
 
-  private build(): void {
-    const perField = FIELDS.map((field) => this.articles.map((a) => indexTerms(field.text(a), field.sound)));
-    const averageLength = perField.map((docs) => docs.reduce((sum, terms) => sum + sumOf(terms), 0) / Math.max(1, docs.length));
-    const byTerm = new Map<string, { docs: number[]; weights: number[]; plain: number[] }>();
-    // The plain channel's length of an article: all its bigrams, whatever the field (the fields' own terms hold them).
-    const plainNorm = this.articles.map((_, doc) => {
-      let length = 0;
-      for (const fieldDocs of perField) for (const [term, tf] of fieldDocs[doc] ?? []) if (term.startsWith('b:')) length += tf;
-      return length;
-    });
-    const plainAverage = plainNorm.reduce((sum, length) => sum + length, 0) / Math.max(1, plainNorm.length);
-    this.articles.forEach((_, doc) => {
-      const weights = new Map<string, number>();
-      const plainTf = new Map<string, number>();
-      FIELDS.forEach((field, f) => {
-        const terms = perField[f]?.[doc] ?? new Map<string, number>();
-        const norm = K1 * (1 - B + (B * sumOf(terms)) / (averageLength[f] || 1));
-        for (const [term, tf] of terms) {
-          weights.set(term, (weights.get(term) ?? 0) + (field.weight * tf) / (tf + norm));
-          if (term.startsWith('b:')) plainTf.set(term, (plainTf.get(term) ?? 0) + tf);
-        }
-      });
-      const norm = PLAIN_K1 * (1 - PLAIN_B + (PLAIN_B * (plainNorm[doc] ?? 0)) / (plainAverage || 1));
-      for (const [term, weight] of weights) {
-        let list = byTerm.get(term);
-        if (!list) byTerm.set(term, (list = { docs: [], weights: [], plain: [] }));
-        list.docs.push(doc);
-        list.weights.push(weight);
-        const tf = plainTf.get(term) ?? 0;
-        if (tf) list.plain.push(tf / (tf + norm));
-      }
-    });
-    const n = this.articles.length;
-    for (const [term, list] of byTerm) {
-      const posting: Posting = { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights) };
-      if (list.plain.length) posting.plain = Float32Array.from(list.plain);
-      this.postings.set(term, posting);
-      this.idf.set(term, Math.log(1 + (n - list.docs.length + 0.5) / (list.docs.length + 0.5)));
-    }
+  close(): void {
+    this.postings.close();
   }
 
   search(query: string, options: { district?: string | null; limit?: number } = {}): KbHit[] {
@@ -131,7 +110,7 @@ export class KbIndex {
     if (!text) return [];
     const limit = options.limit ?? 10;
     const own = queryTerms(text);
-    const terms = [...own, ...this.synonyms.expansions(text).flatMap((extra) => queryTerms(extra, SYNONYM_WEIGHT))];
+    const terms = [...own, ...this.expander.expansions(text).flatMap((extra) => queryTerms(extra, SYNONYM_WEIGHT))];
     const touched: number[] = [];
     const scores = this.scores;
     const coverage = this.coverage;
@@ -139,9 +118,9 @@ export class KbIndex {
     const ownBigrams = new Set(own.filter((t) => t.term.startsWith('b:')).map((t) => t.term));
     let coverageMax = 0;
     for (const { term, weight } of dedupe(terms)) {
-      const posting = this.postings.get(term);
+      const posting = this.postings.postingOf(term);
       if (!posting) continue;
-      const idf = this.idf.get(term) ?? 0;
+      const idf = this.postings.idfOf(term) ?? 0;
       const factor = weight * idf;
       const { docs, weights } = posting;
       const plain = ownBigrams.has(term) ? posting.plain : undefined;
@@ -162,15 +141,17 @@ export class KbIndex {
     const district = this.districts.mentionedIn(text) ?? options.district ?? null;
     // Keep only the best `limit` (current first, then expired) instead of sorting every touched article:
     // a common character touches tens of thousands of them at 50,000 articles.
-    const best: { article: Article; score: number; status: Article['status'] }[] = [];
+    const best: { doc: number; score: number; status: Article['status'] }[] = [];
+    const { scopes, statuses } = this.docs;
     for (const doc of touched) {
-      const article = this.articles[doc];
       const fused = (scores[doc] ?? 0) / (top || 1) + (coverage[doc] ?? 0) * coverageScale;
-      const score = fused * (article ? placeFactor(article.scope, district) : 0);
+      const scope = scopes[doc];
+      const score = scope === undefined ? 0 : fused * placeFactor(scope, district);
       scores[doc] = 0;
       coverage[doc] = 0;
-      if (!article) continue;
-      const candidate = { article, score, status: article.status };
+      const status = statuses[doc];
+      if (status === undefined) continue;
+      const candidate = { doc, score, status };
       const last = best[best.length - 1];
       if (best.length >= limit && last && compareHits(candidate, last) >= 0) continue;
       let at = best.length;
@@ -180,17 +161,20 @@ export class KbIndex {
     }
     // Highlight whole words and bigrams; the pinyin stretches of a typo would mark half-words.
     const surfaces = [...new Set(terms.filter((t) => !t.term.startsWith('p:')).map((t) => t.surface).filter((s) => s.length >= 2))];
-    const units = queryUnits(text, this.synonyms.bridges(text), (term) => this.idf.get(term), this.rarest);
-    return best.map(({ article, score }) => {
-      const doc = this.docOf.get(article.id) ?? -1;
+    const units = queryUnits(text, this.expander.bridges(text), (term) => this.postings.idfOf(term), this.rarest);
+    const hits: KbHit[] = [];
+    for (const { doc, score } of best) {
+      const article = this.articleOf(doc);
+      if (!article) continue;
       const strength = matchStrength(units, (term) => this.holds(term, doc));
-      return toHit(article, score, surfaces, lifted.has(article.id), strength);
-    });
+      hits.push(toHit(article, score, surfaces, lifted.has(article.id), strength));
+    }
+    return hits;
   }
 
   /** Whether the article holds the term in any field (postings are in article order). */
   private holds(term: string, doc: number): boolean {
-    const docs = this.postings.get(term)?.docs;
+    const docs = this.postings.postingOf(term)?.docs;
     if (!docs) return false;
     let low = 0;
     let high = docs.length - 1;
@@ -206,7 +190,7 @@ export class KbIndex {
 
   /** The rarity of a term found in one article only: what a term no article holds weighs in the match strength. */
   private get rarest(): number {
-    const n = this.articles.length;
+    const n = this.docs.ids.length;
     return Math.log(1 + (n - 0.5) / 1.5);
   }
 
@@ -241,10 +225,141 @@ function dedupe(terms: { term: string; weight: number; surface: string }[]): { t
   return [...best.values()];
 }
 
-function sumOf(terms: Map<string, number>): number {
-  let total = 0;
-  for (const count of terms.values()) total += count;
-  return total;
+/** A typed array that grows by doubling: the build's entries without a JavaScript array of boxed numbers each. */
+class Growing<T extends Int32Array | Float32Array> {
+  length = 0;
+  constructor(
+    public array: T,
+    private readonly make: (size: number) => T,
+  ) {}
+
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const bigger = this.make(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = value;
+  }
+}
+
+const ints = (size: number): Int32Array => new Int32Array(size);
+const floats = (size: number): Float32Array => new Float32Array(size);
+
+/**
+ * The postings of the articles. Each article's fields are analysed once and
+ * kept as (term number, count) pairs in typed arrays; the weights are then
+ * summed per article in a scratch array indexed by term number and written
+ * out in compressed-row form. No map or array per article or per term
+ * survives the article, which is what made the build slow (mostly garbage
+ * collection) at 50,000 articles.
+ */
+function buildPostings(articles: readonly Article[]): MemoryPostings {
+  const numbers = new Map<string, number>();
+  const terms: string[] = [];
+  const numberOf = (term: string): number => {
+    let t = numbers.get(term);
+    if (t === undefined) {
+      t = terms.length;
+      numbers.set(term, t);
+      terms.push(term);
+    }
+    return t;
+  };
+  const n = articles.length;
+  const fieldCount = FIELDS.length;
+  // Per (article, field): where its pairs start in termPairs/countPairs, and its length in terms.
+  const pairStart = new Int32Array(n * fieldCount + 1);
+  const fieldLength = new Float64Array(n * fieldCount);
+  const plainLength = new Float64Array(n);
+  const pairTerms = new Growing(new Int32Array(1 << 16), ints);
+  const pairCounts = new Growing(new Int32Array(1 << 16), ints);
+  const lengthSums = new Float64Array(fieldCount);
+  for (let doc = 0; doc < n; doc++) {
+    const article = articles[doc];
+    if (!article) continue;
+    for (let f = 0; f < fieldCount; f++) {
+      const field = FIELDS[f];
+      if (!field) continue;
+      const cell = doc * fieldCount + f;
+      pairStart[cell] = pairTerms.length;
+      let length = 0;
+      for (const [term, tf] of indexTerms(field.text(article), field.sound)) {
+        pairTerms.push(numberOf(term));
+        pairCounts.push(tf);
+        length += tf;
+        if (term.startsWith('b:')) plainLength[doc] = (plainLength[doc] ?? 0) + tf;
+      }
+      fieldLength[cell] = length;
+      lengthSums[f] = (lengthSums[f] ?? 0) + length;
+    }
+  }
+  pairStart[n * fieldCount] = pairTerms.length;
+  const averageLength = Array.from(lengthSums, (sum) => sum / Math.max(1, n) || 1);
+  let plainTotal = 0;
+  for (const length of plainLength) plainTotal += length;
+  const plainAverage = plainTotal / Math.max(1, n) || 1;
+  const bigram = Uint8Array.from(terms, (term) => Number(term.startsWith('b:')));
+
+  // Per article: sum the fields' weights per term, then emit one entry per term the article holds.
+  const weightOf = new Float64Array(terms.length);
+  const plainTfOf = new Float64Array(terms.length);
+  const entryTerm = new Growing(new Int32Array(1 << 16), ints);
+  const entryDoc = new Growing(new Int32Array(1 << 16), ints);
+  const entryWeight = new Growing(new Float32Array(1 << 16), floats);
+  const entryPlain = new Growing(new Float32Array(1 << 16), floats);
+  const touched: number[] = [];
+  for (let doc = 0; doc < n; doc++) {
+    for (let f = 0; f < fieldCount; f++) {
+      const field = FIELDS[f];
+      if (!field) continue;
+      const cell = doc * fieldCount + f;
+      const norm = K1 * (1 - B + (B * (fieldLength[cell] ?? 0)) / (averageLength[f] ?? 1));
+      for (let p = pairStart[cell] ?? 0, end = pairStart[cell + 1] ?? 0; p < end; p++) {
+        const t = pairTerms.array[p] ?? 0;
+        const tf = pairCounts.array[p] ?? 0;
+        if (weightOf[t] === 0) touched.push(t);
+        weightOf[t] = (weightOf[t] ?? 0) + (field.weight * tf) / (tf + norm);
+        if (bigram[t]) plainTfOf[t] = (plainTfOf[t] ?? 0) + tf;
+      }
+    }
+    const norm = PLAIN_K1 * (1 - PLAIN_B + (PLAIN_B * (plainLength[doc] ?? 0)) / plainAverage);
+    for (const t of touched) {
+      const tf = plainTfOf[t] ?? 0;
+      entryTerm.push(t);
+      entryDoc.push(doc);
+      entryWeight.push(weightOf[t] ?? 0);
+      entryPlain.push(tf ? tf / (tf + norm) : 0);
+      weightOf[t] = 0;
+      plainTfOf[t] = 0;
+    }
+    touched.length = 0;
+  }
+
+  // Compressed rows: count per term, then place each entry (articles stay in ascending order within a term).
+  const starts = new Int32Array(terms.length + 1);
+  for (let e = 0; e < entryTerm.length; e++) {
+    const next = (entryTerm.array[e] ?? 0) + 1;
+    starts[next] = (starts[next] ?? 0) + 1;
+  }
+  for (let t = 0; t < terms.length; t++) starts[t + 1] = (starts[t + 1] ?? 0) + (starts[t] ?? 0);
+  const fill = starts.slice(0, terms.length);
+  const docs = new Int32Array(entryTerm.length);
+  const weights = new Float32Array(entryTerm.length);
+  const plain = new Float32Array(entryTerm.length);
+  for (let e = 0; e < entryTerm.length; e++) {
+    const t = entryTerm.array[e] ?? 0;
+    const at = fill[t] ?? 0;
+    fill[t] = at + 1;
+    docs[at] = entryDoc.array[e] ?? 0;
+    weights[at] = entryWeight.array[e] ?? 0;
+    plain[at] = entryPlain.array[e] ?? 0;
+  }
+  const idf = Float32Array.from(terms, (_, t) => {
+    const df = (starts[t + 1] ?? 0) - (starts[t] ?? 0);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  });
+  return new MemoryPostings({ terms, starts, idf }, docs, weights, plain);
 }
 
 function toHit(article: Article, score: number, surfaces: string[], learned: boolean, strength: number): KbHit {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Article } from '../../../shared/kb/article';
 import { articleSchema } from '../../../shared/kb/article';
 import type { KbFeedbackInput, KbHit, KbSearchInput } from '../../../shared/kb/search';
@@ -9,6 +11,8 @@ import { withShippedPhrasings } from '../../../shared/kb/phrasings';
 import { learningKeys } from './text-analysis';
 import { buildIndex, readArticlesFile, readShippedVocabulary, shippedArticlesFile } from './kb-engine';
 import type { KbIndex } from './kb-index';
+import { openSavedIndex, savedIndexFiles } from './kb-saved-index';
+import { refreshSavedIndexOffThread } from './kb-index-thread';
 import type { SynonymTable } from './synonyms';
 import { synonymTableSchema } from './synonyms';
 
@@ -24,18 +28,35 @@ export interface ArticleChanges {
 
 /**
  * The desk's knowledge base: a replica in SQLite (works offline), seeded from
- * the shipped articles on first start, and the in-memory index built from it
- * on the first search (jieba's dictionary loads then, not at start-up).
+ * the shipped articles on first start, and the search index over it. The
+ * index is built on a worker thread and saved beside the database
+ * (`kb-saved-index.ts`): after a start the saved one answers at once while the
+ * worker checks it against the replica's content hash, and after a change
+ * batch the old one answers until the new one is ready.
  */
 export class KbService {
   private index: KbIndex | null = null;
+  /** The content hash the answering index was built from (null: built in memory, or none yet). */
+  private indexHash: string | null = null;
   private learned: LearnedExpansions | null = null;
+  /** Bumped by every applied change batch; the index is current once a refresh started at this count has ended. */
+  private changes = 0;
+  private currentAt = -1;
+  private refreshing: Promise<void> | null = null;
+  private stopWorker: (() => Promise<void>) | null = null;
+  private started = false;
+  private closed = false;
+  /** Where the saved index lives: beside the database file (none for an in-memory database: built on this thread). */
+  private readonly indexDir: string | null;
+  private readonly warn: (message: string, error: unknown) => void;
 
   constructor(
     private readonly db: DeskDatabase,
     private readonly resourcesDir: string,
     warn: (message: string, error: unknown) => void = () => undefined,
   ) {
+    this.warn = warn;
+    this.indexDir = db.memory ? null : path.join(path.dirname(db.name), 'kb-index');
     const state = db.prepare('SELECT version FROM kb_replica_state').get();
     if (state) return;
     try {
@@ -44,6 +65,32 @@ export class KbService {
       // No replica state is written, so the next start tries the seed again; search meanwhile finds nothing.
       warn('knowledge base seed could not be read; starting with an empty knowledge base', error);
     }
+  }
+
+  /** Opens the saved index (if any) and starts checking it against the replica; called once the desk services are up. */
+  start(): void {
+    if (this.started || this.closed) return;
+    this.started = true;
+    if (!this.indexDir) return;
+    this.index ??= this.openNewestSaved();
+    void this.refresh();
+  }
+
+  /** Resolves once the answering index holds every change batch applied so far. */
+  async whenCurrent(): Promise<void> {
+    this.start();
+    while (!this.closed && this.currentAt !== this.changes) await this.refresh();
+  }
+
+  private isClosed(): boolean {
+    return this.closed;
+  }
+
+  close(): void {
+    this.closed = true;
+    void this.stopWorker?.();
+    this.index?.close();
+    this.index = null;
   }
 
   private seed(): void {
@@ -79,7 +126,11 @@ export class KbService {
         .run(changes.version, synonyms ? JSON.stringify(synonyms) : null);
       return true;
     })();
-    if (applied) this.index = null;
+    if (applied) {
+      this.changes++;
+      if (!this.indexDir) this.replaceIndex(null, null);
+      else if (this.started) void this.refresh();
+    }
     return applied;
   }
 
@@ -96,8 +147,9 @@ export class KbService {
     return true;
   }
 
-  search(input: KbSearchInput): KbHit[] {
-    return this.searchIndex().search(input.query, { district: input.district ?? null, limit: input.limit ?? 10 });
+  async search(input: KbSearchInput): Promise<KbHit[]> {
+    const index = await this.answering();
+    return index.search(input.query, { district: input.district ?? null, limit: input.limit ?? 10 });
   }
 
   /** Keeps the operator's feedback until the sync engine sends it; the article must exist in the replica. */
@@ -115,17 +167,97 @@ export class KbService {
     return articleSchema.parse(JSON.parse(row.doc));
   }
 
-  private searchIndex(): KbIndex {
-    if (!this.index) {
-      const articles = this.db
-        .prepare<[], { doc: string }>('SELECT doc FROM kb_articles ORDER BY id')
-        .all()
-        .map((row) => articleSchema.parse(JSON.parse(row.doc)));
-      const stored = this.db.prepare<[], { synonyms: string | null }>('SELECT synonyms FROM kb_replica_state').get()?.synonyms;
-      const synonyms = stored ? synonymTableSchema.parse(JSON.parse(stored)) : { version: 0, groups: [] };
-      this.index = buildIndex(articles, synonyms);
-      this.index.useLearned(this.learned);
-    }
+  /** The index to answer from now: the current or saved one, else the first one being built. */
+  private async answering(): Promise<KbIndex> {
+    if (!this.indexDir) return (this.index ??= this.buildHere());
+    this.start();
+    if (!this.index) await this.refresh();
+    if (!this.index) throw new DeskFailure('INTERNAL', 'knowledge base is closed');
     return this.index;
+  }
+
+  /** One refresh at a time; a change batch applied during it starts another when it ends. */
+  private refresh(): Promise<void> {
+    this.refreshing ??= this.refreshOnce().finally(() => {
+      this.refreshing = null;
+      if (!this.closed && this.currentAt !== this.changes) void this.refresh();
+    });
+    return this.refreshing;
+  }
+
+  private async refreshOnce(): Promise<void> {
+    const dir = this.indexDir;
+    if (!dir || this.closed) return;
+    const at = this.changes;
+    const job = refreshSavedIndexOffThread(this.db.name, dir);
+    this.stopWorker = job.stop;
+    try {
+      const result = await job.done;
+      // Closed while the worker ran (the flag changes across the await).
+      if (this.isClosed()) return;
+      if (result.hash !== this.indexHash) {
+        const { index, hash } = openSavedIndex(result.file, (id) => this.articleOrNothing(id));
+        this.replaceIndex(index, hash);
+        this.removeSavedExcept(result.file);
+      }
+    } catch (error) {
+      if (this.isClosed()) return;
+      // Without the worker the desk still searches: built here, as before there was one.
+      this.warn('knowledge index could not be refreshed on a worker thread; building it on the main thread', error);
+      this.replaceIndex(this.buildHere(), null);
+    } finally {
+      this.stopWorker = null;
+      this.currentAt = at;
+    }
+  }
+
+  private replaceIndex(index: KbIndex | null, hash: string | null): void {
+    this.index?.close();
+    this.index = index;
+    this.indexHash = hash;
+    index?.useLearned(this.learned);
+  }
+
+  /** The newest saved index, whatever it was built from (the refresh checks that); null when there is none readable. */
+  private openNewestSaved(): KbIndex | null {
+    for (const file of savedIndexFiles(this.indexDir ?? '')) {
+      try {
+        const { index, hash } = openSavedIndex(file, (id) => this.articleOrNothing(id));
+        this.indexHash = hash;
+        index.useLearned(this.learned);
+        return index;
+      } catch (error) {
+        this.warn(`saved knowledge index ${path.basename(file)} could not be opened; it is rebuilt`, error);
+      }
+    }
+    return null;
+  }
+
+  private removeSavedExcept(keep: string): void {
+    for (const file of savedIndexFiles(this.indexDir ?? '')) {
+      if (file === keep) continue;
+      try {
+        fs.rmSync(file, { force: true });
+      } catch (error) {
+        this.warn(`old saved knowledge index ${path.basename(file)} could not be removed`, error);
+      }
+    }
+  }
+
+  private articleOrNothing(id: string): Article | undefined {
+    const row = this.db.prepare<[string], { doc: string }>('SELECT doc FROM kb_articles WHERE id = ?').get(id);
+    return row ? (JSON.parse(row.doc) as Article) : undefined;
+  }
+
+  private buildHere(): KbIndex {
+    const articles = this.db
+      .prepare<[], { doc: string }>('SELECT doc FROM kb_articles ORDER BY id')
+      .all()
+      .map((row) => articleSchema.parse(JSON.parse(row.doc)));
+    const stored = this.db.prepare<[], { synonyms: string | null }>('SELECT synonyms FROM kb_replica_state').get()?.synonyms;
+    const synonyms = stored ? synonymTableSchema.parse(JSON.parse(stored)) : { version: 0, groups: [] };
+    const index = buildIndex(articles, synonyms);
+    index.useLearned(this.learned);
+    return index;
   }
 }
