@@ -106,9 +106,8 @@ export class DeskServices {
     this.dispatch = new DispatchService(this.db, options.resourcesDir, { warn });
     this.tickets = new TicketStore(this.db);
     this.outbox = new OutboxQueue(this.db);
+    // The first search opens the saved knowledge index and has a worker thread check it against the replica.
     this.kb = new KbService(this.db, options.resourcesDir, warn);
-    // The saved knowledge index answers from now on; a worker thread checks it against the replica.
-    this.kb.start();
     this.sync = new DeskSync(this.outbox, (status) => {
       this.emit('syncStatusChanged', status);
     });

@@ -67,7 +67,7 @@ export class KbService {
     }
   }
 
-  /** Opens the saved index (if any) and starts checking it against the replica; called once the desk services are up. */
+  /** Opens the saved index (if any) and starts checking it against the replica on a worker thread; the first search calls it. */
   start(): void {
     if (this.started || this.closed) return;
     this.started = true;
