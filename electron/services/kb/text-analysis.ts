@@ -1,6 +1,6 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import type { Jieba } from '@node-rs/jieba';
 import { pinyin } from 'pinyin-pro';
+import { sharedJieba } from '../dispatch/jieba-segmenter';
 
 /**
  * Turns Chinese text into index terms. Operators type two or three words,
@@ -12,10 +12,8 @@ import { pinyin } from 'pinyin-pro';
  * - `i:` pinyin initials of each word (gjj), for the common abbreviations.
  */
 
-let jieba: Jieba | null = null;
 function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
+  return sharedJieba();
 }
 
 export type TermKind = 'w' | 'b' | 'p' | 'i';
