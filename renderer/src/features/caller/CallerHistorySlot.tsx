@@ -4,13 +4,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { phoneLineOf } from '../../../../shared/phone/phone-number';
 import type { RingHistory, RingHistoryRow } from '../../../../shared/tickets/ring-history';
-import { desk } from '../../desk/desk';
 import { ticketStateKeys } from '../../i18n/history/keys';
 import { useTicketReference } from '../ticket/use-ticket-reference';
 import { useRingHistoryStore } from './ring-history-store';
-
-/** A hub that was only slow has usually answered (and been kept) a moment later: asked once more then. */
-const SLOW_RETRY_MS = 2_000;
 
 /**
  * The caller's earlier tickets, shown while the call rings: open ones first
@@ -32,22 +28,9 @@ export function CallerHistorySlot({ number, callId }: { number: string; callId: 
   const marked = useRef<string | null>(null);
 
   useEffect(() => {
-    if (!line) return;
-    let live = true;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const ask = (again: boolean): void => {
-      void desk.ringHistory({ number: line }).then((result) => {
-        if (!live || !result.ok) return;
-        useRingHistoryStore.getState().answered(callId, result.value);
-        if (!again && result.value.hubProblem === 'slow') retry = setTimeout(() => ask(true), SLOW_RETRY_MS);
-      });
-    };
-    ask(false);
-    return () => {
-      live = false;
-      clearTimeout(retry);
-    };
-  }, [line, callId]);
+    // A ringing call was asked for as it arrived (askOnRing); any other call shown (dialled, picked up again) is asked now.
+    useRingHistoryStore.getState().asked(callId, number);
+  }, [callId, number]);
 
   useEffect(() => {
     // Read by the `sip` benchmark: INVITE sent → the ringing screen pop with the caller's history rendered.

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusedCall, usePhoneStore, useRingingCall } from '../phone/phone-store';
 import { CallerHistorySlot } from './CallerHistorySlot';
+import { askOnRing } from './ring-history-store';
 import { callDirectionKeys } from '../../i18n/caller/keys';
 import { callPhaseKeys } from '../../i18n/phone/keys';
 
@@ -17,6 +18,8 @@ export function CallerPanel(): React.JSX.Element {
   const focused = useFocusedCall();
   const lastEnded = usePhoneStore((s) => s.lastEnded);
   const call = ringing ?? focused ?? lastEnded;
+
+  useEffect(askOnRing, []);
 
   useEffect(() => {
     // Read by the `sip` benchmark: INVITE sent → the ringing number on screen.
