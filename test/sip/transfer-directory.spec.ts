@@ -7,6 +7,7 @@ import { adminToken } from '../hub/support/desk-enrolment';
 import type { RunningHub } from '../hub/support/hub-harness';
 import { hubClient, startHub } from '../hub/support/hub-harness';
 import { signInToHub } from '../support/hub-sign-in';
+import { registerByKeyboard } from '../support/ticket-form';
 import type { DeskPhone } from './support/desk';
 import { deskInboundGrows, peerInboundGrows, startDeskPhone, startPeer } from './support/desk';
 import type { PeerServer } from './support/peer/peer-server';
@@ -35,6 +36,8 @@ test.describe.serial('transfer from the directory', () => {
   let expert: Page;
 
   test.beforeAll(async ({ browser }) => {
+    // A hub start, a desk's sign-in with its first pull, and three SIP pages on a shared machine.
+    test.setTimeout(180_000);
     rig = await startSipRig({ password: PASSWORD });
     peers = await startPeerServer();
     hub = await startHub('pglite');
@@ -130,6 +133,35 @@ test.describe.serial('transfer from the directory', () => {
     await expect.poll(() => caller.evaluate(() => window.peer.remoteDirection())).toEqual(['sendrecv']);
     await expect(page.getByTestId('call-controls')).toHaveAttribute('data-phase', 'active');
     await peerInboundGrows(caller);
+    await page.keyboard.press('F7');
+    await expect.poll(() => caller.evaluate(() => window.peer.state())).toBe('none');
+  });
+  test('the ticket’s lead department heads the directory: registered, its suggestion taken (Alt+S), F10 lists its switchboard first', async () => {
+    const { page } = desk;
+    await caller.evaluate(() => { window.peer.call('sip:1001@127.0.0.1'); });
+    await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'ringing');
+    await page.keyboard.press('F6');
+    await expect(page.getByTestId('call-controls')).toHaveAttribute('data-phase', 'active');
+    await registerByKeyboard(page, {
+      name: '王女士',
+      number: '13912345678',
+      place: ['银雀山', '兰山区 / 银雀山街道'],
+      address: '某小区5号楼',
+      type: '求助',
+      category: ['消防安全', '应急安全 / 消防安全'],
+      description: '兰山区银雀山街道某小区有住户从五楼窗户拉电线到楼下给电动车充电，存在火灾隐患。',
+    });
+    await page.keyboard.press('Alt+KeyS');
+    await expect(page.getByTestId('field-lead')).toContainText('兰山区银雀山街道办事处');
+    await page.keyboard.press('F10');
+    const options = page.getByTestId('transfer-directory').getByRole('option');
+    await expect(options.first()).toHaveAttribute('data-testid', 'directory-lanshan-yinqueshan-st-main');
+    await expect(options.first()).toContainText('主办部门');
+    await expect(options.nth(1)).not.toContainText('主办部门');
+    // Typing searches the whole directory again, the lead still first where it matches.
+    await page.keyboard.type('hqs');
+    await expect(options.first()).toHaveAttribute('data-testid', `directory-${EXPERT.id}`);
+    await page.keyboard.press('Escape');
     await page.keyboard.press('F7');
     await expect.poll(() => caller.evaluate(() => window.peer.state())).toBe('none');
   });
