@@ -21,7 +21,7 @@ export function PhoneStatus(): React.JSX.Element {
     items: [
       { key: 'ready', label: t('common:status.agentStates.ready') },
       // The reason is stored and reported as its code; each language words it (the board's limits follow the code).
-      ...breakReasonCodes.map((code) => ({ key: `break:${code}`, label: `${t('common:status.agentStates.break')}（${t(breakReasonKeys[code])}）` })),
+      ...breakReasonCodes.map((code) => ({ key: `break:${code}`, label: t('common:status.withReason', { state: t('common:status.agentStates.break'), reason: t(breakReasonKeys[code]) }) })),
       { key: 'training', label: t('common:status.agentStates.training') },
       { key: 'sign_out', label: t('common:status.agentStates.signedOut') },
     ],
@@ -39,7 +39,7 @@ export function PhoneStatus(): React.JSX.Element {
           {t('common:status.agent')}:{' '}
           <Badge
             status={agent.state === 'ready' ? 'success' : agent.state === 'signed_out' ? 'default' : 'processing'}
-            text={`${t(agentStateKeys[agent.state])}${agent.reason ? `（${breakReasonText(t, agent.reason)}）` : ''}${left > 0 ? ` ${t('common:status.acwLeft', { seconds: left })}` : ''}`}
+            text={`${agent.reason ? t('common:status.withReason', { state: t(agentStateKeys[agent.state]), reason: breakReasonText(t, agent.reason) }) : t(agentStateKeys[agent.state])}${left > 0 ? ` ${t('common:status.acwLeft', { seconds: left })}` : ''}`}
           />
         </span>
       </Dropdown>

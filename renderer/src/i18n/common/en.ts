@@ -30,6 +30,7 @@ export const commonEn: Shape<typeof commonZhCN> = {
     agentStates: { signedOut: 'Signed out', ready: 'Ready', onCall: 'On call', afterCall: 'After-call work', break: 'Break', training: 'Training' },
     phone: 'Phone',
     acwLeft: '{{seconds}} s left',
+    withReason: '{{state}} ({{reason}})',
     breakReasons: { rest: 'Rest', meal: 'Meal', meeting: 'Meeting' },
     sync: 'Sync',
     syncStates: {

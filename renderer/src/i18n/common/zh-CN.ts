@@ -27,6 +27,7 @@ export const commonZhCN = {
     agentStates: { signedOut: '未签入', ready: '就绪', onCall: '通话中', afterCall: '话后处理', break: '小休', training: '培训' },
     phone: '话机',
     acwLeft: '剩余 {{seconds}} 秒',
+    withReason: '{{state}}（{{reason}}）',
     breakReasons: { rest: '小休', meal: '用餐', meeting: '会议' },
     sync: '同步',
     syncStates: {
