@@ -110,7 +110,7 @@ describe('hub ticket replica', () => {
         return error;
       }
     })();
-    expect(sameLead).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'transfer.lead', message: '退回的工单须改派其他承办单位' }] });
+    expect(sameLead).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'transfer.lead', code: 'REDISPATCH_SAME_LEAD' }] });
     expect(store.find(hub.id)?.state).toBe('returned');
 
     const sent = store.transfer(hub.id, { ...again, redispatchReason: '物业管理问题，属住建局' });
