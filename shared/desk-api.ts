@@ -15,6 +15,7 @@ import {
   listTicketsInputSchema,
   matterCategorySchema,
   recordCallbackInputSchema,
+  recordUnreachableInputSchema,
   registerTicketInputSchema,
   transferTicketInputSchema,
 } from './tickets/ticket-api';
@@ -136,6 +137,7 @@ export const deskApiContract = {
   answerTicket: method(answerTicketInputSchema, ticketRecordSchema),
   transferTicket: method(transferTicketInputSchema, ticketRecordSchema),
   recordCallback: method(recordCallbackInputSchema, ticketRecordSchema),
+  recordUnreachable: method(recordUnreachableInputSchema, ticketRecordSchema),
   listTickets: method(listTicketsInputSchema, z.array(ticketRecordSchema)),
   /** A ticket the department returned (退回), taken up to re-dispatch (another lead and a reason) or answer. */
   takeUpReturnedTicket: method(z.object({ ticketId: ticketIdSchema }), ticketRecordSchema),

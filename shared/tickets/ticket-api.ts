@@ -15,3 +15,6 @@ export const recordCallbackInputSchema = z.object({ ticketId: ticketIdSchema, ca
 export const listTicketsInputSchema = z.object({ limit: z.number().int().min(1).max(200).default(50) });
 
 export const matterCategorySchema = z.object({ name: z.string(), children: z.array(z.string()) });
+
+/** 无法联系: a callback try that did not reach the caller (a retry falls due later). */
+export const recordUnreachableInputSchema = z.object({ ticketId: ticketIdSchema, note: z.string().trim().max(500).default('') });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callbackSchema, directAnswerSchema, ticketIdSchema, ticketRegistrationSchema, ticketStates, transferSchema } from './ticket';
+import { callbackAttemptSchema } from './callback-retry';
 
 /**
  * A ticket as the desk keeps it locally: the registration plus what happened
@@ -17,6 +18,8 @@ export const ticketRecordSchema = z.object({
   answer: directAnswerSchema.nullable(),
   transfer: transferSchema.nullable(),
   callback: callbackSchema.nullable(),
+  /** 无法联系: callback tries that did not reach the caller, oldest first (absent: none). */
+  callbackAttempts: z.array(callbackAttemptSchema).optional(),
   /** Seat or operator that registered it. */
   author: z.string().min(1).max(60),
   trainee: z.boolean(),
@@ -45,6 +48,7 @@ export const outboxKinds = [
   'ticket.supplement',
   'ticket.urge',
   'ticket.close',
+  'ticket.callback_unreachable',
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 

@@ -219,6 +219,33 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
     expect(events.body.map((e) => e.kind)).toEqual(['ticket.register', 'ticket.answer', 'ticket.callback', 'ticket.close']);
   });
 
+  it('takes 无法联系 tries in the ticket’s trail without changing its state; not on a ticket with no callback due', async () => {
+    const deskId = 'desk-dddd-0024';
+    const desk = await signIn(running.url, 'op03', deskId);
+    const reg = registerOp(1, 'op03');
+    const pushed = await call<PushResponse>(
+      'POST',
+      '/v1/sync/push',
+      {
+        deskId,
+        operations: [
+          reg,
+          changeOp(2, 'op03', 'ticket.callback_unreachable', reg.ticketId, { attempt: 1, note: '' }),
+          changeOp(3, 'op03', 'ticket.answer', reg.ticketId, { articleId: null, answer: '已答复政策。' }),
+          changeOp(4, 'op03', 'ticket.callback_unreachable', reg.ticketId, { attempt: 1, note: '无人接听' }),
+          changeOp(5, 'op03', 'ticket.callback_unreachable', reg.ticketId, { attempt: 2, note: '' }),
+          changeOp(6, 'op03', 'ticket.callback', reg.ticketId, { solved: true, satisfaction: 'satisfied', comments: '' }),
+        ],
+      },
+      desk.token,
+    );
+    expect(pushed.body.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'rejected', 'accepted', 'accepted', 'accepted', 'accepted']);
+    expect(pushed.body.outcomes[1]).toMatchObject({ reason: 'WRONG_STATE', message: '工单已登记，不能进行此操作' });
+    const events = await call<{ kind: string; payload: unknown }[]>('GET', `/v1/tickets/${reg.ticketId}/events`, undefined, desk.token);
+    expect(events.body.map((e) => e.kind)).toEqual(['ticket.register', 'ticket.answer', 'ticket.callback_unreachable', 'ticket.callback_unreachable', 'ticket.callback']);
+    expect(events.body[2]!.payload).toEqual({ attempt: 1, note: '无人接听' });
+  });
+
   it('pull returns every change after the cursor in pages, resumes from any cursor, and holds only this desk’s tickets', async () => {
     const deskId = 'desk-eeee-0005';
     const { token } = await signIn(running.url, 'op01', deskId);

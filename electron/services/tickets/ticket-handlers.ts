@@ -32,6 +32,10 @@ export const ticketHandlers = ({ tickets, hubTickets, hub, authorship, settings 
       hubTickets.alignForCallback(ticketId);
       return authorship.queued(tickets.recordCallback(ticketId, callback, close ? settings.get().closeAfterCallback : null));
     },
+    recordUnreachable: ({ ticketId, note }) => {
+      hubTickets.alignForCallback(ticketId);
+      return authorship.queued(tickets.recordUnreachable(ticketId, note));
+    },
     takeUpReturnedTicket: ({ ticketId }) => hubTickets.takeUpReturned(ticketId),
     listTickets: ({ limit }) => tickets.list(limit),
     findTicket: ({ ticketId }) => tickets.find(ticketId),
@@ -41,5 +45,5 @@ export const ticketHandlers = ({ tickets, hubTickets, hub, authorship, settings 
     },
   }) satisfies Pick<
     DeskHandlers,
-    'saveTicketDraft' | 'loadTicketDraft' | 'clearTicketDraft' | 'registerTicket' | 'answerTicket' | 'transferTicket' | 'recordCallback' | 'takeUpReturnedTicket' | 'listTickets' | 'findTicket' | 'callerHistory'
+    'saveTicketDraft' | 'loadTicketDraft' | 'clearTicketDraft' | 'registerTicket' | 'answerTicket' | 'transferTicket' | 'recordCallback' | 'recordUnreachable' | 'takeUpReturnedTicket' | 'listTickets' | 'findTicket' | 'callerHistory'
   >;

@@ -122,4 +122,29 @@ describe('local ticket store', () => {
     expect(store.outbox().filter((e) => e.ticketId === pleased.id).map((e) => e.kind)).toEqual(['ticket.register', 'ticket.answer', 'ticket.callback', 'ticket.close']);
     close();
   });
+
+  it('records 无法联系 through the outbox, keeps the callback due, and refuses a try after the last', () => {
+    let now = new Date('2026-12-05T09:00:00.000Z');
+    const db = openDatabase(path.join(tempDir(), 'desk.sqlite3'));
+    const store = new TicketStore(db, () => now);
+    const reg = registration();
+    store.register(reg, { author: 'A-017', trainee: false });
+    expect(() => store.recordUnreachable(reg.id, '')).toThrow(/no callback is due/);
+    store.answer(reg.id, { articleId: null, answer: '已按政策答复。' });
+    const once = store.recordUnreachable(reg.id, '无人接听');
+    expect(once.state).toBe('answered');
+    expect(once.callbackAttempts).toEqual([{ at: '2026-12-05T09:00:00.000Z', note: '无人接听' }]);
+    now = new Date('2026-12-06T09:05:00.000Z');
+    store.recordUnreachable(reg.id, '');
+    now = new Date('2026-12-07T09:10:00.000Z');
+    expect(store.recordUnreachable(reg.id, '关机').callbackAttempts).toHaveLength(3);
+    expect(() => store.recordUnreachable(reg.id, '')).toThrow(/had its 3 callback tries/);
+    const entries = store.outbox().filter((e) => e.kind === 'ticket.callback_unreachable');
+    expect(entries.map((e) => e.payload)).toEqual([{ attempt: 1, note: '无人接听' }, { attempt: 2, note: '' }, { attempt: 3, note: '关机' }]);
+    expect(store.find(reg.id)?.callbackAttempts).toHaveLength(3);
+    // The caller rang back in the end: the callback is still recorded.
+    expect(store.recordCallback(reg.id, { solved: true, satisfaction: 'satisfied', comments: '' }).state).toBe('called_back');
+    expect(() => store.recordUnreachable(reg.id, '')).toThrow(/no callback is due/);
+    closeDatabase(db);
+  });
 });

@@ -12,6 +12,8 @@ import { OutboxQueue } from '../sync/outbox-queue';
 import type { ClosingRule } from '../../../shared/tickets/closing';
 import { mayCloseAfterCallback } from '../../../shared/tickets/closing';
 import type { DeskDatabase } from '../db/database';
+import type { CallbackRetryPolicy } from '../../../shared/tickets/callback-retry';
+import { callbackRetryStatus, defaultCallbackRetryPolicy, unreachableSchema, unreachableStates } from '../../../shared/tickets/callback-retry';
 
 /**
  * The desk's tickets. Every write validates first (an invalid or oversized
@@ -123,6 +125,18 @@ export class TicketStore {
     })();
   }
 
+  /**
+   * 无法联系: a callback try that did not reach the caller. The ticket keeps its state (the callback is still
+   * to be made) and the try goes to the hub; once the policy's tries are spent no more are taken.
+   */
+  recordUnreachable(ticketId: string, note: string, policy: CallbackRetryPolicy = defaultCallbackRetryPolicy): TicketRecord {
+    const current = this.require(ticketId);
+    if (!unreachableStates.includes(current.state)) throw new DeskFailure('CONFLICT', `ticket ${ticketId} is ${current.state}; no callback is due`);
+    if (callbackRetryStatus(current.callbackAttempts ?? [], policy).unreachable) throw new DeskFailure('CONFLICT', `ticket ${ticketId} has had its ${policy.tries} callback tries`);
+    const payload = validated(unreachableSchema, { attempt: (current.callbackAttempts ?? []).length + 1, note }, 'unreachable');
+    return this.change(ticketId, current.state, 'ticket.callback_unreachable', payload, (t, at) => ({ ...t, callbackAttempts: [...(t.callbackAttempts ?? []), { at, note: payload.note }] }));
+  }
+
   find(ticketId: string): TicketRecord | null {
     const row = this.db.prepare<[string], { doc: string }>('SELECT doc FROM tickets WHERE id = ?').get(ticketId);
     return row ? ticketRecordSchema.parse(JSON.parse(row.doc)) : null;
@@ -176,14 +190,14 @@ export class TicketStore {
     return ticket;
   }
 
-  private change(ticketId: string, to: TicketState, kind: OutboxKind, payload: unknown, apply: (t: TicketRecord) => TicketRecord): TicketRecord {
+  private change(ticketId: string, to: TicketState, kind: OutboxKind, payload: unknown, apply: (t: TicketRecord, at: string) => TicketRecord): TicketRecord {
     return this.db.transaction(() => {
       const current = this.require(ticketId);
       if (to !== current.state && !canTransition(current.state, to)) {
         throw new DeskFailure('CONFLICT', `ticket ${ticketId} is ${current.state}; it cannot become ${to}`);
       }
       const at = this.now().toISOString();
-      const next = ticketRecordSchema.parse({ ...apply(current), state: to, updatedAt: at });
+      const next = ticketRecordSchema.parse({ ...apply(current, at), state: to, updatedAt: at });
       this.db.prepare('UPDATE tickets SET state = ?, doc = ?, updated_at = ? WHERE id = ?').run(next.state, JSON.stringify(next), at, ticketId);
       this.appendOutbox(current.author, kind, ticketId, payload, at);
       return next;

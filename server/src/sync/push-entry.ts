@@ -9,6 +9,8 @@ import { supplementSchema, urgeSchema } from '../../../shared/tickets/follow-up'
 import type { Supplement, Urge } from '../../../shared/tickets/follow-up';
 import { closeTicketSchema } from '../../../shared/tickets/closing';
 import type { CloseTicket } from '../../../shared/tickets/closing';
+import { unreachableSchema } from '../../../shared/tickets/callback-retry';
+import type { Unreachable } from '../../../shared/tickets/callback-retry';
 import { isUnsafeText } from '../http/unsafe-text';
 
 /** A permanent refusal of one entry: answered `rejected` with its code; the entries behind it go on. */
@@ -34,6 +36,7 @@ export type ParsedOperation = Omit<PushOperation, 'payload'> &
     | { kind: 'ticket.supplement'; payload: Supplement }
     | { kind: 'ticket.urge'; payload: Urge }
     | { kind: 'ticket.close'; payload: CloseTicket }
+    | { kind: 'ticket.callback_unreachable'; payload: Unreachable }
   );
 
 const payloadSchemas: Record<PushOperation['kind'], z.ZodType> = {
@@ -46,6 +49,7 @@ const payloadSchemas: Record<PushOperation['kind'], z.ZodType> = {
   'ticket.supplement': supplementSchema,
   'ticket.urge': urgeSchema,
   'ticket.close': closeTicketSchema,
+  'ticket.callback_unreachable': unreachableSchema,
 };
 
 /** Deeper than any real entry (a practice result's items are the deepest, at 4). */

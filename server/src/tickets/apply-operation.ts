@@ -14,6 +14,7 @@ import { supplementableStates, urgeableStates } from '../../../shared/tickets/fo
 import { visibilityOf } from './visibility';
 import type { ClosingRule } from '../../../shared/tickets/closing';
 import { mayCloseAfterCallback } from '../../../shared/tickets/closing';
+import { unreachableStates } from '../../../shared/tickets/callback-retry';
 
 export { OperationRejected } from '../sync/push-entry';
 
@@ -176,6 +177,7 @@ const allowedFrom: Record<Exclude<ParsedOperation['kind'], 'ticket.register' | '
   'ticket.supplement': supplementableStates,
   'ticket.urge': urgeableStates,
   'ticket.close': ['called_back'],
+  'ticket.callback_unreachable': unreachableStates,
 };
 
 /**
@@ -233,6 +235,10 @@ export async function applyChange(op: ParsedOperation, ctx: OperationContext): P
     }
     case 'ticket.urge':
       await change(ticket, from, op, ctx, { urge_count: ticket.urge_count + 1 });
+      break;
+    case 'ticket.callback_unreachable':
+      // 无法联系: the try is kept in the ticket's trail; the callback is still to be made.
+      await change(ticket, from, op, ctx, {});
       break;
     case 'ticket.close':
       if (!mayCloseAfterCallback(ticket.callback as Callback | null, ctx.closingRule)) throw new OperationRejected('WRONG_STATE', '按中心规则，这张工单回访后不能由座席办结');

@@ -71,6 +71,7 @@ export const hubEn: Shape<typeof hubZhCN> = {
       supplement: 'Supplement',
       urge: 'Urge',
       close: 'Closed',
+      unreachable: 'Could not reach the caller',
       reviewApprove: 'Review approved',
       reviewReturn: 'Review returned',
       other: 'Other',

@@ -43,6 +43,7 @@ export const timelineKindKeys: Readonly<Record<string, TKey>> = {
   'ticket.supplement': 'hub:existing.kinds.supplement',
   'ticket.urge': 'hub:existing.kinds.urge',
   'ticket.close': 'hub:existing.kinds.close',
+  'ticket.callback_unreachable': 'hub:existing.kinds.unreachable',
   'review.approve': 'hub:existing.kinds.reviewApprove',
   'review.return': 'hub:existing.kinds.reviewReturn',
 };

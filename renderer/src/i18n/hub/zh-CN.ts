@@ -68,6 +68,7 @@ export const hubZhCN = {
       supplement: '补充',
       urge: '催办',
       close: '办结',
+      unreachable: '无法联系',
       reviewApprove: '审核通过',
       reviewReturn: '审核退回',
       other: '其他',
