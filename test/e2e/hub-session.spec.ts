@@ -144,8 +144,9 @@ test('a department’s reply comes back to the desk and opens the callback form 
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('ticket-result')).toContainText('回访已记录');
 
-  // The callback reaches the hub, and the reply leaves the to-do list.
-  await expect.poll(async () => (await hub.sql.query<{ state: string }>('SELECT state FROM tickets WHERE id = $1', [reg.id]))[0]?.state).toBe('called_back');
+  // The callback reaches the hub and, solved with a satisfied caller, the ticket is closed (办结) under the
+  // centre's default rule; the reply leaves the to-do list.
+  await expect.poll(async () => (await hub.sql.query<{ state: string }>('SELECT state FROM tickets WHERE id = $1', [reg.id]))[0]?.state).toBe('closed');
   await expect(page.getByTestId('hub-ticket')).toHaveCount(0);
   await expect(page.getByTestId('replies-panel')).toContainText('没有待处理的工单');
 });
