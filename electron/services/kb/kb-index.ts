@@ -1,5 +1,5 @@
 import type { Article } from '../../../shared/kb/article';
-import { CITY_WIDE_SCOPE } from '../../../shared/kb/article';
+import { articleStatuses, CITY_WIDE_SCOPE } from '../../../shared/kb/article';
 import type { KbHit } from '../../../shared/kb/search';
 import { compareHits } from '../../../shared/kb/search';
 import { DistrictNames } from './districts';
@@ -46,11 +46,42 @@ const COVERAGE_WEIGHT = 0.5;
 const PLAIN_K1 = 1.2;
 const PLAIN_B = 0.75;
 
-/** What scoring needs of each article without reading it: id, scope and status, by article number. */
+/**
+ * What scoring needs of each article without reading it, by article number:
+ * its scope (a number into `scopeNames`) and status (a number into
+ * `articleStatuses`) in typed arrays, and its id, read only for the hits shown.
+ */
 export interface DocTable {
-  readonly ids: readonly string[];
-  readonly scopes: readonly string[];
-  readonly statuses: readonly Article['status'][];
+  readonly count: number;
+  /** The distinct scopes, in the order the articles first name them. */
+  readonly scopeNames: readonly string[];
+  readonly scopeOf: Uint16Array;
+  readonly statusOf: Uint8Array;
+  id(doc: number): string | undefined;
+}
+
+/** The doc table of articles in memory. */
+export function docTable(articles: readonly Pick<Article, 'id' | 'scope' | 'status'>[]): DocTable & { ids: readonly string[] } {
+  const scopeNumbers = new Map<string, number>();
+  const scopeOf = new Uint16Array(articles.length);
+  articles.forEach((a, doc) => {
+    let s = scopeNumbers.get(a.scope);
+    if (s === undefined) {
+      s = scopeNumbers.size;
+      if (s > 0xffff) throw new Error('more than 65,536 distinct article scopes');
+      scopeNumbers.set(a.scope, s);
+    }
+    scopeOf[doc] = s;
+  });
+  const ids = articles.map((a) => a.id);
+  return {
+    count: articles.length,
+    scopeNames: [...scopeNumbers.keys()],
+    scopeOf,
+    statusOf: Uint8Array.from(articles, (a) => articleStatuses.indexOf(a.status)),
+    ids,
+    id: (doc) => ids[doc],
+  };
 }
 
 /**
@@ -68,7 +99,8 @@ export class KbIndex {
   private readonly scores: Float32Array;
   private readonly coverage: Float32Array;
   private readonly districts: DistrictNames;
-  private readonly docOf = new Map<string, number>();
+  /** Article number by id, for the learned expansions (made the first time they are used). */
+  private docOf: Map<string, number> | null = null;
   private readonly expander: SynonymExpander;
   private learned: LearnedExpansions | null = null;
 
@@ -79,21 +111,19 @@ export class KbIndex {
     /** The article behind a hit (read only for the hits shown); undefined when it has gone since the index was built. */
     private readonly articleOf: (doc: number) => Article | undefined,
   ) {
-    this.scores = new Float32Array(docs.ids.length);
-    this.coverage = new Float32Array(docs.ids.length);
-    this.districts = new DistrictNames(docs.scopes.filter((s) => s !== CITY_WIDE_SCOPE));
-    docs.ids.forEach((id, doc) => this.docOf.set(id, doc));
+    this.scores = new Float32Array(docs.count);
+    this.coverage = new Float32Array(docs.count);
+    this.districts = new DistrictNames(docs.scopeNames.filter((s) => s !== CITY_WIDE_SCOPE));
     this.expander = new SynonymExpander(synonyms);
   }
 
   /** Indexes the articles in memory. */
   static build(articles: readonly Article[], synonyms: SynonymTable): KbIndex {
-    const docs: DocTable = { ids: articles.map((a) => a.id), scopes: articles.map((a) => a.scope), statuses: articles.map((a) => a.status) };
-    return new KbIndex(docs, buildPostings(articles), synonyms, (doc) => articles[doc]);
+    return new KbIndex(docTable(articles), buildPostings(articles), synonyms, (doc) => articles[doc]);
   }
 
   get size(): number {
-    return this.docs.ids.length;
+    return this.docs.count;
   }
 
   /** Query → article expansions learned from operators' use of articles (null to search without them). */
@@ -136,20 +166,20 @@ export class KbIndex {
     let top = 0;
     for (const doc of touched) top = Math.max(top, scores[doc] ?? 0);
     const lifted = this.addLearned(text, touched, top);
-    for (const id of lifted) top = Math.max(top, scores[this.docOf.get(id) ?? 0] ?? 0);
+    for (const id of lifted) top = Math.max(top, scores[this.docOf?.get(id) ?? 0] ?? 0);
     const coverageScale = coverageMax > 0 ? COVERAGE_WEIGHT / coverageMax : 0;
     const district = this.districts.mentionedIn(text) ?? options.district ?? null;
     // Keep only the best `limit` (current first, then expired) instead of sorting every touched article:
     // a common character touches tens of thousands of them at 50,000 articles.
     const best: { doc: number; score: number; status: Article['status'] }[] = [];
-    const { scopes, statuses } = this.docs;
+    const { scopeNames, scopeOf, statusOf } = this.docs;
     for (const doc of touched) {
       const fused = (scores[doc] ?? 0) / (top || 1) + (coverage[doc] ?? 0) * coverageScale;
-      const scope = scopes[doc];
+      const scope = scopeNames[scopeOf[doc] ?? -1];
       const score = scope === undefined ? 0 : fused * placeFactor(scope, district);
       scores[doc] = 0;
       coverage[doc] = 0;
-      const status = statuses[doc];
+      const status = articleStatuses[statusOf[doc] ?? -1];
       if (status === undefined) continue;
       const candidate = { doc, score, status };
       const last = best[best.length - 1];
@@ -190,7 +220,7 @@ export class KbIndex {
 
   /** The rarity of a term found in one article only: what a term no article holds weighs in the match strength. */
   private get rarest(): number {
-    const n = this.docs.ids.length;
+    const n = this.docs.count;
     return Math.log(1 + (n - 0.5) / 1.5);
   }
 
@@ -201,6 +231,7 @@ export class KbIndex {
     if (!expansions?.size) return lifted;
     // A query whose words match nothing still has a scale: the weight of one strong word.
     const scale = LEARNED_WEIGHT * (top || 5);
+    this.docOf ??= this.articleNumbers();
     for (const [id, share] of expansions) {
       const doc = this.docOf.get(id);
       if (doc === undefined) continue;
@@ -210,6 +241,15 @@ export class KbIndex {
       if (share >= LEARNED_SHOWN) lifted.add(id);
     }
     return lifted;
+  }
+
+  private articleNumbers(): Map<string, number> {
+    const numbers = new Map<string, number>();
+    for (let doc = 0; doc < this.docs.count; doc++) {
+      const id = this.docs.id(doc);
+      if (id !== undefined) numbers.set(id, doc);
+    }
+    return numbers;
   }
 }
 
@@ -359,7 +399,7 @@ function buildPostings(articles: readonly Article[]): MemoryPostings {
     const df = (starts[t + 1] ?? 0) - (starts[t] ?? 0);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   });
-  return new MemoryPostings({ terms, starts, idf }, docs, weights, plain);
+  return new MemoryPostings(terms, { starts, idf }, docs, weights, plain);
 }
 
 function toHit(article: Article, score: number, surfaces: string[], learned: boolean, strength: number): KbHit {

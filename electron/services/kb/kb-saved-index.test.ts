@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/temp-dir';
 import { buildIndex, readArticlesFile, readShippedVocabulary, shippedArticlesFile } from './kb-engine';
-import { openSavedIndex, saveIndex } from './kb-saved-index';
+import { checkSavedEntries, openSavedIndex, saveIndex } from './kb-saved-index';
 import { withShippedPhrasings } from '../../../shared/kb/phrasings';
 
 const resources = path.resolve(import.meta.dirname, '../../../resources');
@@ -36,5 +36,31 @@ describe('saved knowledge index', () => {
     saveIndex(file, built, 'h');
     fs.truncateSync(file, fs.statSync(file).size - 4);
     expect(() => openSavedIndex(file, () => undefined)).toThrow(/bytes, expected/);
+  });
+
+  it('refuses a file whose tables are damaged before answering from it, and finds damaged entries on the full check', () => {
+    const { synonyms } = readShippedVocabulary(resources);
+    const articles = readArticlesFile(shippedArticlesFile(resources)).slice(0, 50);
+    const built = buildIndex(articles, synonyms);
+    const file = path.join(tempDir(), 'kb-index-0123456789abcdef.bin');
+    saveIndex(file, built, 'h');
+    const bytes = fs.readFileSync(file);
+    expect(checkSavedEntries(file)).toBe(true);
+    const headerEnd = 12 + bytes.readUInt32LE(8);
+    const entries = JSON.parse(bytes.subarray(12, headerEnd).toString('utf8')) as { entries: number };
+
+    // One byte of an article's id (the tables follow the header) changed: same size, refused at open.
+    const tables = Buffer.from(bytes);
+    const idAt = tables.length - 12 * entries.entries - 8;
+    tables[idAt] = (tables[idAt] ?? 0) ^ 0xff;
+    fs.writeFileSync(file, tables);
+    expect(() => openSavedIndex(file, () => undefined)).toThrow(/tables are damaged/);
+
+    // One byte of the entries changed: it opens (the check is the worker's), and the full check finds it.
+    const damaged = Buffer.from(bytes);
+    damaged[damaged.length - 3] = (damaged[damaged.length - 3] ?? 0) ^ 0xff;
+    fs.writeFileSync(file, damaged);
+    expect(checkSavedEntries(file)).toBe(false);
+    openSavedIndex(file, () => undefined).index.close();
   });
 });

@@ -5,6 +5,7 @@ import type { Article } from '../../../shared/kb/article';
 import { tempDir } from '../../../test/support/temp-dir';
 import { closeDatabase, openDatabase } from '../db/database';
 import { KbService } from './kb-service';
+import { checkSavedEntries } from './kb-saved-index';
 import { deskApiContract } from '../../../shared/desk-api';
 
 const resources = path.resolve(import.meta.dirname, '../../../resources');
@@ -136,7 +137,7 @@ describe('knowledge base replica', () => {
     expect(rebuilt).toHaveLength(1);
     expect(rebuilt).not.toEqual(saved);
     second.close();
-  });
+  }, 90_000);
 
   it('rebuilds a damaged saved index and says so, still answering', async () => {
     const dir = tempDir();
@@ -152,4 +153,25 @@ describe('knowledge base replica', () => {
     expect(warnings.some((w) => w.includes('could not be opened'))).toBe(true);
     second.close();
   });
+
+  it('rebuilds a saved index whose entries are damaged (found by the worker) and then answers from the rebuilt one', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'desk.sqlite3');
+    const first = open(file);
+    await first.kb.whenCurrent();
+    const before = await first.kb.search({ query: '公积金 租房 提取' });
+    first.close();
+    const [name] = fs.readdirSync(path.join(dir, 'kb-index'));
+    const saved = path.join(dir, 'kb-index', name!);
+    const bytes = fs.readFileSync(saved);
+    bytes[bytes.length - 5] = (bytes[bytes.length - 5] ?? 0) ^ 0xff;
+    fs.writeFileSync(saved, bytes);
+    expect(checkSavedEntries(saved)).toBe(false);
+
+    const second = open(file);
+    await second.kb.whenCurrent();
+    expect(checkSavedEntries(saved)).toBe(true);
+    expect((await second.kb.search({ query: '公积金 租房 提取' })).map((h) => h.id)).toEqual(before.map((h) => h.id));
+    second.close();
+  }, 90_000);
 });

@@ -195,7 +195,8 @@ export class KbService {
       const result = await job.done;
       // Closed while the worker ran (the flag changes across the await).
       if (this.isClosed()) return;
-      if (result.hash !== this.indexHash) {
+      // A rebuild of the same articles replaced a damaged file: reopen it too.
+      if (result.hash !== this.indexHash || result.built) {
         const { index, hash } = openSavedIndex(result.file, (id) => this.articleOrNothing(id));
         this.replaceIndex(index, hash);
         this.removeSavedExcept(result.file);

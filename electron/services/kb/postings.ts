@@ -9,51 +9,99 @@ export interface Posting {
 }
 
 /**
- * The index's term table in compressed-row form: term `t` owns entries
+ * The index's term table in compressed-row form: term number `t` owns entries
  * `starts[t]` to `starts[t + 1]` of three parallel arrays (article, weight,
  * plain weight). The same layout lives in memory after a build and in the
  * saved file, so saving is three writes and opening reads only the table.
  */
 export interface PostingTable {
-  readonly terms: readonly string[];
   readonly starts: Int32Array;
   readonly idf: Float32Array;
 }
 
+/** Finds a term's number. */
+export interface TermNumbers {
+  numberOf(term: string): number | undefined;
+}
+
+/** A fresh build's terms, by number, looked up through a map. */
+export class TermList implements TermNumbers {
+  private readonly numbers = new Map<string, number>();
+
+  constructor(readonly terms: readonly string[]) {
+    terms.forEach((term, t) => this.numbers.set(term, t));
+  }
+
+  numberOf(term: string): number | undefined {
+    return this.numbers.get(term);
+  }
+}
+
+/**
+ * A saved index's terms as they lie in the file: their UTF-8 bytes in byte
+ * order, each one's start in `offsets` and its number in `numbers`. A term is
+ * found by binary search over the bytes, so opening decodes no string.
+ */
+export class SortedTerms implements TermNumbers {
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly offsets: Int32Array,
+    private readonly numbers: Int32Array,
+  ) {}
+
+  /** The terms' bytes, offsets and numbers in byte order, as `SortedTerms` reads them. */
+  static layout(terms: readonly string[]): { bytes: Buffer; offsets: Int32Array; numbers: Int32Array } {
+    const encoded = terms.map((term) => Buffer.from(term, 'utf8'));
+    const order = Int32Array.from(terms, (_, t) => t).sort((a, b) => Buffer.compare(encoded[a] ?? Buffer.alloc(0), encoded[b] ?? Buffer.alloc(0)));
+    const offsets = new Int32Array(terms.length + 1);
+    order.forEach((t, i) => (offsets[i + 1] = (offsets[i] ?? 0) + (encoded[t]?.length ?? 0)));
+    return { bytes: Buffer.concat(Array.from(order, (t) => encoded[t] ?? Buffer.alloc(0))), offsets, numbers: order };
+  }
+
+  numberOf(term: string): number | undefined {
+    const key = Buffer.from(term, 'utf8');
+    let low = 0;
+    let high = this.numbers.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      // Compares the stored term with the key.
+      const order = this.bytes.compare(key, 0, key.length, this.offsets[middle] ?? 0, this.offsets[middle + 1] ?? 0);
+      if (order === 0) return this.numbers[middle];
+      if (order < 0) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
+}
+
 export interface PostingSource {
-  readonly table: PostingTable;
   /** The term's rarity; undefined for a term no article holds. */
   idfOf(term: string): number | undefined;
   postingOf(term: string): Posting | undefined;
   close(): void;
 }
 
-function termNumbers(terms: readonly string[]): Map<string, number> {
-  const numbers = new Map<string, number>();
-  terms.forEach((term, t) => numbers.set(term, t));
-  return numbers;
-}
-
 /** Postings held in memory (a fresh build). */
 export class MemoryPostings implements PostingSource {
-  private readonly numbers: Map<string, number>;
+  readonly terms: TermList;
 
   constructor(
+    terms: readonly string[],
     readonly table: PostingTable,
     readonly docs: Int32Array,
     readonly weights: Float32Array,
     readonly plain: Float32Array,
   ) {
-    this.numbers = termNumbers(table.terms);
+    this.terms = new TermList(terms);
   }
 
   idfOf(term: string): number | undefined {
-    const t = this.numbers.get(term);
+    const t = this.terms.numberOf(term);
     return t === undefined ? undefined : this.table.idf[t];
   }
 
   postingOf(term: string): Posting | undefined {
-    const t = this.numbers.get(term);
+    const t = this.terms.numberOf(term);
     if (t === undefined) return undefined;
     const from = this.table.starts[t] ?? 0;
     const to = this.table.starts[t + 1] ?? from;
@@ -77,21 +125,19 @@ const CACHED_ENTRIES = 2_000_000;
  * bounded by entries.
  */
 export class FilePostings implements PostingSource {
-  private readonly numbers: Map<string, number>;
   private readonly cache = new Map<string, Posting>();
   private cachedEntries = 0;
 
   constructor(
+    private readonly terms: TermNumbers,
     readonly table: PostingTable,
     private readonly fd: number,
     /** File offsets of the three entry arrays. */
     private readonly at: { docs: number; weights: number; plain: number },
-  ) {
-    this.numbers = termNumbers(table.terms);
-  }
+  ) {}
 
   idfOf(term: string): number | undefined {
-    const t = this.numbers.get(term);
+    const t = this.terms.numberOf(term);
     return t === undefined ? undefined : this.table.idf[t];
   }
 
@@ -102,7 +148,7 @@ export class FilePostings implements PostingSource {
       this.cache.set(term, cached);
       return cached;
     }
-    const t = this.numbers.get(term);
+    const t = this.terms.numberOf(term);
     if (t === undefined) return undefined;
     const from = this.table.starts[t] ?? 0;
     const count = (this.table.starts[t + 1] ?? from) - from;
