@@ -1,6 +1,7 @@
 /**
- * The layers of the product and the one rule that keeps them apart: no
- * import cycles anywhere. `npm run depcheck` (part of `npm test`) fails on any
+ * The layers of the product and the rules that keep them apart: no import
+ * cycles anywhere; shared/ is pure; the renderer's features are entered only
+ * through their index.ts and never import the app shell. `npm run depcheck` (part of `npm test`) fails on any
  * violation. Type-only imports count: a cycle of types is a cycle of design.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -40,6 +41,34 @@ module.exports = {
       comment: 'The renderer reaches the services only through DeskApi.',
       from: { path: '^renderer/' },
       to: { path: ['^electron/', '^server/', '^node_modules/electron/'] },
+    },
+    {
+      name: 'feature-through-its-index',
+      severity: 'error',
+      comment: 'A renderer feature is entered only through its index.ts; its other files are its own.',
+      from: { path: '^renderer/src/features/([^/]+)/' },
+      to: { path: '^renderer/src/features/[^/]+/', pathNot: ['^renderer/src/features/$1/', '^renderer/src/features/[^/]+/index\\.tsx?$'] },
+    },
+    {
+      name: 'renderer-enters-features-through-index',
+      severity: 'error',
+      comment: 'app/, status-bar/ and the rest of the renderer reach a feature only through its index.ts.',
+      from: { path: '^renderer/src/', pathNot: '^renderer/src/features/' },
+      to: { path: '^renderer/src/features/[^/]+/', pathNot: '^renderer/src/features/[^/]+/index\\.tsx?$' },
+    },
+    {
+      name: 'features-never-import-app',
+      severity: 'error',
+      comment: 'Features sit below the app shell: what two features share lives in core/ or is passed in.',
+      from: { path: '^renderer/src/features/' },
+      to: { path: '^renderer/src/(app|status-bar)/' },
+    },
+    {
+      name: 'core-imports-no-feature',
+      severity: 'error',
+      comment: 'core/ and the renderer plumbing (desk, stores, i18n, shortcuts, charts) sit below the features.',
+      from: { path: '^renderer/src/(core|desk|stores|i18n|shortcuts|charts)/' },
+      to: { path: '^renderer/src/(features|app|status-bar)/' },
     },
     {
       name: 'server-never-imports-the-desk',

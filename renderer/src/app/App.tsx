@@ -3,7 +3,8 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
+import { BoardView } from '../features/board';
 import { applyLocale, i18n } from '../i18n/i18n';
 import { useLocale, useSettingsStore, useTheme } from '../stores/settings-store';
 import { KnowledgeWindow } from './KnowledgeWindow';
@@ -15,7 +16,6 @@ import { useDeskEvents } from './use-desk-events';
 const isKnowledgeWindow = window.location.hash === '#/knowledge';
 /** The supervisors' seat board is the same app at `?view=board`, loaded on demand so the workbench never carries it. */
 const isBoard = new URLSearchParams(window.location.search).get('view') === 'board';
-const BoardView = lazy(() => import('../features/board/BoardView').then((m) => ({ default: m.BoardView })));
 
 export function App(): React.JSX.Element {
   const locale = useLocale();

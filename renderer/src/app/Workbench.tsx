@@ -1,10 +1,10 @@
 import { Splitter } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CallerPanel } from '../features/caller/CallerPanel';
-import { HubShift } from '../features/hub/HubShift';
-import { PhoneBar } from '../features/phone/PhoneBar';
-import { TicketArea } from '../features/ticket/TicketArea';
+import { CallerPanel } from '../features/caller';
+import { HubShift } from '../features/hub';
+import { PhoneBar } from '../features/phone';
+import { TicketArea } from '../features/ticket';
 import { TrainingArea } from '../features/training';
 import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
 import { useSettingsStore } from '../stores/settings-store';

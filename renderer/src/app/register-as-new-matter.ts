@@ -1,4 +1,4 @@
-import { ticketShortcutHandlers } from '../features/ticket/ticket-shortcuts';
+import { ticketShortcutHandlers } from '../features/ticket';
 import { useTicketDraftStore } from '../stores/ticket-draft-store';
 
 /**

@@ -1,17 +1,17 @@
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../desk/desk';
-import { copySelectedAnswer } from '../features/knowledge/use-knowledge-search';
-import { ticketShortcutHandlers } from '../features/ticket/ticket-shortcuts';
+import { copySelectedAnswer } from '../features/knowledge';
+import { ticketShortcutHandlers } from '../features/ticket';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../stores/settings-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
-import { useDeskErrorText } from './use-desk-error-text';
-import { phoneShortcutHandlers } from '../features/phone/use-phone-shortcuts';
-import { hubShortcutHandlers } from '../features/hub/hub-shortcuts';
-import { callerShortcutHandlers } from '../features/caller/caller-shortcuts';
+import { useDeskErrorText } from '../core/use-desk-error-text';
+import { phoneShortcutHandlers } from '../features/phone';
+import { hubShortcutHandlers } from '../features/hub';
+import { callerShortcutHandlers } from '../features/caller';
 import { trainingShortcutHandlers } from '../features/training';
-import { supervisionShortcutHandlers } from '../features/supervision/supervision-shortcuts';
+import { supervisionShortcutHandlers } from '../features/supervision';
 
 /** What each registered shortcut does on the workbench. */
 export function useWorkbenchShortcuts(): void {

@@ -3,10 +3,8 @@ import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { acwSecondsLeft } from '../../../shared/phone/agent-state';
 import { breakReasonCodes } from '../../../shared/phone/break-reasons';
-import { phoneEngine } from '../features/phone/phone-engine';
-import { usePhoneStore } from '../features/phone/phone-store';
-import { registrationColors } from '../features/phone/registration-colors';
-import { useNow } from './use-now';
+import { phoneEngine, registrationColors, usePhoneStore } from '../features/phone';
+import { useNow } from '../core/use-now';
 import { agentStateKeys, breakReasonKeys, breakReasonText } from '../i18n/common/keys';
 import { registrationKeys } from '../i18n/phone/keys';
 

@@ -7,10 +7,10 @@ import { currentShift } from '../../../shared/shifts';
 import { useSettingsStore } from '../stores/settings-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
 import { SyncStatusText } from './SyncStatusText';
-import { useNow } from './use-now';
+import { useNow } from '../core/use-now';
 import { useServicesHeartbeat } from './use-services-heartbeat';
 import { PhoneStatus } from './PhoneStatus';
-import { HubSessionStatus } from '../features/hub/HubSessionStatus';
+import { HubSessionStatus } from '../features/hub';
 import { shiftSlotKeys } from '../i18n/common/keys';
 
 /** Along the bottom, always visible: agent state, sync, shift, seat, clock, language and theme. */

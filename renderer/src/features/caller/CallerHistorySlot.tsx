@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { phoneLineOf } from '../../../../shared/phone/phone-number';
 import type { RingHistory, RingHistoryRow } from '../../../../shared/tickets/ring-history';
 import { ticketStateKeys } from '../../i18n/history/keys';
-import { useTicketReference } from '../ticket/use-ticket-reference';
+import { useTicketReference } from '../../core/use-ticket-reference';
 import { useRingHistoryStore } from './ring-history-store';
 
 /**

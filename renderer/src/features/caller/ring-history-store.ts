@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { phoneLineOf } from '../../../../shared/phone/phone-number';
 import type { RingHistory } from '../../../../shared/tickets/ring-history';
 import { desk } from '../../desk/desk';
-import { usePhoneStore } from '../phone/phone-store';
+import { usePhoneStore } from '../phone';
 
 /** A hub that was only slow has usually answered (and been kept) a moment later: asked once more then. */
 const SLOW_RETRY_MS = 2_000;

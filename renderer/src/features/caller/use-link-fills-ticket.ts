@@ -1,8 +1,8 @@
 import type { FormInstance } from 'antd';
 import { useEffect } from 'react';
 import { registrationFieldSchemas } from '../../../../shared/tickets/registration-form';
-import type { RegistrationValues } from '../ticket/draft-mapping';
-import { useTicketSessionStore } from '../ticket/ticket-session-store';
+import type { RegistrationValues } from '../../core/draft-mapping';
+import { useTicketSessionStore } from '../../core/ticket-session-store';
 import { useRingHistoryStore } from './ring-history-store';
 
 /**

@@ -9,8 +9,8 @@ import { foundTicketsSchema, ticketTimelineSchema } from '../../../../shared/tic
 import { desk } from '../../desk/desk';
 import { ticketStateKeys } from '../../i18n/history/keys';
 import { timelineKindKeys } from '../../i18n/hub/keys';
-import { useTicketReference } from '../ticket/use-ticket-reference';
-import { useHubStore } from './hub-store';
+import { useTicketReference } from '../../core/use-ticket-reference';
+import { useHubStore } from '../../core/hub-store';
 
 /**
  * 查询已有工单 (Alt+F): a caller rings about a ticket they already have. Find it by its number or their phone

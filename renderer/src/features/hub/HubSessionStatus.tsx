@@ -1,7 +1,7 @@
 import { LoginOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useHubStore } from './hub-store';
+import { useHubStore } from '../../core/hub-store';
 import { roleKeys } from '../../i18n/hub/keys';
 
 /** In the status bar: who is signed in at the hub (name, role, team), with sign-in (Alt+L) or sign-out (Alt+Q) beside it. */

@@ -3,12 +3,12 @@ import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../desk/desk';
-import { useTicketSessionStore } from '../ticket/ticket-session-store';
+import { useTicketSessionStore } from '../../core/ticket-session-store';
 import { HubSignInDialog } from './HubSignInDialog';
 import { HubSignOutDialog } from './HubSignOutDialog';
 import { ShiftSummaryDialog } from './ShiftSummaryDialog';
 import { ExistingTicketsDialog } from './ExistingTicketsDialog';
-import { useHubStore } from './hub-store';
+import { useHubStore } from '../../core/hub-store';
 
 /**
  * The operator's link to the centre's hub on the workbench: follows the

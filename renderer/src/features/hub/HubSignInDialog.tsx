@@ -6,8 +6,8 @@ import { hubSignInInputSchema } from '../../../../shared/hub/desk-session';
 import { settingsSchema } from '../../../../shared/settings';
 import { desk } from '../../desk/desk';
 import { useSettingsStore } from '../../stores/settings-store';
-import { zodRule } from '../ticket/zod-rule';
-import { useHubStore } from './hub-store';
+import { zodRule } from '../../core/zod-rule';
+import { useHubStore } from '../../core/hub-store';
 import { deskErrorText, issueText, zodIssueText } from '../../i18n/error-text';
 
 interface SignInValues {

@@ -2,7 +2,7 @@ import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd'
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../desk/desk';
-import { useHubStore } from './hub-store';
+import { useHubStore } from '../../core/hub-store';
 import { deskErrorText } from '../../i18n/error-text';
 import { ShiftSummaryPanel } from './ShiftSummaryView';
 

@@ -1,6 +1,6 @@
 import { Button, Modal, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useHubStore } from './hub-store';
+import { useHubStore } from '../../core/hub-store';
 import { ShiftSummaryPanel } from './ShiftSummaryView';
 
 /** 班次小结 at any time of the shift (Alt+Shift+Q); from here, Alt+Q or the button goes on to sign out. */

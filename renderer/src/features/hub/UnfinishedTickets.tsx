@@ -4,8 +4,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnfinishedTicket } from '../../../../shared/shift-summary';
 import { desk } from '../../desk/desk';
-import { useTicketSessionStore } from '../ticket/ticket-session-store';
-import { useHubStore } from './hub-store';
+import { useTicketSessionStore } from '../../core/ticket-session-store';
+import { useHubStore } from '../../core/hub-store';
 import { unfinishedReasonKeys } from '../../i18n/hub/keys';
 
 /** Keys 1–9 open the first nine; every row is also a button (Tab, Enter). */

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ActionHandlers } from '../../shortcuts/use-shortcuts';
 import { useWorkbenchStore } from '../../stores/workbench-store';
-import { useHubStore } from './hub-store';
+import { useHubStore } from '../../core/hub-store';
 
 type HubActionId = Extract<keyof ActionHandlers, `hub.${string}` | 'pane.showReplies'>;
 

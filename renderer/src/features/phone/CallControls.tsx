@@ -2,7 +2,7 @@ import { AudioMutedOutlined, AudioOutlined, NumberOutlined, PauseOutlined, Phone
 import { Button, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatCallDuration } from '../../../../shared/phone/call-state';
-import { useNow } from '../../status-bar/use-now';
+import { useNow } from '../../core/use-now';
 import { phoneEngine } from './phone-engine';
 import { useFocusedCall, usePhoneStore, useRingingCall } from './phone-store';
 import { usePhoneUiStore } from './phone-ui-store';

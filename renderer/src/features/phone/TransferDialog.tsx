@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DirectoryHit } from '../../../../shared/dispatch/directory';
 import { desk } from '../../desk/desk';
 import { directoryKindKeys } from '../../i18n/phone/keys';
-import { useDispatchLeadStore } from '../ticket/dispatch-lead-store';
+import { useDispatchLeadStore } from '../../core/dispatch-lead-store';
 import { phoneEngine } from './phone-engine';
 import { usePhoneUiStore } from './phone-ui-store';
 

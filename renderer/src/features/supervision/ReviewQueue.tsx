@@ -7,7 +7,7 @@ import type { DeskError } from '../../../../shared/result';
 import { usePanelShortcuts } from '../../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../../stores/settings-store';
 import { deskErrorText } from '../../i18n/error-text';
-import { useTicketReference } from '../ticket/use-ticket-reference';
+import { useTicketReference } from '../../core/use-ticket-reference';
 import { ReturnReviewDialog } from './ReturnReviewDialog';
 import { useReviewStore } from './review-store';
 import { useRowFocus } from './use-row-focus';

@@ -2,7 +2,7 @@ import { DesktopOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Tooltip } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useHubStore } from '../hub/hub-store';
+import { useHubStore } from '../../core/hub-store';
 import { useAlertFeed, useAlertsStore } from './alerts-store';
 import { openSeatBoard } from './open-seat-board';
 import { useReviewStore } from './review-store';

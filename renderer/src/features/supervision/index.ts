@@ -15,3 +15,4 @@ export { AlertsTabLabel, ReviewsTabLabel, SeatBoardButton } from './SupervisionT
 export { useAlertFeed, useAlertsStore } from './alerts-store';
 export { useReviewStore } from './review-store';
 export { canSupervise } from './supervision-access';
+export { supervisionShortcutHandlers } from './supervision-shortcuts';

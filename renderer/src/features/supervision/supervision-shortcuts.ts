@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ActionHandlers } from '../../shortcuts/use-shortcuts';
 import { useWorkbenchStore } from '../../stores/workbench-store';
-import { useHubStore } from '../hub/hub-store';
+import { useHubStore } from '../../core/hub-store';
 import { useAlertsStore } from './alerts-store';
 import { useReviewStore } from './review-store';
 import { useStatsStore } from './stats/stats-store';

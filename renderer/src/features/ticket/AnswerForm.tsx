@@ -2,12 +2,12 @@ import { Alert, Button, Form, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerFieldSchema } from '../../../../shared/tickets/registration-form';
-import { useDeskErrorText } from '../../app/use-desk-error-text';
+import { useDeskErrorText } from '../../core/use-desk-error-text';
 import { desk } from '../../desk/desk';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
-import { useTicketSessionStore } from './ticket-session-store';
+import { useTicketSessionStore } from '../../core/ticket-session-store';
 import { useTicketRequest } from './use-ticket-request';
-import { zodRule } from './zod-rule';
+import { zodRule } from '../../core/zod-rule';
 import type { Confirmation } from './TicketConfirmation';
 
 interface AnswerValues {

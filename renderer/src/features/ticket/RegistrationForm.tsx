@@ -6,10 +6,10 @@ import { requestTypes, urgencies } from '../../../../shared/tickets/ticket';
 import { registrationFieldSchemas } from '../../../../shared/tickets/registration-form';
 import { unreasonableReasons } from '../../../../shared/tickets/unreasonable-reasons';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
-import type { RegistrationValues } from './draft-mapping';
-import { emptyRegistrationValues } from './draft-mapping';
-import { useTicketReference } from './use-ticket-reference';
-import { zodRule } from './zod-rule';
+import type { RegistrationValues } from '../../core/draft-mapping';
+import { emptyRegistrationValues } from '../../core/draft-mapping';
+import { useTicketReference } from '../../core/use-ticket-reference';
+import { zodRule } from '../../core/zod-rule';
 import { urgencyKeys } from '../../i18n/ticket/keys';
 
 interface Props {

@@ -2,7 +2,7 @@ import { Alert, Button, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../desk/desk';
-import { useTicketSessionStore } from './ticket-session-store';
+import { useTicketSessionStore } from '../../core/ticket-session-store';
 import { useTicketCounter } from './use-ticket-request';
 
 /** What a ticket action confirms: which ticket, what happened, what comes next (department and time limit, or the next step). */

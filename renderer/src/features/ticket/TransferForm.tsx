@@ -6,15 +6,15 @@ import type { DispatchQuery, DispatchSuggestion } from '../../../../shared/dispa
 import { supervisionLevels } from '../../../../shared/tickets/ticket';
 import type { Transfer } from '../../../../shared/tickets/ticket';
 import { transferLimitIssue } from '../../../../shared/tickets/registration-form';
-import { useDeskErrorText } from '../../app/use-desk-error-text';
+import { useDeskErrorText } from '../../core/use-desk-error-text';
 import { desk } from '../../desk/desk';
 import { SuggestionList } from './SuggestionList';
-import { useDispatchLeadStore } from './dispatch-lead-store';
-import { useHubStore } from '../hub/hub-store';
-import { useTicketSessionStore } from './ticket-session-store';
-import { useTicketReference } from './use-ticket-reference';
+import { useDispatchLeadStore } from '../../core/dispatch-lead-store';
+import { useHubStore } from '../../core/hub-store';
+import { useTicketSessionStore } from '../../core/ticket-session-store';
+import { useTicketReference } from '../../core/use-ticket-reference';
 import { useTicketCounter, useTicketRequest } from './use-ticket-request';
-import { fieldOfIssue } from './zod-rule';
+import { fieldOfIssue } from '../../core/zod-rule';
 import type { Confirmation } from './TicketConfirmation';
 import { supervisionLevelKeys } from '../../i18n/ticket/keys';
 

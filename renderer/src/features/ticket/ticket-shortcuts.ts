@@ -1,4 +1,4 @@
-import { sectionOfFocus, useTicketSessionStore } from './ticket-session-store';
+import { sectionOfFocus, useTicketSessionStore } from '../../core/ticket-session-store';
 
 /** What the ticket shortcuts do; bound with every other action by the workbench's shortcut hook. */
 export const ticketShortcutHandlers = {

@@ -3,8 +3,8 @@ import { useEffect, useRef } from 'react';
 import { registrationFieldSchemas } from '../../../../shared/tickets/registration-form';
 import type { TicketCall } from '../../stores/ticket-draft-store';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
-import type { RegistrationValues } from './draft-mapping';
-import { useTicketSessionStore } from './ticket-session-store';
+import type { RegistrationValues } from '../../core/draft-mapping';
+import { useTicketSessionStore } from '../../core/ticket-session-store';
 
 /**
  * An answered call fills the caller's number and the call time of a ticket not

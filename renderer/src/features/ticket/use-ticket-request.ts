@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { TicketSection } from './ticket-session-store';
-import { useTicketSessionStore } from './ticket-session-store';
+import type { TicketSection } from '../../core/ticket-session-store';
+import { useTicketSessionStore } from '../../core/ticket-session-store';
 
 type RequestKind = 'submitRequest' | 'focusRequest';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PracticeResult } from '../../../../shared/training/practice';
 import { averageScore } from '../../../../shared/training/score';
 import { desk } from '../../desk/desk';
-import { useHubStore } from '../hub/hub-store';
+import { useHubStore } from '../../core/hub-store';
 import { useTrainingStore } from './training-store';
 
 /** Minutes and seconds a practice call took, from the first caller turn to the score. */

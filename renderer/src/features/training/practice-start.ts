@@ -1,7 +1,7 @@
 import { nextScenarioId } from '../../../../shared/training/next-scenario';
 import { desk } from '../../desk/desk';
-import { usePhoneStore } from '../phone/phone-store';
-import { useTicketSessionStore } from '../ticket/ticket-session-store';
+import { usePhoneStore } from '../phone';
+import { useTicketSessionStore } from '../../core/ticket-session-store';
 import { useTrainingStore } from './training-store';
 
 export type PracticeStart = 'started' | 'onCall' | 'ticketOpen' | 'noScenarios';

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ActionHandlers } from '../../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../../stores/settings-store';
-import { useHubStore } from '../hub/hub-store';
+import { useHubStore } from '../../core/hub-store';
 import { startPractice } from './practice-start';
 import { useTrainingStore } from './training-store';
 import { practiceRefusalKeys } from '../../i18n/training/keys';

@@ -4,9 +4,9 @@ import { registrationFieldSchemas } from '../../../../shared/tickets/registratio
 import { desk } from '../../desk/desk';
 import { i18n } from '../../i18n/i18n';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
-import type { RegistrationValues } from '../ticket/draft-mapping';
-import type { DraftAutosave } from '../ticket/use-draft-autosave';
-import { useTicketSessionStore } from '../ticket/ticket-session-store';
+import type { RegistrationValues } from '../../core/draft-mapping';
+import type { DraftAutosave } from '../../core/use-draft-autosave';
+import { useTicketSessionStore } from '../../core/ticket-session-store';
 import { useTrainingStore } from './training-store';
 import { deskErrorText } from '../../i18n/error-text';
 

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { DeskSession, HandoverNote } from '../../../../shared/hub/desk-session';
-import type { HubTicket } from '../../../../shared/hub/hub-ticket';
-import type { TicketRecord } from '../../../../shared/tickets/ticket-record';
-import { desk } from '../../desk/desk';
+import type { DeskSession, HandoverNote } from '../../../shared/hub/desk-session';
+import type { HubTicket } from '../../../shared/hub/hub-ticket';
+import type { TicketRecord } from '../../../shared/tickets/ticket-record';
+import { desk } from '../desk/desk';
 import { handoverKey, handoverToShow } from './hub-view';
 
 /** `summary`: the shift summary (班次小结), also shown inside the sign-out dialog. */

@@ -1,12 +1,12 @@
 import type { FormInstance } from 'antd';
 import { useCallback, useEffect, useRef } from 'react';
-import { desk } from '../../desk/desk';
-import { useDeskErrorText } from '../../app/use-desk-error-text';
-import { useTicketDraftStore } from '../../stores/ticket-draft-store';
+import { desk } from '../desk/desk';
+import { useDeskErrorText } from './use-desk-error-text';
+import { useTicketDraftStore } from '../stores/ticket-draft-store';
 import type { DraftMeta, RegistrationValues } from './draft-mapping';
 import { draftToValues, valuesToDraft } from './draft-mapping';
 import { useTicketSessionStore } from './ticket-session-store';
-import { uuidv7 } from '../../../../shared/tickets/uuid7';
+import { uuidv7 } from '../../../shared/tickets/uuid7';
 
 /** Saves at most this long after the last change: fast typists cause one write per pause, not per key. */
 const SAVE_DELAY_MS = 250;

@@ -1,7 +1,7 @@
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import { zodIssueText } from '../../i18n/error-text';
+import { zodIssueText } from '../i18n/error-text';
 
 /** An antd Form rule that checks the field with a shared zod schema and words its code at the field in the UI's language. */
 export function zodRule(schema: z.ZodType, t: TFunction): FormRule {

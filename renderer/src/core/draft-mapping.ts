@@ -1,7 +1,7 @@
-import type { TicketDraft } from '../../../../shared/tickets/ticket-record';
-import type { TicketRegistration } from '../../../../shared/tickets/ticket';
+import type { TicketDraft } from '../../../shared/tickets/ticket-record';
+import type { TicketRegistration } from '../../../shared/tickets/ticket';
 import type { z } from 'zod';
-import type { ticketRegistrationFormSchema } from '../../../../shared/tickets/registration-form';
+import type { ticketRegistrationFormSchema } from '../../../shared/tickets/registration-form';
 
 /** The registration form's values as antd holds them. */
 export interface RegistrationValues {

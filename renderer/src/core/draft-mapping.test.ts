@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ticketDraftSchema } from '../../../../shared/tickets/ticket-record';
+import { ticketDraftSchema } from '../../../shared/tickets/ticket-record';
 import { draftToValues, emptyRegistrationValues, valuesToDraft, valuesToRegistration } from './draft-mapping';
 
 const meta = { id: '0190f3c2-7a4b-7c1d-8e2f-0123456789ab', calledAt: '2026-11-22T08:00:00.000Z', linkedArticleIds: ['KB-0007'] };

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { TicketRecord } from '../../../../shared/tickets/ticket-record';
+import type { TicketRecord } from '../../../shared/tickets/ticket-record';
 
 export type TicketSection = 'registration' | 'transfer' | 'answer' | 'callback';
 export type DispositionTab = 'transfer' | 'answer';

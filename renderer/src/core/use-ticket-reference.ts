@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { CentreRegions } from '../../../../shared/dispatch/centre';
-import type { Department } from '../../../../shared/dispatch/responsibility';
-import { desk } from '../../desk/desk';
+import type { CentreRegions } from '../../../shared/dispatch/centre';
+import type { Department } from '../../../shared/dispatch/responsibility';
+import { desk } from '../desk/desk';
 
 interface MatterCategory {
   name: string;

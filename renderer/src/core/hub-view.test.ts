@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DeskSession, HandoverNote } from '../../../../shared/hub/desk-session';
-import type { TicketRecord } from '../../../../shared/tickets/ticket-record';
-import { sampleHubTicket } from '../../../../test/support/sample-hub-ticket';
+import type { DeskSession, HandoverNote } from '../../../shared/hub/desk-session';
+import type { TicketRecord } from '../../../shared/tickets/ticket-record';
+import { sampleHubTicket } from '../../../test/support/sample-hub-ticket';
 import { awaitingCallbackCount, handoverKey, handoverToShow, replyRows, replyStatus } from './hub-view';
 
 const session = (username: string): DeskSession => ({ username, displayName: username, role: 'operator', team: '一组', expiresAt: '2026-11-22T12:00:00.000Z' });
