@@ -1,7 +1,7 @@
 import { Card, Descriptions, Empty, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFocusedCall, usePhoneStore, useRingingCall } from '../phone/phone-store';
+import { useFocusedCall, usePhoneStore, useRingingCall } from '../phone';
 import { CallerHistorySlot } from './CallerHistorySlot';
 import { askOnRing } from './ring-history-store';
 import { callDirectionKeys } from '../../i18n/caller/keys';
