@@ -58,7 +58,9 @@ export function createWebSocketDesk(url: string): DeskApi {
 
   return createDeskClient(
     async (method, input, timeoutMs) => {
-      await opened;
+      // Sent in the caller's own task when the socket is open: an await here would queue the frame behind the
+      // work already queued (a ring's render), and the screen pop's history request would leave only after it.
+      if (socket?.readyState !== WebSocket.OPEN) await opened;
       const ws = socket;
       if (!ws || ws.readyState !== WebSocket.OPEN) return fail('DISCONNECTED', 'desk services are not reachable');
       const id = nextId++;
