@@ -58,8 +58,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
   await migrateHub(sql);
   const shipped = readShippedCatalogue(options.resourcesDir);
-  await seedCatalogueIfEmpty(sql, shipped, timeZone);
-  await seedDirectoryIfEmpty(sql, shipped.directory, timeZone);
+  await seedCatalogueIfEmpty(sql, shipped);
+  await seedDirectoryIfEmpty(sql, shipped.directory);
   if (options.demoAccounts) await seedDemoAccountsIfEmpty(sql);
   const signer = new TokenSigner(await ensureSigningKey(sql), () => readSigningKeys(sql));
   // Until the Fastify logger exists (just below), background failures go to stderr.

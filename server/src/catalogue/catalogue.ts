@@ -23,7 +23,7 @@ export async function dutyList(hub: HubContext): Promise<{ departments: Departme
 export async function putDepartment(hub: HubContext, department: Department): Promise<Department> {
   if (department.parent) await requireDepartments(hub, [department.parent]);
   await hub.sql.transaction((tx) =>
-    withCounters(tx, hub.timeZone, async (counters) => {
+    withCounters(tx, async (counters) => {
       await tx.query(
         'INSERT INTO departments (id, doc, version) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, deleted = false, version = excluded.version',
         [department.id, JSON.stringify(department), await counters.nextVersion()],
@@ -42,7 +42,7 @@ export async function deleteDepartment(hub: HubContext, id: string): Promise<voi
     if (users.length) throw new HubFailure('CONFLICT', `职责清单仍引用该部门（${users.map((u) => u.id).join('、')}），请先修改这些条目`);
     const lines = await tx.query<{ id: string }>(`SELECT id FROM directory_entries WHERE NOT deleted AND doc->>'departmentId' = $1 LIMIT 5`, [id]);
     if (lines.length) throw new HubFailure('CONFLICT', `转接通讯录仍有该部门的号码（${lines.map((l) => l.id).join('、')}），请先删除这些号码`);
-    await withCounters(tx, hub.timeZone, async (counters) => {
+    await withCounters(tx, async (counters) => {
       const rows = await tx.query('UPDATE departments SET deleted = true, version = $2 WHERE id = $1 AND NOT deleted RETURNING id', [id, await counters.nextVersion()]);
       if (!rows.length) throw new HubFailure('NOT_FOUND', `没有部门 ${id}`);
     });
@@ -53,7 +53,7 @@ export async function putDuty(hub: HubContext, duty: Duty): Promise<Duty> {
   const named = [duty.lead, ...duty.co].filter((id) => !(localLeads as readonly string[]).includes(id));
   await requireDepartments(hub, named);
   await hub.sql.transaction((tx) =>
-    withCounters(tx, hub.timeZone, async (counters) => {
+    withCounters(tx, async (counters) => {
       await tx.query('INSERT INTO duties (id, doc, version) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, deleted = false, version = excluded.version', [
         duty.id,
         JSON.stringify(duty),
@@ -66,7 +66,7 @@ export async function putDuty(hub: HubContext, duty: Duty): Promise<Duty> {
 
 export async function deleteDuty(hub: HubContext, id: string): Promise<void> {
   await hub.sql.transaction((tx) =>
-    withCounters(tx, hub.timeZone, async (counters) => {
+    withCounters(tx, async (counters) => {
       const rows = await tx.query('UPDATE duties SET deleted = true, version = $2 WHERE id = $1 AND NOT deleted RETURNING id', [id, await counters.nextVersion()]);
       if (!rows.length) throw new HubFailure('NOT_FOUND', `没有职责条目 ${id}`);
     }),
@@ -82,7 +82,7 @@ export async function directory(hub: HubContext): Promise<DirectoryEntry[]> {
 export async function putDirectoryEntry(hub: HubContext, entry: DirectoryEntry): Promise<DirectoryEntry> {
   await requireDepartments(hub, [entry.departmentId]);
   await hub.sql.transaction((tx) =>
-    withCounters(tx, hub.timeZone, async (counters) => {
+    withCounters(tx, async (counters) => {
       await tx.query(
         'INSERT INTO directory_entries (id, doc, version) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, deleted = false, version = excluded.version',
         [entry.id, JSON.stringify(entry), await counters.nextVersion()],
@@ -94,7 +94,7 @@ export async function putDirectoryEntry(hub: HubContext, entry: DirectoryEntry):
 
 export async function deleteDirectoryEntry(hub: HubContext, id: string): Promise<void> {
   await hub.sql.transaction((tx) =>
-    withCounters(tx, hub.timeZone, async (counters) => {
+    withCounters(tx, async (counters) => {
       const rows = await tx.query('UPDATE directory_entries SET deleted = true, version = $2 WHERE id = $1 AND NOT deleted RETURNING id', [id, await counters.nextVersion()]);
       if (!rows.length) throw new HubFailure('NOT_FOUND', `转接通讯录中没有 ${id}`);
     }),
@@ -118,7 +118,7 @@ export async function getArticle(hub: HubContext, id: string): Promise<Article &
 /** Publishes a new revision of an article (or a new article); an expired article is published with status 已失效. */
 export async function putArticle(hub: HubContext, article: Article): Promise<Article & { revision: number }> {
   const row = onlyRow(await hub.sql.transaction((tx) =>
-    withCounters(tx, hub.timeZone, async (counters) =>
+    withCounters(tx, async (counters) =>
       tx.query<{ revision: number }>(
         `INSERT INTO kb_articles (id, doc, version) VALUES ($1, $2, $3)
          ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, version = excluded.version, revision = kb_articles.revision + 1 RETURNING revision`,

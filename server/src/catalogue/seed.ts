@@ -46,12 +46,12 @@ export function readShippedCatalogue(resourcesDir: string): ShippedCatalogue {
  * knowledge base. Runs under the migration lock's sibling (an advisory lock),
  * so two processes starting together load it once.
  */
-export async function seedCatalogueIfEmpty(sql: Sql, catalogue: ShippedCatalogue, timeZone: string): Promise<boolean> {
+export async function seedCatalogueIfEmpty(sql: Sql, catalogue: ShippedCatalogue): Promise<boolean> {
   return sql.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [12_345_002]);
     const [existing] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM departments');
     if ((existing?.n ?? 0) > 0) return false;
-    await withCounters(tx, timeZone, async (counters) => {
+    await withCounters(tx, async (counters) => {
       for (const department of catalogue.departments) {
         await tx.query('INSERT INTO departments (id, doc, version) VALUES ($1, $2, $3)', [department.id, JSON.stringify(department), await counters.nextVersion()]);
       }
@@ -71,13 +71,13 @@ export async function seedCatalogueIfEmpty(sql: Sql, catalogue: ShippedCatalogue
  * directory existed), for the departments it has. Deleted entries stay as tombstones, so a centre that deleted
  * every sample number does not get them back.
  */
-export async function seedDirectoryIfEmpty(sql: Sql, entries: readonly DirectoryEntry[], timeZone: string): Promise<boolean> {
+export async function seedDirectoryIfEmpty(sql: Sql, entries: readonly DirectoryEntry[]): Promise<boolean> {
   return sql.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [12_345_003]);
     const [existing] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM directory_entries');
     if ((existing?.n ?? 0) > 0) return false;
     const known = new Set((await tx.query<{ id: string }>('SELECT id FROM departments WHERE NOT deleted')).map((r) => r.id));
-    await withCounters(tx, timeZone, async (counters) => {
+    await withCounters(tx, async (counters) => {
       for (const entry of entries.filter((e) => known.has(e.departmentId))) {
         await tx.query('INSERT INTO directory_entries (id, doc, version) VALUES ($1, $2, $3)', [entry.id, JSON.stringify(entry), await counters.nextVersion()]);
       }

@@ -17,61 +17,61 @@ export function centreDay(at: Date, timeZone: string): string {
 }
 
 /**
- * The change version and the day's ticket numbers, for one transaction.
+ * The change version for one transaction.
  *
  * The first use locks the counter row until the transaction ends, so writers
- * serialise on it: versions and numbers are handed out in commit order, and a
- * pull that asks for "version > cursor" can never miss a change that commits
- * later with a smaller version. Values are counted locally and written back
- * once (`flush`), so a batch of 100 tickets costs two extra statements, not 200.
+ * serialise on it: versions are handed out in commit order, and a pull that
+ * asks for "version > cursor" can never miss a change that commits later with
+ * a smaller version. Values are counted locally and written back once
+ * (`flush`), so 100 changes cost two extra statements, not 200.
+ *
+ * A statement may also take a run of versions itself (`UPDATE change_counter
+ * SET version = version + n` inside it, as a batch of registrations does):
+ * `settle` first writes back what was counted locally, `adopt` then takes the
+ * value the statement left. Such a statement locks the row only when it runs,
+ * so a push that takes its versions in its last statement holds the lock for
+ * that statement and its commit alone.
  */
 export class TransactionCounters {
   private version: number | null = null;
-  private readonly days = new Map<string, number>();
-  /** The last instant asked about and its day: a batch numbers all its tickets at the same instant. */
-  private lastDay: { at: number; day: string } | null = null;
+  /** The version as the counter row holds it in this transaction (null: not read yet). */
+  private written: number | null = null;
 
-  constructor(
-    private readonly tx: SqlTransaction,
-    private readonly timeZone: string,
-  ) {}
+  constructor(private readonly tx: SqlTransaction) {}
 
   async nextVersion(): Promise<number> {
     if (this.version === null) {
       const row = onlyRow(await this.tx.query<{ version: string }>('SELECT version FROM change_counter FOR UPDATE'));
       this.version = Number(row.version);
+      this.written = this.version;
     }
     this.version += 1;
     return this.version;
   }
 
-  /** e.g. `20261122-000123`: unique, increasing within the day (not gap-free: a rolled-back batch leaves none used). */
-  async nextTicketNumber(at: Date): Promise<string> {
-    if (this.lastDay?.at !== at.getTime()) this.lastDay = { at: at.getTime(), day: centreDay(at, this.timeZone) };
-    const day = this.lastDay.day;
-    let last = this.days.get(day);
-    if (last === undefined) {
-      const row = onlyRow(await this.tx.query<{ last: string }>(
-        'INSERT INTO ticket_day_counters (day, last) VALUES ($1, 0) ON CONFLICT (day) DO UPDATE SET last = ticket_day_counters.last RETURNING last',
-        [day],
-      ));
-      last = Number(row.last);
+  /** Writes back the versions counted locally, if any; before a statement that counts on the row itself. */
+  async settle(): Promise<void> {
+    if (this.version !== null && this.version !== this.written) {
+      await this.tx.query('UPDATE change_counter SET version = $1', [this.version]);
+      this.written = this.version;
     }
-    last += 1;
-    this.days.set(day, last);
-    return `${day}-${String(last).padStart(6, '0')}`;
   }
 
-  /** Writes the counters back; call once, last thing in the transaction. */
+  /** The counter row's value after a statement took versions itself; local counting goes on from it. */
+  adopt(version: number): void {
+    this.version = version;
+    this.written = version;
+  }
+
+  /** Writes the counter back; call once, last thing in the transaction. */
   async flush(): Promise<void> {
-    if (this.version !== null) await this.tx.query('UPDATE change_counter SET version = $1', [this.version]);
-    for (const [day, last] of this.days) await this.tx.query('UPDATE ticket_day_counters SET last = $2 WHERE day = $1', [day, last]);
+    await this.settle();
   }
 }
 
 /** Runs `work` with counters and flushes them before commit. */
-export async function withCounters<T>(tx: SqlTransaction, timeZone: string, work: (counters: TransactionCounters) => Promise<T>): Promise<T> {
-  const counters = new TransactionCounters(tx, timeZone);
+export async function withCounters<T>(tx: SqlTransaction, work: (counters: TransactionCounters) => Promise<T>): Promise<T> {
+  const counters = new TransactionCounters(tx);
   const result = await work(counters);
   await counters.flush();
   return result;

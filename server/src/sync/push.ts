@@ -2,7 +2,7 @@ import type { PushBatch, PushOutcome, PushResponse } from '../../../shared/hub/s
 import { phoneLine } from '../../../shared/phone/phone-number';
 import { onlyRow } from '../db/sql';
 import type { TokenClaims } from '../auth/tokens';
-import { withCounters } from '../db/counters';
+import { centreDay, withCounters } from '../db/counters';
 import type { HubContext } from '../hub-context';
 import { HubFailure } from '../http/failure';
 import type { KnownTickets, OperationContext, PreparedRegistration } from '../tickets/apply-operation';
@@ -50,14 +50,14 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
     const authorRoles = new Map(facts.flatMap((f) => (f.username && f.role ? [[f.username, f.role] as const] : [])));
 
     const registrationIds = fresh.filter((op) => op.kind === 'ticket.register').map((op) => op.ticketId);
-    const stored = await tx.query<{ id: string; desk_id: string; author: string; number: string }>('SELECT id, desk_id, author, number FROM tickets WHERE id = ANY($1::uuid[])', [registrationIds]);
-    const known: KnownTickets = new Map(stored.map((t) => [t.id, { deskId: t.desk_id, author: t.author, number: t.number }]));
+    const stored = await tx.query<{ id: string; desk_id: string; author: string }>('SELECT id, desk_id, author FROM tickets WHERE id = ANY($1::uuid[])', [registrationIds]);
+    const known: KnownTickets = new Map(stored.map((t) => [t.id, { deskId: t.desk_id, author: t.author }]));
     // An operation id is the audit trail's key: one already used (by this desk or any other) is refused, not a failed batch.
     const usedOpIds = new Set(
       (await tx.query<{ op_id: string }>('SELECT op_id FROM ticket_events WHERE op_id = ANY($1::uuid[])', [fresh.map((op) => op.opId)])).map((r) => r.op_id),
     );
 
-    const outcomes = await withCounters(tx, hub.timeZone, async (counters) => {
+    const outcomes = await withCounters(tx, async (counters) => {
       const ctx: OperationContext = {
         tx,
         counters,
@@ -67,19 +67,24 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
         seat,
         authorRoles,
         now,
+        ticketDay: centreDay(now, hub.timeZone),
         countedAt: (op) => countedAt(op.createdAt, now, hub.clockToleranceMs, batch.sentAt),
         closingRule: hub.closingRule,
       };
       const answers: PushOutcome[] = [];
-      // Consecutive registrations are written together (two statements for a run of them); any other
-      // operation first writes those before it, so it sees the tickets it may refer to.
-      let waiting: PreparedRegistration[] = [];
+      // Consecutive registrations are written together (one statement for a run of them, which numbers them and
+      // fills in their answers); any other operation first writes those before it, so it sees the tickets it may refer to.
+      let waiting: { prepared: PreparedRegistration; answer: { ticketNumber: string | null } }[] = [];
       const writeWaiting = async (): Promise<void> => {
-        await insertRegistrations(waiting, ctx);
-        for (const { registration: r } of waiting) {
+        const numbers = await insertRegistrations(
+          waiting.map((w) => w.prepared),
+          ctx,
+        );
+        waiting.forEach(({ prepared: { registration: r }, answer }, i) => {
+          answer.ticketNumber = numbers[i] ?? null;
           touched.places.push({ category1: r.category[0], category2: r.category[1], district: r.location.district });
           touched.callers.push({ number: phoneLine(r.callerNumber), category1: r.category[0], category2: r.category[1] });
-        }
+        });
         waiting = [];
       };
       for (const { seq, parsed } of entries) {
@@ -93,11 +98,12 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
           if (usedOpIds.has(op.opId)) throw new OperationRejected('ID_TAKEN', '该操作编号已被使用');
           usedOpIds.add(op.opId);
           if (op.kind === 'ticket.register') {
-            const prepared = await prepareRegistration(op, ctx, known);
-            if ('duplicateOf' in prepared) answers.push({ seq, outcome: 'duplicate' });
+            const prepared = prepareRegistration(op, ctx, known);
+            if (prepared === 'duplicate') answers.push({ seq, outcome: 'duplicate' });
             else {
-              waiting.push(prepared);
-              answers.push({ seq, outcome: 'accepted', ticketNumber: prepared.number });
+              const answer = { seq, outcome: 'accepted' as const, ticketNumber: null as string | null };
+              waiting.push({ prepared, answer });
+              answers.push(answer);
             }
           } else if (op.kind === 'practice.result') {
             const outcome = await applyPracticeResult(op, ctx);
@@ -114,10 +120,12 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
         }
         lastSeq = seq;
       }
+      // The desk's sequence before the last registrations: the version lock their statement takes is then
+      // held for that statement and the commit alone, not for another round trip.
+      await tx.query('UPDATE desk_sequences SET last_seq = $2, updated_at = now() WHERE desk_id = $1', [batch.deskId, lastSeq]);
       await writeWaiting();
       return answers;
     });
-    await tx.query('UPDATE desk_sequences SET last_seq = $2, updated_at = now() WHERE desk_id = $1', [batch.deskId, lastSeq]);
     return { outcomes, lastSeq };
   });
   // Early warning counts after the commit, without holding up the desk's answer.

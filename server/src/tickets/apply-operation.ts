@@ -31,6 +31,8 @@ export interface OperationContext {
   /** Roles of the accounts that have signed in at this desk (the session's included): the only authors it may name. */
   authorRoles: ReadonlyMap<string, string>;
   now: Date;
+  /** The centre's day of `now` (\`YYYYMMDD\`): the day the batch's new tickets are numbered in. */
+  ticketDay: string;
   /** The centre's rule for an operator's 办结 after a callback. */
   closingRule: ClosingRule;
   /** The time the hub counts the entry at: its own createdAt, or the hub's receipt time when the desk's clock is off. */
@@ -48,17 +50,15 @@ const stateNames: Record<TicketState, string> = {
   closed: '已办结',
 };
 
-/** A registration checked and numbered, waiting to be written with the others of its batch. */
+/** A registration checked, waiting to be written (and numbered) with the others of its run. */
 export interface PreparedRegistration {
   op: ParsedOperation;
-  number: string;
-  version: number;
   trainee: boolean;
   registration: TicketRegistration;
 }
 
 /** What the batch already knows about ticket ids: stored at the hub, or registered earlier in this batch. */
-export type KnownTickets = Map<string, { deskId: string; author: string; number: string }>;
+export type KnownTickets = Map<string, { deskId: string; author: string }>;
 
 /** Work written at a desk while nobody was signed in is authored by the seat; the delivering account is recorded beside it. */
 export const SEAT_AUTHOR_PREFIX = 'seat:';
@@ -91,73 +91,80 @@ export function authorRole(op: Pick<ParsedOperation, 'author'>, ctx: OperationCo
 }
 
 /**
- * Checks a registration and gives it its number and version; the caller writes
- * it (several at once: one statement for a run of registrations). Returns the
- * existing number when the same desk and author registered this id before.
+ * Checks a registration; the caller writes it with the others of its run
+ * (`insertRegistrations`), which numbers them. Answers `duplicate` when the
+ * same desk and author registered this id before.
  */
-export async function prepareRegistration(
-  op: ParsedOperation & { kind: 'ticket.register' },
-  ctx: OperationContext,
-  known: KnownTickets,
-): Promise<PreparedRegistration | { duplicateOf: string }> {
+export function prepareRegistration(op: ParsedOperation & { kind: 'ticket.register' }, ctx: OperationContext, known: KnownTickets): PreparedRegistration | 'duplicate' {
   const role = authorRole(op, ctx);
   const registration = op.payload;
   if (registration.id !== op.ticketId) throw new OperationRejected('INVALID_ENTRY', '登记内容的工单编号与操作不一致');
   const existing = known.get(registration.id);
   if (existing) {
     // The idempotency key is the ticket id from the same desk: the same creation again changes nothing.
-    if (existing.deskId === ctx.deskId && existing.author === op.author) return { duplicateOf: existing.number };
+    if (existing.deskId === ctx.deskId && existing.author === op.author) return 'duplicate';
     throw new OperationRejected('ID_TAKEN', '该工单编号已被其他座席使用');
   }
-  const version = await ctx.counters.nextVersion();
-  const number = await ctx.counters.nextTicketNumber(ctx.now);
-  known.set(registration.id, { deskId: ctx.deskId, author: op.author, number });
-  return { op, number, version, trainee: role === 'trainee', registration };
+  known.set(registration.id, { deskId: ctx.deskId, author: op.author });
+  return { op, trainee: role === 'trainee', registration };
 }
 
-/** Writes prepared registrations and their events: two statements whatever their number. */
-export async function insertRegistrations(prepared: readonly PreparedRegistration[], ctx: OperationContext): Promise<void> {
-  if (!prepared.length) return;
-  const rows = prepared.map((p) => {
+/**
+ * Writes a run of registrations and their events in one statement, which also
+ * takes their versions and the day's ticket numbers (in the order given) from
+ * the counter rows: the version lock is taken here, as late as the push can
+ * take it, and held until the commit. Returns the numbers, e.g. `20261122-000123`
+ * (unique and increasing within the centre's day; not gap-free: a rolled-back
+ * batch leaves its numbers unused).
+ */
+export async function insertRegistrations(prepared: readonly PreparedRegistration[], ctx: OperationContext): Promise<string[]> {
+  if (!prepared.length) return [];
+  const rows = prepared.map((p, i) => {
     const counted = ctx.countedAt(p.op);
     return {
-    id: p.registration.id,
-    number: p.number,
-    author: p.op.author,
-    // The line, extension dropped: the key caller history and repeat alerts match on.
-    caller_number: phoneLine(p.registration.callerNumber),
-    category_1: p.registration.category[0],
-    category_2: p.registration.category[1],
-    district: p.registration.location.district,
-    confidential: p.registration.confidential,
-    trainee: p.trainee,
-    review: p.trainee ? 'pending' : 'not_required',
-    registration: p.registration,
-    created_at: counted.at,
-    desk_created_at: p.op.createdAt,
-    clock_skewed: counted.skewed,
-    version: p.version,
-    op_id: p.op.opId,
+      k: i + 1,
+      id: p.registration.id,
+      author: p.op.author,
+      // The line, extension dropped: the key caller history and repeat alerts match on.
+      caller_number: phoneLine(p.registration.callerNumber),
+      category_1: p.registration.category[0],
+      category_2: p.registration.category[1],
+      district: p.registration.location.district,
+      confidential: p.registration.confidential,
+      trainee: p.trainee,
+      review: p.trainee ? 'pending' : 'not_required',
+      registration: p.registration,
+      created_at: counted.at,
+      desk_created_at: p.op.createdAt,
+      clock_skewed: counted.skewed,
+      op_id: p.op.opId,
     };
   });
-  // Serialised once: both statements read the same rows (the registration document is the bulk of it).
-  const rowsJson = JSON.stringify(rows);
-  await ctx.tx.query(
-    `INSERT INTO tickets (id, number, desk_id, author, state, caller_number, category_1, category_2, district, confidential, trainee, review,
-                          registration, created_at, desk_created_at, clock_skewed, updated_at, version)
-     SELECT x.id, x.number, $2, x.author, 'registered', x.caller_number, x.category_1, x.category_2, x.district, x.confidential, x.trainee, x.review,
-            x.registration, x.created_at, x.desk_created_at, x.clock_skewed, x.created_at, x.version
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, number text, author text, caller_number text, category_1 text, category_2 text, district text,
-            confidential boolean, trainee boolean, review text, registration jsonb, created_at timestamptz, desk_created_at timestamptz,
-            clock_skewed boolean, version bigint)`,
-    [rowsJson, ctx.deskId],
+  // Versions counted locally by an earlier change of this batch go to the row first; the statement adds to it.
+  await ctx.counters.settle();
+  const n = rows.length;
+  const [taken] = await ctx.tx.query<{ version: string; last: string }>(
+    `WITH v AS (UPDATE change_counter SET version = version + $2::int RETURNING version),
+          d AS (INSERT INTO ticket_day_counters AS c (day, last) VALUES ($3, $2::int)
+                  ON CONFLICT (day) DO UPDATE SET last = c.last + $2::int RETURNING last),
+          x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(k int, id uuid, author text, caller_number text, category_1 text, category_2 text,
+                  district text, confidential boolean, trainee boolean, review text, registration jsonb, created_at timestamptz,
+                  desk_created_at timestamptz, clock_skewed boolean, op_id uuid)),
+          t AS (INSERT INTO tickets (id, number, desk_id, author, state, caller_number, category_1, category_2, district, confidential, trainee, review,
+                                     registration, created_at, desk_created_at, clock_skewed, updated_at, version)
+                SELECT x.id, $3 || '-' || lpad(s.n::text, greatest(6, length(s.n::text)), '0'), $4, x.author, 'registered', x.caller_number,
+                       x.category_1, x.category_2, x.district, x.confidential, x.trainee, x.review, x.registration, x.created_at, x.desk_created_at,
+                       x.clock_skewed, x.created_at, v.version - $2::int + x.k
+                  FROM x, v, d, LATERAL (SELECT d.last - $2::int + x.k AS n) s),
+          e AS (INSERT INTO ticket_events (ticket_id, op_id, kind, author, sent_by, desk_id, at, payload)
+                SELECT x.id, x.op_id, 'ticket.register', x.author, $5, $4, $6, x.registration FROM x)
+     SELECT v.version, d.last FROM v, d`,
+    [JSON.stringify(rows), n, ctx.ticketDay, ctx.deskId, ctx.sentBy, ctx.now.toISOString()],
   );
-  await ctx.tx.query(
-    `INSERT INTO ticket_events (ticket_id, op_id, kind, author, sent_by, desk_id, at, payload)
-     SELECT x.id, x.op_id, 'ticket.register', x.author, $2, $3, $4, x.registration
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, op_id uuid, author text, registration jsonb)`,
-    [rowsJson, ctx.sentBy, ctx.deskId, ctx.now.toISOString()],
-  );
+  if (!taken) throw new Error('the counters returned no row');
+  ctx.counters.adopt(Number(taken.version));
+  const first = Number(taken.last) - n;
+  return rows.map((row) => `${ctx.ticketDay}-${String(first + row.k).padStart(6, '0')}`);
 }
 
 /** Roles that may change any desk's ticket; every other account only its own desk's. */

@@ -31,7 +31,7 @@ async function act(
       const { to, columns } = decide(ticket);
       // A department's step names the department it was taken for (the timeline shows it).
       const recorded = kind.startsWith('department.') ? { ...(payload as object), department: ticket.lead_department } : payload;
-      await withCounters(tx, hub.timeZone, (counters) =>
+      await withCounters(tx, (counters) =>
         changeTicket(ticket, to, columns, { kind, opId: null, author: user.sub, sentBy: user.sub, deskId: user.deskId, payload: recorded }, { tx, counters, now }),
       );
     });
