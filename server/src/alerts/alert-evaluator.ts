@@ -1,16 +1,23 @@
+import { performance } from 'node:perf_hooks';
 import type { Sql } from '../db/sql';
 import { evaluateAlerts } from './early-warning';
 import type { TouchedTickets } from './touched-tickets';
 import { callerKey, placeKey } from './touched-tickets';
+
+/** The least time from the start of one round to the start of the next, while pushes keep coming. */
+export const MIN_ROUND_GAP_MS = 500;
 
 /**
  * Early warning after pushes, one evaluation at a time per hub process.
  * Pushes only hand over what they touched; while an evaluation runs, the
  * places and callers of the pushes behind it are gathered (each once) and
  * counted together next. So with hundreds of desks pushing at once the
- * database does one set of counts per round instead of one per push, and an
- * alert is at most one round late (a round takes milliseconds to a few
- * hundred on a busy centre).
+ * database does one set of counts per round instead of one per push. A round
+ * after a quiet spell starts at once; while pushes keep coming, rounds start
+ * at most every MIN_ROUND_GAP_MS, so a busy centre's counting costs a bounded
+ * share of the database (each round counts every place touched since the
+ * last, once) instead of all it has left over, and an alert is at most one
+ * gap and one round late (a round takes milliseconds to a few hundred).
  */
 export class AlertEvaluator {
   private places = new Map<string, TouchedTickets['places'][number]>();
@@ -21,6 +28,7 @@ export class AlertEvaluator {
     private readonly sql: Sql,
     private readonly now: () => Date,
     private readonly reportError: (error: unknown, what: string) => void,
+    private readonly minGapMs = MIN_ROUND_GAP_MS,
   ) {}
 
   /** Queues what a committed push touched; returns at once. */
@@ -39,6 +47,7 @@ export class AlertEvaluator {
 
   private async drain(): Promise<void> {
     while (this.places.size || this.callers.size) {
+      const started = performance.now();
       const touched: TouchedTickets = { places: [...this.places.values()], callers: [...this.callers.values()] };
       this.places = new Map();
       this.callers = new Map();
@@ -47,6 +56,8 @@ export class AlertEvaluator {
       } catch (error) {
         this.reportError(error, 'early-warning evaluation failed');
       }
+      const rest = this.minGapMs - (performance.now() - started);
+      if (rest > 0 && (this.places.size || this.callers.size)) await new Promise((resolve) => setTimeout(resolve, rest));
     }
   }
 }
