@@ -5,9 +5,9 @@
  */
 export type ShortcutGroup = 'general' | 'view' | 'knowledge' | 'ticket' | 'phone' | 'hub' | 'supervision' | 'training';
 
-export interface ShortcutAction<Id extends string = ActionId> {
+/** What the shortcut engine (use-shortcuts.ts) binds: the workbench's, the panels' and the seat board's actions. */
+export interface BindableAction<Id extends string = string> {
   id: Id;
-  group: ShortcutGroup;
   /** tinykeys syntax: `F1`, `$mod+Shift+KeyL` ($mod is Ctrl, or ⌘ on a Mac), `Alt+Digit1`. */
   defaultKeys: string[];
   /**
@@ -15,6 +15,10 @@ export interface ShortcutAction<Id extends string = ActionId> {
    * combinations with Ctrl/Alt do; printable keys such as `?` must not, or typing would trigger them.
    */
   whileTyping: boolean;
+}
+
+export interface ShortcutAction<Id extends string = ActionId> extends BindableAction<Id> {
+  group: ShortcutGroup;
 }
 
 export const actionIds = [
@@ -195,7 +199,7 @@ export const panelShortcutActions: readonly PanelShortcutAction[] = [
 ];
 
 /** The keys in force for an action: the operator's override if any, else the defaults. F1 always opens help. */
-export function keysFor(action: ShortcutAction<string>, overrides: Readonly<Record<string, string>>): string[] {
+export function keysFor(action: BindableAction, overrides: Readonly<Record<string, string>>): string[] {
   const override = overrides[action.id];
   if (!override) return action.defaultKeys;
   return action.id === 'help.toggle' ? [...new Set(['F1', override])] : [override];

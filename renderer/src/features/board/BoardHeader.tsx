@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { isFiltering } from '../../../../shared/board/groups';
 import { formatDuration } from '../../../../shared/board/seat-view';
 import type { AgentState } from '../../../../shared/phone/agent-state';
-import { displayKeys } from '../../shortcuts/actions';
+import { displayKeys, keysFor } from '../../shortcuts/actions';
 import { useSettingsStore } from '../../stores/settings-store';
 import { useTickingText } from './board-clock';
 import { boardStore, useBoard } from './board-store';
 import type { BoardActionId } from './board-shortcuts';
-import { boardKeysFor, boardShortcutFor } from './board-shortcuts';
+import { boardShortcutFor } from './board-shortcuts';
 import { useBoardUi } from './board-ui';
 import { StateChart } from './StateChart';
 import { agentStateColors, boardStateOrder } from './state-colors';
@@ -23,7 +23,7 @@ const isMac = navigator.userAgent.includes('Mac');
 /** The first key of an action as printed on the keyboard, for labels and tooltips. */
 function useKeyLabel(): (id: BoardActionId) => string {
   const overrides = useSettingsStore((s) => s.settings.shortcuts);
-  return useCallback((id) => displayKeys(boardKeysFor(boardShortcutFor(id), overrides)[0] ?? '', isMac), [overrides]);
+  return useCallback((id) => displayKeys(keysFor(boardShortcutFor(id), overrides)[0] ?? '', isMac), [overrides]);
 }
 
 function Stat({

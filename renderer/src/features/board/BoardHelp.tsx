@@ -1,8 +1,8 @@
 import { Modal, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { displayKeys } from '../../shortcuts/actions';
+import { displayKeys, keysFor } from '../../shortcuts/actions';
 import { useSettingsStore } from '../../stores/settings-store';
-import { boardKeysFor, boardShortcuts } from './board-shortcuts';
+import { boardShortcuts } from './board-shortcuts';
 import { useBoardUi } from './board-ui';
 import { boardShortcutKeys } from '../../i18n/board/keys';
 
@@ -17,7 +17,7 @@ export function BoardHelp(): React.JSX.Element {
   const rows = boardShortcuts.map((action) => ({
     key: action.id,
     action: t(boardShortcutKeys[action.id]),
-    keys: boardKeysFor(action, overrides).map((combo) => displayKeys(combo, isMac)),
+    keys: keysFor(action, overrides).map((combo) => displayKeys(combo, isMac)),
   }));
   return (
     <Modal

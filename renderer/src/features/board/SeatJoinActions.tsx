@@ -5,8 +5,8 @@ import { seatJoinRefusal } from '../../../../shared/phone/join-call';
 import type { JoinMode } from '../../../../shared/phone/phone-settings';
 import type { BoardSeat } from '../../../../shared/board/seat-view';
 import { useSettingsStore } from '../../stores/settings-store';
-import { displayKeys } from '../../shortcuts/actions';
-import { boardKeysFor, boardShortcutFor } from './board-shortcuts';
+import { displayKeys, keysFor } from '../../shortcuts/actions';
+import { boardShortcutFor } from './board-shortcuts';
 import { useSeatJoin } from './use-seat-join';
 import { joinHintKeys, joinModeKeys, joinRefusalKeys } from '../../i18n/board/keys';
 
@@ -25,7 +25,7 @@ export function SeatJoinActions({ seat }: { seat: BoardSeat }): React.JSX.Elemen
   const refusal = seatJoinRefusal(seat);
   const help = seat.helpRequested;
   const button = (mode: JoinMode): React.JSX.Element => {
-    const keys = boardKeysFor(boardShortcutFor(`board.${mode}`), overrides).map((combo) => displayKeys(combo, isMac));
+    const keys = keysFor(boardShortcutFor(`board.${mode}`), overrides).map((combo) => displayKeys(combo, isMac));
     const prominent = help && mode !== 'whisper';
     return (
       <Tooltip key={mode} title={`${t(joinHintKeys[mode])}（${keys.join(' / ')}）`}>

@@ -1,7 +1,10 @@
+import type { BindableAction } from '../../shortcuts/actions';
+
 /**
  * The board's actions and their default keys, declared like the workbench's
  * (renderer/src/shortcuts/actions.ts): the board's help overlay (F1) lists
- * them from here, and an operator's remapping in settings.shortcuts applies
+ * them from here, the shortcut engine (renderer/src/shortcuts) binds them, and
+ * an operator's remapping in settings.shortcuts applies
  * by the same ids. Help, theme and language keep the workbench's ids and keys.
  */
 export const boardActionIds = [
@@ -23,12 +26,8 @@ export const boardActionIds = [
 ] as const;
 export type BoardActionId = (typeof boardActionIds)[number];
 
-export interface BoardShortcut {
-  id: BoardActionId;
-  /** tinykeys syntax, as in the workbench's registry. */
-  defaultKeys: string[];
-  /** Whether the key also works while the cursor is in the search box. */
-  whileTyping: boolean;
+/** `whileTyping`: whether the key also works while the cursor is in the search box. */
+export interface BoardShortcut extends BindableAction<BoardActionId> {
   /** Whether the key also works in the open seat details (they act on that seat). */
   inDetails?: boolean;
 }
@@ -51,13 +50,6 @@ export const boardShortcuts: readonly BoardShortcut[] = [
   { id: 'view.toggleTheme', defaultKeys: ['$mod+Shift+KeyT'], whileTyping: true },
   { id: 'view.toggleLanguage', defaultKeys: ['$mod+Shift+KeyL'], whileTyping: true },
 ];
-
-/** The keys in force: the operator's override if any, else the defaults; F1 always opens help. */
-export function boardKeysFor(action: BoardShortcut, overrides: Readonly<Record<string, string>>): string[] {
-  const override = overrides[action.id];
-  if (!override) return action.defaultKeys;
-  return action.id === 'help.toggle' ? [...new Set(['F1', override])] : [override];
-}
 
 export function boardShortcutFor(id: BoardActionId): BoardShortcut {
   const action = boardShortcuts.find((a) => a.id === id);

@@ -1,18 +1,12 @@
-import { useEffect, useRef } from 'react';
-import { tinykeys } from 'tinykeys';
+import { useKeyBindings } from '../../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../../stores/settings-store';
 import { boardStore } from './board-store';
 import type { BoardActionId } from './board-shortcuts';
-import { boardKeysFor, boardShortcuts } from './board-shortcuts';
+import { boardShortcuts } from './board-shortcuts';
 import { useBoardUi } from './board-ui';
 import { useSeatJoin } from './use-seat-join';
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-/** What each board shortcut does; bound on the window, rebound when keys are remapped. */
+/** What each board shortcut does; bound on the window by the shortcut engine, rebound when keys are remapped. */
 export function useBoardShortcuts(): void {
   const overrides = useSettingsStore((s) => s.settings.shortcuts);
   const settings = useSettingsStore((s) => s.settings);
@@ -69,24 +63,11 @@ export function useBoardShortcuts(): void {
     },
   };
 
-  const latest = useRef(handlers);
-  useEffect(() => {
-    latest.current = handlers;
+  useKeyBindings('window', boardShortcuts, overrides, (action, event) => {
+    // Inside a dialog (help, details) Enter and the arrows belong to the dialog; the join keys work in the details.
+    const dialog = event.target instanceof HTMLElement ? event.target.closest('.ant-modal, .ant-drawer') : null;
+    if (!action.whileTyping && dialog && !(action.inDetails && dialog.classList.contains('ant-drawer'))) return false;
+    handlers[action.id]();
+    return true;
   });
-  useEffect(() => {
-    const bindings: Record<string, (event: KeyboardEvent) => void> = {};
-    for (const action of boardShortcuts) {
-      for (const combo of boardKeysFor(action, overrides)) {
-        bindings[combo] = (event) => {
-          if (!action.whileTyping && isTyping(event.target)) return;
-          // Inside a dialog (help, details) Enter and the arrows belong to the dialog; the join keys work in the details.
-          const dialog = event.target instanceof HTMLElement ? event.target.closest('.ant-modal, .ant-drawer') : null;
-          if (!action.whileTyping && dialog && !(action.inDetails && dialog.classList.contains('ant-drawer'))) return;
-          event.preventDefault();
-          latest.current[action.id]();
-        };
-      }
-    }
-    return tinykeys(window, bindings);
-  }, [overrides]);
 }

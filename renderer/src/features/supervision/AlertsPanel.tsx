@@ -9,7 +9,7 @@ import { useSettingsStore } from '../../stores/settings-store';
 import { deskErrorText } from '../../i18n/error-text';
 import { alertKindColors, alertPlace, countsByKind } from './alerts-model';
 import { useAlertFeed, useAlertsStore } from './alerts-store';
-import { useRowFocus } from './use-row-focus';
+import { useRowFocus } from '../../shortcuts/use-row-focus';
 import './supervision.css';
 import { alertKindKeys } from '../../i18n/supervision/keys';
 

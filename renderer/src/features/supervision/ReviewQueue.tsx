@@ -10,7 +10,7 @@ import { deskErrorText } from '../../i18n/error-text';
 import { useTicketReference } from '../../core/use-ticket-reference';
 import { ReturnReviewDialog } from './ReturnReviewDialog';
 import { useReviewStore } from './review-store';
-import { useRowFocus } from './use-row-focus';
+import { useRowFocus } from '../../shortcuts/use-row-focus';
 import './supervision.css';
 
 const ROW = '[data-review-row]';
