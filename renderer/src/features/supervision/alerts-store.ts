@@ -1,26 +1,21 @@
 import { useEffect } from 'react';
-import { create } from 'zustand';
 import type { Alert } from '../../../../shared/hub/alerts';
 import type { DeskError } from '../../../../shared/result';
+import { createHubPanelStore } from '../../core/hub-panel-store';
 import { desk } from '../../desk/desk';
 import { alertsReducer } from './alerts-model';
 
-interface AlertsState {
+interface AlertsData {
   /** Open alerts, newest change first. */
   alerts: Alert[];
-  /** Whether the hub answered at least once since the last failure. */
-  loaded: boolean;
-  loading: boolean;
-  error: DeskError | null;
   /** Alerts whose tickets are shown. */
   expanded: ReadonlySet<number>;
-  /** Bumped to ask the alerts list to take the focus. */
-  focusRequest: number;
-  load: () => Promise<void>;
+}
+
+interface AlertsActions {
   liveReceived: (alert: Alert) => void;
   acknowledge: (id: number) => Promise<{ ok: true; alert: Alert } | { ok: false; error: DeskError }>;
   toggleExpanded: (id: number) => void;
-  focusRequested: () => void;
 }
 
 /** How long live alerts gather before they are applied together. */
@@ -41,45 +36,38 @@ function flushLive(): void {
   liveTimer = setTimeout(flushLive, LIVE_FLUSH_MS);
 }
 
-export const useAlertsStore = create<AlertsState>()((set, get) => ({
-  alerts: [],
-  loaded: false,
-  loading: false,
-  error: null,
-  expanded: new Set(),
-  focusRequest: 0,
-  load: async () => {
-    set({ loading: true });
+export const useAlertsStore = createHubPanelStore<AlertsData, AlertsActions>(
+  { alerts: [], expanded: new Set() },
+  async () => {
     const heardSince: Alert[] = [];
     liveDuringLoads.add(heardSince);
     const result = await desk.listAlerts({ includeAcknowledged: false }).finally(() => liveDuringLoads.delete(heardSince));
+    if (!result.ok) return result;
     // What the live feed brought while the hub was answering may be newer than the answer: applied on top.
-    const withLive = (loaded: Alert[]) => heardSince.reduce((state, alert) => alertsReducer(state, { type: 'live', alert }), loaded);
-    if (result.ok) set({ alerts: withLive(alertsReducer([], { type: 'loaded', alerts: result.value })), loaded: true, loading: false, error: null });
-    else set({ loading: false, error: result.error });
+    const alerts = heardSince.reduce((state, alert) => alertsReducer(state, { type: 'live', alert }), alertsReducer([], { type: 'loaded', alerts: result.value }));
+    return { ok: true, value: { alerts } };
   },
-  liveReceived: (alert) => {
-    // Alerts grow with every ticket behind them: on a busy centre several a second arrive. The first
-    // after a quiet spell is shown at once; those following within LIVE_FLUSH_MS are applied together,
-    // so the list (and its chart) re-renders a few times a second at most.
-    liveBatch.push(alert);
-    if (liveTimer === null) flushLive();
-  },
-  acknowledge: async (id) => {
-    const result = await desk.acknowledgeAlert({ id });
-    if (!result.ok) return { ok: false, error: result.error };
-    set((s) => ({ alerts: alertsReducer(s.alerts, { type: 'acknowledged', id }) }));
-    return { ok: true, alert: result.value };
-  },
-  toggleExpanded: (id) => {
-    const expanded = new Set(get().expanded);
-    if (!expanded.delete(id)) expanded.add(id);
-    set({ expanded });
-  },
-  focusRequested: () => {
-    set((s) => ({ focusRequest: s.focusRequest + 1 }));
-  },
-}));
+  (set, get) => ({
+    liveReceived: (alert) => {
+      // Alerts grow with every ticket behind them: on a busy centre several a second arrive. The first
+      // after a quiet spell is shown at once; those following within LIVE_FLUSH_MS are applied together,
+      // so the list (and its chart) re-renders a few times a second at most.
+      liveBatch.push(alert);
+      if (liveTimer === null) flushLive();
+    },
+    acknowledge: async (id) => {
+      const result = await desk.acknowledgeAlert({ id });
+      if (!result.ok) return { ok: false, error: result.error };
+      set((s) => ({ alerts: alertsReducer(s.alerts, { type: 'acknowledged', id }) }));
+      return { ok: true, alert: result.value };
+    },
+    toggleExpanded: (id) => {
+      const expanded = new Set(get().expanded);
+      if (!expanded.delete(id)) expanded.add(id);
+      set({ expanded });
+    },
+  }),
+);
 
 /**
  * Keeps the open alerts current while mounted: read from the hub now and
