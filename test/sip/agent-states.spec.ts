@@ -61,7 +61,7 @@ test.describe.serial('agent states and auto-answer', () => {
     await hangUpAndWait(caller, page);
   });
 
-  test('a seat on break refuses the call with 480, so the call reaches the ready seat; with no seat ready the caller hears 480', async ({ browser }) => {
+  test('a seat on break refuses the call with 480, so the call reaches the ready seat; with no seat ready the caller hears 480, and the second try reaches the seat that is ready again', async ({ browser }) => {
     seatB = await startDeskPhone(browser, { serverUri: rig.wsUrl, domain: rig.domain, extension: '1001', password: PASSWORD, afterCallWorkSeconds: 0 });
     await expect(seatB.page.getByTestId('phone-state').filter({ hasText: '已注册' })).toBeVisible({ timeout: 15_000 });
     const onBreak = async (page: Page): Promise<void> => {
@@ -83,5 +83,18 @@ test.describe.serial('agent states and auto-answer', () => {
     await expect.poll(() => caller.evaluate(() => window.peer.events()), { timeout: 10_000 }).toContain('INVITE rejected 480');
     expect(await deskPhase(seatA.page)).toBeNull();
     expect(await deskPhase(seatB.page)).toBeNull();
+
+    // Seat B is ready again (示闲, Alt+Shift+1): the caller's second try reaches it; seat A, still on break, refuses it again.
+    await seatB.page.keyboard.press('Alt+Shift+Digit1');
+    await expect(seatB.page.getByTestId('agent-state')).toHaveAttribute('data-state', 'ready');
+    const established = async (): Promise<number> => (await caller.evaluate(() => window.peer.sessionStates())).filter((state) => state === 'Established').length;
+    const before = await established();
+    await caller.evaluate(() => { window.peer.call('sip:1001@127.0.0.1'); });
+    await expect.poll(() => deskPhase(seatB!.page), { timeout: 10_000 }).toBe('ringing');
+    expect(await deskPhase(seatA.page)).toBeNull();
+    await expect(seatA.page.getByTestId('agent-state')).toHaveAttribute('data-state', 'break');
+    await seatB.page.keyboard.press('F6');
+    await expect.poll(established, { timeout: 10_000 }).toBe(before + 1);
+    await hangUpAndWait(caller, seatB.page);
   });
 });
