@@ -152,6 +152,7 @@ export const shiftBench: BenchArea = {
       // Only the seat in Chromium is ever on a call, so an on-call tile on the board is its call.
       let reporter = await signIn(hub.url, 'op03', 'shift-reporter');
       const night = { over: false };
+      const reportsAccepted: number[] = [];
       cleanups.push(() => (night.over = true));
       const reports = (async () => {
         let i = 0;
@@ -159,7 +160,8 @@ export const shiftBench: BenchArea = {
           i += 1;
           const body = { state: i % 2 ? 'break' : 'ready', since: new Date().toISOString(), callStartedAt: null, reason: i % 2 ? '小休' : null, helpRequested: false };
           const answer = await fetch(`${hub.url}/v1/presence`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${reporter.token}` }, body: JSON.stringify(body) }).catch(() => null);
-          if (answer?.status === 401) reporter = await signIn(hub.url, 'op03', 'shift-reporter').catch(() => reporter);
+          if (answer?.ok) reportsAccepted.push(Date.now());
+        if (answer?.status === 401) reporter = await signIn(hub.url, 'op03', 'shift-reporter').catch(() => reporter);
           await sleep(1_000);
         }
       })();
@@ -226,7 +228,16 @@ export const shiftBench: BenchArea = {
               }
               await sleep(100);
             }
-            log(`board updated ${boardStaleMax.toFixed(1)} s after PostgreSQL came back`);
+            // Which step took the time: the feed's messages and the reporter's first accepted report, relative to the database's return.
+            const offset = (at: number): string => `${at >= back ? '+' : ''}${((at - back) / 1000).toFixed(1)} s`;
+            const steps = feedMessages
+              .slice(seen)
+              .filter((m) => m.message.type !== 'seat')
+              .map((m) => `${m.message.type}${m.message.type === 'feed' ? (m.message.stale ? ' stale' : ' fresh') : ''} ${offset(m.at)}`);
+            const accepted = reportsAccepted.find((at) => at >= back);
+            log(
+              `board updated ${boardStaleMax.toFixed(1)} s after PostgreSQL came back (feed: ${steps.join(', ') || 'no feed message'}; first seat report accepted ${accepted ? offset(accepted) : 'never'})`,
+            );
           },
           5: async () => {
             log('network cut 2 (3 s) in the middle of a call');
