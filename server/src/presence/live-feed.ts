@@ -9,11 +9,16 @@ import type { TokenClaims } from '../auth/tokens';
 /** What the feed needs of a socket (a `ws` WebSocket). */
 export interface LiveSocket {
   readonly bufferedAmount: number;
+  /** `ws`'s readyState: OPEN (1) while the socket can carry frames. */
+  readonly readyState: number;
   send(text: string): void;
   close(code?: number, reason?: string): void;
   terminate(): void;
   on(event: 'close', listener: () => void): unknown;
 }
+
+/** `ws`'s WebSocket.OPEN. */
+const SOCKET_OPEN = 1;
 
 /**
  * This process's supervisors' sockets. Each hub process LISTENs on the
@@ -157,7 +162,12 @@ export class LiveFeed {
     })();
   }
 
+  /**
+   * Takes a socket whose session was checked. One that closed meanwhile (the supervisor's network dropped while
+   * the token was checked and the seats read) has had its 'close' already: kept, it would stay here for good.
+   */
   add(socket: LiveSocket, snapshot: LiveMessage, session: Pick<TokenClaims, 'sid' | 'sub' | 'exp'>): void {
+    if (socket.readyState !== SOCKET_OPEN) return;
     this.sockets.add(socket);
     this.sessions.set(socket, session);
     socket.on('close', () => {
