@@ -1,3 +1,4 @@
+import { sampleTransfer } from '../hub/support/hub-harness';
 import { callDesk, registration } from '../support/desk-calls';
 import { typeInto } from '../support/ticket-form';
 import { expect, test } from './fixtures';
@@ -6,8 +7,11 @@ test('the shift summary counts every ticket the next shift must pick up, and one
   const first = registration({ description: '小区门口垃圾桶满了三天没人清运，气味很大。' });
   const second = registration({ description: '楼下饭店油烟直排，窗户都不敢开。' });
   const answered = registration({ description: '咨询公积金租房提取需要的材料。' });
-  for (const reg of [first, second, answered]) expect(await callDesk(page, 'registerTicket', { registration: reg, trainee: false })).toMatchObject({ ok: true });
+  const transferred = registration({ description: '人行道上的井盖松动，踩上去会翻。' });
+  for (const reg of [first, second, answered, transferred]) expect(await callDesk(page, 'registerTicket', { registration: reg, trainee: false })).toMatchObject({ ok: true });
+  // Answered and transferred tickets are done at this desk: the next shift does not pick them up.
   expect(await callDesk(page, 'answerTicket', { ticketId: answered.id, answer: { articleId: null, answer: '携带身份证和租房合同办理。' } })).toMatchObject({ ok: true });
+  expect(await callDesk(page, 'transferTicket', { ticketId: transferred.id, transfer: { ...sampleTransfer, co: [] } })).toMatchObject({ ok: true });
 
   // A form half typed: it must come back after the picked-up ticket is done.
   await page.keyboard.press('Alt+KeyR');

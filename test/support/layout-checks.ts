@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 
 /**
  * The checks the layout and accessibility suite runs on every view: what
@@ -45,8 +46,10 @@ export interface Violation {
   targets: string[];
 }
 
-export async function seriousViolations(page: Page): Promise<Violation[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+/** What axe-core finds serious or critical in the page, or only within `scope` (a CSS selector: a dialog, a pane). */
+export async function seriousViolations(page: Page, scope?: string): Promise<Violation[]> {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const results = await (scope ? builder.include(scope) : builder).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
@@ -85,4 +88,32 @@ export function settled(page: Page): Promise<void> {
     const running = (): Animation[] => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
     for (let now = running(); now.length > 0; now = running()) await Promise.all(now.map((a) => a.finished.catch(() => undefined)));
   });
+}
+
+/** The two common desk screens: 1366×768, and 1920×1080 at 125 % system scaling (1536×864 CSS pixels). */
+export const deskSizes = [
+  { name: '1366x768', width: 1366, height: 768, scale: 1 },
+  { name: '1920x1080@125', width: 1536, height: 864, scale: 1.25 },
+] as const;
+export type DeskSize = (typeof deskSizes)[number];
+
+/** The CSS viewport and the device pixel ratio (Playwright fixes the ratio per page; the DevTools protocol changes it in place). */
+export async function resizeTo(page: Page, cdp: CDPSession, size: DeskSize): Promise<void> {
+  await page.setViewportSize({ width: size.width, height: size.height });
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: size.width, height: size.height, deviceScaleFactor: size.scale, mobile: false });
+  await expect.poll(() => page.evaluate(() => [window.innerWidth, window.innerHeight, window.devicePixelRatio])).toEqual([size.width, size.height, size.scale]);
+}
+
+/**
+ * The view as it is now, at one size: settled, a screenshot in test-results/layout/, and every problem found
+ * (overflow; axe-core within `scope` when `axe`; untranslated words when the UI is in English) as a line.
+ */
+export async function checkView(page: Page, view: { name: string; scope?: string | undefined; axe: boolean; english: boolean; screenshot: string }): Promise<string[]> {
+  await settled(page);
+  await page.screenshot({ path: `test-results/layout/${view.screenshot}.png` });
+  const problems: string[] = [];
+  for (const o of await horizontalOverflow(page)) problems.push(`${view.name}: ${o.what} ${String(o.scrollWidth)} > ${String(o.clientWidth)}`);
+  if (view.axe) for (const v of await seriousViolations(page, view.scope)) problems.push(`${view.name}: axe ${String(v.impact)} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+  if (view.english) for (const text of await untranslatedText(page)) problems.push(`${view.name}: untranslated "${text}"`);
+  return problems;
 }

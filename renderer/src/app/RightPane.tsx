@@ -23,7 +23,13 @@ export function RightPane(): React.JSX.Element {
     <section className="pane pane-right" aria-label={t('common:pane.knowledge')} data-testid="pane-knowledge">
       <Tabs
         activeKey={activeKey}
-        tabBarExtraContent={supervisor ? <SeatBoardButton /> : undefined}
+        // The seat-board button sits beside the tab list, not inside it: a tablist holds tabs only (screen readers, axe).
+        renderTabBar={(props, DefaultTabBar) => (
+          <div className="right-pane-tabs">
+            <DefaultTabBar {...props} />
+            {supervisor && <SeatBoardButton />}
+          </div>
+        )}
         onChange={(key) => {
           choose(key as RightTab);
         }}

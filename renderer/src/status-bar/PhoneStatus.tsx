@@ -30,8 +30,9 @@ export function PhoneStatus(): React.JSX.Element {
       else phoneEngine.setAgentState({ type: 'sign_out' });
     },
   };
+  // One item of the status bar: the agent state and the phone's registration, spaced apart so their labels do not run together.
   return (
-    <>
+    <span className="phone-status">
       <Dropdown menu={menu} trigger={['click']} disabled={agent.state === 'on_call'}>
         <span data-testid="agent-state" data-state={agent.state} style={{ cursor: 'pointer' }}>
           {t('common:status.agent')}:{' '}
@@ -44,6 +45,6 @@ export function PhoneStatus(): React.JSX.Element {
       <span data-testid="phone-registration" data-status={registration}>
         {t('common:status.phone')}: <Badge status={registrationColors[registration]} text={t(registrationKeys[registration])} />
       </span>
-    </>
+    </span>
   );
 }

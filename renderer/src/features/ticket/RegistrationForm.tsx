@@ -3,6 +3,7 @@ import type { FormInstance } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestTypes, urgencies } from '../../../../shared/tickets/ticket';
+import type { RequestType } from '../../../../shared/tickets/ticket';
 import { registrationFieldSchemas } from '../../../../shared/tickets/registration-form';
 import { unreasonableReasons } from '../../../../shared/tickets/unreasonable-reasons';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
@@ -10,7 +11,7 @@ import type { RegistrationValues } from '../../core/draft-mapping';
 import { emptyRegistrationValues } from '../../core/draft-mapping';
 import { useTicketReference } from '../../core/use-ticket-reference';
 import { zodRule } from '../../core/zod-rule';
-import { urgencyKeys } from '../../i18n/ticket/keys';
+import { requestTypeKeys, urgencyKeys } from '../../i18n/ticket/keys';
 
 interface Props {
   form: FormInstance<RegistrationValues>;
@@ -40,8 +41,14 @@ const searchPath = (input: string, path: PathOption[]): boolean => {
  * box or Ctrl+Enter anywhere registers the ticket.
  */
 export function RegistrationForm({ form, disabled, onChange, onSubmit }: Props): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { regions, categories } = useTicketReference();
+  const requestTypeLabel = (r: RequestType): React.ReactNode =>
+    i18n.language === 'zh-CN' ? r : (
+      <>
+        {t(requestTypeKeys[r])} <span lang="zh-CN">{r}</span>
+      </>
+    );
   const unreasonable = Form.useWatch('unreasonable', form);
   const storeDescription = useTicketDraftStore((s) => s.description);
   const { descriptionChanged, districtChanged, categoryChanged } = useTicketDraftStore.getState();
@@ -115,7 +122,8 @@ export function RegistrationForm({ form, disabled, onChange, onSubmit }: Props):
         </Col>
         <Col span={12}>
           <Form.Item name="requestType" label={t('ticket:fields.requestType')} rules={[zodRule(registrationFieldSchemas.requestType, t)]}>
-            <Select showSearch options={requestTypes.map((r) => ({ value: r, label: r }))} data-testid="field-requestType" />
+            {/* Typed by its Chinese name in either language (the centre's term, searched by value); English shows both. */}
+            <Select showSearch={{ optionFilterProp: 'value' }} options={requestTypes.map((r) => ({ value: r, label: requestTypeLabel(r) }))} data-testid="field-requestType" />
           </Form.Item>
         </Col>
         <Col span={12}>

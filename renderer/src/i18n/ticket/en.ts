@@ -44,6 +44,7 @@ export const ticketEn: Shape<typeof ticketZhCN> = {
     relatedTicketId: 'Number of an earlier ticket, e.g. 20261122-000123 (optional)',
   },
   urgencies: { normal: 'Normal', urgent: 'Urgent', critical: 'Critical' },
+  requestTypes: { enquiry: 'Enquiry', help: 'Request for help', complaint: 'Complaint', report: 'Report', suggestion: 'Suggestion', praise: 'Praise' },
   register: 'Register (Ctrl+Enter)',
   registered: 'Ticket registered',
   reviewPending: 'Trainee ticket: the transfer waits for a supervisor’s review',

@@ -41,6 +41,7 @@ export const ticketZhCN = {
     relatedTicketId: '此前工单的编号，如 20261122-000123（可不填）',
   },
   urgencies: { normal: '一般', urgent: '紧急', critical: '特急' },
+  requestTypes: { enquiry: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议', praise: '表扬' },
   register: '登记（Ctrl+Enter）',
   registered: '已登记工单',
   reviewPending: '实训工单：转办已提交班长审核，审核通过后派出',
