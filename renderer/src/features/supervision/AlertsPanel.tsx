@@ -7,7 +7,7 @@ import type { DeskError } from '../../../../shared/result';
 import { usePanelShortcuts } from '../../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../../stores/settings-store';
 import { deskErrorText } from '../../i18n/error-text';
-import { alertKindColors, alertPlace, countsByKind } from './alerts-model';
+import { alertKindColors, alertKindTextColors, alertPlace, countsByKind } from './alerts-model';
 import { useAlertFeed, useAlertsStore } from './alerts-store';
 import { useRowFocus } from '../../shortcuts/use-row-focus';
 import './supervision.css';
@@ -188,7 +188,7 @@ function AlertDetails({ alert }: { alert: Alert }): React.JSX.Element {
   return (
     <>
       <div className="supervision-row-head">
-        <Tag color={alertKindColors[alert.kind]} data-testid="alert-kind">
+        <Tag color={alertKindColors[alert.kind]} style={{ color: alertKindTextColors[alert.kind] }} data-testid="alert-kind">
           {t(alertKindKeys[alert.kind])}
         </Tag>
         <strong data-testid="alert-matter">{alert.matter.join(' / ')}</strong>

@@ -46,6 +46,13 @@ export const alertKindColors: Readonly<Record<AlertKind, string>> = {
   burst: '#f5222d',
   repeat: '#722ed1',
 };
+/** The text on each kind's filled tag, in either theme: black on the three light ones (5:1 or more), white on purple (7:1). */
+export const alertKindTextColors: Readonly<Record<AlertKind, string>> = {
+  many: '#000000',
+  new: '#000000',
+  burst: '#000000',
+  repeat: '#ffffff',
+};
 
 /** Where the alert is: the caller for a repeat caller, else the district (null: the whole city). */
 export function alertPlace(alert: Pick<Alert, 'kind' | 'district' | 'callerNumber'>): { caller: string } | { district: string | null } {
