@@ -1,6 +1,7 @@
 import type { DeskSession, HandoverNote } from '../../../shared/hub/desk-session';
 import type { HubTicket } from '../../../shared/hub/hub-ticket';
 import type { TicketRecord } from '../../../shared/tickets/ticket-record';
+import { callbackRetryStatus } from '../../../shared/tickets/callback-retry';
 
 /** Who dismissed which note: each operator dismisses a note for themselves, so the next one still sees it. */
 export function handoverKey(note: HandoverNote, username: string): string {
@@ -17,6 +18,10 @@ export function handoverToShow(note: HandoverNote | null, session: DeskSession |
 export type ReplyStatus =
   /** The department replied: call the caller back. */
   | 'awaits_callback'
+  /** 无法联系: a try did not reach the caller; the next one falls due later. */
+  | 'callback_retry'
+  /** Every try spent without reaching the caller: off the 回访 list. */
+  | 'unreachable'
   /** Called back at this desk; the hub will confirm on the next exchange. */
   | 'callback_recorded'
   /** The department returned it to the centre (退回). */
@@ -25,9 +30,17 @@ export type ReplyStatus =
   | 'review_returned'
   | 'other';
 
-/** What a ticket from the hub asks of the operator, with the desk's own record taken into account. */
+/** Statuses that put a ticket on the 回访 list (a callback to make, now or later). */
+export const callbackStatuses: readonly ReplyStatus[] = ['awaits_callback', 'callback_retry'];
+
+/** What a ticket from the hub asks of the operator, with the desk's own record (its callback and tries) taken into account. */
 export function replyStatus(ticket: HubTicket, local: TicketRecord | undefined): ReplyStatus {
-  if (ticket.state === 'replied') return local?.state === 'called_back' || local?.state === 'closed' ? 'callback_recorded' : 'awaits_callback';
+  if (ticket.state === 'replied') {
+    if (local?.state === 'called_back' || local?.state === 'closed') return 'callback_recorded';
+    const retry = callbackRetryStatus(local?.callbackAttempts ?? []);
+    if (retry.unreachable) return 'unreachable';
+    return retry.tries > 0 ? 'callback_retry' : 'awaits_callback';
+  }
   if (ticket.state === 'returned') return 'returned';
   if (ticket.review === 'rejected') return 'review_returned';
   return 'other';
@@ -36,24 +49,42 @@ export function replyStatus(ticket: HubTicket, local: TicketRecord | undefined):
 export interface ReplyRow {
   ticket: HubTicket;
   status: ReplyStatus;
+  /** When the callback falls due: the department's reply, or the next try after 无法联系; null for other rows. */
+  dueAt: string | null;
+  /** Callback tries that did not reach the caller. */
+  tries: number;
 }
 
 export type ReplyFilter = 'pending' | 'all';
 
+function rowOf(ticket: HubTicket, local: TicketRecord | undefined): ReplyRow {
+  const status = replyStatus(ticket, local);
+  const retry = callbackRetryStatus(local?.callbackAttempts ?? []);
+  const dueAt = status === 'awaits_callback' ? (ticket.reply?.at ?? ticket.updatedAt) : status === 'callback_retry' ? retry.nextDueAt : null;
+  return { ticket, status, dueAt, tries: retry.tries };
+}
+
+const byDue = (a: ReplyRow, b: ReplyRow): number => Date.parse(a.dueAt ?? '') - Date.parse(b.dueAt ?? '');
+
 /**
- * The rows of the 部门答复 / 待回访 list, most recently changed at the hub first.
- * `pending`: what needs the operator (a reply to call back about, a return, a
- * trainee's ticket sent back by the supervisor).
+ * The rows of the 部门答复 / 回访 list. `all`: most recently changed at the hub first. `pending`: what needs the
+ * operator — callbacks first, by when they fall due (a reply from its time, a try after 无法联系 from the next
+ * try's), then returns and a trainee's tickets sent back by the supervisor, newest change first.
  */
 export function replyRows(tickets: readonly HubTicket[], local: readonly TicketRecord[], filter: ReplyFilter): ReplyRow[] {
   const byId = new Map(local.map((t) => [t.id, t]));
-  const rows = [...tickets]
-    .sort((a, b) => b.version - a.version)
-    .map((ticket) => ({ ticket, status: replyStatus(ticket, byId.get(ticket.id)) }));
-  return filter === 'all' ? rows : rows.filter((row) => row.status !== 'other' && row.status !== 'callback_recorded');
+  const rows = [...tickets].sort((a, b) => b.version - a.version).map((ticket) => rowOf(ticket, byId.get(ticket.id)));
+  if (filter === 'all') return rows;
+  const callbacks = rows.filter((row) => callbackStatuses.includes(row.status)).sort(byDue);
+  return [...callbacks, ...rows.filter((row) => row.status === 'returned' || row.status === 'review_returned')];
 }
 
-export function awaitingCallbackCount(tickets: readonly HubTicket[], local: readonly TicketRecord[]): number {
-  const byId = new Map(local.map((t) => [t.id, t]));
-  return tickets.filter((t) => replyStatus(t, byId.get(t.id)) === 'awaits_callback').length;
+/** Whether a callback row is due at `now` (epoch ms). */
+export function isDue(row: Pick<ReplyRow, 'dueAt'>, now: number): boolean {
+  return row.dueAt !== null && Date.parse(row.dueAt) <= now;
+}
+
+/** Callbacks due at `now`: replies to call back about and tries after 无法联系 whose time has come (the tab's count). */
+export function awaitingCallbackCount(tickets: readonly HubTicket[], local: readonly TicketRecord[], now: number): number {
+  return replyRows(tickets, local, 'pending').filter((row) => callbackStatuses.includes(row.status) && isDue(row, now)).length;
 }

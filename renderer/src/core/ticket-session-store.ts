@@ -3,6 +3,7 @@ import type { TicketRecord } from '../../../shared/tickets/ticket-record';
 
 export type TicketSection = 'registration' | 'transfer' | 'answer' | 'callback';
 export type DispositionTab = 'transfer' | 'answer';
+export type CallbackAction = 'dial' | 'unreachable';
 
 export type DraftStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; savedAt: string } | { kind: 'error'; message: string };
 
@@ -23,6 +24,8 @@ interface TicketSessionState {
   newTicketRequest: number;
   /** A ticket picked elsewhere (the 部门答复 list) to call back about: the callback form selects it. */
   callbackRequest: { ticketId: string; n: number } | null;
+  /** The callback form's shortcuts: dial the chosen ticket's caller, or record 无法联系. */
+  callbackActionRequest: { action: CallbackAction; n: number } | null;
   /** Bumped when a callback is saved, so lists that show callback state read again. */
   callbacksRecorded: number;
   /** A registered ticket picked up again (from the shift summary's handover list): the ticket area shows it. */
@@ -40,6 +43,7 @@ interface TicketSessionState {
   submitRequested: (section: TicketSection) => void;
   newTicketRequested: () => void;
   callbackRequested: (ticketId: string) => void;
+  callbackActionRequested: (action: CallbackAction) => void;
   callbackRecorded: () => void;
   ticketOpenRequested: (ticket: TicketRecord) => void;
   copyRequested: () => void;
@@ -55,6 +59,7 @@ export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
   submitRequest: { section: 'registration', n: 0 },
   newTicketRequest: 0,
   callbackRequest: null,
+  callbackActionRequest: null,
   callbacksRecorded: 0,
   openRequest: null,
   copyRequest: 0,
@@ -93,6 +98,9 @@ export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
   },
   callbackRequested: (ticketId) => {
     set((s) => ({ callbackRequest: { ticketId, n: (s.callbackRequest?.n ?? 0) + 1 } }));
+  },
+  callbackActionRequested: (action) => {
+    set((s) => ({ callbackActionRequest: { action, n: (s.callbackActionRequest?.n ?? 0) + 1 } }));
   },
   callbackRecorded: () => {
     set((s) => ({ callbacksRecorded: s.callbacksRecorded + 1 }));

@@ -42,6 +42,8 @@ export const actionIds = [
   'ticket.focusTransfer',
   'ticket.focusAnswer',
   'ticket.focusCallback',
+  'ticket.dialCaller',
+  'ticket.unreachable',
   'ticket.acceptSuggestion',
   'ticket.submit',
   'ticket.new',
@@ -105,6 +107,9 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'ticket.focusTransfer', group: 'ticket', defaultKeys: ['Alt+KeyT'], whileTyping: true },
   { id: 'ticket.focusAnswer', group: 'ticket', defaultKeys: ['Alt+KeyA'], whileTyping: true },
   { id: 'ticket.focusCallback', group: 'ticket', defaultKeys: ['Alt+KeyC'], whileTyping: true },
+  // The callback form: dial the caller of the chosen ticket (beside Alt+D, the dial box), or record 无法联系 (W: wúfǎ liánxì).
+  { id: 'ticket.dialCaller', group: 'ticket', defaultKeys: ['Alt+Shift+KeyD'], whileTyping: true },
+  { id: 'ticket.unreachable', group: 'ticket', defaultKeys: ['Alt+KeyW'], whileTyping: true },
   { id: 'ticket.acceptSuggestion', group: 'ticket', defaultKeys: ['Alt+KeyS'], whileTyping: true },
   { id: 'ticket.submit', group: 'ticket', defaultKeys: ['$mod+Enter'], whileTyping: true },
   { id: 'ticket.new', group: 'ticket', defaultKeys: ['Alt+KeyN'], whileTyping: true },

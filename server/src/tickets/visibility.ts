@@ -1,5 +1,6 @@
 import type { HubTicket, TicketEvent } from '../../../shared/hub/hub-ticket';
 import type { TokenClaims } from '../auth/tokens';
+import { MASKED_NAME, MASKED_NUMBER } from '../../../shared/tickets/callback-contact';
 
 /**
  * Who may see what of a ticket: the one masking rule of the hub, applied on
@@ -32,8 +33,7 @@ export function visibilityOf(user: Viewer, ticket: Seen): Visibility {
   return user.role === 'trainee' ? 'hidden' : 'masked';
 }
 
-export const MASKED_NAME = '**';
-export const MASKED_NUMBER = '********';
+export { MASKED_NAME, MASKED_NUMBER } from '../../../shared/tickets/callback-contact';
 
 /** Fields that hold what people typed (where a caller's name or number may have been written). */
 const FREE_TEXT_KEYS = new Set(['description', 'address', 'answer', 'notes', 'timeLimitReason', 'comments', 'comment', 'text', 'reason', 'returnReason', 'reviewComment', 'summary']);

@@ -9,22 +9,30 @@ import { useTicketSessionStore } from '../../core/ticket-session-store';
 import { useTicketReference } from '../../core/use-ticket-reference';
 import { useHubStore } from '../../core/hub-store';
 import type { ReplyFilter, ReplyRow, ReplyStatus } from '../../core/hub-view';
-import { awaitingCallbackCount, replyRows } from '../../core/hub-view';
+import { awaitingCallbackCount, callbackStatuses, isDue, replyRows } from '../../core/hub-view';
+import { useNow } from '../../core/use-now';
+import { defaultCallbackRetryPolicy } from '../../../../shared/tickets/callback-retry';
 import { ticketStateKeys } from '../../i18n/history/keys';
 import { replyStatusKeys, reviewKeys } from '../../i18n/hub/keys';
 
 const statusColor: Record<ReplyStatus, string | undefined> = {
   awaits_callback: 'green',
+  callback_retry: 'gold',
+  unreachable: 'default',
   callback_recorded: 'blue',
   returned: 'orange',
   review_returned: 'red',
   other: undefined,
 };
 
-/** The tab's label with the number of replies waiting for a callback. */
+/** How often the 回访 list looks at the clock: a try after 无法联系 falls due to the minute. */
+const DUE_TICK_MS = 30_000;
+
+/** The tab's label with the number of callbacks due now (replies, and tries after 无法联系 whose time has come). */
 export function RepliesTabLabel(): React.JSX.Element {
   const { t } = useTranslation();
-  const count = useHubStore((s) => awaitingCallbackCount(s.tickets, s.local));
+  const now = useNow(DUE_TICK_MS);
+  const count = useHubStore((s) => awaitingCallbackCount(s.tickets, s.local, now));
   return (
     <span data-testid="replies-tab">
       {t('common:pane.replies')} <Badge count={count} size="small" title={t('hub:replies.count', { count })} />
@@ -33,11 +41,13 @@ export function RepliesTabLabel(): React.JSX.Element {
 }
 
 /**
- * 部门答复 / 待回访: this desk's tickets as the hub sent them back — the
+ * 部门答复 / 回访: this desk's tickets as the hub sent them back — the
  * hub's number, state, the department's reply, a return reason, the
- * supervisor's review — newest change first. ↑/↓ move between tickets;
- * Enter on a replied one opens the callback form with it selected, on a
- * returned one the ticket area to re-dispatch or answer it.
+ * supervisor's review. Under 待处理 the callbacks come first, by when they
+ * fall due (a reply at once, a try after 无法联系 a day later), then returns;
+ * under 全部 newest change first. ↑/↓ move between tickets; Enter on a
+ * callback opens the callback form with it selected, on a returned one the
+ * ticket area to re-dispatch or answer it.
  */
 export function HubTicketList(): React.JSX.Element {
   const { t } = useTranslation();
@@ -52,6 +62,7 @@ export function HubTicketList(): React.JSX.Element {
   const { departments } = useTicketReference();
   const departmentName = (id: string): string => departments.find((d) => d.id === id)?.name ?? id;
   const rows = replyRows(tickets, local, filter);
+  const now = useNow(DUE_TICK_MS);
 
   useEffect(() => {
     if (focusRequest === 0) return;
@@ -66,7 +77,7 @@ export function HubTicketList(): React.JSX.Element {
   }, [focusRequest]);
 
   const act = (row: ReplyRow): void => {
-    if (row.status === 'awaits_callback') useTicketSessionStore.getState().callbackRequested(row.ticket.id);
+    if (callbackStatuses.includes(row.status)) useTicketSessionStore.getState().callbackRequested(row.ticket.id);
     else if (row.status === 'returned') void takeUpReturned(row.ticket.id);
   };
 
@@ -124,13 +135,15 @@ export function HubTicketList(): React.JSX.Element {
               data-reply-row
               data-testid="hub-ticket"
               data-status={row.status}
+              data-due={callbackStatuses.includes(row.status) ? (isDue(row, now) ? 'now' : 'later') : undefined}
               aria-label={`${row.ticket.number} ${t(ticketStateKeys[row.ticket.state])}`}
               onKeyDown={(event) => {
                 onKeyDown(event, row);
               }}
             >
               <ReplyDetails ticket={row.ticket} status={row.status} departmentName={departmentName} />
-              {row.status === 'awaits_callback' && (
+              {(row.status === 'callback_retry' || row.status === 'unreachable') && <CallbackDue row={row} due={isDue(row, now)} />}
+              {callbackStatuses.includes(row.status) && (
                 <Button
                   size="small"
                   type="primary"
@@ -153,6 +166,22 @@ export function HubTicketList(): React.JSX.Element {
           ))}
         </ol>
       )}
+    </div>
+  );
+}
+
+/** After 无法联系: how many tries, and when the next one is due (or that none is left). */
+function CallbackDue({ row, due }: { row: ReplyRow; due: boolean }): React.JSX.Element {
+  const { t } = useTranslation();
+  const tries = { count: row.tries, total: defaultCallbackRetryPolicy.tries };
+  return (
+    <div className="reply-text" data-testid="callback-due">
+      <span className="reply-label">{t('hub:replies.unreachableTries', tries)}</span>
+      {row.status === 'unreachable'
+        ? t('hub:replies.noTriesLeft')
+        : due
+          ? t('hub:replies.retryDueNow', { time: dayjs(row.dueAt).format('MM-DD HH:mm') })
+          : t('hub:replies.retryDue', { time: dayjs(row.dueAt).format('MM-DD HH:mm') })}
     </div>
   );
 }

@@ -200,12 +200,16 @@ class PhoneEngine {
     if (call) await this.guard(() => this.calls?.sendDtmf(call.id, tone));
   }
 
-  /** Dials what the operator typed; false with an error key when it is not a number or SIP URI. */
-  dial(input: string): boolean {
+  /**
+   * Dials what the operator typed, or a callback's number; the call's id, or null with an error key when it is
+   * not a number or SIP URI. `shown` is what the screen shows for the other party instead of the number (a
+   * confidential caller's, masked): the number itself goes only into the INVITE.
+   */
+  dial(input: string, shown?: string): string | null {
     const target = this.target(input);
-    if (!target || !this.calls) return false;
+    if (!target || !this.calls) return null;
     const calls = this.calls;
-    return this.guardSync(() => calls.dial(target.uri, target.user)) !== null;
+    return this.guardSync(() => calls.dial(target.uri, shown ?? target.user));
   }
 
   /** Whether this tab holds the desk's phone (the others stand by and leave requests to it). */

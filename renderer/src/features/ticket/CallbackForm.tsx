@@ -9,6 +9,7 @@ import { desk } from '../../desk/desk';
 import type { CallbackCandidate } from './callback-candidates';
 import { callbackCandidates, candidateLabel } from './callback-candidates';
 import { useTicketSessionStore } from '../../core/ticket-session-store';
+import { CallbackCall } from './CallbackCall';
 import { useTicketRequest } from './use-ticket-request';
 import type { Confirmation } from './TicketConfirmation';
 import { satisfactionKeys } from '../../i18n/ticket/keys';
@@ -23,6 +24,13 @@ interface CallbackValues {
 
 const initialValues: CallbackValues = { ticketId: undefined, solved: undefined, satisfaction: undefined, comments: '', close: true };
 
+/** After the caller was reached (or a ticket was picked in the 回访 list): "solved?" takes the focus. */
+function focusSolved(): void {
+  const section = document.querySelector<HTMLElement>('[data-ticket-section="callback"]');
+  section?.scrollIntoView({ block: 'nearest' });
+  section?.querySelector<HTMLInputElement>('[data-testid="field-solved"] input')?.focus();
+}
+
 /** 回访: solved or not, 满意 / 基本满意 / 不满意, and what the caller said. */
 export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDone: (confirmation: Confirmation) => void }): React.JSX.Element {
   const { t } = useTranslation();
@@ -35,6 +43,8 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
   const rule = useSettingsStore((s) => s.settings.closeAfterCallback);
   const solved = Form.useWatch<boolean | undefined>('solved', form);
   const satisfaction = Form.useWatch<CallbackValues['satisfaction']>('satisfaction', form);
+  const ticketId = Form.useWatch<string | undefined>('ticketId', form);
+  const selected = tickets.find((c) => c.id === ticketId);
   const mayClose = solved !== undefined && satisfaction !== undefined && mayCloseAfterCallback({ solved, satisfaction }, rule);
 
   // The desk's own tickets, and the department replies that came back from the hub.
@@ -61,7 +71,7 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
     [],
   );
 
-  // A ticket picked in the 部门答复 list: select it and go on with "solved?".
+  // A ticket picked in the 回访 list: select it and go on with "solved?".
   useEffect(
     () =>
       useTicketSessionStore.subscribe((state, previous) => {
@@ -71,9 +81,7 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
           setTickets(candidates);
           if (!candidates.some((c) => c.id === request.ticketId)) return;
           form.setFieldsValue({ ticketId: request.ticketId });
-          const section = document.querySelector<HTMLElement>('[data-ticket-section="callback"]');
-          section?.scrollIntoView({ block: 'nearest' });
-          section?.querySelector<HTMLInputElement>('[data-testid="field-solved"] input')?.focus();
+          focusSolved();
         });
       }),
     [load, form],
@@ -112,6 +120,16 @@ export function CallbackForm({ refreshKey, onDone }: { refreshKey: string; onDon
             data-testid="field-callbackTicket"
           />
         </Form.Item>
+        <CallbackCall
+          key={ticketId ?? ''}
+          candidate={selected}
+          note={() => String(form.getFieldValue('comments') ?? '')}
+          onReached={focusSolved}
+          onUnreachable={() => {
+            setReload((n) => n + 1);
+            useTicketSessionStore.getState().callbackRecorded();
+          }}
+        />
         <Form.Item name="solved" label={t('ticket:callback.solved')} rules={[{ required: true, message: t('ticket:validation.solved') }]}>
           <Radio.Group
             options={[

@@ -33,6 +33,23 @@ describe('callback candidates', () => {
 
   it('also offers a reply to a ticket older than the desk’s recent list', () => {
     const old = sampleHubTicket({ number: '20261101-000001', state: 'replied', reply }, { description: '上个月的占道经营投诉' });
-    expect(callbackCandidates([], [old])).toEqual([{ id: old.id, number: '20261101-000001', description: '上个月的占道经营投诉' }]);
+    expect(callbackCandidates([], [old])).toEqual([
+      {
+        id: old.id,
+        number: '20261101-000001',
+        description: '上个月的占道经营投诉',
+        contact: { callerNumber: old.registration.callerNumber, confidential: false, author: 'op01', contactMasked: false },
+        attempts: [],
+      },
+    ]);
+  });
+
+  it('carries the desk’s own copy of the caller’s number and the tries after 无法联系', () => {
+    const confidential = { ...record('replied', '举报夜间偷排污水'), callbackAttempts: [{ at: '2026-11-22T08:00:00.000Z', note: '无人接听' }] };
+    confidential.registration = { ...confidential.registration, callerNumber: '13905391234', confidential: true };
+    // The hub masked nothing for the desk that registered it; the desk's copy is what is dialled either way.
+    const [candidate] = callbackCandidates([confidential], [sampleHubTicket({ id: confidential.id, state: 'replied', reply, contactMasked: true }, { id: confidential.id, callerNumber: '********' })]);
+    expect(candidate?.contact).toEqual({ callerNumber: '13905391234', confidential: true, author: 'op01', contactMasked: false });
+    expect(candidate?.attempts).toEqual([{ at: '2026-11-22T08:00:00.000Z', note: '无人接听' }]);
   });
 });

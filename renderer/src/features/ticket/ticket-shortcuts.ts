@@ -14,6 +14,12 @@ export const ticketShortcutHandlers = {
   'ticket.focusCallback': () => {
     useTicketSessionStore.getState().sectionFocusRequested('callback');
   },
+  'ticket.dialCaller': () => {
+    useTicketSessionStore.getState().callbackActionRequested('dial');
+  },
+  'ticket.unreachable': () => {
+    useTicketSessionStore.getState().callbackActionRequested('unreachable');
+  },
   'ticket.acceptSuggestion': () => {
     useTicketSessionStore.getState().suggestionAcceptRequested();
   },

@@ -32,6 +32,8 @@ export const shortcutActionKeys = {
   'ticket.focusTransfer': 'common:shortcuts.actions.ticket.focusTransfer',
   'ticket.focusAnswer': 'common:shortcuts.actions.ticket.focusAnswer',
   'ticket.focusCallback': 'common:shortcuts.actions.ticket.focusCallback',
+  'ticket.dialCaller': 'common:shortcuts.actions.ticket.dialCaller',
+  'ticket.unreachable': 'common:shortcuts.actions.ticket.unreachable',
   'ticket.acceptSuggestion': 'common:shortcuts.actions.ticket.acceptSuggestion',
   'ticket.submit': 'common:shortcuts.actions.ticket.submit',
   'ticket.new': 'common:shortcuts.actions.ticket.new',

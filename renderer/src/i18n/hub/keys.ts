@@ -12,6 +12,8 @@ export const roleKeys = {
 
 export const replyStatusKeys = {
   awaits_callback: 'hub:replies.status.awaits_callback',
+  callback_retry: 'hub:replies.status.callback_retry',
+  unreachable: 'hub:replies.status.unreachable',
   callback_recorded: 'hub:replies.status.callback_recorded',
   returned: 'hub:replies.status.returned',
   review_returned: 'hub:replies.status.review_returned',
