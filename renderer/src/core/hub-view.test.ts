@@ -90,7 +90,9 @@ describe('回访 list: callbacks due, with the tries after 无法联系', () => 
     // The count on the tab: due now, not later.
     expect(awaitingCallbackCount(tickets, once, Date.parse('2026-11-22T09:00:00.000Z'))).toBe(2);
     expect(awaitingCallbackCount(tickets, once, Date.parse('2026-11-23T08:00:00.000Z'))).toBe(3);
-    expect(isDue(rows[2] ?? { dueAt: null }, Date.parse('2026-11-23T07:59:59.000Z'))).toBe(false);
+    expect(rows[2] && isDue(rows[2], Date.parse('2026-11-23T07:59:59.000Z'))).toBe(false);
+    // A reply is due the moment it arrives, whatever the clock says.
+    expect(rows[0] && isDue(rows[0], Date.parse('2026-11-01T00:00:00.000Z'))).toBe(true);
     // Three tries spent: 无法联系 for good, off the 回访 list (still under 全部).
     const spent = [tried(first, ['2026-11-22T08:00:00.000Z', '2026-11-23T08:00:00.000Z', '2026-11-24T08:00:00.000Z'])];
     expect(replyRows(tickets, spent, 'pending').map((r) => r.ticket.id.slice(-1))).toEqual(['2', '3', '4']);

@@ -79,9 +79,10 @@ export function replyRows(tickets: readonly HubTicket[], local: readonly TicketR
   return [...callbacks, ...rows.filter((row) => row.status === 'returned' || row.status === 'review_returned')];
 }
 
-/** Whether a callback row is due at `now` (epoch ms). */
-export function isDue(row: Pick<ReplyRow, 'dueAt'>, now: number): boolean {
-  return row.dueAt !== null && Date.parse(row.dueAt) <= now;
+/** Whether a callback row is due at `now` (epoch ms): a reply at once, a try after 无法联系 from its time. */
+export function isDue(row: Pick<ReplyRow, 'status' | 'dueAt'>, now: number): boolean {
+  if (row.status === 'awaits_callback') return true;
+  return row.status === 'callback_retry' && row.dueAt !== null && Date.parse(row.dueAt) <= now;
 }
 
 /** Callbacks due at `now`: replies to call back about and tries after 无法联系 whose time has come (the tab's count). */

@@ -2,7 +2,7 @@ export interface KamailioConfigOptions {
   sipPort: number;
   wsPort: number;
   rtpengineNgPort: number;
-  /** Calls to extension 2000 go to a plain SIP UAS (sipp) on this port. */
+  /** Calls to extension 2000 and to outside numbers (7 digits or more) go to a plain SIP UAS (sipp) on this port, the PSTN gateway. */
   gatewayPort: number;
   /** When set, WebSocket clients must authenticate with this password (any user name). */
   password?: string;
@@ -12,7 +12,8 @@ export interface KamailioConfigOptions {
  * The test registrar/proxy: UDP + plain WebSocket on loopback, in-memory
  * location table, optional digest auth with one shared password. rtpengine
  * bridges media only when one leg is WebRTC (WS) and the other plain RTP
- * (sipp); WS ⇄ WS calls stay peer-to-peer. Calls to 2000 go to the sipp UAS.
+ * (sipp); WS ⇄ WS calls stay peer-to-peer. Calls to 2000 and to outside numbers
+ * (7 digits or more: a callback to a citizen) go to the sipp UAS standing in for the PSTN gateway.
  * A request carrying `X-Rig-No-Media-Relay` skips rtpengine (to deliver a
  * deliberately broken SDP to the desk).
  */
@@ -156,8 +157,8 @@ ${auth}
 		sl_send_reply("484", "Address Incomplete");
 		exit;
 	}
-	if ($rU == "2000") {
-		$ru = "sip:2000@127.0.0.1:${o.gatewayPort}";
+	if ($rU == "2000" || $rU =~ "^[0-9]{7,}$") {
+		$ru = "sip:" + $rU + "@127.0.0.1:${o.gatewayPort}";
 		route(MEDIA);
 		route(RELAY);
 	}

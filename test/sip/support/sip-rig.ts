@@ -11,7 +11,7 @@ export interface SipRig {
   wsUrl: string;
   wsPort: number;
   sipPort: number;
-  /** Where calls to extension 2000 are sent (start a sipp UAS here). */
+  /** Where calls to extension 2000 and to outside numbers are sent (start a sipp UAS here). */
   gatewayPort: number;
   /** SIP domain of the test accounts. */
   domain: '127.0.0.1';

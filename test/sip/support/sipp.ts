@@ -17,8 +17,9 @@ export interface SippRun {
  * Runs a sipp scenario from test/sip/sipp against the rig's UDP port, on
  * loopback with its own free SIP and media ports; bounded by its own -timeout.
  */
-export async function runSipp(options: { scenario: string; proxyPort: number; service: string; dir: string; params?: Record<string, string>; timeoutS?: number }): Promise<SippRun> {
-  const [port, mediaPort] = [await freePort(), await freePort()];
+export async function runSipp(options: { scenario: string; proxyPort: number; service: string; dir: string; params?: Record<string, string>; timeoutS?: number; port?: number }): Promise<SippRun> {
+  // A UAS listens where the rig sends its calls (`gatewayPort`); a UAC on any free port.
+  const [port, mediaPort] = [options.port ?? (await freePort()), await freePort()];
   const name = path.basename(options.scenario, '.xml');
   // sipp takes no variables in attributes such as timeouts: fill {{NAME}} placeholders into a copy.
   let xml = fs.readFileSync(path.join(SCENARIOS, options.scenario), 'utf8');
