@@ -20,7 +20,6 @@ export function useWorkbenchShortcuts(): void {
   const errorText = useDeskErrorText();
   const overrides = useSettingsStore((s) => s.settings.shortcuts);
   const settings = useSettingsStore((s) => s.settings);
-  const update = useSettingsStore((s) => s.update);
   const { helpToggled, rightTabChosen, knowledgeFocusRequested } = useWorkbenchStore.getState();
 
   useShortcuts(
@@ -28,8 +27,8 @@ export function useWorkbenchShortcuts(): void {
       'help.toggle': () => {
         helpToggled();
       },
-      'view.toggleTheme': () => void update({ theme: settings.theme === 'dark' ? 'light' : 'dark' }),
-      'view.toggleLanguage': () => void update({ locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' }),
+      'view.toggleTheme': () => void useSettingsStore.getState().themeToggled(),
+      'view.toggleLanguage': () => void useSettingsStore.getState().languageToggled(),
       'pane.focusCall': () => document.getElementById('pane-call')?.focus(),
       'pane.focusKnowledge': knowledgeFocusRequested,
       'pane.showHistory': () => {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import type { StoreApi, UseBoundStore } from 'zustand';
 import type { DeskError, Result } from '../../../shared/result';
@@ -64,4 +65,30 @@ export function createHubPanelStore<S extends object, A extends object>(
       ...actions(setPanel, get),
     };
   });
+}
+
+/** A panel reads from the hub when first shown and each time its tab is shown again. */
+export function useReadWhenShown(active: boolean, load: () => Promise<void>): void {
+  const wasActive = useRef(false);
+  useEffect(() => {
+    if (active && !wasActive.current) void load();
+    wasActive.current = active;
+  }, [active, load]);
+}
+
+/** Each time the panel's focus request is bumped (its tab's shortcut), `focus` runs once the tab switch has rendered. */
+export function useFocusRequest(focusRequest: number, focus: () => void): void {
+  const latest = useRef(focus);
+  useEffect(() => {
+    latest.current = focus;
+  });
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const timer = window.setTimeout(() => {
+      latest.current();
+    }, 50);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [focusRequest]);
 }

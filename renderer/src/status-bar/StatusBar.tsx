@@ -1,5 +1,4 @@
-import { BulbOutlined, GlobalOutlined } from '@ant-design/icons';
-import { Badge, Button, Space, Tooltip } from 'antd';
+import { Badge, Space, Tooltip } from 'antd';
 import { FoldingRow } from './FoldingRow';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +7,7 @@ import { useSettingsStore } from '../stores/settings-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
 import { SyncStatusText } from './SyncStatusText';
 import { useNow } from '../core/use-now';
+import { LanguageToggle, ThemeToggle } from '../core/ViewToggles';
 import { useServicesHeartbeat } from './use-services-heartbeat';
 import { PhoneStatus } from './PhoneStatus';
 import { HubSessionStatus } from '../features/hub';
@@ -18,7 +18,6 @@ export function StatusBar(): React.JSX.Element {
   const { t } = useTranslation();
   const now = useNow();
   const settings = useSettingsStore((s) => s.settings);
-  const update = useSettingsStore((s) => s.update);
   const reachable = useWorkbenchStore((s) => s.servicesReachable);
   useServicesHeartbeat();
   const shift = currentShift(settings.shift, now, -new Date(now).getTimezoneOffset());
@@ -67,29 +66,8 @@ export function StatusBar(): React.JSX.Element {
         ]}
       />
       <Space size="small" className="status-bar-fixed">
-        <Tooltip title={`${t('common:settings.language')} (Ctrl+Shift+L)`}>
-          <Button
-            size="small"
-            type="text"
-            icon={<GlobalOutlined />}
-            data-testid="toggle-language"
-            onClick={() => void update({ locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' })}
-          >
-            {/* The other language's own name, marked as that language. */}
-            <span lang={settings.locale === 'zh-CN' ? 'en' : 'zh-CN'}>{settings.locale === 'zh-CN' ? 'English' : '中文'}</span>
-          </Button>
-        </Tooltip>
-        <Tooltip title={`${t('common:settings.theme')} (Ctrl+Shift+T)`}>
-          <Button
-            size="small"
-            type="text"
-            icon={<BulbOutlined />}
-            data-testid="toggle-theme"
-            onClick={() => void update({ theme: settings.theme === 'dark' ? 'light' : 'dark' })}
-          >
-            {settings.theme === 'dark' ? t('common:settings.light') : t('common:settings.dark')}
-          </Button>
-        </Tooltip>
+        <LanguageToggle keys="Ctrl+Shift+L" format={(name, keys) => `${name} (${keys})`} testId="toggle-language" />
+        <ThemeToggle keys="Ctrl+Shift+T" format={(name, keys) => `${name} (${keys})`} testId="toggle-theme" />
         <time className="clock" data-testid="clock" dateTime={new Date(now).toISOString()}>
           {dayjs(now).format('YYYY-MM-DD HH:mm:ss')}
         </time>

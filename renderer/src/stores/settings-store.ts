@@ -11,10 +11,14 @@ interface SettingsState {
   /** Loads the saved settings and follows changes made in other windows. */
   load: () => Promise<void>;
   update: (patch: SettingsPatch) => Promise<boolean>;
+  /** 中文 ⇄ English, from the status bar, the board's header or Ctrl+Shift+L. */
+  languageToggled: () => Promise<boolean>;
+  /** Light ⇄ dark, from the status bar, the board's header or Ctrl+Shift+T. */
+  themeToggled: () => Promise<boolean>;
   settingsChanged: (settings: Settings) => void;
 }
 
-export const useSettingsStore = create<SettingsState>()((set) => ({
+export const useSettingsStore = create<SettingsState>()((set, get) => ({
   settings: defaultSettings,
   loaded: false,
   lastError: null,
@@ -29,6 +33,8 @@ export const useSettingsStore = create<SettingsState>()((set) => ({
     else set({ lastError: result.error });
     return result.ok;
   },
+  languageToggled: () => get().update({ locale: get().settings.locale === 'zh-CN' ? 'en' : 'zh-CN' }),
+  themeToggled: () => get().update({ theme: get().settings.theme === 'dark' ? 'light' : 'dark' }),
   settingsChanged: (settings) => {
     set({ settings });
   },

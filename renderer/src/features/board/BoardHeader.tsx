@@ -1,4 +1,4 @@
-import { BulbOutlined, DownOutlined, GlobalOutlined, InfoCircleOutlined, QuestionCircleOutlined, UpOutlined } from '@ant-design/icons';
+import { DownOutlined, InfoCircleOutlined, QuestionCircleOutlined, UpOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Input, Segmented, Space, Tag, Tooltip } from 'antd';
 import type { InputRef } from 'antd';
 import dayjs from 'dayjs';
@@ -8,6 +8,7 @@ import { isFiltering } from '../../../../shared/board/groups';
 import { formatDuration } from '../../../../shared/board/seat-view';
 import type { AgentState } from '../../../../shared/phone/agent-state';
 import { displayKeys, keysFor } from '../../shortcuts/actions';
+import { LanguageToggle, ThemeToggle } from '../../core/ViewToggles';
 import { useSettingsStore } from '../../stores/settings-store';
 import { useTickingText } from './board-clock';
 import { boardStore, useBoard } from './board-store';
@@ -210,8 +211,6 @@ function FeedHealthTag(): React.JSX.Element | null {
 export function BoardHeader({ simulated }: { simulated: boolean }): React.JSX.Element {
   const { t } = useTranslation();
   const key = useKeyLabel();
-  const settings = useSettingsStore((s) => s.settings);
-  const update = useSettingsStore((s) => s.update);
   const byState = useBoard((s) => s.totals.byState);
   const toggleHelp = useBoardUi((s) => s.helpToggled);
   const clockRef = useTickingText(useCallback((now: number) => dayjs(now).format('YYYY-MM-DD HH:mm:ss'), []));
@@ -229,16 +228,8 @@ export function BoardHeader({ simulated }: { simulated: boolean }): React.JSX.El
         <FeedHealthTag />
         <span className="spacer" />
         <time className="clock" ref={clockRef} data-testid="board-clock" />
-        <Tooltip title={`${t('common:settings.language')}（${key('view.toggleLanguage')}）`}>
-          <Button size="small" type="text" icon={<GlobalOutlined />} onClick={() => void update({ locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' })}>
-            <span lang={settings.locale === 'zh-CN' ? 'en' : 'zh-CN'}>{settings.locale === 'zh-CN' ? 'English' : '中文'}</span>
-          </Button>
-        </Tooltip>
-        <Tooltip title={`${t('common:settings.theme')}（${key('view.toggleTheme')}）`}>
-          <Button size="small" type="text" icon={<BulbOutlined />} onClick={() => void update({ theme: settings.theme === 'dark' ? 'light' : 'dark' })}>
-            {settings.theme === 'dark' ? t('common:settings.light') : t('common:settings.dark')}
-          </Button>
-        </Tooltip>
+        <LanguageToggle keys={key('view.toggleLanguage')} format={(name, keys) => `${name}（${keys}）`} />
+        <ThemeToggle keys={key('view.toggleTheme')} format={(name, keys) => `${name}（${keys}）`} />
         <Button
           size="small"
           type="text"

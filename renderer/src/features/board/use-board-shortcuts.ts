@@ -9,8 +9,6 @@ import { useSeatJoin } from './use-seat-join';
 /** What each board shortcut does; bound on the window by the shortcut engine, rebound when keys are remapped. */
 export function useBoardShortcuts(): void {
   const overrides = useSettingsStore((s) => s.settings.shortcuts);
-  const settings = useSettingsStore((s) => s.settings);
-  const update = useSettingsStore((s) => s.update);
   const join = useSeatJoin();
   const seatInView = (): string | null => {
     const { detailsOf, focused } = boardStore.getState();
@@ -21,8 +19,8 @@ export function useBoardShortcuts(): void {
     'help.toggle': () => {
       useBoardUi.getState().helpToggled();
     },
-    'view.toggleTheme': () => void update({ theme: settings.theme === 'dark' ? 'light' : 'dark' }),
-    'view.toggleLanguage': () => void update({ locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' }),
+    'view.toggleTheme': () => void useSettingsStore.getState().themeToggled(),
+    'view.toggleLanguage': () => void useSettingsStore.getState().languageToggled(),
     'board.search': () => {
       useBoardUi.getState().searchRequested();
     },

@@ -1,10 +1,11 @@
 import { Alert as Notice, Button, Empty, Select, Spin, Table, Typography } from 'antd';
 import type { RefSelectProps } from 'antd';
-import { lazy, Suspense, useEffect, useId, useRef } from 'react';
+import { lazy, Suspense, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlacementDay } from '../../../../../shared/hub/placement';
 import { formatCallDuration } from '../../../../../shared/phone/call-state';
 import type { DeskError } from '../../../../../shared/result';
+import { useFocusRequest, useReadWhenShown } from '../../../core/hub-panel-store';
 import { usePanelShortcuts } from '../../../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../../../stores/settings-store';
 import { deskErrorText } from '../../../i18n/error-text';
@@ -47,23 +48,8 @@ export function PlacementPanel({ active = true }: { active?: boolean }): React.J
   const summaryId = useId();
   const errorText = (e: DeskError): string => deskErrorText(t, e);
 
-  const wasActive = useRef(false);
-  useEffect(() => {
-    // Read when first shown and every time the tab is shown again.
-    if (active && !wasActive.current) void load();
-    wasActive.current = active;
-  }, [active, load]);
-
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    // After the tab switch has rendered.
-    const timer = window.setTimeout(() => {
-      picker.current?.focus();
-    }, 50);
-    return () => {
-      window.clearTimeout(timer);
-    };
-  }, [focusRequest]);
+  useReadWhenShown(active, load);
+  useFocusRequest(focusRequest, () => picker.current?.focus());
 
   const choose = (kind: PlacementRangeKind) => () => {
     rangeChosen(kind);

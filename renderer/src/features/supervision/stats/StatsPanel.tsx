@@ -1,8 +1,9 @@
 import { Alert as Notice, Button, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, Suspense, useEffect, useId, useRef } from 'react';
+import { lazy, Suspense, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../../../../shared/result';
+import { useFocusRequest, useReadWhenShown } from '../../../core/hub-panel-store';
 import { usePanelShortcuts } from '../../../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../../../stores/settings-store';
 import { deskErrorText } from '../../../i18n/error-text';
@@ -43,23 +44,9 @@ export function StatsPanel({ active = true }: { active?: boolean }): React.JSX.E
   const ids = { hourly: useId(), matters: useId(), rates: useId() };
   const errorText = (e: DeskError): string => deskErrorText(t, e);
 
-  const wasActive = useRef(false);
-  useEffect(() => {
-    // Read when first shown and every time the tab is shown again.
-    if (active && !wasActive.current) void load();
-    wasActive.current = active;
-  }, [active, load]);
-
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    // After the tab switch has rendered: the chosen window's button, so 1/2/3 act at once.
-    const timer = window.setTimeout(() => {
-      panel.current?.querySelector<HTMLElement>('[aria-pressed="true"]')?.focus();
-    }, 50);
-    return () => {
-      window.clearTimeout(timer);
-    };
-  }, [focusRequest]);
+  useReadWhenShown(active, load);
+  // The chosen window's button takes the focus, so 1/2/3 act at once.
+  useFocusRequest(focusRequest, () => panel.current?.querySelector<HTMLElement>('[aria-pressed="true"]')?.focus());
 
   const choose = (kind: StatsWindowKind) => () => {
     windowChosen(kind);
