@@ -1,4 +1,4 @@
-import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
+import { ShortcutHelpOnDemand } from '../shortcuts/ShortcutHelpOnDemand';
 import { RightPane } from './RightPane';
 import { useWorkbenchShortcuts } from './use-workbench-shortcuts';
 
@@ -8,7 +8,7 @@ export function KnowledgeWindow(): React.JSX.Element {
   return (
     <div className="knowledge-window">
       <RightPane />
-      <ShortcutHelp />
+      <ShortcutHelpOnDemand />
     </div>
   );
 }

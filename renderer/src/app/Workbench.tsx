@@ -6,7 +6,7 @@ import { HubShift } from '../features/hub';
 import { PhoneBar } from '../features/phone';
 import { TicketArea } from '../features/ticket';
 import { TrainingArea } from '../features/training';
-import { ShortcutHelp } from '../shortcuts/ShortcutHelp';
+import { ShortcutHelpOnDemand } from '../shortcuts/ShortcutHelpOnDemand';
 import { useSettingsStore } from '../stores/settings-store';
 import { StatusBar } from '../status-bar/StatusBar';
 import { RightPane } from './RightPane';
@@ -46,7 +46,7 @@ export function Workbench(): React.JSX.Element {
         )}
       </Splitter>
       <StatusBar />
-      <ShortcutHelp />
+      <ShortcutHelpOnDemand />
       <StorageFailureNotice />
     </div>
   );

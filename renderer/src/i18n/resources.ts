@@ -10,7 +10,7 @@ import { hubEn } from './hub/en';
 import { supervisionEn } from './supervision/en';
 import { trainingEn } from './training/en';
 import { boardEn } from './board/en';
-import { zhCN } from './source-strings';
+import type { zhCN } from './source-strings';
 
 export { namespaces, zhCN } from './source-strings';
 export type { Namespace } from './source-strings';

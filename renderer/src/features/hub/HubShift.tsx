@@ -1,14 +1,17 @@
 import { Alert, Button, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../desk/desk';
 import { useTicketSessionStore } from '../../core/ticket-session-store';
-import { HubSignInDialog } from './HubSignInDialog';
-import { HubSignOutDialog } from './HubSignOutDialog';
-import { ShiftSummaryDialog } from './ShiftSummaryDialog';
-import { ExistingTicketsDialog } from './ExistingTicketsDialog';
+import { OpenedOnce } from '../../core/opened-once';
 import { useHubStore } from '../../core/hub-store';
+
+// Each dialog's code is fetched the first time it opens.
+const HubSignInDialog = lazy(() => import('./HubSignInDialog').then((m) => ({ default: m.HubSignInDialog })));
+const HubSignOutDialog = lazy(() => import('./HubSignOutDialog').then((m) => ({ default: m.HubSignOutDialog })));
+const ShiftSummaryDialog = lazy(() => import('./ShiftSummaryDialog').then((m) => ({ default: m.ShiftSummaryDialog })));
+const ExistingTicketsDialog = lazy(() => import('./ExistingTicketsDialog').then((m) => ({ default: m.ExistingTicketsDialog })));
 
 /**
  * The operator's link to the centre's hub on the workbench: follows the
@@ -18,16 +21,26 @@ import { useHubStore } from '../../core/hub-store';
  */
 export function HubShift(): React.JSX.Element {
   useHubEvents();
+  const dialog = useHubStore((s) => s.dialog);
   return (
     <>
       <HandoverNoteBanner />
-      <HubSignInDialog />
-      <HubSignOutDialog />
-      <ShiftSummaryDialog />
-      <ExistingTicketsDialog />
+      <OpenedOnce open={dialog === 'signIn'}>
+        <HubSignInDialog />
+      </OpenedOnce>
+      <OpenedOnce open={dialog === 'signOut'}>
+        <HubSignOutDialog />
+      </OpenedOnce>
+      <OpenedOnce open={dialog === 'summary'}>
+        <ShiftSummaryDialog />
+      </OpenedOnce>
+      <OpenedOnce open={dialog === 'existing'}>
+        <ExistingTicketsDialog />
+      </OpenedOnce>
     </>
   );
 }
+
 
 function useHubEvents(): void {
   const { load, sessionChanged, reloadTickets } = useHubStore.getState();

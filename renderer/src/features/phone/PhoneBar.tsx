@@ -1,23 +1,26 @@
 import { AlertOutlined, MedicineBoxOutlined, PhoneOutlined, QuestionCircleOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Button, Tooltip, Typography } from 'antd';
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../desk/desk';
 import { useWorkbenchStore } from '../../stores/workbench-store';
 import { CallControls } from './CallControls';
 import { DialBox } from './DialBox';
-import { Keypad } from './Keypad';
 import { exposePhoneDiagnostics } from './diagnostics';
 import { startPresenceReporter } from './presence-reporter';
 import { startJoinRequests } from './join-requests';
 import { phoneEngine } from './phone-engine';
 import { usePhoneStore } from './phone-store';
 import { usePhoneUiStore } from './phone-ui-store';
-import { PhoneSettingsDialog } from './PhoneSettingsDialog';
 import { RegistrationTag } from './RegistrationTag';
-import { SelfCheckDialog } from './SelfCheckDialog';
-import { TransferDialog } from './TransferDialog';
+import { OpenedOnce } from '../../core/opened-once';
 import { phoneErrorKey } from '../../i18n/phone/keys';
+
+// Each dialog's code is fetched the first time it opens.
+const TransferDialog = lazy(() => import('./TransferDialog').then((m) => ({ default: m.TransferDialog })));
+const Keypad = lazy(() => import('./Keypad').then((m) => ({ default: m.Keypad })));
+const PhoneSettingsDialog = lazy(() => import('./PhoneSettingsDialog').then((m) => ({ default: m.PhoneSettingsDialog })));
+const SelfCheckDialog = lazy(() => import('./SelfCheckDialog').then((m) => ({ default: m.SelfCheckDialog })));
 
 let booted = false;
 
@@ -27,6 +30,7 @@ export function PhoneBar(): React.JSX.Element {
   const { message } = App.useApp();
   const helpToggled = useWorkbenchStore((s) => s.helpToggled);
   const openDialog = usePhoneUiStore((s) => s.dialogOpened);
+  const dialog = usePhoneUiStore((s) => s.dialog);
   const hasCall = usePhoneStore((s) => Object.keys(s.calls).length > 0);
   const lastError = usePhoneStore((s) => s.lastError);
   const missingDevices = usePhoneStore((s) => s.missingDevices.length > 0);
@@ -97,10 +101,18 @@ export function PhoneBar(): React.JSX.Element {
       >
         {t('common:shortcuts.open')}
       </Button>
-      <TransferDialog />
-      <Keypad />
-      <PhoneSettingsDialog />
-      <SelfCheckDialog />
+      <OpenedOnce open={dialog === 'transfer'}>
+        <TransferDialog />
+      </OpenedOnce>
+      <OpenedOnce open={dialog === 'keypad'}>
+        <Keypad />
+      </OpenedOnce>
+      <OpenedOnce open={dialog === 'settings'}>
+        <PhoneSettingsDialog />
+      </OpenedOnce>
+      <OpenedOnce open={dialog === 'selfCheck'}>
+        <SelfCheckDialog />
+      </OpenedOnce>
     </header>
   );
 }
