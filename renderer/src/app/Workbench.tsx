@@ -1,5 +1,5 @@
 import { Splitter } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallerPanel } from '../features/caller';
 import { HubShift } from '../features/hub';
@@ -23,6 +23,14 @@ export function Workbench(): React.JSX.Element {
   const { t } = useTranslation();
   const detached = useSettingsStore((s) => s.settings.knowledgePaneDetached);
   useWorkbenchShortcuts();
+  // The 实训 area's chunk is asked for once the workbench has painted (most desks are not trainees').
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
+    return () => {
+      cancelAnimationFrame(frame);
+    };
+  }, []);
 
   return (
     <div className="workbench">
@@ -32,9 +40,11 @@ export function Workbench(): React.JSX.Element {
       <Splitter className="workbench-panes">
         <Splitter.Panel defaultSize="55%" min="35%">
           <section className="pane pane-left" id="pane-call" aria-label={t('common:pane.call')} tabIndex={-1} data-testid="pane-call">
-            <Suspense fallback={null}>
-              <TrainingArea />
-            </Suspense>
+            {painted && (
+              <Suspense fallback={null}>
+                <TrainingArea />
+              </Suspense>
+            )}
             <CallerPanel />
             <TicketArea />
           </section>
