@@ -153,5 +153,6 @@ describe('presence on the embedded default (one process)', () => {
     } finally {
       await running.close();
     }
-  });
+    // Starting an embedded PostgreSQL (PGlite) takes most of this test's time and can take tens of seconds on a loaded machine.
+  }, 90_000);
 });

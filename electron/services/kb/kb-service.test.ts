@@ -35,7 +35,8 @@ const article = (overrides: Partial<Article> = {}): Article => ({
   ...overrides,
 });
 
-describe('knowledge base replica', () => {
+// Several tests wait for the worker thread's full index build, which takes tens of seconds on a loaded 2-core machine.
+describe('knowledge base replica', { timeout: 90_000 }, () => {
   it('is seeded from the shipped articles once and searchable after a restart', async () => {
     const file = path.join(tempDir(), 'desk.sqlite3');
     const first = open(file);
