@@ -70,12 +70,16 @@ test.describe.serial('agent states and auto-answer', () => {
       await expect(page.getByTestId('agent-state')).toHaveAttribute('data-state', 'break');
     };
     await onBreak(seatA.page);
+    // The caller's session log keeps every state it has been in, the first test's calls included: count
+    // Established entries, so the hang-up waits for this call's answer rather than an earlier one's.
+    const established = async (): Promise<number> => (await caller.evaluate(() => window.peer.sessionStates())).filter((state) => state === 'Established').length;
 
+    const answeredBefore = await established();
     await caller.evaluate(() => { window.peer.call('sip:1001@127.0.0.1'); });
     await expect.poll(() => deskPhase(seatB!.page), { timeout: 10_000 }).toBe('ringing');
     expect(await deskPhase(seatA.page)).toBeNull();
     await seatB.page.keyboard.press('F6');
-    await expect.poll(() => caller.evaluate(() => window.peer.sessionStates()), { timeout: 10_000 }).toContain('Established');
+    await expect.poll(established, { timeout: 10_000 }).toBe(answeredBefore + 1);
     await hangUpAndWait(caller, seatB.page);
 
     await onBreak(seatB.page);
@@ -87,7 +91,6 @@ test.describe.serial('agent states and auto-answer', () => {
     // Seat B is ready again (示闲, Alt+Shift+1): the caller's second try reaches it; seat A, still on break, refuses it again.
     await seatB.page.keyboard.press('Alt+Shift+Digit1');
     await expect(seatB.page.getByTestId('agent-state')).toHaveAttribute('data-state', 'ready');
-    const established = async (): Promise<number> => (await caller.evaluate(() => window.peer.sessionStates())).filter((state) => state === 'Established').length;
     const before = await established();
     await caller.evaluate(() => { window.peer.call('sip:1001@127.0.0.1'); });
     await expect.poll(() => deskPhase(seatB!.page), { timeout: 10_000 }).toBe('ringing');
