@@ -5,6 +5,7 @@ import { articleSchema } from './kb/article';
 import { callerHistoryInputSchema, callerHistorySchema } from './tickets/caller-history';
 import { ringHistoryInputSchema, ringHistorySchema } from './tickets/ring-history';
 import { kbFeedbackInputSchema, kbHitSchema, kbSearchInputSchema } from './kb/search';
+import { kbUseInputSchema } from './kb/kb-use';
 import { centreRegionsSchema } from './dispatch/centre';
 import { directoryHitSchema, directoryQuerySchema } from './dispatch/directory';
 import { departmentSchema } from './dispatch/responsibility';
@@ -162,6 +163,8 @@ export const deskApiContract = {
   kbGetArticle: method(z.object({ id: z.string().min(1).max(40) }), articleSchema),
   /** 有用 / 已过时 / 有误, kept locally and sent to the hub's KB editors by the sync engine. */
   kbFeedback: method(kbFeedbackInputSchema, z.object({ id: z.number().int() })),
+  /** An article opened, copied or marked 有用 after a query: queued for the hub, which learns from the centre's uses. */
+  kbUse: method(kbUseInputSchema, z.object({ id: z.string() })),
   /** The link to the hub in words: connection, queued entries and their age, last success, last error. */
   getSyncStatus: method(z.undefined(), syncStatusSchema),
   /** Exchanges with the hub at once (the operator's "sync now"), then reports the status. */

@@ -16,6 +16,7 @@ import { deskHandlers } from './desk-handlers';
 import { DispatchService } from './dispatch/dispatch-service';
 import { TicketStore } from './tickets/ticket-store';
 import { DeskSync } from './sync/desk-sync';
+import { LearnedReplica } from './sync/learned-replica';
 import { OutboxQueue } from './sync/outbox-queue';
 import { KbService } from './kb/kb-service';
 
@@ -70,6 +71,8 @@ export class DeskServices {
   readonly tickets: TicketStore;
   readonly outbox: OutboxQueue;
   readonly kb: KbService;
+  /** What the hub learned from the centre's work, kept here and used by dispatch and knowledge search. */
+  readonly learned: LearnedReplica;
   readonly sync: DeskSync;
   readonly phone: PhoneService;
   /** This database's desk id: a rebuilt database gets a new one, so the hub never mistakes its sequences. */
@@ -111,6 +114,9 @@ export class DeskServices {
     this.sync = new DeskSync(this.outbox, (status) => {
       this.emit('syncStatusChanged', status);
     });
+    this.learned = new LearnedReplica(this.db, { dispatch: this.dispatch, kb: this.kb }, warn);
+    this.learned.load();
+    this.sync.learnedStatus = () => this.learned.status();
     this.settings.onChange((settings) => {
       this.emit('settingsChanged', settings);
     });
@@ -130,6 +136,7 @@ export class DeskServices {
       kb: this.kb,
       duties: this.dispatch.replica,
       directory: this.dispatch.directory,
+      learned: this.learned,
       sync: this.sync,
       credentials: this.deskCredentials,
       labInsecureTransport: () => this.settings.get().labInsecureTransport,

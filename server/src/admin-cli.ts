@@ -4,6 +4,7 @@ import { directoryEntrySchema } from '../../shared/dispatch/directory';
 import { sessionSchema } from '../../shared/hub/auth';
 import { deskEnrolmentSchema, enrolledDeskSchema } from '../../shared/hub/desks';
 import { hubErrorSchema } from '../../shared/hub/errors';
+import { hubApi } from '../../shared/hub/hub-api';
 
 /**
  * A small admin tool that talks to a running hub over its API (so it works the
@@ -16,6 +17,7 @@ import { hubErrorSchema } from '../../shared/hub/errors';
  *   npm run hub:admin -- directory list
  *   npm run hub:admin -- directory put --id city-hrss-wang --department city-hrss --kind expert --name 王建国 [--topic 社保政策] --number 8711
  *   npm run hub:admin -- directory delete <entry id>
+ *   npm run hub:admin -- learned retrain
  *
  * Environment: HUB_URL (default http://127.0.0.1:8720), HUB_ADMIN_USER (default admin),
  * HUB_ADMIN_PASSWORD (asked for when not set).
@@ -27,6 +29,7 @@ const usage = `用法:
   npm run hub:admin -- directory list
   npm run hub:admin -- directory put --id <编号> --department <部门编号> --kind department|line|expert --name <名称> [--topic <事项>] --number <分机或 sip: 地址>
   npm run hub:admin -- directory delete <编号>
+  npm run hub:admin -- learned retrain      （立即重新训练派单模型与知识扩展，生成新版本）
 环境变量: HUB_URL（默认 http://127.0.0.1:8720）, HUB_ADMIN_USER（默认 admin）, HUB_ADMIN_PASSWORD`;
 
 const hubUrl = process.env.HUB_URL ?? 'http://127.0.0.1:8720';
@@ -74,10 +77,17 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   const [area, action, id] = positionals;
-  const known = area === 'desks' ? ['enrol', 'list', 'retire'] : area === 'directory' ? ['list', 'put', 'delete'] : [];
+  const known = area === 'desks' ? ['enrol', 'list', 'retire'] : area === 'directory' ? ['list', 'put', 'delete'] : area === 'learned' ? ['retrain'] : [];
   if (!action || !known.includes(action)) throw new Error(usage);
   const session = await request('POST', '/v1/auth/login', sessionSchema, { username: process.env.HUB_ADMIN_USER ?? 'admin', password: await password() });
   const token = session.token;
+  if (area === 'learned') {
+    const route = hubApi.retrainLearned;
+    const trained = await request(route.method, route.path, route.response, undefined, token);
+    const { accepted, returned, kbUses } = trained.evidence;
+    console.log(`已生成学习快照第 ${String(trained.version)} 版：签收 ${String(accepted)} 件、退回 ${String(returned)} 件、知识使用 ${String(kbUses)} 次（座席下次同步时取用）`);
+    return;
+  }
   if (area === 'directory') {
     if (action === 'list') {
       for (const e of await request('GET', '/v1/directory', z.array(directoryEntrySchema), undefined, token)) {

@@ -7,6 +7,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { TokenSigner } from './auth/tokens';
 import { readShippedCatalogue, seedCatalogueIfEmpty, seedDemoAccountsIfEmpty, seedDirectoryIfEmpty } from './catalogue/seed';
 import { AlertEvaluator } from './alerts/alert-evaluator';
+import { Learner } from './learning/learner';
 import { migrateHub } from './db/migrations';
 import type { Sql } from './db/sql';
 import type { HubContext } from './hub-context';
@@ -40,6 +41,8 @@ export interface HubOptions {
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (sign-in throttling counts per address). */
   trustProxy?: boolean;
   version?: string;
+  /** Retrain the learned snapshot this often when there is new evidence (none: only on an admin's request). */
+  learnIntervalMs?: number;
 }
 
 export interface Hub {
@@ -71,6 +74,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logError(error, what);
   };
   const alerts = new AlertEvaluator(sql, now, reportError);
+  const learner = new Learner(sql, now, reportError);
+  if (options.learnIntervalMs) learner.start(options.learnIntervalMs);
   const context: HubContext = {
     sql,
     signer,
@@ -84,6 +89,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     scheduleAlerts: (touched) => {
       alerts.schedule(touched);
     },
+    retrainLearned: () => learner.retrain(),
   };
 
   const app = Fastify({
@@ -138,6 +144,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       await app.close();
       // Counts already asked for finish before the caller closes the database under them.
       await alerts.idle();
+      await learner.stop();
     },
   };
 }

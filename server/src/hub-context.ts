@@ -2,6 +2,7 @@ import type { TokenSigner } from './auth/tokens';
 import type { TouchedTickets } from './alerts/touched-tickets';
 import type { Sql } from './db/sql';
 import type { ClosingRule } from '../../shared/tickets/closing';
+import type { LearnedVersion } from '../../shared/hub/learned';
 
 /** What every route handler may use; nothing in it is per-process state that another process would need. */
 export interface HubContext {
@@ -22,4 +23,6 @@ export interface HubContext {
   reportError(error: unknown, what: string): void;
   /** Early warning for what a committed push touched; counted after the answer has gone. */
   scheduleAlerts(touched: TouchedTickets): void;
+  /** Retrains the learned snapshot now (after one in flight in this process) and saves it as a new version. */
+  retrainLearned(): Promise<LearnedVersion>;
 }

@@ -18,6 +18,7 @@ import { demoEnrolmentCodes } from './desks/enrolment';
  *   HUB_TLS_CERT, HUB_TLS_KEY  PEM files: serve https:// itself (otherwise plain HTTP behind a TLS proxy)
  *   HUB_STATEMENT_TIMEOUT_MS  PostgreSQL cancels a statement running longer (default 30000; 0 = no limit)
  *   HUB_IDLE_IN_TRANSACTION_TIMEOUT_MS  and ends a session idle inside a transaction longer (default 60000; 0 = no limit)
+ *   HUB_LEARN_INTERVAL_MS  retrain the learned snapshot this often when there is new evidence (default 3600000; 0 = only on request)
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
@@ -37,6 +38,7 @@ const hub = await createHub({
   logger,
   timeZone: env.HUB_TIME_ZONE ?? 'Asia/Shanghai',
   trustProxy: env.HUB_TRUST_PROXY === '1',
+  learnIntervalMs: millisecondsSetting('HUB_LEARN_INTERVAL_MS', 60 * 60_000),
 });
 const port = Number(env.HUB_PORT ?? 8720);
 const address = await hub.app.listen({ host: env.HUB_HOST ?? '127.0.0.1', port });

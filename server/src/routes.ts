@@ -5,6 +5,7 @@ import { alertHandlers } from './alerts/alert-handlers';
 import { auditHandlers } from './audit/audit-handlers';
 import { catalogueHandlers } from './catalogue/catalogue-handlers';
 import { deskHandlers } from './desks/desk-handlers';
+import { learningHandlers } from './learning/learning-handlers';
 import { metaHandlers } from './http/meta-handlers';
 import type { HubHandlers } from './http/route';
 import { bindRoutes } from './http/route';
@@ -30,6 +31,7 @@ export const hubHandlers: HubHandlers = mergeDisjoint(
   alertHandlers,
   trainingHandlers,
   statsHandlers,
+  learningHandlers,
   metaHandlers,
 );
 

@@ -56,12 +56,15 @@ export class LearnedDispatchModel {
     return model;
   }
 
-  snapshot(version = this.version): LearnedModelSnapshot {
-    const weights: Record<string, [string, number][]> = {};
-    for (const [feature, row] of this.weights) {
+  /** `maxFeatures` keeps the features with the largest weights (what the hub ships must fit a desk's cap). */
+  snapshot(version = this.version, maxFeatures = Infinity): LearnedModelSnapshot {
+    let rows = [...this.weights].map(([feature, row]) => {
       const pairs = [...row].filter(([, w]) => Math.abs(w) >= PRUNE).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 200);
-      if (pairs.length) weights[feature] = pairs.map(([d, w]) => [d, Math.round(w * 10_000) / 10_000]);
-    }
+      return { feature, pairs, strength: Math.abs(pairs[0]?.[1] ?? 0) };
+    });
+    if (rows.length > maxFeatures) rows = rows.sort((a, b) => b.strength - a.strength).slice(0, maxFeatures);
+    const weights: Record<string, [string, number][]> = {};
+    for (const { feature, pairs } of rows) if (pairs.length) weights[feature] = pairs.map(([d, w]) => [d, Math.round(w * 10_000) / 10_000]);
     return { version, accepted: this.accepted, returned: this.returned, weights };
   }
 

@@ -11,6 +11,7 @@ import { accountSchema, createAccountInputSchema, loginInputSchema, sessionSchem
 import { deskCredentialSchema, deskEnrolmentSchema, enrolDeskInputSchema, enrolledDeskSchema, redeemInputSchema } from './desks';
 import { departmentReplySchema, hubCallerHistorySchema, hubTicketSchema, returnReasonSchema, reviewDecisionSchema, ticketEventSchema, ticketNumberSchema } from './hub-ticket';
 import { placementQuerySchema, placementSchema, traineeSchema } from './placement';
+import { LEARNED_SNAPSHOT_MAX_BYTES, learnedAnswerSchema, learnedQuerySchema, learnedVersionSchema } from './learned';
 import { liveFeedMessageSchema, presenceReportSchema, seatSchema } from './presence';
 import { ticketStatsQuerySchema, ticketStatsSchema } from './stats';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './sync';
@@ -38,6 +39,8 @@ export interface HubRouteSpec {
   readonly response: z.ZodType;
   /** 200 unless said. */
   readonly status?: number;
+  /** The largest answer the desk reads for this route (the client's general cap otherwise); larger is refused unread. */
+  readonly maxResponseBytes?: number;
 }
 
 export const DESK_ROLES: readonly HubRole[] = ['operator', 'trainee', 'supervisor', 'admin'];
@@ -221,6 +224,24 @@ export const hubApi = {
     response: revisedArticleSchema,
   },
   articleFeedback: { method: 'POST', path: '/v1/kb/feedback', summary: '话务员对知识条目的反馈', roles: DESK_ROLES, body: kbFeedbackInputSchema.strict(), response: ok, status: 201 },
+
+  learnedSnapshot: {
+    method: 'GET',
+    path: '/v1/learned',
+    summary: '中心工作中学到的派单模型与知识扩展（最新版本；已有该版本时只答版本号）',
+    roles: DESK_ROLES,
+    query: learnedQuerySchema,
+    response: learnedAnswerSchema,
+    maxResponseBytes: LEARNED_SNAPSHOT_MAX_BYTES,
+  },
+  retrainLearned: {
+    method: 'POST',
+    path: '/v1/learned/retrain',
+    summary: '立即按工单与知识使用记录重新训练（保留每个版本）',
+    roles: ['admin'],
+    response: learnedVersionSchema,
+    status: 201,
+  },
 
   reportPresence: { method: 'PUT', path: '/v1/presence', summary: '上报座席状态', roles: DESK_ROLES, body: presenceReportSchema, response: seatSchema },
   listAlerts: {

@@ -30,6 +30,29 @@ export const learnedExpansionsSnapshotSchema = z.object({
 });
 export type LearnedExpansionsSnapshot = z.infer<typeof learnedExpansionsSnapshotSchema>;
 
+const HAN_RUN = /[\u3400-\u9fff]+/gu;
+const ASCII_WORD = /[a-z0-9]+/gu;
+
+/**
+ * The learning keys of a query: its words (two characters or more), the character bigrams of its Chinese and
+ * its ASCII words, as the desk's search reads a query (`w:` and `b:` terms). The hub trains with the same
+ * function and the same jieba dictionary as the desks, so a key learned there is the key a desk looks up.
+ * `cut` is jieba's precise mode with HMM (`cut(text, true)`).
+ */
+export function learningKeysWith(cut: (text: string) => string[]): (query: string) => string[] {
+  return (query) => {
+    const lower = query.trim().slice(0, 200).toLowerCase();
+    const keys = new Set<string>();
+    for (const word of cut(lower)) if (/[\u3400-\u9fff]/u.test(word) && word.length >= 2) keys.add(`w:${word}`);
+    for (const run of lower.match(HAN_RUN) ?? []) {
+      for (let i = 0; i + 1 < run.length; i++) keys.add(`b:${run.slice(i, i + 2)}`);
+      if (run.length === 1) keys.add(`w:${run}`);
+    }
+    for (const word of lower.match(ASCII_WORD) ?? []) keys.add(`w:${word}`);
+    return [...keys];
+  };
+}
+
 export class LearnedExpansions {
   private readonly keys = new Map<string, Map<string, number>>();
 
@@ -44,9 +67,12 @@ export class LearnedExpansions {
     return learned;
   }
 
-  snapshot(version = this.version): LearnedExpansionsSnapshot {
+  /** Keys with too little evidence to count (see `expand`) are left out; `maxKeys` keeps the best-evidenced ones. */
+  snapshot(version = this.version, maxKeys = Infinity): LearnedExpansionsSnapshot {
+    const rows = [...this.keys].map(([key, row]) => ({ key, row, total: [...row.values()].reduce((a, b) => a + b, 0) })).filter((r) => r.total >= MIN_EVIDENCE);
+    if (rows.length > maxKeys) rows.sort((a, b) => b.total - a.total).splice(maxKeys);
     const keys: Record<string, [string, number][]> = {};
-    for (const [key, row] of this.keys) keys[key] = [...row].sort((a, b) => b[1] - a[1]).slice(0, 50);
+    for (const { key, row } of rows) keys[key] = [...row].sort((a, b) => b[1] - a[1]).slice(0, 50);
     return { version, keys };
   }
 

@@ -37,6 +37,16 @@ export const syncErrorCodes = [
 ] as const;
 export type SyncErrorCode = (typeof syncErrorCodes)[number];
 
+/** The learned snapshot (shared/hub/learned.ts) the desk uses, for supervisors and engineers to see. */
+export const learnedStatusSchema = z.object({
+  /** 0: none received yet. */
+  version: z.number().int().min(0),
+  trainedAt: z.string().nullable(),
+  /** The last snapshot the desk refused (the one in use stayed); cleared by the next one it takes. */
+  refused: z.object({ reason: z.enum(['MALFORMED', 'TOO_LARGE']), at: z.string(), detail: z.string() }).nullable(),
+});
+export type LearnedStatus = z.infer<typeof learnedStatusSchema>;
+
 export const syncStatusSchema = z.object({
   connection: z.enum(syncConnectionStates),
   /** Outbox entries not yet acknowledged by the hub. */
@@ -48,6 +58,7 @@ export const syncStatusSchema = z.object({
   lastSuccessAt: z.string().nullable(),
   lastError: z.object({ code: z.enum(syncErrorCodes), message: z.string() }).nullable(),
   nextAttemptAt: z.string().nullable(),
+  learned: learnedStatusSchema.optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

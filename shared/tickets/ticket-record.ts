@@ -36,7 +36,8 @@ export type TicketRecord = z.infer<typeof ticketRecordSchema>;
  * result needs: written in the result's transaction, kept through outages and
  * shift changes under its author, sent exactly once in order, a refusal shown
  * under 需处理; a separate route would need a second sender with its own
- * retries and "sent" bookkeeping. Its `ticketId` is the result's own id.
+ * retries and "sent" bookkeeping. Its `ticketId` is the result's own id. `kb.use` (an article opened,
+ * copied or marked 有用 after a query: what the hub learns from) rides it for the same reasons.
  */
 export const outboxKinds = [
   'ticket.register',
@@ -49,6 +50,7 @@ export const outboxKinds = [
   'ticket.urge',
   'ticket.close',
   'ticket.callback_unreachable',
+  'kb.use',
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 

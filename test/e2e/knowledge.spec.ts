@@ -49,6 +49,9 @@ test.describe('knowledge search', () => {
     await page.keyboard.press('Alt+KeyI');
     await expect(page.getByTestId('kb-linked')).toContainText(articleId ?? 'missing');
     await expect(page.getByTestId('field-description')).toHaveValue(new RegExp(firstLine.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')));
+
+    // Opening the article and copying its answer after a typed query are queued for the hub to learn from.
+    await expect(page.getByTestId('sync-state')).toContainText('待发送 2 条');
   });
 
   test('suggests articles from the ticket description when nothing is typed in the search', async ({ page }) => {

@@ -14,6 +14,7 @@ import { migration090 } from './migrations/090-canonical-caller-numbers';
 import { migration100 } from './migrations/100-hub-ticket-caller-index';
 import { migration120 } from './migrations/120-transfer-directory';
 import { migration130 } from './migrations/130-caller-history-cache';
+import { migration140 } from './migrations/140-learned-snapshot';
 
 export type { Migration } from './migration';
 
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   migration100,
   migration120,
   migration130,
+  migration140,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

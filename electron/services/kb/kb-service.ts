@@ -8,6 +8,9 @@ import type { DeskDatabase } from '../db/database';
 import type { LearnedExpansionsSnapshot } from '../../../shared/kb/learned-expansions';
 import { LearnedExpansions, learnedExpansionsSnapshotSchema } from '../../../shared/kb/learned-expansions';
 import { withShippedPhrasings } from '../../../shared/kb/phrasings';
+import type { KbUseInput, KbUsePayload } from '../../../shared/kb/kb-use';
+import { uuidv7 } from '../../../shared/tickets/uuid7';
+import { OutboxQueue } from '../sync/outbox-queue';
 import { learningKeys } from './text-analysis';
 import { buildIndex, readArticlesFile, readShippedVocabulary, shippedArticlesFile } from './kb-engine';
 import type { KbIndex } from './kb-index';
@@ -159,6 +162,22 @@ export class KbService {
       .prepare('INSERT INTO kb_feedback (article_id, verdict, comment, author, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(feedback.articleId, feedback.verdict, feedback.comment, author, now.toISOString());
     return { id: Number(info.lastInsertRowid) };
+  }
+
+  /**
+   * Queues an article's use after a query (opened, copied into a ticket, marked 有用) for the hub, which learns
+   * query → article expansions from the centre's uses and ships them back (`applyLearnedExpansions`).
+   */
+  recordUse(use: KbUseInput, author: string, now = new Date()): { id: string } {
+    this.getArticle(use.articleId);
+    const payload: KbUsePayload = { ...use, id: uuidv7(now.getTime()) };
+    OutboxQueue.append(this.db, { author, kind: 'kb.use', ticketId: payload.id, payload, createdAt: now.toISOString() });
+    return { id: payload.id };
+  }
+
+  /** The learned expansions' version in use (0: none). */
+  learnedVersion(): number {
+    return this.learned?.version ?? 0;
   }
 
   getArticle(id: string): Article {

@@ -1,6 +1,7 @@
 import type { Jieba } from '@node-rs/jieba';
 import { pinyin } from 'pinyin-pro';
 import { sharedJieba } from '../dispatch/jieba-segmenter';
+import { learningKeysWith } from '../../../shared/kb/learned-expansions';
 
 /**
  * Turns Chinese text into index terms. Operators type two or three words,
@@ -109,9 +110,8 @@ export function queryTerms(query: string, weight = 1): QueryTerm[] {
   return [...out.values()];
 }
 
-/** The words and bigrams of a query, as keys for what the centre learns from operators' use of articles. */
-export function learningKeys(query: string): string[] {
-  return queryTerms(query.trim().slice(0, 200))
-    .map((t) => t.term)
-    .filter((t) => t.startsWith('w:') || t.startsWith('b:'));
-}
+/**
+ * The words and bigrams of a query, as keys for what the centre learns from operators' use of articles: the
+ * shared definition the hub trains with, over this process's jieba.
+ */
+export const learningKeys = learningKeysWith((text) => segmenter().cut(text, true));

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../../shared/sync/status';
+import type { LearnedStatus, SyncStatus } from '../../../shared/sync/status';
 import type { OutboxQueue } from './outbox-queue';
 import type { SyncEngine } from './sync-engine';
 
@@ -20,7 +20,9 @@ export class DeskSync {
   attach(engine: SyncEngine): void {
     this.detachEngine?.();
     this.engine = engine;
-    this.detachEngine = engine.onStatus(this.onStatus);
+    this.detachEngine = engine.onStatus((status) => {
+      this.onStatus(this.withLearned(status));
+    });
     this.onStatus(this.status());
   }
 
@@ -48,14 +50,22 @@ export class DeskSync {
   /** Set by the services: a hub address is configured but this desk is not enrolled there. */
   notEnrolled: () => boolean = () => false;
 
+  /** Set by the services: the learned snapshot in use, shown with the sync state. */
+  learnedStatus: () => LearnedStatus | undefined = () => undefined;
+
+  private withLearned(status: SyncStatus): SyncStatus {
+    const learned = this.learnedStatus();
+    return learned ? { ...status, learned } : status;
+  }
+
   status(): SyncStatus {
-    if (this.engine) return this.engine.status();
+    if (this.engine) return this.withLearned(this.engine.status());
     const lastError = this.notEnrolled() ? { code: 'NOT_ENROLLED' as const, message: 'desk not enrolled at the hub; tickets wait in the outbox' } : null;
-    return { connection: 'not_configured', ...this.outbox.summary(), lastSuccessAt: null, lastError, nextAttemptAt: null };
+    return this.withLearned({ connection: 'not_configured', ...this.outbox.summary(), lastSuccessAt: null, lastError, nextAttemptAt: null });
   }
 
   syncNow(): Promise<SyncStatus> | SyncStatus {
-    return this.engine ? this.engine.syncNow() : this.status();
+    return this.engine ? this.engine.syncNow().then((status) => this.withLearned(status)) : this.status();
   }
 
   /** Something was written to the outbox. */

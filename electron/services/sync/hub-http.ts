@@ -26,9 +26,14 @@ export class HubHttp {
     const spec = hubApi[route];
     const parts = (request ?? {}) as { params?: Parameters<typeof hubPath>[1]; query?: Parameters<typeof hubQueryString>[0]; body?: unknown };
     const path = hubPath(spec.path, parts.params) + hubQueryString(parts.query);
-    const answer = await this.send(spec.method, path, parts.body);
+    const cap = 'maxResponseBytes' in spec ? Math.min(spec.maxResponseBytes, this.maxResponseBytes) : this.maxResponseBytes;
+    const answer = await this.send(spec.method, path, parts.body, cap);
     const parsed = spec.response.safeParse(answer);
-    if (!parsed.success) throw new SyncError('HUB_BAD_RESPONSE', `hub answer to ${route} does not match the protocol (versions differ?)`, 'HUB_BAD_RESPONSE');
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? ` at ${issue.path.join('.') || '(whole answer)'}: ${issue.message}` : '';
+      throw new SyncError('HUB_BAD_RESPONSE', `hub answer to ${route} does not match the protocol${where} (versions differ?)`, 'HUB_BAD_RESPONSE');
+    }
     return parsed.data as HubResponse<K>;
   }
 
@@ -39,7 +44,7 @@ export class HubHttp {
     return url;
   }
 
-  private async send(method: string, path: string, body: unknown): Promise<unknown> {
+  private async send(method: string, path: string, body: unknown, maxBytes: number): Promise<unknown> {
     const headers: Record<string, string> = {};
     const token = this.token();
     if (token) headers.authorization = `Bearer ${token}`;
@@ -53,7 +58,7 @@ export class HubHttp {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      text = await readCapped(response, this.maxResponseBytes);
+      text = await readCapped(response, maxBytes);
     } catch (error) {
       if (error instanceof SyncError) throw error;
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');

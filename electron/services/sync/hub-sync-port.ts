@@ -10,6 +10,7 @@ import type { TransferDirectory } from '../dispatch/transfer-directory';
 import type { KbService } from '../kb/kb-service';
 import type { HubHttp } from './hub-http';
 import { HubRequestError } from './hub-http';
+import type { LearnedReplica } from './learned-replica';
 import type { OutboxQueue } from './outbox-queue';
 import type { SyncPort } from './sync-engine';
 import { SyncError } from './sync-engine';
@@ -30,6 +31,8 @@ export interface HubSyncPortOptions {
   duties: DutyReplica;
   /** The transfer directory's replica; a desk without one ignores directory changes. */
   directory?: TransferDirectory;
+  /** What the hub learned from the centre's work; asked for after each pull (a desk without one does not ask). */
+  learned?: LearnedReplica;
   /** Tickets changed at the hub (department replies, review decisions): the UI refreshes. */
   onTickets?: (tickets: readonly HubTicket[]) => void;
 }
@@ -77,8 +80,9 @@ export class HubSyncPort implements SyncPort {
       const page = await http.call('pullChanges', { query: { cursor, limit: PULL_PAGE } });
       if (page.cursor < cursor) throw new SyncError('HUB_FAILED', `hub sync cursor went back from ${String(cursor)} to ${String(page.cursor)} (database restored?)`, 'HUB_CURSOR_BACKWARDS');
       this.apply(page.changes, page.cursor);
-      if (!page.more) return;
+      if (!page.more) break;
     }
+    await this.options.learned?.refresh(http);
   }
 
   queueSummary() {

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/sync/status';
 import { desk } from '../desk/desk';
-import { syncErrorKeys, syncStateKeys } from '../i18n/common/keys';
+import { learnedRefusedKeys, syncErrorKeys, syncStateKeys } from '../i18n/common/keys';
 
 dayjs.extend(relativeTime);
 
@@ -54,10 +54,22 @@ export function SyncStatusText(): React.JSX.Element {
   }
   if (status.needsAttention > 0) parts.push(t('common:status.syncStates.needsAttention', { count: status.needsAttention }));
   const error = status.lastError ? t(syncErrorKeys[status.lastError.code]) : null;
-  const tip = [error, status.lastSuccessAt ? t('common:status.syncStates.lastSuccess', { time: dayjs(status.lastSuccessAt).format('HH:mm:ss') }) : null].filter(Boolean).join(' · ');
+  const { learned } = status;
+  // The learned model in use (and a refused one) for supervisors and engineers: on hover, not in the operator's way.
+  const learnedText = learned
+    ? [
+        learned.version > 0 && learned.trainedAt
+          ? t(syncStateKeys.learned, { version: learned.version, time: dayjs(learned.trainedAt).format('YYYY-MM-DD HH:mm') })
+          : t(syncStateKeys.learnedNone),
+        learned.refused ? t(learnedRefusedKeys[learned.refused.reason]) : null,
+      ]
+    : [];
+  const tip = [error, status.lastSuccessAt ? t('common:status.syncStates.lastSuccess', { time: dayjs(status.lastSuccessAt).format('HH:mm:ss') }) : null, ...learnedText]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
-    <span data-testid="sync-state">
+    <span data-testid="sync-state" data-learned-version={learned?.version}>
       {t('common:status.sync')}:{' '}
       <Tooltip title={tip || undefined}>
         <Badge status={badge[status.connection]} text={parts.join(' · ')} />

@@ -344,6 +344,33 @@ export const hubMigrations: readonly HubMigration[] = [
       CREATE INDEX directory_entries_department ON directory_entries ((doc->>'departmentId')) WHERE NOT deleted;
     `,
   },
+  {
+    version: 17,
+    name: 'learning from the centre\'s work: article uses pushed by desks, learned snapshots',
+    // kb_uses: what desks push as kb.use (the id is made at the desk, so one use is stored once by any road).
+    // learned_snapshots: every retraining kept as its own version; desks are served the newest. The mark names
+    // the newest evidence a version saw, so a scheduled retraining with nothing new is skipped.
+    sql: `
+      CREATE TABLE kb_uses (
+        seq        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id         uuid NOT NULL UNIQUE,
+        query      text NOT NULL,
+        article_id text NOT NULL,
+        kind       text NOT NULL CHECK (kind IN ('opened', 'copied', 'helpful')),
+        author     text NOT NULL,
+        desk_id    text NOT NULL,
+        at         timestamptz NOT NULL,
+        received_at timestamptz NOT NULL
+      );
+      CREATE TABLE learned_snapshots (
+        version    integer PRIMARY KEY,
+        trained_at timestamptz NOT NULL,
+        evidence   jsonb NOT NULL,
+        mark       text NOT NULL,
+        doc        jsonb NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Arbitrary, fixed: the advisory lock key of hub migrations. */

@@ -11,6 +11,8 @@ import { closeTicketSchema } from '../../../shared/tickets/closing';
 import type { CloseTicket } from '../../../shared/tickets/closing';
 import { unreachableSchema } from '../../../shared/tickets/callback-retry';
 import type { Unreachable } from '../../../shared/tickets/callback-retry';
+import { kbUsePayloadSchema } from '../../../shared/kb/kb-use';
+import type { KbUsePayload } from '../../../shared/kb/kb-use';
 import { isUnsafeText } from '../http/unsafe-text';
 
 /** A permanent refusal of one entry: answered `rejected` with its code; the entries behind it go on. */
@@ -37,6 +39,7 @@ export type ParsedOperation = Omit<PushOperation, 'payload'> &
     | { kind: 'ticket.urge'; payload: Urge }
     | { kind: 'ticket.close'; payload: CloseTicket }
     | { kind: 'ticket.callback_unreachable'; payload: Unreachable }
+    | { kind: 'kb.use'; payload: KbUsePayload }
   );
 
 const payloadSchemas: Record<PushOperation['kind'], z.ZodType> = {
@@ -50,6 +53,7 @@ const payloadSchemas: Record<PushOperation['kind'], z.ZodType> = {
   'ticket.urge': urgeSchema,
   'ticket.close': closeTicketSchema,
   'ticket.callback_unreachable': unreachableSchema,
+  'kb.use': kbUsePayloadSchema,
 };
 
 /** Deeper than any real entry (a practice result's items are the deepest, at 4). */

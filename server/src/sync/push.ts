@@ -11,6 +11,7 @@ import type { ParsedOperation } from './push-entry';
 import { OperationRejected, parseOperation } from './push-entry';
 import type { TouchedTickets } from '../alerts/touched-tickets';
 import { applyPracticeResult } from '../training/practice-results';
+import { applyKbUse } from '../learning/kb-uses';
 
 /**
  * Applies a desk's batch exactly once. The desk's last applied sequence is
@@ -107,6 +108,9 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
             }
           } else if (op.kind === 'practice.result') {
             const outcome = await applyPracticeResult(op, ctx);
+            answers.push(outcome === 'duplicate' ? { seq, outcome } : { seq, outcome, ticketNumber: null });
+          } else if (op.kind === 'kb.use') {
+            const outcome = await applyKbUse(op, ctx);
             answers.push(outcome === 'duplicate' ? { seq, outcome } : { seq, outcome, ticketNumber: null });
           } else {
             await writeWaiting();

@@ -175,7 +175,7 @@ const ANY_TICKET_ROLES: readonly HubRole[] = ['supervisor', 'admin'];
  * desk, the same change again corrects it (another department before it signs, another answer, a callback
  * recorded again) but never reaches past what the ticket has become since.
  */
-const allowedFrom: Record<Exclude<ParsedOperation['kind'], 'ticket.register' | 'practice.result'>, readonly TicketState[]> = {
+const allowedFrom: Record<Exclude<ParsedOperation['kind'], 'ticket.register' | 'practice.result' | 'kb.use'>, readonly TicketState[]> = {
   'ticket.answer': ['registered', 'returned', 'answered'],
   'ticket.transfer': ['registered', 'returned', 'replied', 'called_back', 'transferred'],
   // A review request only for a trainee's ticket the centre has not sent out yet.
@@ -207,7 +207,7 @@ function mayAct(ticket: TicketRow, op: ParsedOperation, ctx: OperationContext): 
  */
 export async function applyChange(op: ParsedOperation, ctx: OperationContext): Promise<void> {
   authorRole(op, ctx);
-  if (op.kind === 'ticket.register' || op.kind === 'practice.result') throw new Error(`${op.kind} does not change a stored ticket`);
+  if (op.kind === 'ticket.register' || op.kind === 'practice.result' || op.kind === 'kb.use') throw new Error(`${op.kind} does not change a stored ticket`);
   const ticket = await findTicket(ctx.tx, op.ticketId, true);
   if (!ticket) throw new OperationRejected('NOT_FOUND', '枢纽没有这张工单');
   if (!mayAct(ticket, op, ctx)) {

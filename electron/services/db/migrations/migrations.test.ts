@@ -27,6 +27,7 @@ const adds: Readonly<Record<number, readonly string[]>> = {
   100: ['index hub_tickets_caller_number'],
   120: ['table transfer_directory', 'table transfer_directory_state'],
   130: ['table caller_history_cache', 'index caller_history_cache_fetched'],
+  140: ['table learned_snapshot'],
 };
 
 /** Every table, index and column of the database, as `kind name` (SQLite's own objects and automatic indexes left out). */

@@ -11,6 +11,7 @@ import { isWeakMatch } from '../../../../shared/kb/search';
 import { KnowledgeResults } from './KnowledgeResults';
 import { WeakMatchNotice } from './WeakMatchNotice';
 import { useKnowledgeStore } from './knowledge-store';
+import { toggleArticle } from './article-use';
 import { useKnowledgeSearch } from './use-knowledge-search';
 
 /**
@@ -50,7 +51,7 @@ export function KnowledgePane({ onRegisterAsNew }: { onRegisterAsNew?: (query: s
             setQuery(event.target.value);
           }}
           onKeyDown={(event) => {
-            const { moved, opened, hits, selected, openId } = useKnowledgeStore.getState();
+            const { moved, hits, selected } = useKnowledgeStore.getState();
             if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
               event.preventDefault();
               moved(event.key === 'ArrowDown' ? 1 : -1);
@@ -62,8 +63,8 @@ export function KnowledgePane({ onRegisterAsNew }: { onRegisterAsNew?: (query: s
               registerAsNew();
             } else if (event.key === 'Enter' && !event.ctrlKey && !event.altKey) {
               event.preventDefault();
-              const id = hits[selected]?.id ?? null;
-              opened(openId === id ? null : id);
+              const id = hits[selected]?.id;
+              if (id) toggleArticle(id);
             }
           }}
           onSearch={() => undefined}

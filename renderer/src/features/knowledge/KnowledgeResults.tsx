@@ -6,6 +6,7 @@ import type { kbVerdicts } from '../../../../shared/kb/search';
 import { desk } from '../../desk/desk';
 import { Highlighted } from './Highlighted';
 import { useKnowledgeStore } from './knowledge-store';
+import { reportArticleUse, toggleArticle } from './article-use';
 import { feedbackKeys } from '../../i18n/knowledge/keys';
 
 /** The ranked articles: title, place, status and the first lines of the answer; the picked one opens in full. */
@@ -15,7 +16,7 @@ export function KnowledgeResults(): React.JSX.Element | null {
   const source = useKnowledgeStore((s) => s.source);
   const selected = useKnowledgeStore((s) => s.selected);
   const openId = useKnowledgeStore((s) => s.openId);
-  const { chosen, opened } = useKnowledgeStore.getState();
+  const { chosen } = useKnowledgeStore.getState();
   if (hits.length === 0) return null;
 
   return (
@@ -32,7 +33,7 @@ export function KnowledgeResults(): React.JSX.Element | null {
             data-article-id={hit.id}
             onClick={() => {
               chosen(index);
-              opened(openId === hit.id ? null : hit.id);
+              toggleArticle(hit.id);
             }}
           >
             <div className="kb-hit-title">
@@ -100,6 +101,7 @@ function ArticleFeedback({ id }: { id: string }): React.JSX.Element {
     void desk.kbFeedback({ articleId: id, verdict, comment: '' }).then((result) => {
       if (result.ok) {
         setSent(verdict);
+        if (verdict === 'helpful') reportArticleUse(id, 'helpful');
         void message.success(t('knowledge:feedback.thanks'));
       }
     });

@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useRef } from 'react';
 import { desk } from '../../desk/desk';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 import { useKnowledgeStore } from './knowledge-store';
+import { reportArticleUse } from './article-use';
 
 const SUGGESTION_DELAY_MS = 400;
 const SUGGESTION_MIN_CHARS = 6;
@@ -32,7 +33,7 @@ export function useKnowledgeSearch(query: string): void {
     const run = (source: 'query' | 'suggestion', search: string, limit: number): void => {
       const asked = widened ? { district: null, limit: WIDENED_LIMIT } : { district, limit };
       void desk.kbSearch({ query: search.slice(0, 200), ...asked }).then((result) => {
-        if (asking === latest.current && result.ok) resultsArrived(result.value, source);
+        if (asking === latest.current && result.ok) resultsArrived(result.value, source, source === 'query' ? search.slice(0, 200) : '');
       });
     };
     if (text) {
@@ -61,5 +62,6 @@ export async function copySelectedAnswer(): Promise<string | null> {
   const article = await desk.kbGetArticle({ id: hit.id });
   if (!article.ok) return null;
   useTicketDraftStore.getState().answerCopied(article.value.id, article.value.body);
+  reportArticleUse(hit.id, 'copied');
   return article.value.title;
 }

@@ -44,6 +44,12 @@ export const commonEn: Shape<typeof commonZhCN> = {
       lastSuccess: 'last success {{time}}',
       allSent: 'all sent',
       syncNow: 'Sync now',
+      learned: 'learned model version {{version}} (trained {{time}})',
+      learnedNone: 'learned model: none received yet',
+      learnedRefused: {
+        MALFORMED: 'The hub sent a malformed learned model; refused, the current one stays in use',
+        TOO_LARGE: 'The hub sent a learned model too large to read; refused, the current one stays in use',
+      },
       errors: {
         HUB_UNREACHABLE: 'Cannot reach the hub; retrying automatically',
         HUB_FAILED: 'The hub failed; retrying automatically',

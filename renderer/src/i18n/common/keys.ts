@@ -104,6 +104,13 @@ export const syncStateKeys = {
   lastSuccess: 'common:status.syncStates.lastSuccess',
   allSent: 'common:status.syncStates.allSent',
   syncNow: 'common:status.syncStates.syncNow',
+  learned: 'common:status.syncStates.learned',
+  learnedNone: 'common:status.syncStates.learnedNone',
+} as const satisfies Record<string, TKey>;
+
+export const learnedRefusedKeys = {
+  MALFORMED: 'common:status.syncStates.learnedRefused.MALFORMED',
+  TOO_LARGE: 'common:status.syncStates.learnedRefused.TOO_LARGE',
 } as const satisfies Record<string, TKey>;
 
 export const syncErrorKeys = {

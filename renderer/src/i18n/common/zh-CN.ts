@@ -41,6 +41,12 @@ export const commonZhCN = {
       lastSuccess: '上次成功 {{time}}',
       allSent: '全部已发送',
       syncNow: '立即同步',
+      learned: '学习模型第 {{version}} 版（{{time}} 训练）',
+      learnedNone: '学习模型：尚未收到',
+      learnedRefused: {
+        MALFORMED: '中心发来的学习模型格式不正确，已拒收，继续使用现有版本',
+        TOO_LARGE: '中心发来的学习模型过大，已拒收，继续使用现有版本',
+      },
       errors: {
         HUB_UNREACHABLE: '无法连接中心服务器，将自动重试',
         HUB_FAILED: '中心服务器出错，将自动重试',
