@@ -50,7 +50,8 @@ import { findTicketsInputSchema, followUpQueuedSchema, foundTicketsSchema, suppl
  * WebSocket server and its client are all derived from this object, so a
  * method cannot exist on one side only.
  *
- * To add a method: declare it here, implement it in its domain's handler module
+ * To add a method: declare it here, give it its time limit in `desk-methods.ts`,
+ * implement it in its domain's handler module
  * `electron/services/<domain>/<domain>-handlers.ts` (merged in
  * `electron/services/desk-handlers.ts`), or in a host's window handlers if it
  * needs a window, and TypeScript points at every other place that must follow.
@@ -59,14 +60,10 @@ import { findTicketsInputSchema, followUpQueuedSchema, foundTicketsSchema, suppl
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
-  /** How long a caller waits before giving up with `TIMEOUT`. */
-  timeoutMs: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
-
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, timeoutMs = DEFAULT_TIMEOUT_MS): MethodSpec<I, O> {
-  return { input, output, timeoutMs };
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
+  return { input, output };
 }
 
 export const hostKinds = ['electron', 'web'] as const;
@@ -143,13 +140,13 @@ export const deskApiContract = {
   /** A ticket the department returned (退回), taken up to re-dispatch (another lead and a reason) or answer. */
   takeUpReturnedTicket: method(z.object({ ticketId: ticketIdSchema }), ticketRecordSchema),
   /** The ticket a number names (关联工单): this desk's copy, else the hub's; NOT_FOUND when neither has it. */
-  resolveTicketNumber: method(z.object({ number: ticketNumberSchema }), z.object({ id: ticketIdSchema, number: ticketNumberSchema }), 15_000),
+  resolveTicketNumber: method(z.object({ number: ticketNumberSchema }), z.object({ id: ticketIdSchema, number: ticketNumberSchema })),
   /** One of this desk's tickets by id (to pick it up again, e.g. from the shift summary); null when it is not here. */
   findTicket: method(z.object({ ticketId: ticketIdSchema }), ticketRecordSchema.nullable()),
   /** An existing ticket by its number or the caller's number: this desk's, and every desk's from the hub when signed in. */
-  findTickets: method(findTicketsInputSchema, foundTicketsSchema, 15_000),
+  findTickets: method(findTicketsInputSchema, foundTicketsSchema),
   /** A ticket's life (registration, transfers, sign-off, returns, replies, callbacks, supplements, urges), and what this desk still has queued for it. */
-  ticketTimeline: method(z.object({ ticketId: ticketIdSchema }), ticketTimelineSchema, 15_000),
+  ticketTimeline: method(z.object({ ticketId: ticketIdSchema }), ticketTimelineSchema),
   /** 补充: more facts for the department, queued for the hub (works offline). */
   supplementTicket: method(supplementTicketInputSchema, followUpQueuedSchema),
   /** 催办: the caller presses for progress, queued for the hub (works offline). */
@@ -168,9 +165,9 @@ export const deskApiContract = {
   /** The link to the hub in words: connection, queued entries and their age, last success, last error. */
   getSyncStatus: method(z.undefined(), syncStatusSchema),
   /** Exchanges with the hub at once (the operator's "sync now"), then reports the status. */
-  syncNow: method(z.undefined(), syncStatusSchema, 60_000),
+  syncNow: method(z.undefined(), syncStatusSchema),
   /** Signs the operator in at the hub (settings' hubUrl) and starts syncing under that session. */
-  hubSignIn: method(hubSignInInputSchema, deskSessionSchema, 20_000),
+  hubSignIn: method(hubSignInInputSchema, deskSessionSchema),
   /** Stops syncing under this operator; the queue stays and goes out under the next operator's session, authored as it was. */
   hubSignOut: method(z.undefined(), z.null()),
   getHubSession: method(z.undefined(), deskSessionSchema.nullable()),
@@ -192,7 +189,7 @@ export const deskApiContract = {
   listAlerts: method(z.object({ includeAcknowledged: z.boolean() }), z.array(alertSchema)),
   acknowledgeAlert: method(z.object({ id: z.number().int().min(1) }), alertSchema),
   /** Supervisors: tickets registered in a window per hour by disposition, top matters, and each lead department's three rates (online only). */
-  ticketStats: method(ticketStatsInputSchema, ticketStatsSchema, 30_000),
+  ticketStats: method(ticketStatsInputSchema, ticketStatsSchema),
   /** Every seat's state, for the supervisors' board (empty unless a supervisor or admin is signed in). */
   listSeats: method(z.undefined(), z.array(seatSchema)),
   /** The seat's agent state for the supervisors' board; best effort (false when no hub session). */

@@ -1,5 +1,5 @@
 import type { DeskEventName, DeskEventPayload, DeskInput, DeskMethod, DeskOutput } from './desk-api';
-import { deskApiContract, deskMethods } from './desk-api';
+import { deskMethodTimeouts } from './desk-methods';
 import type { Result } from './result';
 import { fail } from './result';
 
@@ -15,13 +15,13 @@ export type DeskApi = {
 export type DeskTransport = (method: DeskMethod, input: unknown, timeoutMs: number) => Promise<Result<unknown>>;
 export type DeskSubscribe = (event: DeskEventName, listener: (payload: unknown) => void) => () => void;
 
-/** Builds a `DeskApi` from a transport, one function per method in the contract. */
+/** Builds a `DeskApi` from a transport, one function per method in the contract (no zod: see desk-methods.ts). */
 export function createDeskClient(transport: DeskTransport, subscribe: DeskSubscribe): DeskApi {
   const api: Record<string, unknown> = {
     on: (event: DeskEventName, listener: (payload: unknown) => void) => subscribe(event, listener),
   };
-  for (const name of deskMethods) {
-    api[name] = (input?: unknown) => transport(name, input, deskApiContract[name].timeoutMs);
+  for (const [name, timeoutMs] of Object.entries(deskMethodTimeouts) as [DeskMethod, number][]) {
+    api[name] = (input?: unknown) => transport(name, input, timeoutMs);
   }
   return api as DeskApi;
 }

@@ -7,7 +7,7 @@ import { validationCodes } from './validation';
  * Frames of the web host's WebSocket, which carries the same DeskApi as
  * Electron's IPC. Requests are matched to responses by `id`; events have none.
  */
-export const DESK_WS_PATH = '/desk-api';
+export { DESK_WS_PATH } from './wire-frame';
 export const MAX_FRAME_BYTES = 1_048_576;
 
 export const wireRequestSchema = z.object({

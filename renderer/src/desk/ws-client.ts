@@ -3,7 +3,7 @@ import type { DeskApi } from '../../../shared/desk-client';
 import { createDeskClient, withTimeout } from '../../../shared/desk-client';
 import type { Result } from '../../../shared/result';
 import { fail } from '../../../shared/result';
-import { DESK_WS_PATH, wireServerFrameSchema } from '../../../shared/wire';
+import { DESK_WS_PATH, readServerFrame } from '../../../shared/wire-frame';
 
 const RECONNECT_MAX_MS = 10_000;
 
@@ -44,9 +44,8 @@ export function createWebSocketDesk(url: string): DeskApi {
   }
 
   function onFrame(text: string): void {
-    const parsed = wireServerFrameSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) return;
-    const frame = parsed.data;
+    const frame = readServerFrame(JSON.parse(text));
+    if (!frame) return;
     if ('event' in frame) {
       for (const listener of listeners.get(frame.event as DeskEventName) ?? []) listener(frame.payload);
       return;
