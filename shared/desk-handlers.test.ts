@@ -4,7 +4,7 @@ import type { DeskHandlers } from './desk-handlers';
 import { invokeDeskMethod } from './desk-handlers';
 import { DeskFailure } from './result';
 import type { SettingsPatch } from './settings';
-import { defaultSettings } from './settings';
+import { defaultSettings } from './settings-defaults';
 import { defaultPhoneSettings } from './phone/phone-settings';
 
 function handlers(overrides: Partial<DeskHandlers> = {}): DeskHandlers {

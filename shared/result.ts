@@ -1,4 +1,4 @@
-import { hubErrorReasons } from './hub/errors';
+import { hubErrorReasons } from './hub/error-codes';
 import type { ValidationCode, ValidationParams } from './validation';
 
 /**

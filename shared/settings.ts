@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ValidationCode } from './validation';
-import { shiftRotationSchema, defaultShiftRotation } from './shifts';
-import { closingRules, defaultClosingRule } from './tickets/closing';
+import { shiftRotationSchema } from './shifts';
+import { closingRules } from './tickets/closing-rules';
 
 export const locales = ['zh-CN', 'en'] as const;
 export const themes = ['light', 'dark'] as const;
@@ -39,17 +39,3 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
-
-export const defaultSettings: Settings = {
-  locale: 'zh-CN',
-  theme: 'light',
-  seatId: '',
-  shortcuts: {},
-  shift: defaultShiftRotation,
-  knowledgePaneDetached: false,
-  trainingGuide: false,
-  hubUrl: '',
-  stopCallsBeforeShiftEndMinutes: 10,
-  labInsecureTransport: false,
-  closeAfterCallback: defaultClosingRule,
-};

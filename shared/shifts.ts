@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import type { ShiftRotation } from './shift-clock';
 
-/**
- * Four-shift, two-slot rotation (四班两运转): two 12-hour slots a day (day and
- * night) and four teams cycling day → night → off → off, so each team works
- * one day slot and one night slot in every four days. Centres differ in the
- * hour the day slot starts and in which team was on days on the anchor date,
- * so both are settings.
- */
+export { currentShift, defaultShiftRotation, shiftClosing } from './shift-clock';
+export type { CurrentShift, ShiftRotation, ShiftSlot } from './shift-clock';
+
+/** The four-shift rotation as the settings hold it (see shift-clock.ts). */
 export const shiftRotationSchema = z.object({
   /** Local start of the day slot, `HH:MM`. The night slot starts 12 hours later. */
   dayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
@@ -14,59 +12,4 @@ export const shiftRotationSchema = z.object({
   teams: z.array(z.string().min(1).max(10)).length(4),
   /** A calendar date `YYYY-MM-DD` on which `teams[0]` worked the day slot. */
   anchorDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
-});
-
-export type ShiftRotation = z.infer<typeof shiftRotationSchema>;
-
-export const defaultShiftRotation: ShiftRotation = {
-  dayStart: '08:00',
-  teams: ['甲班', '乙班', '丙班', '丁班'],
-  anchorDate: '2026-01-01',
-};
-
-export type ShiftSlot = 'day' | 'night';
-
-export interface CurrentShift {
-  slot: ShiftSlot;
-  team: string;
-  /** Local wall-clock start and end of the slot, as epoch milliseconds. */
-  startsAt: number;
-  endsAt: number;
-}
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-/**
- * Which team is on duty at `now` (epoch ms), in the local time given by
- * `utcOffsetMinutes` (China Standard Time is +480, with no daylight saving).
- */
-export function currentShift(rotation: ShiftRotation, now: number, utcOffsetMinutes = 480): CurrentShift {
-  const [hh, mm] = rotation.dayStart.split(':').map(Number) as [number, number];
-  const offset = utcOffsetMinutes * 60_000;
-  const [y, m, d] = rotation.anchorDate.split('-').map(Number) as [number, number, number];
-  // Start of the anchor day's day slot, in UTC epoch ms.
-  const anchorStart = Date.UTC(y, m - 1, d, hh, mm) - offset;
-  const slotIndex = Math.floor((now - anchorStart) / (12 * HOUR));
-  const startsAt = anchorStart + slotIndex * 12 * HOUR;
-  const slot: ShiftSlot = mod(slotIndex, 2) === 0 ? 'day' : 'night';
-  const dayIndex = Math.floor((startsAt - anchorStart) / DAY);
-  // 白-夜-休-休: a team works the day slot of day n and the night slot of day n+1, then rests two
-  // days. So the night slot of day n belongs to the team that had the day slot of day n-1.
-  const teamIndex = slot === 'day' ? mod(dayIndex, 4) : mod(dayIndex - 1, 4);
-  return { slot, team: rotation.teams[teamIndex] ?? '', startsAt, endsAt: startsAt + 12 * HOUR };
-}
-
-function mod(n: number, m: number): number {
-  return ((n % m) + m) % m;
-}
-
-/**
- * Whether the desk should stop taking new calls: within `minutes` of the end
- * of the slot on duty (so the operator can finish the last call and hand
- * over on time). 0 turns the rule off.
- */
-export function shiftClosing(rotation: ShiftRotation, now: number, minutes: number, utcOffsetMinutes = 480): boolean {
-  if (minutes <= 0) return false;
-  return currentShift(rotation, now, utcOffsetMinutes).endsAt - now <= minutes * 60_000;
-}
+}) satisfies z.ZodType<ShiftRotation>;

@@ -9,7 +9,7 @@ import type { IpcMain } from 'electron';
 import { deskMethods } from '../../shared/desk-api';
 import type { DeskHandlers } from '../../shared/desk-handlers';
 import type { SettingsPatch } from '../../shared/settings';
-import { defaultSettings } from '../../shared/settings';
+import { defaultSettings } from '../../shared/settings-defaults';
 import { defaultPhoneSettings } from '../../shared/phone/phone-settings';
 import { createElectronStandIn } from '../../test/support/electron-stand-in';
 import { deskChannel, registerDeskIpc } from './ipc';

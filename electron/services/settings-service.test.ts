@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeskFailure } from '../../shared/result';
-import { defaultSettings } from '../../shared/settings';
+import { defaultSettings } from '../../shared/settings-defaults';
 import { tempDir } from '../../test/support/temp-dir';
 import { AppStateStore } from './app-state';
 import { closeDatabase, openDatabase } from './db/database';

@@ -1,5 +1,6 @@
 import type { Settings, SettingsPatch } from '../../shared/settings';
-import { defaultSettings, settingsSchema } from '../../shared/settings';
+import { settingsSchema } from '../../shared/settings';
+import { defaultSettings } from '../../shared/settings-defaults';
 import { DeskFailure } from '../../shared/result';
 import { issuesOf } from '../../shared/desk-handlers';
 import type { AppStateStore } from './app-state';

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { keptSupplementSchema } from '../tickets/follow-up';
+import { TICKET_NUMBER_PATTERN } from '../tickets/ticket-reference';
 import { reviewStates } from '../tickets/ticket-record';
 import { callbackSchema, directAnswerSchema, supervisionLevels, ticketIdSchema, ticketRegistrationSchema, ticketStates, transferSchema } from '../tickets/ticket';
 
 /** The human number the hub gives a ticket: the day in the centre's time zone and a counter, e.g. `20261122-000123`. */
-export const ticketNumberSchema = z.string().regex(/^\d{8}-\d{6,}$/);
+export const ticketNumberSchema = z.string().regex(TICKET_NUMBER_PATTERN);
 
 /** A department's reply (答复), the second half of 双反馈. */
 export const departmentReplySchema = z.strictObject({

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { articleStatuses } from './article';
 
+// The weak-match rule has no zod (the knowledge pane applies it from the first paint).
+export { isWeakMatch, WEAK_MATCH_BELOW } from './weak-match';
+
 /** What the knowledge pane asks while the operator types. */
 export const kbSearchInputSchema = z.object({
   /** Anything typed or pasted; the engine reads the first 200 characters (a pasted page is not an error). */
@@ -50,19 +53,4 @@ export type KbFeedbackInput = z.infer<typeof kbFeedbackInputSchema>;
 export function compareHits(a: Pick<KbHit, 'status' | 'score'>, b: Pick<KbHit, 'status' | 'score'>): number {
   const expired = Number(a.status === '已失效') - Number(b.status === '已失效');
   return expired !== 0 ? expired : b.score - a.score;
-}
-
-/**
- * Below this strength the best article is not a good answer: the pane says nothing matches well and offers
- * to widen the search or register a new matter. Chosen on the development queries (answerable ones and
- * questions outside the knowledge base written for the purpose, test/data/kb-no-match-dev.jsonl); `npm run
- * kb:eval` reports the share of queries it flags (`weak_share`) on any query file, the held-out ones included.
- */
-export const WEAK_MATCH_BELOW = 0.4;
-
-/** Whether the results answer the query well: a best article strong enough, or one the centre's own work put there. */
-export function isWeakMatch(hits: readonly Pick<KbHit, 'strength' | 'learned' | 'status'>[]): boolean {
-  const best = hits.find((hit) => hit.status !== '已失效');
-  if (!best) return true;
-  return !best.learned && best.strength < WEAK_MATCH_BELOW;
 }

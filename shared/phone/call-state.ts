@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// The call timer's format has no zod (the phone bar shows it from the first paint).
+export { formatCallDuration } from './call-timer';
+
 /**
  * One call as the desk sees it. `phase` is what the phone bar shows;
  * the sip.js session states map onto it in the renderer's engine.
@@ -47,15 +50,4 @@ export function unansweredOutcome(direction: CallDirection, endedBy: 'local' | '
   if (endedBy === 'error') return 'failed';
   if (direction === 'inbound') return endedBy === 'local' ? 'rejected' : 'missed';
   return endedBy === 'local' ? 'cancelled' : 'failed';
-}
-
-/** `mm:ss`, or `h:mm:ss` past an hour, for the call timer. */
-export function formatCallDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1_000));
-  const h = Math.floor(total / 3_600);
-  const m = Math.floor((total % 3_600) / 60);
-  const s = total % 60;
-  const mm = String(m).padStart(2, '0');
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Whether an account is complete has no zod (the workbench's phone asks it at start).
+export { isPhoneConfigured } from './phone-ready';
+
 /**
  * The softphone's account and device settings. Validation messages are i18n
  * keys (`phone.errors.*`) so the settings form can say what is wrong in the
@@ -155,10 +158,6 @@ export const sipCredentialsSchema = z.object({
 });
 export type SipCredentials = z.infer<typeof sipCredentialsSchema>;
 
-/** Whether the account is complete enough to try registering. */
-export function isPhoneConfigured(settings: PhoneSettings): boolean {
-  return settings.serverUri !== '' && settings.domain !== '' && settings.extension !== '';
-}
 
 /** The origin a Content-Security-Policy must allow for the SIP WebSocket (`''` when not configured). */
 export function sipConnectSource(settings: Pick<PhoneSettings, 'serverUri'>): string {

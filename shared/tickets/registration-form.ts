@@ -3,8 +3,11 @@ import type { PhoneNumberProblem } from '../phone/phone-number';
 import { parsePhoneNumber } from '../phone/phone-number';
 import type { ValidationCode } from '../validation';
 import { unreasonableReasons } from './unreasonable-reasons';
-import { ticketNumberSchema } from '../hub/hub-ticket';
-import { callbackSchema, directAnswerSchema, requestTypes, ticketIdSchema, ticketLocationSchema, ticketRegistrationSchema, transferSchema, urgencies } from './ticket';
+import { isRelatedTicketReference } from './ticket-reference';
+import { callbackSchema, directAnswerSchema, requestTypes, ticketLocationSchema, ticketRegistrationSchema, transferSchema, urgencies } from './ticket';
+
+// The time-limit rule has no zod (the transfer form applies it from the first paint).
+export { transferLimitIssue } from './transfer-limit';
 
 /**
  * Form-level rules on top of the ticket contract: what the desk accepts from
@@ -58,9 +61,7 @@ export const registrationFieldSchemas = {
   urgency: z.enum(urgencies, 'URGENCY_REQUIRED' satisfies ValidationCode),
   unreasonableReason: z.enum(unreasonableReasons, 'UNREASONABLE_REASON_REQUIRED' satisfies ValidationCode),
   /** A ticket number as the operator reads it out (resolved to the ticket at registration), or the ticket's id. */
-  relatedTicketId: z
-    .string()
-    .refine((id) => id === '' || ticketNumberSchema.safeParse(id).success || ticketIdSchema.safeParse(id).success, 'RELATED_TICKET_FORMAT' satisfies ValidationCode),
+  relatedTicketId: z.string().refine(isRelatedTicketReference, 'RELATED_TICKET_FORMAT' satisfies ValidationCode),
 };
 
 export const ticketRegistrationFormSchema = ticketRegistrationSchema
@@ -85,12 +86,6 @@ export const transferFormSchema = transferSchema.superRefine((value, ctx) => {
   if (value.co.includes(value.lead)) ctx.addIssue({ code: 'custom', path: ['co'], message: 'CO_SAME_AS_LEAD' satisfies ValidationCode });
   if (new Set(value.co).size !== value.co.length) ctx.addIssue({ code: 'custom', path: ['co'], message: 'CO_DUPLICATE' satisfies ValidationCode });
 });
-
-/** The time limit may differ from the matched duty's only with a stated reason. */
-export function transferLimitIssue(transfer: { timeLimitDays: number; timeLimitReason: string | null }, dutyLimit: number | null): ValidationCode | null {
-  if (dutyLimit === null || transfer.timeLimitDays === dutyLimit) return null;
-  return transfer.timeLimitReason && transfer.timeLimitReason.trim().length >= 2 ? null : 'TIME_LIMIT_REASON_REQUIRED';
-}
 
 /** The answer given on the phone, as the direct-answer form checks it. */
 export const answerFieldSchema = directAnswerSchema.shape.answer.min(1, 'ANSWER_REQUIRED' satisfies ValidationCode).max(4_000, 'ANSWER_TOO_LONG' satisfies ValidationCode);

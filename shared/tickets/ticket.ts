@@ -2,6 +2,11 @@ import { z } from 'zod';
 import type { ValidationCode } from '../validation';
 import { isoInstantSchema } from '../iso-instant';
 import { canonicalPhoneNumber, PHONE_INPUT_MAX, phoneLine } from '../phone/phone-number';
+import { requestTypes, satisfactionLevels, supervisionLevels, urgencies } from './ticket-choices';
+
+// The form's choices have no zod (the workbench's ticket forms list them at first paint).
+export { requestTypes, satisfactionLevels, supervisionLevels, urgencies } from './ticket-choices';
+export type { RequestType, SupervisionLevel, Urgency } from './ticket-choices';
 
 /**
  * The ticket (工单) as desks register it and the hub keeps it. Desks create
@@ -10,17 +15,6 @@ import { canonicalPhoneNumber, PHONE_INPUT_MAX, phoneLine } from '../phone/phone
  * validate with these schemas, so an oversized field is refused with a
  * field path instead of being cut or stored.
  */
-
-export const requestTypes = ['咨询', '求助', '投诉', '举报', '建议', '表扬'] as const;
-export type RequestType = (typeof requestTypes)[number];
-
-/** 一般 / 紧急 / 特急. */
-export const urgencies = ['normal', 'urgent', 'critical'] as const;
-export type Urgency = (typeof urgencies)[number];
-
-/** 督办级别: none, ordinary supervision (一般督办), key supervision (重点督办). */
-export const supervisionLevels = ['none', 'ordinary', 'key'] as const;
-export type SupervisionLevel = (typeof supervisionLevels)[number];
 
 /**
  * registered → answered (直接答复) | transferred (转办) → accepted (签收) | returned (退回)
@@ -129,7 +123,6 @@ export function redispatchIssue(transfer: Pick<Transfer, 'lead' | 'redispatchRea
   return null;
 }
 
-export const satisfactionLevels = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 
 /** The callback (回访) after a department's reply. */
 export const callbackSchema = z.object({

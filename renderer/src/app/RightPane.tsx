@@ -16,7 +16,7 @@ export function RightPane(): React.JSX.Element {
   const choose = useWorkbenchStore((s) => s.rightTabChosen);
   // 实训审核, 预警, 统计 and 实习档案 only for a signed-in supervisor or admin.
   const supervisor = useHubStore((s) => canSupervise(s.session));
-  // The supervisors' panels are lazy chunks (features/supervision/index.ts): the pane waits for one on its own.
+  // The panels but the knowledge pane (shown first) are lazy chunks: the pane waits for one on its own.
   const loading = (panel: React.JSX.Element): React.JSX.Element => <Suspense fallback={<div className="desk-loading">{t('common:app.loading')}</div>}>{panel}</Suspense>;
   const activeKey = !supervisor && (tab === 'reviews' || tab === 'alerts' || tab === 'stats' || tab === 'placement') ? 'knowledge' : tab;
   return (
@@ -35,8 +35,8 @@ export function RightPane(): React.JSX.Element {
         }}
         items={[
           { key: 'knowledge', label: t('common:pane.knowledge'), children: <KnowledgePane onRegisterAsNew={registerAsNewMatter} /> },
-          { key: 'history', label: t('common:pane.history'), children: <HistoryPanel /> },
-          { key: 'replies', label: <RepliesTabLabel />, children: <HubTicketList /> },
+          { key: 'history', label: t('common:pane.history'), children: loading(<HistoryPanel />) },
+          { key: 'replies', label: <RepliesTabLabel />, children: loading(<HubTicketList />) },
           ...(supervisor
             ? [
                 { key: 'reviews', label: <ReviewsTabLabel />, children: loading(<ReviewQueue active={activeKey === 'reviews'} />) },

@@ -1,7 +1,7 @@
 import type { DeskSession, HandoverNote } from '../../../shared/hub/desk-session';
 import type { HubTicket } from '../../../shared/hub/hub-ticket';
 import type { TicketRecord } from '../../../shared/tickets/ticket-record';
-import { callbackRetryStatus } from '../../../shared/tickets/callback-retry';
+import { callbackRetryStatus } from '../../../shared/tickets/callback-tries';
 
 /** Who dismissed which note: each operator dismisses a note for themselves, so the next one still sees it. */
 export function handoverKey(note: HandoverNote, username: string): string {

@@ -3,12 +3,16 @@ import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { zodIssueText } from '../i18n/error-text';
 
-/** An antd Form rule that checks the field with a shared zod schema and words its code at the field in the UI's language. */
-export function zodRule(schema: z.ZodType, t: TFunction): FormRule {
+/**
+ * An antd Form rule that checks the field with a shared zod schema and words its code at the field in the UI's
+ * language. A form on the first screen passes a loader instead (`() => import(…)`): its schemas, and zod with
+ * them, are fetched the first time it checks a field, not with the workbench's first paint.
+ */
+export function zodRule(schema: z.ZodType | (() => Promise<z.ZodType>), t: TFunction): FormRule {
   return {
-    validator: (_rule, value: unknown) => {
-      const result = schema.safeParse(value);
-      return result.success ? Promise.resolve() : Promise.reject(new Error(zodIssueText(t, result.error.issues[0])));
+    validator: async (_rule, value: unknown) => {
+      const result = (typeof schema === 'function' ? await schema() : schema).safeParse(value);
+      if (!result.success) throw new Error(zodIssueText(t, result.error.issues[0]));
     },
   };
 }

@@ -2,7 +2,7 @@ import { Badge, Space, Tooltip } from 'antd';
 import { FoldingRow } from './FoldingRow';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { currentShift } from '../../../shared/shifts';
+import { currentShift } from '../../../shared/shift-clock';
 import { useSettingsStore } from '../stores/settings-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
 import { SyncStatusText } from './SyncStatusText';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { DeskError } from '../../../shared/result';
 import type { Settings, SettingsPatch } from '../../../shared/settings';
-import { defaultSettings } from '../../../shared/settings';
+import { defaultSettings } from '../../../shared/settings-defaults';
 import { desk } from '../desk/desk';
 
 interface SettingsState {

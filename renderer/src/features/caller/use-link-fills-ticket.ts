@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import { useEffect } from 'react';
-import { registrationFieldSchemas } from '../../../../shared/tickets/registration-form';
+import { isRelatedTicketReference } from '../../../../shared/tickets/ticket-reference';
 import type { RegistrationValues } from '../../core/draft-mapping';
 import { useTicketSessionStore } from '../../core/ticket-session-store';
 import { useRingHistoryStore } from './ring-history-store';
@@ -17,7 +17,7 @@ export function useLinkFillsTicket(form: FormInstance<RegistrationValues>, chang
       useRingHistoryStore.subscribe((state, before) => {
         const link = state.linked;
         if (!link || link === before.linked || useTicketSessionStore.getState().ticket) return;
-        const byNumber = link.number !== null && registrationFieldSchemas.relatedTicketId.safeParse(link.number).success;
+        const byNumber = link.number !== null && isRelatedTicketReference(link.number);
         form.setFieldValue('relatedTicketId', byNumber ? link.number : link.ticketId);
         changed();
       }),

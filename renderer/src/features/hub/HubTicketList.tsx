@@ -1,4 +1,4 @@
-import { App, Badge, Button, Empty, Segmented, Tag, Typography } from 'antd';
+import { App, Button, Empty, Segmented, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +9,10 @@ import { useTicketSessionStore } from '../../core/ticket-session-store';
 import { useTicketReference } from '../../core/use-ticket-reference';
 import { useHubStore } from '../../core/hub-store';
 import type { ReplyFilter, ReplyRow, ReplyStatus } from '../../core/hub-view';
-import { awaitingCallbackCount, callbackStatuses, isDue, replyRows } from '../../core/hub-view';
+import { callbackStatuses, isDue, replyRows } from '../../core/hub-view';
 import { useNow } from '../../core/use-now';
-import { defaultCallbackRetryPolicy } from '../../../../shared/tickets/callback-retry';
+import { DUE_TICK_MS } from './RepliesTabLabel';
+import { defaultCallbackRetryPolicy } from '../../../../shared/tickets/callback-tries';
 import { ticketStateKeys } from '../../i18n/history/keys';
 import { replyStatusKeys, reviewKeys } from '../../i18n/hub/keys';
 
@@ -24,21 +25,6 @@ const statusColor: Record<ReplyStatus, string | undefined> = {
   review_returned: 'red',
   other: undefined,
 };
-
-/** How often the 回访 list looks at the clock: a try after 无法联系 falls due to the minute. */
-const DUE_TICK_MS = 30_000;
-
-/** The tab's label with the number of callbacks due now (replies, and tries after 无法联系 whose time has come). */
-export function RepliesTabLabel(): React.JSX.Element {
-  const { t } = useTranslation();
-  const now = useNow(DUE_TICK_MS);
-  const count = useHubStore((s) => awaitingCallbackCount(s.tickets, s.local, now));
-  return (
-    <span data-testid="replies-tab">
-      {t('common:pane.replies')} <Badge count={count} size="small" title={t('hub:replies.count', { count })} />
-    </span>
-  );
-}
 
 /**
  * 部门答复 / 回访: this desk's tickets as the hub sent them back — the

@@ -7,7 +7,7 @@ import { desk } from '../../desk/desk';
 import { useSettingsStore } from '../../stores/settings-store';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 import { useWorkbenchStore } from '../../stores/workbench-store';
-import { isWeakMatch } from '../../../../shared/kb/search';
+import { isWeakMatch } from '../../../../shared/kb/weak-match';
 import { KnowledgeResults } from './KnowledgeResults';
 import { WeakMatchNotice } from './WeakMatchNotice';
 import { useKnowledgeStore } from './knowledge-store';

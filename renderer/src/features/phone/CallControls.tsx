@@ -1,7 +1,7 @@
 import { AudioMutedOutlined, AudioOutlined, NumberOutlined, PauseOutlined, PhoneOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatCallDuration } from '../../../../shared/phone/call-state';
+import { formatCallDuration } from '../../../../shared/phone/call-timer';
 import { useNow } from '../../core/use-now';
 import { phoneEngine } from './phone-engine';
 import { useFocusedCall, usePhoneStore, useRingingCall } from './phone-store';

@@ -1,11 +1,11 @@
 import { useSettingsStore } from '../../stores/settings-store';
-import { shiftClosing } from '../../../../shared/shifts';
+import { shiftClosing } from '../../../../shared/shift-clock';
 import { acdAutoAnswerDelayMs } from '../../../../shared/phone/acd-auto-answer';
 import { refusesNewCalls } from '../../../../shared/phone/agent-state';
 import { callQuality } from '../../../../shared/phone/call-quality';
 import type { MediaSample } from '../../../../shared/phone/call-quality';
 import type { PhoneSettings, PhoneSettingsView, SipCredentials } from '../../../../shared/phone/phone-settings';
-import { isPhoneConfigured, phoneSettingsSchema } from '../../../../shared/phone/phone-settings';
+import { isPhoneConfigured } from '../../../../shared/phone/phone-ready';
 import type { DtmfTone } from '../../../../shared/phone/sip-target';
 import { toDialTarget } from '../../../../shared/phone/sip-target';
 import { desk } from '../../desk/desk';
@@ -19,7 +19,7 @@ import type { CallView } from './sip/call-view';
 import type { RegistrationKeeper } from './sip/registration-keeper';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 import type { JoinOutcome } from '../../../../shared/phone/join-call';
-import { joinTarget, phoneJoinRefusal, refused } from '../../../../shared/phone/join-call';
+import type * as JoinCall from '../../../../shared/phone/join-call';
 import type { JoinMode } from '../../../../shared/phone/phone-settings';
 
 /**
@@ -30,6 +30,8 @@ import type { JoinMode } from '../../../../shared/phone/phone-settings';
 class PhoneEngine {
   private keeper: RegistrationKeeper | null = null;
   private calls: CallController | null = null;
+  /** The join rules (shared/phone/join-call.ts, with zod) come with the SIP stack: no phone registered, no join. */
+  private joinRules: typeof JoinCall | null = null;
   private readonly ringer = new Ringer();
   private settings: PhoneSettings | null = null;
   private qualityTimer: ReturnType<typeof setInterval> | undefined;
@@ -58,6 +60,8 @@ class PhoneEngine {
    * re-registers, but only once no call is live, so saving never drops a call.
    */
   async settingsSaved(view: PhoneSettingsView, passwordChanged: boolean): Promise<void> {
+    // The schema (zod) is fetched here, once the operator has saved: the first paint does without it.
+    const { phoneSettingsSchema } = await import('../../../../shared/phone/phone-settings');
     const before = this.settings;
     usePhoneStore.getState().settingsLoaded(view);
     const next = phoneSettingsSchema.parse(view); // drops the view-only fields
@@ -106,7 +110,12 @@ class PhoneEngine {
    * one at a time (`restart`), so no second user agent can begin while the chunk loads.
    */
   private async startUserAgent(credentials: SipCredentials): Promise<void> {
-    const [{ RegistrationKeeper }, { CallController }] = await Promise.all([import('./sip/registration-keeper'), import('./sip/call-controller')]);
+    const [{ RegistrationKeeper }, { CallController }, joinRules] = await Promise.all([
+      import('./sip/registration-keeper'),
+      import('./sip/call-controller'),
+      import('../../../../shared/phone/join-call'),
+    ]);
+    this.joinRules = joinRules;
     const store = usePhoneStore.getState();
     const keeper = new RegistrationKeeper(credentials, {
       status: (status, failure) => {
@@ -229,6 +238,10 @@ class PhoneEngine {
    * barge) is the PBX's doing; the desk only places the call.
    */
   joinCall(mode: JoinMode, extension: string): JoinOutcome {
+    const rules = this.joinRules;
+    // Without the rules the SIP stack has not been fetched, so the phone is not registered.
+    if (!rules) return { status: 'refused', reason: 'not_registered' };
+    const { joinTarget, phoneJoinRefusal, refused } = rules;
     const { registration, calls } = usePhoneStore.getState();
     const settings = this.settings;
     const refusal = phoneJoinRefusal({ registration, liveCalls: Object.keys(calls).length, extension: settings?.extension ?? '' }, extension);

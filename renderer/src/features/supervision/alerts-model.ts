@@ -1,5 +1,5 @@
 import type { Alert, AlertKind } from '../../../../shared/hub/alerts';
-import { alertKinds } from '../../../../shared/hub/alerts';
+import { alertKinds } from '../../../../shared/hub/alert-kinds';
 
 /** What changes the open-alerts list: the hub's full answer, or one alert from the live feed. */
 export type AlertsAction = { type: 'loaded'; alerts: readonly Alert[] } | { type: 'live'; alert: Alert } | { type: 'acknowledged'; id: number };

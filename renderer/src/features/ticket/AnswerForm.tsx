@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { answerFieldSchema } from '../../../../shared/tickets/registration-form';
 import { useDeskErrorText } from '../../core/use-desk-error-text';
 import { desk } from '../../desk/desk';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
@@ -9,6 +9,9 @@ import { useTicketSessionStore } from '../../core/ticket-session-store';
 import { useTicketRequest } from './use-ticket-request';
 import { zodRule } from '../../core/zod-rule';
 import type { Confirmation } from './TicketConfirmation';
+
+/** The answer's rule (with zod), fetched the first time the form checks it. */
+const answerSchema = async (): Promise<z.ZodType> => (await import('../../../../shared/tickets/registration-form')).answerFieldSchema;
 
 interface AnswerValues {
   answer: string;
@@ -49,7 +52,7 @@ export function AnswerForm({ onDone }: { onDone: (confirmation: Confirmation) =>
       <Typography.Text type="secondary">{t('ticket:answer.articles')}：</Typography.Text>{' '}
       {linked.length === 0 ? <Typography.Text type="secondary">{t('ticket:answer.noArticles')}</Typography.Text> : linked.map((id) => <Tag key={id}>{id}</Tag>)}
       <Form<AnswerValues> form={form} layout="vertical" size="small" initialValues={{ answer: '' }} onFinish={(v) => void submit(v)} className="ticket-form">
-        <Form.Item name="answer" label={t('ticket:answer.text')} rules={[zodRule(answerFieldSchema, t)]}>
+        <Form.Item name="answer" label={t('ticket:answer.text')} rules={[zodRule(answerSchema, t)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} showCount data-first-field data-testid="field-answer" />
         </Form.Item>
         <Button type="primary" htmlType="submit" disabled={!ticket} data-testid="submit-answer">

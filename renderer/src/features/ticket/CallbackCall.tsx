@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callbackContact } from '../../../../shared/tickets/callback-contact';
-import { callbackRetryStatus, defaultCallbackRetryPolicy } from '../../../../shared/tickets/callback-retry';
+import { callbackRetryStatus, defaultCallbackRetryPolicy } from '../../../../shared/tickets/callback-tries';
 import type { TicketRecord } from '../../../../shared/tickets/ticket-record';
 import { useDeskErrorText } from '../../core/use-desk-error-text';
 import { desk } from '../../desk/desk';

@@ -1,8 +1,8 @@
 import { Alert, Button, Checkbox, Form, Input, Radio, Select } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { satisfactionLevels } from '../../../../shared/tickets/ticket';
-import { mayCloseAfterCallback } from '../../../../shared/tickets/closing';
+import { satisfactionLevels } from '../../../../shared/tickets/ticket-choices';
+import { mayCloseAfterCallback } from '../../../../shared/tickets/closing-rules';
 import { useSettingsStore } from '../../stores/settings-store';
 import { useDeskErrorText } from '../../core/use-desk-error-text';
 import { desk } from '../../desk/desk';

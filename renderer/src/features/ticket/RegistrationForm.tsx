@@ -1,10 +1,11 @@
 import { Button, Cascader, Checkbox, Col, Form, Input, Row, Select, Switch } from 'antd';
 import type { FormInstance } from 'antd';
+import type { z } from 'zod';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { requestTypes, urgencies } from '../../../../shared/tickets/ticket';
+import { requestTypes, urgencies } from '../../../../shared/tickets/ticket-choices';
 import type { RequestType } from '../../../../shared/tickets/ticket';
-import { registrationFieldSchemas } from '../../../../shared/tickets/registration-form';
+import type { registrationFieldSchemas } from '../../../../shared/tickets/registration-form';
 import { unreasonableReasons } from '../../../../shared/tickets/unreasonable-reasons';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 import type { RegistrationValues } from '../../core/draft-mapping';
@@ -12,6 +13,12 @@ import { emptyRegistrationValues } from '../../core/draft-mapping';
 import { useTicketReference } from '../../core/use-ticket-reference';
 import { zodRule } from '../../core/zod-rule';
 import { requestTypeKeys, urgencyKeys } from '../../i18n/ticket/keys';
+
+/** Each field's rule (shared/tickets/registration-form.ts, with zod), fetched the first time the form checks a field. */
+const fieldSchema =
+  (name: keyof typeof registrationFieldSchemas) =>
+  async (): Promise<z.ZodType> =>
+    (await import('../../../../shared/tickets/registration-form')).registrationFieldSchemas[name];
 
 interface Props {
   form: FormInstance<RegistrationValues>;
@@ -93,12 +100,12 @@ export function RegistrationForm({ form, disabled, onChange, onSubmit }: Props):
     >
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="callerName" label={t('ticket:fields.callerName')} rules={[zodRule(registrationFieldSchemas.callerName, t)]} validateTrigger="onBlur">
+          <Form.Item name="callerName" label={t('ticket:fields.callerName')} rules={[zodRule(fieldSchema('callerName'), t)]} validateTrigger="onBlur">
             <Input placeholder={t('ticket:placeholders.callerName')} data-first-field autoComplete="off" data-testid="field-callerName" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="callerNumber" label={t('ticket:fields.callerNumber')} rules={[zodRule(registrationFieldSchemas.callerNumber, t)]} validateTrigger="onBlur">
+          <Form.Item name="callerNumber" label={t('ticket:fields.callerNumber')} rules={[zodRule(fieldSchema('callerNumber'), t)]} validateTrigger="onBlur">
             <Input placeholder={t('ticket:placeholders.callerNumber')} inputMode="tel" autoComplete="off" data-testid="field-callerNumber" />
           </Form.Item>
         </Col>
@@ -116,28 +123,28 @@ export function RegistrationForm({ form, disabled, onChange, onSubmit }: Props):
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="address" label={t('ticket:fields.address')} rules={[zodRule(registrationFieldSchemas.address, t)]}>
+          <Form.Item name="address" label={t('ticket:fields.address')} rules={[zodRule(fieldSchema('address'), t)]}>
             <Input placeholder={t('ticket:placeholders.address')} autoComplete="off" data-testid="field-address" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="requestType" label={t('ticket:fields.requestType')} rules={[zodRule(registrationFieldSchemas.requestType, t)]}>
+          <Form.Item name="requestType" label={t('ticket:fields.requestType')} rules={[zodRule(fieldSchema('requestType'), t)]}>
             {/* Typed by its Chinese name in either language (the centre's term, searched by value); English shows both. */}
             <Select showSearch={{ optionFilterProp: 'value' }} options={requestTypes.map((r) => ({ value: r, label: requestTypeLabel(r) }))} data-testid="field-requestType" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="category" label={t('ticket:fields.category')} rules={[zodRule(registrationFieldSchemas.category, t)]}>
+          <Form.Item name="category" label={t('ticket:fields.category')} rules={[zodRule(fieldSchema('category'), t)]}>
             <Cascader<PathOption> options={categoryOptions} allowClear={false} showSearch={{ filter: searchPath }} placeholder={t('ticket:placeholders.category')} data-testid="field-category" />
           </Form.Item>
         </Col>
         <Col span={24}>
-          <Form.Item name="description" label={t('ticket:fields.description')} rules={[zodRule(registrationFieldSchemas.description, t)]}>
+          <Form.Item name="description" label={t('ticket:fields.description')} rules={[zodRule(fieldSchema('description'), t)]}>
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} count={{ show: true, max: 2000 }} placeholder={t('ticket:placeholders.description')} data-testid="field-description" />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="urgency" label={t('ticket:fields.urgency')} rules={[zodRule(registrationFieldSchemas.urgency, t)]}>
+          <Form.Item name="urgency" label={t('ticket:fields.urgency')} rules={[zodRule(fieldSchema('urgency'), t)]}>
             <Select options={urgencies.map((u) => ({ value: u, label: t(urgencyKeys[u]) }))} data-testid="field-urgency" />
           </Form.Item>
         </Col>
@@ -153,13 +160,13 @@ export function RegistrationForm({ form, disabled, onChange, onSubmit }: Props):
         </Col>
         {unreasonable && (
           <Col span={24}>
-            <Form.Item name="unreasonableReason" label={t('ticket:fields.unreasonableReason')} rules={[zodRule(registrationFieldSchemas.unreasonableReason, t)]}>
+            <Form.Item name="unreasonableReason" label={t('ticket:fields.unreasonableReason')} rules={[zodRule(fieldSchema('unreasonableReason'), t)]}>
               <Select showSearch options={unreasonableReasons.map((r) => ({ value: r, label: r }))} data-testid="field-unreasonableReason" />
             </Form.Item>
           </Col>
         )}
         <Col span={24}>
-          <Form.Item name="relatedTicketId" label={t('ticket:fields.relatedTicketId')} rules={[zodRule(registrationFieldSchemas.relatedTicketId, t)]} validateTrigger="onBlur">
+          <Form.Item name="relatedTicketId" label={t('ticket:fields.relatedTicketId')} rules={[zodRule(fieldSchema('relatedTicketId'), t)]} validateTrigger="onBlur">
             <Input placeholder={t('ticket:placeholders.relatedTicketId')} autoComplete="off" data-testid="field-relatedTicketId" />
           </Form.Item>
         </Col>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { issueText } from '../../i18n/error-text';
 import type { DispatchQuery } from '../../../../shared/dispatch/suggestion';
-import { ticketNumberSchema } from '../../../../shared/hub/hub-ticket';
+import { isTicketNumber } from '../../../../shared/tickets/ticket-reference';
 import { useDeskErrorText } from '../../core/use-desk-error-text';
 import { desk } from '../../desk/desk';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
@@ -142,7 +142,7 @@ export function TicketArea(): React.JSX.Element {
   /** 关联工单 typed as a ticket number: the ticket it names (this desk's copy, else the hub's); null when not found. */
   const withRelatedTicketResolved = async (values: RegistrationValues): Promise<RegistrationValues | null> => {
     const number = values.relatedTicketId.trim();
-    if (!ticketNumberSchema.safeParse(number).success) return values;
+    if (!isTicketNumber(number)) return values;
     const resolved = await desk.resolveTicketNumber({ number });
     if (resolved.ok) return { ...values, relatedTicketId: resolved.value.id };
     const text = resolved.error.code === 'NOT_FOUND' ? t('ticket:validation.relatedNotFound', { number }) : errorText(resolved.error);

@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import { useEffect, useRef } from 'react';
-import { registrationFieldSchemas } from '../../../../shared/tickets/registration-form';
+import { parsePhoneNumber } from '../../../../shared/phone/phone-number';
 import type { TicketCall } from '../../stores/ticket-draft-store';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
 import type { RegistrationValues } from '../../core/draft-mapping';
@@ -26,7 +26,7 @@ export function useCallFillsTicket(form: FormInstance<RegistrationValues>, callT
       filledFor.current = call.callId;
       if (useTicketSessionStore.getState().ticket) return;
       // An internal extension or a withheld number is not a caller's number: leave the field for the operator.
-      if (form.getFieldValue('callerNumber') || !registrationFieldSchemas.callerNumber.safeParse(call.number).success) return;
+      if (form.getFieldValue('callerNumber') || !parsePhoneNumber(call.number).ok) return;
       form.setFieldValue('callerNumber', call.number);
       callTimeChanged(call.startedAt);
     };

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CallStage, StageEvent } from '../../../../shared/training/call-script';
-import { nextStage } from '../../../../shared/training/call-script';
+import { nextStage } from '../../../../shared/training/call-stages';
 import type { PracticeResult, PracticeScenario, TrainingMaterial } from '../../../../shared/training/practice';
 import { desk } from '../../desk/desk';
 

@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import { useEffect, useRef } from 'react';
-import { registrationFieldSchemas } from '../../../../shared/tickets/registration-form';
+import { parsePhoneNumber } from '../../../../shared/phone/phone-number';
 import { desk } from '../../desk/desk';
 import { i18n } from '../../i18n/i18n';
 import { useTicketDraftStore } from '../../stores/ticket-draft-store';
@@ -43,7 +43,7 @@ export function usePracticeForm(form: FormInstance<RegistrationValues>, autosave
           await latest.current.reload();
           // Practice ended because a real call was answered: its number belongs in the form.
           const call = useTicketDraftStore.getState().call;
-          if (call && !form.getFieldValue('callerNumber') && registrationFieldSchemas.callerNumber.safeParse(call.number).success) form.setFieldValue('callerNumber', call.number);
+          if (call && !form.getFieldValue('callerNumber') && parsePhoneNumber(call.number).ok) form.setFieldValue('callerNumber', call.number);
         })();
       }),
     [form],

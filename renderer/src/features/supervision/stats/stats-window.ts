@@ -1,5 +1,5 @@
 import type { ShiftRotation } from '../../../../../shared/shifts';
-import { currentShift } from '../../../../../shared/shifts';
+import { currentShift } from '../../../../../shared/shift-clock';
 
 /** The windows a supervisor picks from: the shift on duty, the calendar day, the last seven days. */
 export const statsWindowKinds = ['shift', 'today', 'week'] as const;
