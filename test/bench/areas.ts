@@ -5,6 +5,7 @@ import { deskBench } from './desk.bench';
 import { dispatchBench } from './dispatch.bench';
 import { hubBench } from './hub.bench';
 import { kbBench } from './kb.bench';
+import { learnBench } from './learn.bench';
 import { shiftBench } from './shift.bench';
 import { sipBench } from './sip.bench';
 import { uiBench } from './ui.bench';
@@ -13,4 +14,4 @@ import { uiBench } from './ui.bench';
 export const benchAreas: BenchArea[] = [uiBench, deskBench, kbBench, dispatchBench, sipBench, hubBench, boardBench, alertBench];
 
 /** Areas too long for a plain `npm run bench`: run only when named (`npm run bench -- shift`). */
-export const namedOnlyAreas: BenchArea[] = [shiftBench];
+export const namedOnlyAreas: BenchArea[] = [shiftBench, learnBench];

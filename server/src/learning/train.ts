@@ -7,8 +7,10 @@ import type { Sql } from '../db/sql';
 import { dispatchOutcomesAfter, kbUsesAfter } from './evidence';
 import { dispatchSegmenter, queryCut } from './hub-jieba';
 
-/** Rows read and learned between two yields to the event loop: a page costs a few milliseconds of CPU. */
-const PAGE = 100;
+/** Rows read per query. */
+const PAGE = 200;
+/** CPU spent learning before the event loop serves what waits: a request meanwhile waits at most about this. */
+const SLICE_MS = 8;
 /** Passes over the dispatch history (the online model settles on a second look, as the replays showed). */
 const DISPATCH_PASSES = 2;
 /** What one snapshot may hold at most; halved until it fits the desks' cap. */
@@ -19,11 +21,18 @@ const MAX_KEYS = 30_000;
 export type TrainedSnapshot = Omit<LearnedSnapshot, 'version'>;
 
 /**
- * Trains both learned parts from the hub's records. CPU-bound, so it runs in slices: one page of rows is read
- * and learned, then the event loop serves waiting requests before the next page. Memory is the model's, not
+ * Trains both learned parts from the hub's records. CPU-bound, so it runs in slices: after every SLICE_MS of
+ * learning the event loop serves waiting requests. Building the snapshot at the end is one piece (a few hundred
+ * milliseconds for a large model). Memory is the model's, not
  * the history's: pages are read and dropped.
  */
 export async function trainFromHistory(sql: Sql, now: Date): Promise<TrainedSnapshot> {
+  let sliceStart = performance.now();
+  const breathe = async (): Promise<void> => {
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    await yieldToRequests();
+    sliceStart = performance.now();
+  };
   const model = new LearnedDispatchModel(dispatchSegmenter);
   for (let pass = 0; pass < DISPATCH_PASSES; pass++) {
     for (let after = 0; ; ) {
@@ -31,10 +40,10 @@ export async function trainFromHistory(sql: Sql, now: Date): Promise<TrainedSnap
       for (const o of page.outcomes) {
         if (o.kind === 'accepted') model.learnAccepted(o.text, o.departmentId);
         else model.learnReturned(o.text, o.departmentId);
+        await breathe();
       }
       if (page.last === after) break;
       after = page.last;
-      await yieldToRequests();
     }
   }
   const accepted = model.accepted / DISPATCH_PASSES;
@@ -44,11 +53,13 @@ export async function trainFromHistory(sql: Sql, now: Date): Promise<TrainedSnap
   let kbUses = 0;
   for (let after = 0; ; ) {
     const page = await kbUsesAfter(sql, after, PAGE * 5);
-    for (const use of page.uses) expansions.record(use);
+    for (const use of page.uses) {
+      expansions.record(use);
+      await breathe();
+    }
     kbUses += page.uses.length;
     if (page.last === after) break;
     after = page.last;
-    await yieldToRequests();
   }
 
   for (let shrink = 1; shrink <= 8; shrink *= 2) {
