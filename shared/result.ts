@@ -101,6 +101,12 @@ export interface DeskErrorDetails {
   reason?: DeskErrorReason;
   /** Seconds until another try is heard (THROTTLED, SIGN_IN_LOCKED, ENROLMENT_LOCKED). */
   retryAfterS?: number;
+  /** What the hub's refusal is about: a ticket id or number, an account, a department, a seat (see HubErrorReason). */
+  subject?: string;
+  /** Records in the way or missing, by id (DEPARTMENT_IN_USE, UNKNOWN_DEPARTMENTS). */
+  refs?: string[];
+  /** The limit that was passed (RANGE_TOO_LONG: the most days). */
+  limit?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskError };

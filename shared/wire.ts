@@ -30,7 +30,15 @@ const deskErrorSchema = z.object({
       }),
     )
     .optional(),
-  details: z.object({ reason: z.enum(deskErrorReasons).optional(), retryAfterS: z.number().optional() }).optional(),
+  details: z
+    .object({
+      reason: z.enum(deskErrorReasons).optional(),
+      retryAfterS: z.number().optional(),
+      subject: z.string().max(200).optional(),
+      refs: z.array(z.string().max(200)).max(20).optional(),
+      limit: z.number().optional(),
+    })
+    .optional(),
 });
 
 export const wireResponseSchema = z.object({

@@ -5,6 +5,7 @@ import { sessionSchema } from '../../shared/hub/auth';
 import { deskEnrolmentSchema, enrolledDeskSchema } from '../../shared/hub/desks';
 import { hubErrorSchema } from '../../shared/hub/errors';
 import { hubApi } from '../../shared/hub/hub-api';
+import { describeHubError } from './http/error-text';
 
 /**
  * A small admin tool that talks to a running hub over its API (so it works the
@@ -43,10 +44,11 @@ async function request<S extends z.ZodType>(method: string, path: string, schema
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = hubErrorSchema.safeParse(json);
-    throw new Error(error.success ? `${error.data.message}${error.data.issues ? '：' + error.data.issues.map((i) => `${i.path} ${i.message}`).join('；') : ''}` : `HTTP ${String(response.status)}`);
+    throw new Error(error.success ? describeHubError(error.data) : `HTTP ${String(response.status)}`);
   }
   return schema.parse(json);
 }
+
 
 async function password(): Promise<string> {
   if (process.env.HUB_ADMIN_PASSWORD) return process.env.HUB_ADMIN_PASSWORD;

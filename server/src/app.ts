@@ -16,6 +16,7 @@ import { LiveFeed } from './presence/live-feed';
 import { acceptLiveSocket } from './presence/live-socket';
 import { seats } from './presence/presence';
 import { hubRoutes } from './routes';
+import type { HubError } from '../../shared/hub/errors';
 import { hubLiveFeed } from '../../shared/hub/hub-api';
 import type { ClosingRule } from '../../shared/tickets/closing';
 import { defaultClosingRule } from '../../shared/tickets/closing';
@@ -111,7 +112,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     void reply.status(status).send(body);
   });
   app.setNotFoundHandler((_request, reply) => {
-    void reply.status(404).send({ error: 'NOT_FOUND', message: '没有这个接口' });
+    void reply.status(404).send({ error: 'NOT_FOUND', reason: 'ROUTE_NOT_FOUND', message: 'no such route' } satisfies HubError);
   });
 
   const feed = new LiveFeed();

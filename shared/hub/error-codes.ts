@@ -1,7 +1,8 @@
 /**
  * Every 4xx/5xx answer of the hub: a stable code (and a reason code where one code covers several cases),
- * a message in Chinese for people reading the hub's answers directly, and field issues when the input was wrong.
- * Clients word the code and reason in their own language; the message is for logs.
+ * structured details (ids, limits, the wait, field issues with their own codes), and a short English
+ * `message` for logs and people reading the API. The hub never words a refusal for an operator: a client
+ * words the code, reason and details in its own language.
  */
 export const hubErrorCodes = [
   'INVALID_INPUT',
@@ -14,7 +15,7 @@ export const hubErrorCodes = [
   'SEQ_GAP',
   /** A desk id was named that is not enrolled (or was retired): redeem an enrolment code first. */
   'DESK_NOT_ENROLLED',
-  /** Too many attempts from this address or for this account; the message says how long to wait. */
+  /** Too many attempts from this address or for this account; `retryAfterS` says how long to wait. */
   'THROTTLED',
   'INTERNAL',
 ] as const;
@@ -22,9 +23,11 @@ export type HubErrorCode = (typeof hubErrorCodes)[number];
 
 /**
  * Why the hub refused, finer than its code, where a client words the answers differently: a wrong password
- * and an expired session are both UNAUTHENTICATED, but the operator is told different things.
+ * and an expired session are both UNAUTHENTICATED, but the operator is told different things. The details a
+ * reason comes with are named beside it.
  */
 export const hubErrorReasons = [
+  // Signing in and sessions (UNAUTHENTICATED, FORBIDDEN, THROTTLED)
   /** Sign-in: wrong account or password (also a disabled account, or an operator's password used away from a desk). */
   'BAD_CREDENTIALS',
   /** Sign-in: this account's role does not work at a desk (a department's account). */
@@ -33,6 +36,8 @@ export const hubErrorReasons = [
   'SIGN_IN_LOCKED',
   /** No token sent. */
   'NOT_SIGNED_IN',
+  /** The live feed: a token was put in the address, where proxies and logs would keep it. */
+  'TOKEN_IN_URL',
   /** The token has run out or was ended (signed out elsewhere). */
   'SESSION_EXPIRED',
   /** The account was disabled while signed in. */
@@ -47,5 +52,58 @@ export const hubErrorReasons = [
   'ENROLMENT_CODE_REFUSED',
   /** Too many wrong enrolment codes; `retryAfterS` says how long to wait. */
   'ENROLMENT_LOCKED',
+  // Who may see or do what (FORBIDDEN)
+  /** A trainee asked for another trainee's placement record. */
+  'PLACEMENT_NOT_OWN',
+  /** A confidential ticket this account may not see; `subject` is the ticket asked for. */
+  'CONFIDENTIAL_TICKET',
+  /** A department acted on a ticket transferred to another department. */
+  'NOT_DEPARTMENTS_TICKET',
+  /** Only a desk's session may do this (report its state, pull its changes). */
+  'DESK_SESSION_REQUIRED',
+  /** The session belongs to another desk than the queue it pushed. */
+  'OTHER_DESKS_QUEUE',
+  // Nothing by that name (NOT_FOUND); `subject` names what was asked for
+  'TICKET_NOT_FOUND',
+  'ACCOUNT_NOT_FOUND',
+  'DEPARTMENT_NOT_FOUND',
+  'DUTY_NOT_FOUND',
+  'DIRECTORY_ENTRY_NOT_FOUND',
+  'ARTICLE_NOT_FOUND',
+  'ENROLMENT_NOT_FOUND',
+  /** No route at this method and path. */
+  'ROUTE_NOT_FOUND',
+  // Input the schema alone does not catch (INVALID_INPUT)
+  /** The first day comes after the last. */
+  'DATE_RANGE_REVERSED',
+  /** More days than one request may ask for; `limit` is the most. */
+  'RANGE_TOO_LONG',
+  /** The id in the path and the id in the body differ; `subject` is the path's. */
+  'ID_MISMATCH',
+  /** Departments named that do not exist; `refs` lists them. */
+  'UNKNOWN_DEPARTMENTS',
+  /** A department's account must name its department. */
+  'DEPARTMENT_REQUIRED',
+  /** Text the database cannot hold (NUL, a lone surrogate); `issues` names the field. */
+  'UNSAFE_TEXT',
+  /** Only application/json is read. */
+  'UNSUPPORTED_MEDIA_TYPE',
+  // Refused by what is already there (CONFLICT)
+  /** `subject` is the seat that already has a live enrolment. */
+  'SEAT_ALREADY_ENROLLED',
+  /** `subject` is the enrolment id that was retired before. */
+  'ENROLMENT_RETIRED',
+  /** The alert `subject` does not exist or was acknowledged already. */
+  'ALERT_GONE',
+  /** The ticket's state (`state`) does not allow this change. */
+  'TICKET_WRONG_STATE',
+  /** The ticket is not waiting for a supervisor's review. */
+  'NOT_IN_REVIEW',
+  /** Duties or accounts still name the department; `refs` lists them. */
+  'DEPARTMENT_IN_USE',
+  /** The transfer directory still has lines of the department; `refs` lists them. */
+  'DEPARTMENT_HAS_LINES',
+  /** `subject` is the account name already taken. */
+  'ACCOUNT_EXISTS',
 ] as const;
 export type HubErrorReason = (typeof hubErrorReasons)[number];

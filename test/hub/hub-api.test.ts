@@ -36,7 +36,7 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
 
   const count = async (table: string): Promise<number> => (await running.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
 
-  it('signs in with a password hash, refuses a wrong password in Chinese, and checks every route for a token', async () => {
+  it('signs in with a password hash, refuses a wrong password with its reason code, and checks every route for a token', async () => {
     const session = await signIn(running.url, 'op01', DESK_A);
     expect(session.account).toMatchObject({ username: 'op01', role: 'operator' });
     const [stored] = await running.sql.query<{ password_hash: string }>("SELECT password_hash FROM accounts WHERE username = 'op01'");
@@ -44,7 +44,7 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
     expect(stored!.password_hash).not.toContain('hotline');
 
     const wrong = await call('POST', '/v1/auth/login', { username: 'op01', password: 'nope' });
-    expect(wrong).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED', message: '账号或密码不正确' } });
+    expect(wrong).toMatchObject({ status: 401, body: { error: 'UNAUTHENTICATED', reason: 'BAD_CREDENTIALS', message: 'wrong account or password' } });
     const unknown = await call('POST', '/v1/auth/login', { username: 'nobody', password: 'nope' });
     expect(unknown.body).toEqual(wrong.body);
 
@@ -434,7 +434,7 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
     const push = (body: unknown, raw?: string) => call('POST', '/v1/sync/push', body, token, raw);
 
     const malformed = await push(undefined, '{"deskId": "desk-mmmm-0013", "operations": [');
-    expect(malformed).toMatchObject({ status: 400, body: { error: 'MALFORMED_JSON', message: '请求内容不是有效的 JSON' } });
+    expect(malformed).toMatchObject({ status: 400, body: { error: 'MALFORMED_JSON', message: 'request body is not valid JSON' } });
     const wrongTypes = await push({ deskId: 'desk-mmmm-0013', operations: [{ ...registerOp(1, 'op01'), seq: 'one' }] });
     expect(wrongTypes).toMatchObject({ status: 400, body: { error: 'INVALID_INPUT', issues: [{ path: 'operations.0.seq' }] } });
     const unknownField = await push({ deskId: 'desk-mmmm-0013', operations: [registerOp(1, 'op01')], admin: true });

@@ -184,9 +184,9 @@ describe.each(['postgres', 'pglite'] as const)('placement record on %s', (driver
     const refused = await call<{ error: string; message: string }>('GET', path, undefined, operator!.token);
     expect(refused.status).toBe(403);
     expect((await call('GET', path, undefined, department!.token)).status).toBe(403);
-    const other = await call<{ message: string }>('GET', '/v1/trainees/op01/placement', undefined, trainee!.token);
+    const other = await call<{ reason: string }>('GET', '/v1/trainees/op01/placement', undefined, trainee!.token);
     expect(other.status).toBe(403);
-    expect(other.body.message).toBe('学员只能查看自己的实习档案');
+    expect(other.body.reason).toBe('PLACEMENT_NOT_OWN');
     expect((await call('GET', path, undefined)).status).toBe(401);
 
     expect((await call('GET', '/v1/trainees/nobody/placement', undefined, supervisor!.token)).status).toBe(404);

@@ -75,17 +75,17 @@ describe('the transfer directory in the hub’s catalogue', () => {
     const admin = await adminToken(running.url);
     const badNumber = await call<{ message: string }>('PUT', `/v1/directory/${expert.id}`, { ...expert, number: '请拨总机' }, admin);
     expect(badNumber.status).toBe(400);
-    expect(JSON.stringify(badNumber.body)).toContain('号码须为分机号、电话号码或 sip: 地址');
+    expect(badNumber.body).toMatchObject({ error: 'INVALID_INPUT', issues: [{ path: 'number' }] });
     const unknownDept = await call<{ message: string }>('PUT', `/v1/directory/${expert.id}`, { ...expert, departmentId: 'no-such-dept' }, admin);
     expect(unknownDept.status).toBe(400);
-    expect(unknownDept.body.message).toContain('没有这些部门：no-such-dept');
+    expect(unknownDept.body).toMatchObject({ reason: 'UNKNOWN_DEPARTMENTS', refs: ['no-such-dept'] });
     // A department whose numbers are still listed cannot be removed.
     const { sql } = running;
     await sql.query(`INSERT INTO departments (id, doc, version) VALUES ('tmp-dept', '{"id":"tmp-dept","name":"临时专班","level":"市级部门","parent":null,"district":null}', 1)`);
     expect((await call('PUT', '/v1/directory/tmp-dept-main', { id: 'tmp-dept-main', kind: 'department', departmentId: 'tmp-dept', name: '总机', topic: '', number: '8999' }, admin)).status).toBe(200);
     const refused = await call<{ message: string }>('DELETE', '/v1/departments/tmp-dept', undefined, admin);
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toContain('转接通讯录仍有该部门的号码（tmp-dept-main）');
+    expect(refused.body).toMatchObject({ reason: 'DEPARTMENT_HAS_LINES', subject: 'tmp-dept', refs: ['tmp-dept-main'] });
     expect((await call('DELETE', '/v1/directory/tmp-dept-main', undefined, admin)).status).toBe(200);
     expect((await call('DELETE', '/v1/departments/tmp-dept', undefined, admin)).status).toBe(200);
   });

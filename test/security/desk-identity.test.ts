@@ -61,7 +61,7 @@ describe('a desk is who the hub enrolled, never whom a body names', () => {
     for (const username of ['op02', 'trainee01']) {
       const deskless = await login({ username });
       expect(deskless.status, username).toBe(401);
-      expect(deskless.body).toMatchObject({ error: 'UNAUTHENTICATED', message: '账号或密码不正确' });
+      expect(deskless.body).toMatchObject({ error: 'UNAUTHENTICATED', reason: 'BAD_CREDENTIALS' });
       expect(deskless.body.token).toBeUndefined();
     }
     expect((await login({ username: 'sup01' })).status).toBe(200);
@@ -154,7 +154,7 @@ describe('enrolment codes', () => {
     }
     const blocked = await call<{ error: string; message: string }>('POST', '/v1/desks/redeem', { code, deskId: newDeskId() });
     expect(blocked.status).toBe(429);
-    expect(blocked.body).toMatchObject({ error: 'THROTTLED', message: expect.stringMatching(/请 \d+ 分钟后再试/) as unknown });
+    expect(blocked.body).toMatchObject({ error: 'THROTTLED', reason: 'ENROLMENT_LOCKED', retryAfterS: expect.any(Number) as unknown });
     await suite.running.sql.query('DELETE FROM desk_redeem_failures');
   });
 });

@@ -32,4 +32,25 @@ describe('a failed hub exchange on the desk', () => {
     // A newer hub's reason this desk has no words for: the code's own wording is used.
     expect(as(new HubRequestError(403, 'FORBIDDEN', 'HTTP 403', { hubReason: 'SOMETHING_NEW' }))).toEqual({ code: 'HUB_FORBIDDEN', reason: undefined });
   });
+
+  it('passes on what the refusal concerns, the ids in the way, the limit, and the hub’s field issues with their codes', () => {
+    const failure = asDeskFailure(
+      new HubRequestError(400, 'INVALID_INPUT', 'HTTP 400', {
+        hubReason: 'UNKNOWN_DEPARTMENTS',
+        refs: ['no-such-dept'],
+        issues: [
+          { path: 'password', message: 'Too small', code: 'TOO_SHORT', params: { min: 8 } },
+          { path: 'x', message: 'from a newer hub', code: 'SOMETHING_NEW' },
+        ],
+      }),
+    ) as DeskFailure;
+    expect(failure.code).toBe('INVALID_INPUT');
+    expect(failure.details).toEqual({ reason: 'UNKNOWN_DEPARTMENTS', refs: ['no-such-dept'] });
+    expect(failure.issues).toEqual([
+      { path: 'password', message: 'Too small', code: 'TOO_SHORT', params: { min: 8 } },
+      { path: 'x', message: 'from a newer hub' },
+    ]);
+    const inUse = asDeskFailure(new HubRequestError(409, 'CONFLICT', 'HTTP 409', { hubReason: 'SEAT_ALREADY_ENROLLED', subject: 'A-017' })) as DeskFailure;
+    expect(inUse.details).toEqual({ reason: 'SEAT_ALREADY_ENROLLED', subject: 'A-017' });
+  });
 });

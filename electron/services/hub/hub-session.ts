@@ -3,8 +3,10 @@ import type { HubResponse, HubRouteName } from '../../../shared/hub/hub-api';
 import type { DeskSession } from '../../../shared/hub/desk-session';
 import type { PresenceReport } from '../../../shared/hub/presence';
 import type { DeskErrorCode, DeskErrorReason } from '../../../shared/result';
+import type { DeskErrorDetails, FieldIssue } from '../../../shared/result';
 import { DeskFailure, isDeskErrorReason } from '../../../shared/result';
 import type { ValidationCode } from '../../../shared/validation';
+import { isValidationCode } from '../../../shared/validation';
 import type { CallArguments } from '../sync/hub-http';
 import { HubHttp, HubRequestError } from '../sync/hub-http';
 import type { HubSyncPortOptions } from '../sync/hub-sync-port';
@@ -38,17 +40,31 @@ function reasonOf(error: HubRequestError): DeskErrorReason | undefined {
   return isDeskErrorReason(error.hubCode) ? error.hubCode : undefined;
 }
 
+/** The hub's field issues with the codes this desk words (a newer hub's code is left for the generic wording). */
+function issuesOf(error: HubRequestError): FieldIssue[] | undefined {
+  return error.details.issues?.map(({ path, message, code, params }) => ({ path, message, ...(isValidationCode(code) ? { code } : {}), ...(params ? { params } : {}) }));
+}
+
 /**
  * A failed hub exchange as the desk's own error: a code by the HTTP status
  * (never one of the desk's local transport's codes such as FORBIDDEN_SENDER)
- * with the hub's reason in the details. Not found, conflict and invalid input
- * keep the desk's generic codes (they mean the same); every other refusal is
- * HUB_REFUSED. The message is for logs only.
+ * with the hub's reason and facts (what it concerns, ids, limits, the wait) in
+ * the details and its field issues by path. Not found, conflict and invalid
+ * input keep the desk's generic codes (they mean the same); every other
+ * refusal is HUB_REFUSED. The message is for logs only.
  */
 export function asDeskFailure(error: unknown): unknown {
   if (error instanceof HubRequestError) {
     const reason = reasonOf(error);
-    const details = { ...(reason ? { reason } : {}), ...(error.retryAfterS !== undefined ? { retryAfterS: error.retryAfterS } : {}) };
+    const { retryAfterS, subject, refs, limit } = error.details;
+    const details: DeskErrorDetails = {
+      ...(reason ? { reason } : {}),
+      ...(retryAfterS !== undefined ? { retryAfterS } : {}),
+      // Clipped to what the desk's wire carries (a hub's ids are far shorter).
+      ...(subject !== undefined ? { subject: subject.slice(0, 200) } : {}),
+      ...(refs !== undefined ? { refs: refs.slice(0, 20).map((ref) => ref.slice(0, 200)) } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+    };
     const code: DeskErrorCode =
       error.status === 401 ? 'HUB_UNAUTHENTICATED'
       : error.status === 403 ? 'HUB_FORBIDDEN'
@@ -56,7 +72,7 @@ export function asDeskFailure(error: unknown): unknown {
       : error.status === 409 ? 'CONFLICT'
       : error.status === 400 ? 'INVALID_INPUT'
       : 'HUB_REFUSED';
-    return new DeskFailure(code, error.message, undefined, details);
+    return new DeskFailure(code, error.message, issuesOf(error), details);
   }
   if (error instanceof SyncError) {
     const code: DeskErrorCode = error.code === 'AUTH_REQUIRED' ? 'HUB_UNAUTHENTICATED' : error.code === 'HUB_UNREACHABLE' ? 'HUB_UNREACHABLE' : 'HUB_REFUSED';

@@ -1,3 +1,4 @@
+import type { HubErrorDetails } from '../../../shared/hub/errors';
 import { hubErrorSchema } from '../../../shared/hub/errors';
 import type { HubRequest, HubResponse, HubRouteName } from '../../../shared/hub/hub-api';
 import { hubApi, hubLiveFeed, hubPath, hubQueryString } from '../../../shared/hub/hub-api';
@@ -75,11 +76,9 @@ export class HubHttp {
     if (!response.ok) {
       const parsed = hubErrorSchema.safeParse(json);
       const answer = parsed.success ? parsed.data : null;
-      throw new HubRequestError(response.status, answer?.error ?? 'INTERNAL', `HTTP ${String(response.status)} ${answer ? `${answer.error}${answer.reason ? `/${answer.reason}` : ''}` : ''}`.trim(), {
-        ...(answer?.reason !== undefined ? { hubReason: answer.reason } : {}),
-        ...(answer?.expectedSeq !== undefined ? { expectedSeq: answer.expectedSeq } : {}),
-        ...(answer?.retryAfterS !== undefined ? { retryAfterS: answer.retryAfterS } : {}),
-      });
+      const { error: code, message, reason, ...details } = answer ?? { error: 'INTERNAL' as const, message: '' };
+      const said = `HTTP ${String(response.status)}${answer ? ` ${code}${reason ? `/${reason}` : ''}: ${message}` : ''}`;
+      throw new HubRequestError(response.status, code, said, { ...details, ...(reason !== undefined ? { hubReason: reason } : {}) });
     }
     return json;
   }
@@ -113,7 +112,10 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
   return text + decoder.decode();
 }
 
-/** A 4xx/5xx answer from the hub, with its code and reason (a 401 is AUTH_REQUIRED to the sync engine). */
+/** The facts of a hub refusal as the desk keeps them: the hub's reason (read as text) and its details. */
+export type HubRequestDetails = Omit<HubErrorDetails, 'reason'> & { hubReason?: string };
+
+/** A 4xx/5xx answer from the hub, with its code, reason and details (a 401 is AUTH_REQUIRED to the sync engine). */
 export class HubRequestError extends SyncError {
   readonly hubReason: string | undefined;
   readonly expectedSeq: number | undefined;
@@ -123,7 +125,8 @@ export class HubRequestError extends SyncError {
     readonly status: number,
     readonly hubCode: string,
     message: string,
-    details: { hubReason?: string; expectedSeq?: number; retryAfterS?: number } = {},
+    /** Everything the hub said besides its code and message, for the desk to word. */
+    readonly details: HubRequestDetails = {},
   ) {
     super(status === 401 ? 'AUTH_REQUIRED' : 'HUB_FAILED', message);
     this.name = 'HubRequestError';

@@ -30,8 +30,9 @@ describe('every error code is worded in both languages', () => {
   ];
 
   it.each(all)('%s has Chinese and English text, the English without Chinese characters', (_name, key) => {
-    const chinese = zh(key, { max: 40, min: 5, minutes: 2 });
-    const inEnglish = english(key, { max: 40, min: 5, minutes: 2 });
+    const facts = { max: 40, min: 5, minutes: 2, subject: 'A-017', refs: 'D-1, D-2', limit: 62 };
+    const chinese = zh(key, facts);
+    const inEnglish = english(key, facts);
     expect(chinese).not.toBe(key);
     expect(inEnglish).not.toBe(key);
     expect(chinese).toMatch(HAN);
@@ -62,6 +63,17 @@ describe('an error in the UI’s language, from its code alone', () => {
     const invalid: DeskError = { code: 'INVALID_INPUT', message: 'invalid input', issues: [{ path: 'shift.dayStart', message: 'x' }, { path: 'hubUrl', message: 'y' }] };
     expect(deskErrorText(english, invalid)).toBe('The input is not valid (shift.dayStart, hubUrl)');
     expect(deskErrorText(zh, invalid)).toBe('输入内容不符合要求（shift.dayStart, hubUrl）');
+  });
+
+  it('words the hub’s refusals with their facts, and its field issues at their paths, in the UI’s language', () => {
+    const inUse: DeskError = { code: 'CONFLICT', message: 'HTTP 409', details: { reason: 'DEPARTMENT_IN_USE', subject: 'city-x', refs: ['D-1', 'D-2'] } };
+    expect(deskErrorText(english, inUse)).toBe('The responsibility list still names department city-x (D-1, D-2); change those entries first');
+    expect(deskErrorText(zh, inUse)).toBe('职责清单仍引用部门 city-x（D-1、D-2），请先修改这些条目');
+    expect(deskErrorText(english, { code: 'INVALID_INPUT', details: { reason: 'RANGE_TOO_LONG', limit: 62 } })).toBe('At most 62 days at a time');
+    expect(deskErrorText(zh, { code: 'NOT_FOUND', details: { reason: 'ACCOUNT_NOT_FOUND', subject: 'op09' } })).toBe('没有账号 op09');
+    const shortPassword: DeskError = { code: 'INVALID_INPUT', message: 'HTTP 400', issues: [{ path: 'password', message: 'Too small', code: 'TOO_SHORT', params: { min: 8 } }] };
+    expect(deskErrorText(english, shortPassword)).toBe('The input is not valid (password: At least 8 characters)');
+    expect(deskErrorText(zh, shortPassword)).toBe('输入内容不符合要求（password：至少 8 个字）');
   });
 
   it('words a field issue by its code and limit', () => {

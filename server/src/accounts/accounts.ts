@@ -46,14 +46,14 @@ export async function login(hub: HubContext, input: LoginInput, address: string)
   const deskless = !input.deskId && row !== undefined && DESK_ONLY_ROLES.includes(row.role);
   if (!row || !ok || row.disabled || deskless) {
     await recordFailure(hub.sql, input.username, address, now);
-    throw new HubFailure('UNAUTHENTICATED', '账号或密码不正确', { reason: 'BAD_CREDENTIALS' });
+    throw new HubFailure('UNAUTHENTICATED', 'wrong account or password', { reason: 'BAD_CREDENTIALS' });
   }
   await clearAccountFailures(hub.sql, input.username);
   if (needsRehash(row.password_hash)) {
     await hub.sql.query('UPDATE accounts SET password_hash = $2 WHERE username = $1 AND password_hash = $3', [row.username, await hashPassword(input.password), row.password_hash]);
   }
   const deskRoles: readonly Account['role'][] = ['operator', 'trainee', 'supervisor', 'admin'];
-  if (input.deskId && !deskRoles.includes(row.role)) throw new HubFailure('FORBIDDEN', '该账号不能在座席上登录', { reason: 'NOT_A_DESK_ROLE' });
+  if (input.deskId && !deskRoles.includes(row.role)) throw new HubFailure('FORBIDDEN', `role ${row.role} does not sign in at a desk`, { reason: 'NOT_A_DESK_ROLE' });
   const deskId = input.deskId ?? null;
   if (deskId) await proveDesk(hub, deskId, input.deskCredential, row.username);
   const { sid, endsAt } = await startSession(hub.sql, row.username, deskId, now);
@@ -68,7 +68,7 @@ export async function login(hub: HubContext, input: LoginInput, address: string)
 async function proveDesk(hub: HubContext, deskId: string, credential: string | undefined, username: string): Promise<void> {
   const desk = await activeDesk(hub.sql, deskId);
   if (!desk || !credential || !secretMatches(credential, desk.credentialHash)) {
-    throw new HubFailure('DESK_NOT_ENROLLED', '本座席未在中心登记或登记已停用：请输入管理员给的登记码');
+    throw new HubFailure('DESK_NOT_ENROLLED', 'desk not enrolled (or retired, or its credential is wrong); redeem an enrolment code');
   }
   const at = hub.now().toISOString();
   // From now on the code cannot be redeemed again, even by this desk.
@@ -97,9 +97,9 @@ export async function refresh(hub: HubContext, user: TokenClaims): Promise<HubSe
     'SELECT a.*, s.ends_at FROM sessions s JOIN accounts a ON a.username = s.username WHERE s.id = $1 AND s.revoked_at IS NULL AND NOT a.disabled',
     [user.sid],
   );
-  if (!row) throw new HubFailure('UNAUTHENTICATED', '登录已失效，请重新登录', { reason: 'SESSION_EXPIRED' });
+  if (!row) throw new HubFailure('UNAUTHENTICATED', 'session ended', { reason: 'SESSION_EXPIRED' });
   const endsAt = new Date(row.ends_at);
-  if (endsAt.getTime() - hub.now().getTime() < 1000) throw new HubFailure('UNAUTHENTICATED', '本次登录已满一个班次（12 小时），请重新登录', { reason: 'SHIFT_OVER' });
+  if (endsAt.getTime() - hub.now().getTime() < 1000) throw new HubFailure('UNAUTHENTICATED', 'session has lasted a whole shift; sign in again', { reason: 'SHIFT_OVER' });
   return issueSession(hub, toAccount(row), user.deskId, user.sid, endsAt);
 }
 
@@ -113,7 +113,7 @@ export async function logout(hub: HubContext, user: TokenClaims): Promise<{ ok: 
 export async function setAccountDisabled(hub: HubContext, username: string, disabled: boolean): Promise<Account> {
   return hub.sql.transaction(async (tx) => {
     const [row] = await tx.query<AccountRow>('UPDATE accounts SET disabled = $2 WHERE username = $1 RETURNING *', [username, disabled]);
-    if (!row) throw new HubFailure('NOT_FOUND', `没有账号 ${username}`);
+    if (!row) throw new HubFailure('NOT_FOUND', `no account ${username}`, { reason: 'ACCOUNT_NOT_FOUND', subject: username });
     if (disabled) await revokeSessionsOf(tx, username, hub.now());
     return toAccount(row);
   });
@@ -132,16 +132,16 @@ export async function createAccount(
   sql: Sql,
   input: { username: string; displayName: string; role: Account['role']; password: string; departmentId: string | null; team: string | null },
 ): Promise<Account> {
-  if (input.role === 'department' && !input.departmentId) throw new HubFailure('INVALID_INPUT', '部门账号必须指定所属部门');
+  if (input.role === 'department' && !input.departmentId) throw new HubFailure('INVALID_INPUT', 'a department account names its department', { reason: 'DEPARTMENT_REQUIRED', issues: [{ path: 'departmentId', message: 'required for role department', code: 'REQUIRED' }] });
   if (input.departmentId) {
     const [dept] = await sql.query('SELECT 1 FROM departments WHERE id = $1 AND NOT deleted', [input.departmentId]);
-    if (!dept) throw new HubFailure('INVALID_INPUT', `没有部门 ${input.departmentId}`);
+    if (!dept) throw new HubFailure('INVALID_INPUT', `no department ${input.departmentId}`, { reason: 'UNKNOWN_DEPARTMENTS', refs: [input.departmentId] });
   }
   const hash = await hashPassword(input.password);
   const rows = await sql.query<AccountRow>(
     'INSERT INTO accounts (username, display_name, role, password_hash, department_id, team) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING *',
     [input.username, input.displayName, input.role, hash, input.departmentId, input.team],
   );
-  if (!rows[0]) throw new HubFailure('CONFLICT', `账号 ${input.username} 已存在`);
+  if (!rows[0]) throw new HubFailure('CONFLICT', `account ${input.username} exists already`, { reason: 'ACCOUNT_EXISTS', subject: input.username });
   return toAccount(rows[0]);
 }

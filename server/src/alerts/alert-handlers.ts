@@ -8,7 +8,7 @@ export const alertHandlers = {
   listAlerts: ({ hub, query }) => listAlerts(hub.sql, { includeAcknowledged: query.all === 'true', limit: query.limit }),
   acknowledgeAlert: async ({ hub, user, params }) => {
     const alert = await acknowledgeAlert(hub.sql, params.id, user.sub, hub.now());
-    if (!alert) throw new HubFailure('CONFLICT', '没有这条预警，或它已被确认');
+    if (!alert) throw new HubFailure('CONFLICT', `no unacknowledged alert ${String(params.id)}`, { reason: 'ALERT_GONE', subject: String(params.id) });
     return alert;
   },
   alertSettings: ({ hub }) => readAlertSettings(hub.sql),

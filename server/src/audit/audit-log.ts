@@ -3,7 +3,7 @@ import type { HubTicket } from '../../../shared/hub/hub-ticket';
 import type { TokenClaims } from '../auth/tokens';
 import type { Sql, SqlTransaction } from '../db/sql';
 import type { HubContext } from '../hub-context';
-import { HubFailure } from '../http/failure';
+import { confidentialTicket, ticketNotFound } from '../tickets/ticket-failures';
 import { findTicket, toHubTicket } from '../tickets/ticket-rows';
 import { visibilityOf } from '../tickets/visibility';
 
@@ -35,9 +35,9 @@ export async function recordAudit(
 export async function unmaskTicket(hub: HubContext, user: TokenClaims, id: string, reason: string): Promise<HubTicket> {
   return hub.sql.transaction(async (tx) => {
     const row = await findTicket(tx, id);
-    if (!row) throw new HubFailure('NOT_FOUND', '没有这张工单');
+    if (!row) throw ticketNotFound(id);
     const ticket = toHubTicket(row);
-    if (visibilityOf(user, ticket) === 'hidden') throw new HubFailure('FORBIDDEN', '无权查看这张保密工单');
+    if (visibilityOf(user, ticket) === 'hidden') throw confidentialTicket(id);
     // The ticket id is the record; the number itself is not copied into the log.
     await recordAudit(tx, user, { action: 'unmask', at: hub.now(), ticketId: id, reason });
     return ticket;

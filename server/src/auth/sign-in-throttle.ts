@@ -29,15 +29,8 @@ export async function checkThrottle(sql: Pick<Sql, 'query'>, username: string, a
   const until = Math.max(0, ...rows.map((r) => new Date(r.blocked_until).getTime()));
   if (until > now.getTime()) {
     const waitS = Math.ceil((until - now.getTime()) / 1000);
-    throw new HubFailure('THROTTLED', `登录失败次数过多，请 ${describeWait(waitS)}后再试`, { reason: 'SIGN_IN_LOCKED', retryAfterS: waitS });
+    throw new HubFailure('THROTTLED', `too many failed sign-ins; retry after ${String(waitS)} s`, { reason: 'SIGN_IN_LOCKED', retryAfterS: waitS });
   }
-}
-
-export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${String(seconds)} 秒`;
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  return rest ? `${String(minutes)} 分 ${String(rest)} 秒` : `${String(minutes)} 分钟`;
 }
 
 /** Counts one failure for the account and the address, and sets the wait the next try has to respect. */

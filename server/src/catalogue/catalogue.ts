@@ -39,12 +39,12 @@ export async function deleteDepartment(hub: HubContext, id: string): Promise<voi
       `SELECT id FROM duties WHERE NOT deleted AND (doc->>'lead' = $1 OR doc->'co' ? $1) LIMIT 5`,
       [id],
     );
-    if (users.length) throw new HubFailure('CONFLICT', `职责清单仍引用该部门（${users.map((u) => u.id).join('、')}），请先修改这些条目`);
+    if (users.length) throw new HubFailure('CONFLICT', `duties still name department ${id}`, { reason: 'DEPARTMENT_IN_USE', subject: id, refs: users.map((u) => u.id) });
     const lines = await tx.query<{ id: string }>(`SELECT id FROM directory_entries WHERE NOT deleted AND doc->>'departmentId' = $1 LIMIT 5`, [id]);
-    if (lines.length) throw new HubFailure('CONFLICT', `转接通讯录仍有该部门的号码（${lines.map((l) => l.id).join('、')}），请先删除这些号码`);
+    if (lines.length) throw new HubFailure('CONFLICT', `the transfer directory still has lines of department ${id}`, { reason: 'DEPARTMENT_HAS_LINES', subject: id, refs: lines.map((l) => l.id) });
     await withCounters(tx, async (counters) => {
       const rows = await tx.query('UPDATE departments SET deleted = true, version = $2 WHERE id = $1 AND NOT deleted RETURNING id', [id, await counters.nextVersion()]);
-      if (!rows.length) throw new HubFailure('NOT_FOUND', `没有部门 ${id}`);
+      if (!rows.length) throw new HubFailure('NOT_FOUND', `no department ${id}`, { reason: 'DEPARTMENT_NOT_FOUND', subject: id });
     });
   });
 }
@@ -68,7 +68,7 @@ export async function deleteDuty(hub: HubContext, id: string): Promise<void> {
   await hub.sql.transaction((tx) =>
     withCounters(tx, async (counters) => {
       const rows = await tx.query('UPDATE duties SET deleted = true, version = $2 WHERE id = $1 AND NOT deleted RETURNING id', [id, await counters.nextVersion()]);
-      if (!rows.length) throw new HubFailure('NOT_FOUND', `没有职责条目 ${id}`);
+      if (!rows.length) throw new HubFailure('NOT_FOUND', `no duty ${id}`, { reason: 'DUTY_NOT_FOUND', subject: id });
     }),
   );
 }
@@ -96,7 +96,7 @@ export async function deleteDirectoryEntry(hub: HubContext, id: string): Promise
   await hub.sql.transaction((tx) =>
     withCounters(tx, async (counters) => {
       const rows = await tx.query('UPDATE directory_entries SET deleted = true, version = $2 WHERE id = $1 AND NOT deleted RETURNING id', [id, await counters.nextVersion()]);
-      if (!rows.length) throw new HubFailure('NOT_FOUND', `转接通讯录中没有 ${id}`);
+      if (!rows.length) throw new HubFailure('NOT_FOUND', `no directory entry ${id}`, { reason: 'DIRECTORY_ENTRY_NOT_FOUND', subject: id });
     }),
   );
 }
@@ -106,12 +106,12 @@ async function requireDepartments(hub: HubContext, ids: readonly string[]): Prom
   const rows = await hub.sql.query<{ id: string }>('SELECT id FROM departments WHERE id = ANY($1) AND NOT deleted', [[...new Set(ids)]]);
   const known = new Set(rows.map((r) => r.id));
   const missing = ids.filter((id) => !known.has(id));
-  if (missing.length) throw new HubFailure('INVALID_INPUT', `没有这些部门：${missing.join('、')}`);
+  if (missing.length) throw new HubFailure('INVALID_INPUT', `no such departments: ${missing.join(', ')}`, { reason: 'UNKNOWN_DEPARTMENTS', refs: missing });
 }
 
 export async function getArticle(hub: HubContext, id: string): Promise<Article & { revision: number }> {
   const [row] = await hub.sql.query<{ doc: Article; revision: number }>('SELECT doc, revision FROM kb_articles WHERE id = $1', [id]);
-  if (!row) throw new HubFailure('NOT_FOUND', `没有知识条目 ${id}`);
+  if (!row) throw new HubFailure('NOT_FOUND', `no article ${id}`, { reason: 'ARTICLE_NOT_FOUND', subject: id });
   return { ...row.doc, revision: row.revision };
 }
 

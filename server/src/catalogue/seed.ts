@@ -8,6 +8,7 @@ import type { Article } from '../../../shared/kb/article';
 import { articleSchema } from '../../../shared/kb/article';
 import { phrasingTableSchema, withShippedPhrasings } from '../../../shared/kb/phrasings';
 import { createAccount } from '../accounts/accounts';
+import { HubFailure } from '../http/failure';
 import { withCounters } from '../db/counters';
 import type { Sql } from '../db/sql';
 
@@ -105,7 +106,7 @@ export async function seedDemoAccountsIfEmpty(sql: Sql): Promise<boolean> {
   for (const account of demoAccounts) {
     await createAccount(sql, { ...account, password: DEMO_PASSWORD }).catch((error: unknown) => {
       // Another process seeding at the same moment: its row stands.
-      if (!(error instanceof Error && /已存在/.test(error.message))) throw error;
+      if (!(error instanceof HubFailure && error.code === 'CONFLICT')) throw error;
     });
   }
   return true;

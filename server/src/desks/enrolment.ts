@@ -54,7 +54,7 @@ export async function enrolDesk(hub: HubContext, enrolledBy: string, input: z.ou
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (seat) WHERE retired_at IS NULL DO NOTHING RETURNING id`,
     [input.seat, input.team, input.extension, secretHash(code.replace(/-/g, '')), new Date(now.getTime() + expiresInS * 1000).toISOString(), enrolledBy, now.toISOString()],
   );
-  if (!rows[0]) throw new HubFailure('CONFLICT', `座席 ${input.seat} 已有登记；先停用原登记再重新登记`);
+  if (!rows[0]) throw new HubFailure('CONFLICT', `seat ${input.seat} already has a live enrolment; retire it first`, { reason: 'SEAT_ALREADY_ENROLLED', subject: input.seat });
   return { enrolment: await readEnrolment(hub, Number(rows[0].id)), code, codeExpiresInS: expiresInS };
 }
 
@@ -66,7 +66,7 @@ export async function listDesks(hub: HubContext): Promise<DeskEnrolment[]> {
 
 async function readEnrolment(hub: HubContext, id: number): Promise<DeskEnrolment> {
   const [row] = await hub.sql.query<DeskRow>(`${DESK_SELECT} WHERE d.id = $1`, [id]);
-  if (!row) throw new HubFailure('NOT_FOUND', `没有第 ${String(id)} 号座席登记`);
+  if (!row) throw new HubFailure('NOT_FOUND', `no desk enrolment ${String(id)}`, { reason: 'ENROLMENT_NOT_FOUND', subject: String(id) });
   return toEnrolment(row, hub.now());
 }
 
@@ -90,7 +90,7 @@ export async function retireDesk(hub: HubContext, id: number): Promise<DeskEnrol
   });
   if (!retired) {
     await readEnrolment(hub, id); // NOT_FOUND when there is no such enrolment
-    throw new HubFailure('CONFLICT', `第 ${String(id)} 号座席登记已停用`);
+    throw new HubFailure('CONFLICT', `desk enrolment ${String(id)} is retired already`, { reason: 'ENROLMENT_RETIRED', subject: String(id) });
   }
   return readEnrolment(hub, id);
 }
@@ -130,7 +130,7 @@ export async function redeemEnrolment(hub: HubContext, address: string, code: st
   );
   if (recent && Number(recent.n) >= REDEEM_LIMIT.failures && recent.oldest) {
     const waitS = Math.max(1, Math.ceil((new Date(recent.oldest).getTime() + REDEEM_LIMIT.windowMinutes * 60_000 - now.getTime()) / 1000));
-    throw new HubFailure('THROTTLED', `登记码错误次数过多，请 ${String(Math.ceil(waitS / 60))} 分钟后再试`, { reason: 'ENROLMENT_LOCKED', retryAfterS: waitS });
+    throw new HubFailure('THROTTLED', `too many wrong enrolment codes from this address; retry after ${String(waitS)} s`, { reason: 'ENROLMENT_LOCKED', retryAfterS: waitS });
   }
   const credential = newDeskCredential();
   const codeHash = secretHash(code);
@@ -152,7 +152,7 @@ export async function redeemEnrolment(hub: HubContext, address: string, code: st
   if (!row) {
     await hub.sql.query('INSERT INTO desk_redeem_failures (address, at) VALUES ($1, $2)', [address, now.toISOString()]);
     await hub.sql.query('DELETE FROM desk_redeem_failures WHERE at < $1', [windowStart]);
-    throw new HubFailure('FORBIDDEN', '登记码无效、已使用或已过期；请向管理员索取新的登记码', { reason: 'ENROLMENT_CODE_REFUSED' });
+    throw new HubFailure('FORBIDDEN', 'enrolment code wrong, used or expired', { reason: 'ENROLMENT_CODE_REFUSED' });
   }
   return { deskId, credential, seat: row.seat, team: row.team, extension: row.extension };
 }

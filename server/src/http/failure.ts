@@ -1,4 +1,4 @@
-import type { HubErrorCode, HubErrorReason } from '../../../shared/hub/errors';
+import type { HubErrorCode, HubErrorDetails, HubErrorReason } from '../../../shared/hub/errors';
 
 const statusOf: Record<HubErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -14,12 +14,18 @@ const statusOf: Record<HubErrorCode, number> = {
   INTERNAL: 500,
 };
 
-/** A refusal the client can act on: a code (and a reason code), a message in Chinese for logs, details where they help. */
+/** What a refusal carries besides its code: a reason from the typed union, and the facts a client words it with. */
+export type HubFailureDetails = Omit<HubErrorDetails, 'reason'> & { reason?: HubErrorReason };
+
+/**
+ * A refusal the client can act on: a code (and a reason code), the facts as structured details, and a short
+ * English message for logs and API users. Clients word the code and details in their own language.
+ */
 export class HubFailure extends Error {
   constructor(
     readonly code: HubErrorCode,
     message: string,
-    readonly details: { reason?: HubErrorReason; issues?: { path: string; message: string }[]; expectedSeq?: number; retryAfterS?: number } = {},
+    readonly details: HubFailureDetails = {},
   ) {
     super(message);
     this.name = 'HubFailure';

@@ -28,7 +28,7 @@ export function openApiDocument(api: Readonly<Record<string, HubRouteSpec>>, ver
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(spec.body, 'input') } } } } : {}),
       responses: {
         [String(spec.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schema(spec.response, 'output') } } },
-        default: { description: '错误（代码与中文说明）', content: { 'application/json': { schema: schema(hubErrorSchema, 'output') } } },
+        default: { description: 'Refused: a code, a reason code and details for the client to word; the message is English for logs', content: { 'application/json': { schema: schema(hubErrorSchema, 'output') } } },
       },
     };
   }

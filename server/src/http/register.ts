@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { HubError } from '../../../shared/hub/errors';
+import { fieldIssuesOf } from './field-issues';
 import type { TokenClaims } from '../auth/tokens';
 import type { HubContext } from '../hub-context';
 import { sessionState } from '../auth/sessions';
@@ -9,13 +10,10 @@ import { HubFailure } from './failure';
 import { unsafeTextPath } from './unsafe-text';
 import type { BoundRoute } from './route';
 
-const issuesOf = (error: z.ZodError): { path: string; message: string }[] =>
-  error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join('.') || '(整体)', message: issue.message }));
-
-function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, what: string): z.output<S> | undefined {
+function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, what: 'body' | 'query' | 'path parameters'): z.output<S> | undefined {
   if (!schema) return undefined;
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HubFailure('INVALID_INPUT', `${what}不符合要求`, { issues: issuesOf(parsed.error) });
+  if (!parsed.success) throw new HubFailure('INVALID_INPUT', `invalid ${what}`, { issues: fieldIssuesOf(parsed.error) });
   return parsed.data;
 }
 
@@ -27,14 +25,14 @@ export function bearerToken(request: FastifyRequest): string | null {
 
 /** A well-signed, unexpired token whose session is still live (not signed out, account not disabled, within its shift). */
 export async function authenticate(hub: HubContext, token: string | null): Promise<TokenClaims> {
-  if (!token) throw new HubFailure('UNAUTHENTICATED', '请先登录', { reason: 'NOT_SIGNED_IN' });
+  if (!token) throw new HubFailure('UNAUTHENTICATED', 'no bearer token', { reason: 'NOT_SIGNED_IN' });
   const now = hub.now();
   const claims = await hub.signer.verify(token, now.getTime());
-  if (!claims) throw new HubFailure('UNAUTHENTICATED', '登录已过期，请重新登录', { reason: 'SESSION_EXPIRED' });
+  if (!claims) throw new HubFailure('UNAUTHENTICATED', 'token expired or not signed by this hub', { reason: 'SESSION_EXPIRED' });
   const state = await sessionState(hub.sql, claims, now);
   if (!state.live) throw state.why === 'disabled'
-      ? new HubFailure('UNAUTHENTICATED', '账号已停用', { reason: 'ACCOUNT_DISABLED' })
-      : new HubFailure('UNAUTHENTICATED', '登录已失效，请重新登录', { reason: 'SESSION_EXPIRED' });
+      ? new HubFailure('UNAUTHENTICATED', 'account disabled', { reason: 'ACCOUNT_DISABLED' })
+      : new HubFailure('UNAUTHENTICATED', 'session ended', { reason: 'SESSION_EXPIRED' });
   return claims;
 }
 
@@ -47,7 +45,7 @@ function refuseUnsafeText(input: Record<'body' | 'query' | 'params', unknown>, c
   for (const [where, value] of Object.entries(input)) {
     if (where === 'body' && !checkBody) continue;
     const path = unsafeTextPath(value, where);
-    if (path) throw new HubFailure('INVALID_INPUT', '内容含有无法保存的字符（如 NUL）', { issues: [{ path, message: '含有无法保存的字符' }] });
+    if (path) throw new HubFailure('INVALID_INPUT', 'text the database cannot hold (NUL or a lone surrogate)', { reason: 'UNSAFE_TEXT', issues: [{ path, message: 'unsafe text', code: 'INVALID' }] });
   }
 }
 
@@ -59,11 +57,11 @@ export function registerRoutes(app: FastifyInstance, hub: HubContext, routes: re
       url: spec.url,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const user = spec.roles === 'public' ? (null as unknown as TokenClaims) : await authenticate(hub, bearerToken(request));
-        if (spec.roles !== 'public' && !spec.roles.includes(user.role)) throw new HubFailure('FORBIDDEN', '当前账号的角色无权进行此操作', { reason: 'ROLE_NOT_ALLOWED' });
+        if (spec.roles !== 'public' && !spec.roles.includes(user.role)) throw new HubFailure('FORBIDDEN', `role ${user.role} may not use this route`, { reason: 'ROLE_NOT_ALLOWED' });
         refuseUnsafeText({ body: request.body, query: request.query, params: request.params }, spec.body !== pushRequestSchema);
-        const body = parse(spec.body, request.body, '请求内容');
-        const query = parse(spec.query, request.query, '查询参数');
-        const params = parse(spec.params, request.params, '路径参数');
+        const body = parse(spec.body, request.body, 'body');
+        const query = parse(spec.query, request.query, 'query');
+        const params = parse(spec.params, request.params, 'path parameters');
         const result = await spec.handler({ body, query, params, user, hub, ip: request.ip });
         return reply.status(spec.status ?? 200).send(result);
       },
@@ -71,26 +69,26 @@ export function registerRoutes(app: FastifyInstance, hub: HubContext, routes: re
   }
 }
 
-/** Every error leaves as a HubError body with a Chinese message; nothing internal leaks. */
+/** Every error leaves as a HubError body: a code, details, an English message for logs; nothing internal leaks. */
 export function errorBody(error: FastifyError | HubFailure | Error): { status: number; body: HubError } {
   if (error instanceof HubFailure) return { status: error.status, body: { error: error.code, message: error.message, ...error.details } };
   const fastifyError = error as FastifyError;
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, body: { error: 'BODY_TOO_LARGE', message: '请求内容过大，已拒收' } };
+      return { status: 413, body: { error: 'BODY_TOO_LARGE', message: 'request body too large' } };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, body: { error: 'MALFORMED_JSON', message: '请求内容不是有效的 JSON' } };
+      return { status: 400, body: { error: 'MALFORMED_JSON', message: 'request body is not valid JSON' } };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, body: { error: 'INVALID_INPUT', message: '只接受 application/json' } };
+      return { status: 415, body: { error: 'INVALID_INPUT', message: 'only application/json is accepted', reason: 'UNSUPPORTED_MEDIA_TYPE' } };
     default:
       break;
   }
   if (error instanceof SyntaxError || (fastifyError.statusCode === 400 && /JSON/i.test(error.message))) {
-    return { status: 400, body: { error: 'MALFORMED_JSON', message: '请求内容不是有效的 JSON' } };
+    return { status: 400, body: { error: 'MALFORMED_JSON', message: 'request body is not valid JSON' } };
   }
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-    return { status: fastifyError.statusCode, body: { error: 'INVALID_INPUT', message: '请求不符合要求' } };
+    return { status: fastifyError.statusCode, body: { error: 'INVALID_INPUT', message: 'request refused' } };
   }
-  return { status: 500, body: { error: 'INTERNAL', message: '枢纽内部错误，请稍后再试' } };
+  return { status: 500, body: { error: 'INTERNAL', message: 'internal error (logged at the hub)' } };
 }

@@ -1,3 +1,4 @@
+import type { HubError } from '../../../shared/hub/errors';
 import type { LiveMessage } from '../../../shared/hub/presence';
 import type { ListenLink, Sql } from '../db/sql';
 import { PRESENCE_CHANNEL } from './presence';
@@ -133,7 +134,7 @@ export class LiveFeed {
       if (!ended(session)) continue;
       this.sessions.delete(socket);
       this.sockets.delete(socket);
-      socket.send(JSON.stringify({ error: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' }));
+      socket.send(JSON.stringify({ error: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED', message: 'session ended' } satisfies HubError));
       socket.close(4001, 'UNAUTHENTICATED');
     }
   }

@@ -27,12 +27,12 @@ export function acceptLiveSocket(hub: HubContext, feed: LiveFeed, socket: FeedSo
   };
   const admit = async (token: string | null): Promise<void> => {
     const user = await authenticate(hub, token);
-    if (!hubLiveFeed.roles.includes(user.role)) throw new HubFailure('FORBIDDEN', '只有班长和管理员可以查看座席实况', { reason: 'ROLE_NOT_ALLOWED' });
+    if (!hubLiveFeed.roles.includes(user.role)) throw new HubFailure('FORBIDDEN', `role ${user.role} may not watch the live feed`, { reason: 'ROLE_NOT_ALLOWED' });
     const all = await seats(hub);
     feed.add(socket, { type: 'snapshot', seats: all }, user);
   };
   if (new URL(request.url, 'http://hub').searchParams.has('token')) {
-    refuse(new HubFailure('UNAUTHENTICATED', '令牌不能放在地址中：请在请求头或第一条消息中发送'));
+    refuse(new HubFailure('UNAUTHENTICATED', 'token in the URL refused; send it in the header or the first frame', { reason: 'TOKEN_IN_URL' }));
     return;
   }
   const header = bearerToken(request);
@@ -41,7 +41,7 @@ export function acceptLiveSocket(hub: HubContext, feed: LiveFeed, socket: FeedSo
     return;
   }
   const timer = setTimeout(() => {
-    refuse(new HubFailure('UNAUTHENTICATED', '请先登录', { reason: 'NOT_SIGNED_IN' }));
+    refuse(new HubFailure('UNAUTHENTICATED', 'no token within the first frame', { reason: 'NOT_SIGNED_IN' }));
   }, FIRST_FRAME_MS);
   socket.once('message', (data: Buffer) => {
     clearTimeout(timer);

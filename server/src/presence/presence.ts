@@ -51,7 +51,7 @@ const SEAT_SELECT = `SELECT p.desk_id, p.operator, a.display_name, a.team, p.sta
  * state that was rolled back).
  */
 export async function reportPresence(hub: HubContext, user: TokenClaims, report: PresenceReport): Promise<Seat> {
-  if (!user.deskId) throw new HubFailure('FORBIDDEN', '只有座席可以上报状态');
+  if (!user.deskId) throw new HubFailure('FORBIDDEN', 'only a desk session reports a seat state', { reason: 'DESK_SESSION_REQUIRED' });
   return hub.sql.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO presence (desk_id, operator, state, since, call_started_at, reason, help_requested, extension, reported_at)

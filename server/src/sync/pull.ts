@@ -17,7 +17,7 @@ import { asSeenBy } from '../tickets/visibility';
  * change, and a dropped connection is resumed by asking again with the same cursor.
  */
 export async function pullChanges(hub: HubContext, user: TokenClaims, cursor: number, limit: number): Promise<PullResponse> {
-  if (!user.deskId) throw new HubFailure('FORBIDDEN', '只有座席可以拉取同步变更');
+  if (!user.deskId) throw new HubFailure('FORBIDDEN', 'only a desk session pulls changes', { reason: 'DESK_SESSION_REQUIRED' });
   // One more than asked from each source tells whether more wait.
   const take = limit + 1;
   // One snapshot for all five reads: otherwise a change committed between two of them could be passed over.

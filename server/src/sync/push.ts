@@ -24,7 +24,7 @@ import { applyKbUse } from '../learning/kb-uses';
  * parsed on its own (push-entry.ts) and only the parsed value is stored.
  */
 export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushBatch): Promise<PushResponse> {
-  if (user.deskId !== batch.deskId) throw new HubFailure('FORBIDDEN', '本次登录不属于该座席，不能提交它的队列');
+  if (user.deskId !== batch.deskId) throw new HubFailure('FORBIDDEN', `session is not of desk ${batch.deskId}`, { reason: 'OTHER_DESKS_QUEUE', subject: batch.deskId });
   const now = hub.now();
   const touched: TouchedTickets = { places: [], callers: [] };
   const answer = await hub.sql.transaction(async (tx) => {
@@ -33,7 +33,7 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
     let lastSeq = Number(row.last_seq);
     const first = batch.operations[0]?.seq ?? lastSeq + 1;
     if (first > lastSeq + 1) {
-      throw new HubFailure('SEQ_GAP', `座席队列缺少序号 ${String(lastSeq + 1)} 到 ${String(first - 1)}`, { expectedSeq: lastSeq + 1 });
+      throw new HubFailure('SEQ_GAP', `sequence ${String(lastSeq + 1)} to ${String(first - 1)} missing`, { expectedSeq: lastSeq + 1 });
     }
     const entries = batch.operations.map((raw) => ({ seq: raw.seq, parsed: raw.seq > lastSeq ? parseEntry(raw) : null }));
     const fresh = entries.map((e) => e.parsed).filter((p): p is ParsedOperation => p !== null && !(p instanceof OperationRejected));
@@ -47,7 +47,7 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
       [batch.deskId],
     );
     const seat = facts[0]?.seat;
-    if (seat === undefined) throw new HubFailure('UNAUTHENTICATED', '本座席的登记已停用，请重新登记后登录', { reason: 'DESK_RETIRED' });
+    if (seat === undefined) throw new HubFailure('UNAUTHENTICATED', 'desk enrolment retired', { reason: 'DESK_RETIRED' });
     const authorRoles = new Map(facts.flatMap((f) => (f.username && f.role ? [[f.username, f.role] as const] : [])));
 
     const registrationIds = fresh.filter((op) => op.kind === 'ticket.register').map((op) => op.ticketId);

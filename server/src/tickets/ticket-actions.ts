@@ -7,6 +7,7 @@ import { HubFailure } from '../http/failure';
 import { changeTicket, OperationRejected } from './apply-operation';
 import type { TicketRow } from './ticket-rows';
 import { findTicket, toHubTicket } from './ticket-rows';
+import { confidentialTicket, ticketNotFound } from './ticket-failures';
 import { asSeenBy } from './visibility';
 
 /**
@@ -24,10 +25,12 @@ async function act(
   decide: (ticket: TicketRow) => { to: TicketState; columns: Record<string, unknown> },
 ): Promise<HubTicket> {
   const now = hub.now();
+  let state: string | undefined;
   try {
     await hub.sql.transaction(async (tx) => {
       const ticket = await findTicket(tx, ticketId, true);
-      if (!ticket) throw new HubFailure('NOT_FOUND', '没有这张工单');
+      if (!ticket) throw ticketNotFound(ticketId);
+      state = ticket.state;
       const { to, columns } = decide(ticket);
       // A department's step names the department it was taken for (the timeline shows it).
       const recorded = kind.startsWith('department.') ? { ...(payload as object), department: ticket.lead_department } : payload;
@@ -36,18 +39,19 @@ async function act(
       );
     });
   } catch (error) {
-    if (error instanceof OperationRejected) throw new HubFailure('CONFLICT', error.message);
+    // changeTicket refuses only a transition the ticket's state does not allow.
+    if (error instanceof OperationRejected) throw new HubFailure('CONFLICT', `${kind} not allowed from state ${String(state)}`, { reason: 'TICKET_WRONG_STATE', subject: ticketId, ...(state ? { state } : {}) });
     throw error;
   }
   const row = await findTicket(hub.sql, ticketId);
-  if (!row) throw new HubFailure('NOT_FOUND', '没有这张工单');
+  if (!row) throw ticketNotFound(ticketId);
   const seen = asSeenBy(user, toHubTicket(row));
-  if (!seen) throw new HubFailure('FORBIDDEN', '无权查看这张保密工单');
+  if (!seen) throw confidentialTicket(ticketId);
   return seen;
 }
 
 function requireLeadDepartment(user: TokenClaims, ticket: TicketRow): void {
-  if (user.role === 'department' && ticket.lead_department !== user.departmentId) throw new HubFailure('FORBIDDEN', '这张工单不是转给本部门的');
+  if (user.role === 'department' && ticket.lead_department !== user.departmentId) throw new HubFailure('FORBIDDEN', `ticket ${ticket.id} is not transferred to department ${String(user.departmentId)}`, { reason: 'NOT_DEPARTMENTS_TICKET', subject: ticket.id });
 }
 
 export const acceptTicket = (hub: HubContext, user: TokenClaims, id: string): Promise<HubTicket> =>
@@ -71,7 +75,7 @@ export const replyToTicket = (hub: HubContext, user: TokenClaims, id: string, re
 /** Approve: the kept transfer goes out now. Return: back to the trainee with the comment. */
 export const reviewTicket = (hub: HubContext, user: TokenClaims, id: string, decision: ReviewDecision): Promise<HubTicket> =>
   act(hub, user, id, `review.${decision.decision}`, decision, (ticket) => {
-    if (ticket.review !== 'pending') throw new HubFailure('CONFLICT', '这张工单不在审核队列中');
+    if (ticket.review !== 'pending') throw new HubFailure('CONFLICT', `ticket ${ticket.id} is not waiting for review`, { reason: 'NOT_IN_REVIEW', subject: ticket.id });
     if (decision.decision === 'return') return { to: ticket.state as TicketState, columns: { review: 'rejected', review_comment: decision.comment || null } };
     const transfer = ticket.transfer as { lead: string; supervision: string } | null;
     if (!transfer) return { to: ticket.state as TicketState, columns: { review: 'approved', review_comment: decision.comment || null } };

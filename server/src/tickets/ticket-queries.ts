@@ -2,7 +2,7 @@ import type { HubCallerHistory, HubTicket, TicketEvent } from '../../../shared/h
 import { REPEAT_WINDOW_DAYS } from '../../../shared/tickets/caller-history';
 import type { TokenClaims } from '../auth/tokens';
 import type { HubContext } from '../hub-context';
-import { HubFailure } from '../http/failure';
+import { confidentialTicket, ticketNotFound } from './ticket-failures';
 import type { TicketRow } from './ticket-rows';
 import { findTicket, TICKET_COLUMNS, toHubTicket } from './ticket-rows';
 import { recordAudit } from '../audit/audit-log';
@@ -10,9 +10,9 @@ import { asSeenBy, eventsSeenBy } from './visibility';
 
 export async function readTicket(hub: HubContext, user: TokenClaims, id: string): Promise<HubTicket> {
   const row = await findTicket(hub.sql, id);
-  if (!row) throw new HubFailure('NOT_FOUND', '没有这张工单');
+  if (!row) throw ticketNotFound(id);
   const seen = asSeenBy(user, toHubTicket(row));
-  if (!seen) throw new HubFailure('FORBIDDEN', '无权查看这张保密工单');
+  if (!seen) throw confidentialTicket(id);
   return seen;
 }
 
@@ -23,18 +23,18 @@ export async function readTicket(hub: HubContext, user: TokenClaims, id: string)
  */
 export async function findTicketByNumber(hub: HubContext, user: TokenClaims, number: string): Promise<HubTicket> {
   const [row] = await hub.sql.query<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE number = $1`, [number]);
-  if (!row) throw new HubFailure('NOT_FOUND', `没有编号为 ${number} 的工单`);
+  if (!row) throw ticketNotFound(number);
   const seen = asSeenBy(user, toHubTicket(row));
-  if (!seen) throw new HubFailure('FORBIDDEN', '无权查看这张保密工单');
+  if (!seen) throw confidentialTicket(number);
   return seen;
 }
 
 /** The audit trail of one ticket, oldest first, masked as the ticket is for this user. */
 export async function ticketEvents(hub: HubContext, user: TokenClaims, id: string): Promise<TicketEvent[]> {
   const row = await findTicket(hub.sql, id);
-  if (!row) throw new HubFailure('NOT_FOUND', '没有这张工单');
+  if (!row) throw ticketNotFound(id);
   const ticket = toHubTicket(row);
-  if (!asSeenBy(user, ticket)) throw new HubFailure('FORBIDDEN', '无权查看这张保密工单');
+  if (!asSeenBy(user, ticket)) throw confidentialTicket(id);
   const rows = await hub.sql.query<{ kind: string; author: string; sent_by: string; at: Date | string; payload: unknown }>(
     'SELECT kind, author, sent_by, at, payload FROM ticket_events WHERE ticket_id = $1 ORDER BY id',
     [id],

@@ -45,17 +45,17 @@ const COLUMNS: Record<string, keyof DayCounts> = {
  * and admins read any desk account's; a trainee reads only their own.
  */
 export async function placementRecord(hub: HubContext, user: TokenClaims, username: string, query: PlacementQuery): Promise<Placement> {
-  if (user.role === 'trainee' && user.sub !== username) throw new HubFailure('FORBIDDEN', '学员只能查看自己的实习档案');
+  if (user.role === 'trainee' && user.sub !== username) throw new HubFailure('FORBIDDEN', 'a trainee reads only their own placement record', { reason: 'PLACEMENT_NOT_OWN', subject: username });
   const [account] = await hub.sql.query<{ username: string; display_name: string; role: string; team: string | null }>(
     `SELECT username, display_name, role, team FROM accounts WHERE username = $1 AND role <> 'department'`,
     [username],
   );
-  if (!account) throw new HubFailure('NOT_FOUND', `没有话务账号 ${username}`);
+  if (!account) throw new HubFailure('NOT_FOUND', `no desk account ${username}`, { reason: 'ACCOUNT_NOT_FOUND', subject: username });
 
   const to = query.to ?? (query.from ? addDays(query.from, DEFAULT_DAYS - 1) : centreDate(hub.now(), hub.timeZone));
   const from = query.from ?? addDays(to, -(DEFAULT_DAYS - 1));
-  if (from > to) throw new HubFailure('INVALID_INPUT', '开始日期不能晚于结束日期');
-  if (addDays(from, MAX_PLACEMENT_DAYS - 1) < to) throw new HubFailure('INVALID_INPUT', `一次最多查看 ${String(MAX_PLACEMENT_DAYS)} 天`);
+  if (from > to) throw new HubFailure('INVALID_INPUT', `from ${from} is after to ${to}`, { reason: 'DATE_RANGE_REVERSED', issues: [{ path: 'from', message: 'after to', code: 'INVALID' }] });
+  if (addDays(from, MAX_PLACEMENT_DAYS - 1) < to) throw new HubFailure('INVALID_INPUT', `more than ${String(MAX_PLACEMENT_DAYS)} days asked for`, { reason: 'RANGE_TOO_LONG', limit: MAX_PLACEMENT_DAYS });
   const days = daysFrom(from, to);
 
   const counts = new Map<string, Partial<DayCounts>>();
