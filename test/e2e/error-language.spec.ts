@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
 import type { RunningHub } from '../hub/support/hub-harness';
-import { startHub } from '../hub/support/hub-harness';
+import { changeOp, hubClient, registerOp, sampleTransfer, signIn as hubSignIn, startHub } from '../hub/support/hub-harness';
+import { signInToHub } from '../support/hub-sign-in';
 import { expect, test } from './fixtures';
 
 /**
@@ -88,3 +89,31 @@ test('the ticket form’s checks are in English in the English UI, and in Chines
   await expect(form).toContainText('诉求内容至少 5 个字');
   await expect(form).toContainText('请选择诉求类型');
 });
+
+test('an English UI words a refusal the hub sends as a reason code with details: a review someone else already decided', async ({ page }) => {
+  // A trainee's ticket waits for review, sent from another desk.
+  const deskId = 'desk-lang-0001';
+  const trainee = await hubSignIn(hub.url, 'trainee01', deskId);
+  const reg = registerOp(1, 'trainee01', { description: '学员登记：路口的信号灯不亮，早高峰车辆拥堵。' });
+  const forReview = changeOp(2, 'trainee01', 'ticket.transfer_for_review', reg.ticketId, sampleTransfer);
+  const call = hubClient(hub.url);
+  expect((await call('POST', '/v1/sync/push', { deskId, operations: [reg, forReview] }, trainee.token)).status).toBe(200);
+
+  await page.keyboard.press('Control+Shift+KeyL');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await signInToHub(page, hub.url, 'sup01');
+  await page.keyboard.press('Alt+Digit5');
+  const row = page.locator(`[data-testid="review-row"][data-ticket-id="${reg.ticketId}"]`);
+  await expect(row).toBeFocused({ timeout: 20_000 });
+
+  // Meanwhile the administrator approves it at the hub: this desk's approval is refused (409, NOT_IN_REVIEW).
+  const admin = await hubSignIn(hub.url, 'admin');
+  expect((await call('POST', `/v1/reviews/${reg.ticketId}`, { decision: 'approve', comment: '' }, admin.token)).status).toBe(200);
+  await page.keyboard.press('KeyA');
+  const refused = page.locator('.ant-message').getByText('The review was not recorded: This ticket is not waiting for review');
+  await expect(refused).toBeVisible();
+  expect(await refused.innerText()).not.toMatch(HAN);
+  // The queue is read again: the ticket someone else decided is gone from it.
+  await expect(row).toHaveCount(0);
+});
+
