@@ -50,9 +50,15 @@ function readError(error: unknown): DeskError | null {
     if (!isRecord(details)) return null;
     if (details.reason !== undefined && !isOneOf(deskErrorReasons, details.reason)) return null;
     if (details.retryAfterS !== undefined && !isFiniteNumber(details.retryAfterS)) return null;
+    if (details.subject !== undefined && !isShortString(details.subject)) return null;
+    if (details.refs !== undefined && !(Array.isArray(details.refs) && details.refs.length <= 20 && details.refs.every(isShortString))) return null;
+    if (details.limit !== undefined && !isFiniteNumber(details.limit)) return null;
     read.details = {
       ...(details.reason !== undefined && { reason: details.reason }),
       ...(details.retryAfterS !== undefined && { retryAfterS: details.retryAfterS }),
+      ...(details.subject !== undefined && { subject: details.subject }),
+      ...(details.refs !== undefined && { refs: details.refs }),
+      ...(details.limit !== undefined && { limit: details.limit }),
     };
   }
   return read;
@@ -89,4 +95,9 @@ function isFiniteNumber(value: unknown): value is number {
 
 function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+/** A hub's id as the wire carries it (wire.ts: at most 200 characters). */
+function isShortString(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 200;
 }
