@@ -80,10 +80,11 @@ export class DispatchService {
 
   /**
    * Takes the centre's learned dispatch model (a snapshot the hub trains from accepted dispatches and
-   * returns). Used beside the list, never instead of it; an older or equal version is ignored.
+   * returns). Used beside the list, never instead of it; an older or equal version is ignored. `checked`: the
+   * caller has parsed it against the schema already (a large snapshot costs a noticeable time to parse again).
    */
-  applyLearnedModel(snapshot: LearnedModelSnapshot): boolean {
-    const parsed = learnedModelSnapshotSchema.parse(snapshot);
+  applyLearnedModel(snapshot: LearnedModelSnapshot, checked = false): boolean {
+    const parsed = checked ? snapshot : learnedModelSnapshotSchema.parse(snapshot);
     if (this.learned && parsed.version <= this.learned.version) return false;
     this.learned = LearnedDispatchModel.fromSnapshot(parsed, this.segment);
     return true;

@@ -142,8 +142,8 @@ export class KbService {
    * operators opened, copied and marked 有用); an older or equal version is ignored. Kept until the index
    * is rebuilt for new articles, then applied to the new index.
    */
-  applyLearnedExpansions(snapshot: LearnedExpansionsSnapshot): boolean {
-    const parsed = learnedExpansionsSnapshotSchema.parse(snapshot);
+  applyLearnedExpansions(snapshot: LearnedExpansionsSnapshot, checked = false): boolean {
+    const parsed = checked ? snapshot : learnedExpansionsSnapshotSchema.parse(snapshot);
     if (this.learned && parsed.version <= this.learned.version) return false;
     this.learned = LearnedExpansions.fromSnapshot(parsed, learningKeys);
     this.index?.useLearned(this.learned);

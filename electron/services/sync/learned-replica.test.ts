@@ -59,6 +59,23 @@ describe('the desk’s learned snapshot replica', () => {
     second.close();
   });
 
+  it('leaves a kept snapshot that no longer reads unused at the next start, and says so', () => {
+    const dir = tempDir();
+    const first = open(dir);
+    first.replica.accept(trainedSnapshot(4));
+    first.db.prepare(`UPDATE learned_snapshot SET doc = json_set(doc, '$.dispatch.version', 9)`).run();
+    first.close();
+    const db = openDatabase(path.join(dir, 'desk.sqlite3'));
+    const dispatch = new DispatchService(db, resourcesDir);
+    const warnings: string[] = [];
+    const replica = new LearnedReplica(db, { dispatch, kb: new KbService(db, resourcesDir) }, (message) => warnings.push(message));
+    replica.load();
+    expect(replica.version()).toBe(0);
+    expect(warnings).toEqual([expect.stringContaining('kept learned snapshot does not read')]);
+    expect(learnedShare(dispatch)).toBeUndefined();
+    closeDatabase(db);
+  });
+
   it('refuses a malformed or oversized snapshot with its reason, and keeps the one in use', () => {
     const dir = tempDir();
     const desk = open(dir);

@@ -1,6 +1,6 @@
 import type { LearnedModelSnapshot } from '../../../shared/dispatch/learned-model';
 import type { LearnedSnapshot } from '../../../shared/hub/learned';
-import { LEARNED_SNAPSHOT_MAX_BYTES, learnedSnapshotSchema } from '../../../shared/hub/learned';
+import { LEARNED_SNAPSHOT_MAX_BYTES, learnedSnapshotSchema, learnedVersionSchema } from '../../../shared/hub/learned';
 import type { LearnedExpansionsSnapshot } from '../../../shared/kb/learned-expansions';
 import type { LearnedStatus } from '../../../shared/sync/status';
 import type { DeskDatabase } from '../db/database';
@@ -9,8 +9,8 @@ import { SyncError } from './sync-engine';
 
 /** Where a learned snapshot goes: the dispatch suggestions and the knowledge search. */
 export interface LearnedTargets {
-  dispatch: { applyLearnedModel(snapshot: LearnedModelSnapshot): boolean };
-  kb: { applyLearnedExpansions(snapshot: LearnedExpansionsSnapshot): boolean };
+  dispatch: { applyLearnedModel(snapshot: LearnedModelSnapshot, checked: boolean): boolean };
+  kb: { applyLearnedExpansions(snapshot: LearnedExpansionsSnapshot, checked: boolean): boolean };
 }
 
 /** A snapshot the desk would not take. */
@@ -42,16 +42,21 @@ export class LearnedReplica {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** At start: the snapshot kept from before, if any (one that no longer reads is left unused, and said so). */
+  /**
+   * At start: the snapshot kept from before, if any. It passed the contract's check before it was saved (and
+   * SQLite checks it is JSON), so only its header is checked again here: parsing the whole snapshot once more
+   * would cost every start a few hundred milliseconds for a large one. One that no longer reads is left unused.
+   */
   load(): void {
-    const row = this.db.prepare<[], { doc: string }>('SELECT doc FROM learned_snapshot WHERE singleton = 1').get();
+    const row = this.db.prepare<[], { version: number; doc: string }>('SELECT version, doc FROM learned_snapshot WHERE singleton = 1').get();
     if (!row) return;
-    const parsed = learnedSnapshotSchema.safeParse(JSON.parse(row.doc));
-    if (!parsed.success) {
-      this.warn('kept learned snapshot does not match the contract; suggestions go without it until the hub sends one', parsed.error);
+    const kept = JSON.parse(row.doc) as LearnedSnapshot;
+    const header = learnedVersionSchema.safeParse(kept);
+    if (!header.success || kept.version !== row.version || kept.dispatch.version !== row.version || kept.kb.version !== row.version) {
+      this.warn('kept learned snapshot does not read; suggestions go without it until the hub sends one', header.error ?? new Error('versions differ'));
       return;
     }
-    this.use(parsed.data);
+    this.use(kept);
   }
 
   version(): number {
@@ -111,8 +116,9 @@ export class LearnedReplica {
   }
 
   private use(snapshot: LearnedSnapshot): void {
-    this.targets.dispatch.applyLearnedModel(snapshot.dispatch);
-    this.targets.kb.applyLearnedExpansions(snapshot.kb);
+    // Parsed against the contract once, here.
+    this.targets.dispatch.applyLearnedModel(snapshot.dispatch, true);
+    this.targets.kb.applyLearnedExpansions(snapshot.kb, true);
     this.current = { version: snapshot.version, trainedAt: snapshot.trainedAt, evidence: snapshot.evidence };
   }
 
