@@ -61,7 +61,10 @@ test.describe('ticket registration, transfer, direct answer and callback', () =>
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-    await page.keyboard.press('Tab');
+    // Tab past the callback's own call controls (dial, 无法联系) to "solved?".
+    const solvedFocused = (): Promise<boolean> => page.evaluate(() => document.activeElement?.closest('[data-testid="field-solved"]') != null);
+    for (let i = 0; i < 6 && !(await solvedFocused()); i += 1) await page.keyboard.press('Tab');
+    expect(await solvedFocused()).toBe(true);
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
