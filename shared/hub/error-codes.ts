@@ -107,3 +107,33 @@ export const hubErrorReasons = [
   'ACCOUNT_EXISTS',
 ] as const;
 export type HubErrorReason = (typeof hubErrorReasons)[number];
+
+/**
+ * Why the hub refused one entry of a pushed queue (answered `rejected` beside the others, which go on). The
+ * answer's `message` is English for logs; the facts a client words it with come beside it (PushRejectDetails):
+ * - `INVALID_ENTRY` a field is missing, of the wrong type or out of bounds (`issues` names it, with its code);
+ * - `UNKNOWN_FIELD` a field the protocol does not have; `UNSAFE_TEXT` text the database cannot hold
+ *   (a NUL character, a lone surrogate); `TOO_DEEP` nesting beyond any real entry (`limit`) — `issues` names where;
+ * - `UNKNOWN_AUTHOR` the author (`subject`) has not signed in at this desk;
+ * - `NOT_FOUND` no such ticket (`subject`); `ID_TAKEN` the id or operation id (`subject`) is used by other work;
+ * - `NOT_OWNER` the ticket (`subject`) belongs to another desk, or is confidential, and the session may not act on it;
+ * - `WRONG_STATE` the ticket's current state (`state`) does not allow this change;
+ * - `REVIEW_REQUIRED` a trainee's ticket is transferred only after a supervisor's review.
+ */
+export const pushRejectReasons = [
+  'INVALID_ENTRY',
+  'UNKNOWN_FIELD',
+  'UNSAFE_TEXT',
+  'TOO_DEEP',
+  'UNKNOWN_AUTHOR',
+  'NOT_FOUND',
+  'ID_TAKEN',
+  'NOT_OWNER',
+  'WRONG_STATE',
+  'REVIEW_REQUIRED',
+] as const;
+export type PushRejectReason = (typeof pushRejectReasons)[number];
+
+export function isPushRejectReason(value: unknown): value is PushRejectReason {
+  return typeof value === 'string' && (pushRejectReasons as readonly string[]).includes(value);
+}

@@ -6,6 +6,8 @@ import { departmentSchema, dutySchema } from '../dispatch/responsibility';
 import { outboxKinds } from '../tickets/ticket-record';
 import { deskIdSchema } from './auth';
 import { hubTicketSchema } from './hub-ticket';
+import { pushRejectReasons } from './error-codes';
+import { hubFieldIssueSchema } from './errors';
 
 /**
  * The sync protocol between a desk and the hub (docs/sync-protocol.md).
@@ -38,7 +40,7 @@ export type PushOperation = z.infer<typeof pushOperationSchema>;
  * against `pushOperationSchema`, so one malformed entry is answered `rejected`
  * on its own and never stops the entries behind it.
  */
-export const pushEntrySchema = z.looseObject({ seq: z.number().int().min(1) }).describe('一项队列操作（字段见 pushOperationSchema），逐项校验：不合格的一项答 rejected，不影响其后各项');
+export const pushEntrySchema = z.looseObject({ seq: z.number().int().min(1) }).describe('One queued operation (fields: pushOperationSchema), checked on its own: a bad one is answered rejected without holding up those behind it');
 
 export const pushRequestSchema = z
   .strictObject({
@@ -62,30 +64,22 @@ export interface PushRequest {
 /** What the hub receives: the envelope checked, each entry still to be parsed on its own. */
 export type PushBatch = z.infer<typeof pushRequestSchema>;
 
-/**
- * Why the hub refused one entry (the message beside it says it in Chinese):
- * - `INVALID_ENTRY` a field is missing, of the wrong type or out of bounds (`issues` names it);
- * - `UNKNOWN_FIELD` a field the protocol does not have; `UNSAFE_TEXT` text the database cannot hold
- *   (a NUL character, a lone surrogate); `TOO_DEEP` nesting beyond any real entry;
- * - `UNKNOWN_AUTHOR` the author is not a desk account of the centre;
- * - `NOT_FOUND` no such ticket; `ID_TAKEN` the id or operation id is already used by other work;
- * - `NOT_OWNER` the ticket belongs to another desk and the session's role may not act on any ticket;
- * - `WRONG_STATE` the ticket's current state does not allow this change;
- * - `REVIEW_REQUIRED` a trainee's ticket is transferred only after a supervisor's review.
- */
-export const pushRejectReasons = [
-  'INVALID_ENTRY',
-  'UNKNOWN_FIELD',
-  'UNSAFE_TEXT',
-  'TOO_DEEP',
-  'UNKNOWN_AUTHOR',
-  'NOT_FOUND',
-  'ID_TAKEN',
-  'NOT_OWNER',
-  'WRONG_STATE',
-  'REVIEW_REQUIRED',
-] as const;
-export type PushRejectReason = (typeof pushRejectReasons)[number];
+export { isPushRejectReason } from './error-codes';
+export { pushRejectReasons };
+export type { PushRejectReason } from './error-codes';
+
+/** The facts a refusal of one entry comes with, for the desk to word in its own language (see pushRejectReasons). */
+export const pushRejectDetailsSchema = z.object({
+  /** What the refusal is about: the ticket, the author, the id already taken. */
+  subject: z.string().optional(),
+  /** WRONG_STATE: the ticket's state now. */
+  state: z.string().optional(),
+  /** TOO_DEEP: the deepest nesting an entry may have. */
+  limit: z.number().optional(),
+  /** The fields refused, by path (`entry.…` the envelope, `payload.…` its content), with validation codes. */
+  issues: z.array(hubFieldIssueSchema).optional(),
+});
+export type PushRejectDetails = z.infer<typeof pushRejectDetailsSchema>;
 
 export const pushOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({ seq: z.number().int(), outcome: z.literal('accepted'), ticketNumber: z.string().nullable() }),
@@ -94,9 +88,9 @@ export const pushOutcomeSchema = z.discriminatedUnion('outcome', [
     seq: z.number().int(),
     outcome: z.literal('rejected'),
     reason: z.enum(pushRejectReasons),
-    /** The refusal in Chinese, for the operator. */
+    /** English, for logs and API users; a desk words `reason` and the details instead. */
     message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    ...pushRejectDetailsSchema.shape,
   }),
 ]);
 export type PushOutcome = z.infer<typeof pushOutcomeSchema>;

@@ -3,15 +3,18 @@
  * for an operator: a representative set of failing requests on PGlite, each
  * answer read by the shared error schema, its reason one of the typed union,
  * and no Chinese character in its message or in its field issues' messages
- * (the desk words them in its own language).
+ * (the desk words them in its own language). The same holds for the entries
+ * of a pushed queue that the hub refuses one by one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubError } from '../../shared/hub/errors';
 import { hubErrorReasons, hubErrorSchema } from '../../shared/hub/errors';
 import { validationCodes } from '../../shared/validation';
+import type { PushOutcome, PushResponse } from '../../shared/hub/sync';
+import { pushOutcomeSchema, pushRejectReasons } from '../../shared/hub/sync';
 import { describeHubError } from '../../server/src/http/error-text';
 import type { Reply, RunningHub } from './support/hub-harness';
-import { hubClient, registerOp, signIn, startHub } from './support/hub-harness';
+import { changeOp, hubClient, registerOp, sampleTransfer, signIn, startHub } from './support/hub-harness';
 
 const HAN = /\p{Script=Han}/u;
 const DESK = 'desk-errs-0001';
@@ -116,5 +119,68 @@ describe('the hub’s refusals are codes with details', () => {
     expect(describeHubError({ error: 'INVALID_INPUT', message: 'invalid body', issues: [{ path: 'password', message: 'Too small', code: 'TOO_SHORT' }] })).toBe(
       'INVALID_INPUT: invalid body (password: Too small)',
     );
+  });
+});
+
+/** The refused outcomes of a push answer, after checking each is one the schema reads and nothing in it is worded for an operator. */
+function refusedEntries(reply: Reply): Extract<PushOutcome, { outcome: 'rejected' }>[] {
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  return (reply.body as PushResponse).outcomes.flatMap((raw) => {
+    const outcome = pushOutcomeSchema.parse(raw);
+    if (outcome.outcome !== 'rejected') return [];
+    expect(outcome.message, outcome.message).not.toMatch(HAN);
+    expect(outcome.message.length).toBeGreaterThan(0);
+    for (const issue of outcome.issues ?? []) {
+      expect(issue.message, issue.path).not.toMatch(HAN);
+      expect(validationCodes).toContain(issue.code);
+    }
+    return [outcome];
+  });
+}
+
+describe('a pushed entry’s refusal is a code with details', () => {
+  it('answers every reason with English for logs and the facts to word it with', async () => {
+    const own = await signIn(running.url, 'op01', 'desk-errs-0011');
+    const reg = registerOp(1, 'op01');
+    const deep = registerOp(5, 'op01');
+    let nested: unknown = {};
+    for (let i = 0; i < 10; i++) nested = { n: nested };
+    (deep.payload as Record<string, unknown>).extra = nested;
+    const ownBatch = [
+      reg,
+      registerOp(2, 'op01', { description: '短' }),
+      { ...registerOp(3, 'op01'), trusted: true },
+      registerOp(4, 'op01', { callerName: '王\u0000' }),
+      deep,
+      registerOp(6, 'op01'),
+      changeOp(7, 'op01', 'ticket.answer', '0190a000-0000-7000-8000-00000000e001', { articleId: null, answer: '已答复政策。' }),
+      { ...registerOp(8, 'op01'), opId: reg.opId },
+      changeOp(9, 'op01', 'ticket.callback', reg.ticketId, { solved: true, satisfaction: 'satisfied', comments: '' }),
+    ];
+    (ownBatch[5] as { author: string }).author = 'ghost01';
+    const refused = refusedEntries(await call('POST', '/v1/sync/push', { deskId: 'desk-errs-0011', operations: ownBatch }, own.token));
+    expect(refused.map((o) => o.reason)).toEqual(['INVALID_ENTRY', 'UNKNOWN_FIELD', 'UNSAFE_TEXT', 'TOO_DEEP', 'UNKNOWN_AUTHOR', 'NOT_FOUND', 'ID_TAKEN', 'WRONG_STATE']);
+    expect(refused[0]).toMatchObject({ issues: [{ path: 'payload.description', code: 'DESCRIPTION_TOO_SHORT', params: { min: 5 } }] });
+    expect(refused[3]).toMatchObject({ limit: 8 });
+    expect(refused[4]).toMatchObject({ subject: 'ghost01' });
+    expect(refused[5]).toMatchObject({ subject: '0190a000-0000-7000-8000-00000000e001' });
+    expect(refused[6]).toMatchObject({ subject: reg.opId });
+    expect(refused[7]).toMatchObject({ subject: reg.ticketId, state: 'registered' });
+
+    const other = await signIn(running.url, 'op02', 'desk-errs-0012');
+    const notOwner = refusedEntries(
+      await call('POST', '/v1/sync/push', { deskId: 'desk-errs-0012', operations: [changeOp(1, 'op02', 'ticket.answer', reg.ticketId, { articleId: null, answer: '已答复。' })] }, other.token),
+    );
+    expect(notOwner).toMatchObject([{ reason: 'NOT_OWNER', subject: reg.ticketId }]);
+
+    const trainee = await signIn(running.url, 'trainee01', 'desk-errs-0013');
+    const mine = registerOp(1, 'trainee01');
+    const review = refusedEntries(
+      await call('POST', '/v1/sync/push', { deskId: 'desk-errs-0013', operations: [mine, changeOp(2, 'trainee01', 'ticket.transfer', mine.ticketId, sampleTransfer)] }, trainee.token),
+    );
+    expect(review).toMatchObject([{ reason: 'REVIEW_REQUIRED', subject: mine.ticketId }]);
+
+    // Every reason a desk has words for was answered here, so none of them still carries a sentence.
+    expect(new Set([...refused, ...notOwner, ...review].map((o) => o.reason))).toEqual(new Set(pushRejectReasons));
   });
 });

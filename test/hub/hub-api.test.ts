@@ -100,12 +100,12 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
     const bySeat = registerOp(5, 'seat:A-017');
     const reply = await call<PushResponse>('POST', '/v1/sync/push', { deskId: DESK_B, operations: [good, invalid, unknownAuthor, after, bySeat] }, token);
     expect(reply.body.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'rejected', 'rejected', 'accepted', 'accepted']);
-    expect(reply.body.outcomes[2]).toMatchObject({ reason: 'UNKNOWN_AUTHOR', message: '登记人 ghost 没有在本座席登录过，不能作为登记人' });
+    expect(reply.body.outcomes[2]).toMatchObject({ reason: 'UNKNOWN_AUTHOR', subject: 'ghost' });
     // Work written before anyone signed in is the enrolled seat's, whatever seat name the desk wrote.
     const [seatEvent] = await running.sql.query<{ author: string; sent_by: string }>('SELECT author, sent_by FROM ticket_events WHERE op_id = $1', [bySeat.opId]);
     const [desk] = await running.sql.query<{ seat: string }>('SELECT seat FROM desks WHERE desk_id = $1', [DESK_B]);
     expect(seatEvent).toEqual({ author: `seat:${desk?.seat ?? '?'}`, sent_by: 'op02' });
-    expect(reply.body.outcomes[1]).toMatchObject({ reason: 'INVALID_ENTRY', message: expect.stringContaining('DESCRIPTION_TOO_SHORT') as unknown });
+    expect(reply.body.outcomes[1]).toMatchObject({ reason: 'INVALID_ENTRY', issues: [{ path: 'payload.description', code: 'DESCRIPTION_TOO_SHORT', params: { min: 5 } }] });
     const [event] = await running.sql.query<{ author: string; sent_by: string }>('SELECT author, sent_by FROM ticket_events WHERE op_id = $1', [after.opId]);
     expect(event).toEqual({ author: 'op01', sent_by: 'op02' });
     const ticket = await call<HubTicket>('GET', `/v1/tickets/${after.ticketId}`, undefined, token);
@@ -140,8 +140,8 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
       desk.token,
     );
     expect(refused.body.outcomes).toMatchObject([
-      { outcome: 'rejected', reason: 'INVALID_ENTRY', message: '请写明重新派单的理由' },
-      { outcome: 'rejected', reason: 'INVALID_ENTRY', message: '退回的工单须改派其他承办单位' },
+      { outcome: 'rejected', reason: 'INVALID_ENTRY', issues: [{ path: 'payload.redispatchReason', code: 'REDISPATCH_REASON_REQUIRED' }] },
+      { outcome: 'rejected', reason: 'INVALID_ENTRY', issues: [{ path: 'payload.lead', code: 'REDISPATCH_SAME_LEAD' }] },
     ]);
     await call('POST', '/v1/sync/push', { deskId: 'desk-cccc-0003', operations: [changeOp(5, 'op03', 'ticket.transfer', reg.ticketId, redispatch)] }, desk.token);
     const newInbox = await call<HubTicket[]>('GET', '/v1/department/inbox', undefined, other.token);
@@ -182,7 +182,7 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
       { deskId: 'desk-dddd-0004', operations: [changeOp(3, 'op03', 'ticket.callback', reg.ticketId, { solved: true, satisfaction: 'satisfied', comments: '' })] },
       desk.token,
     );
-    expect(late.body.outcomes[0]).toMatchObject({ outcome: 'rejected', reason: 'WRONG_STATE', message: '工单已办结，不能进行此操作' });
+    expect(late.body.outcomes[0]).toMatchObject({ outcome: 'rejected', reason: 'WRONG_STATE', state: 'closed', subject: reg.ticketId });
   });
 
   it('closes (办结) after a callback where the centre’s rule allows it: solved and satisfied, not a dissatisfied caller', async () => {
@@ -211,8 +211,8 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
       desk.token,
     );
     expect(pushed.body.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'accepted', 'rejected', 'accepted', 'accepted', 'accepted', 'accepted', 'accepted', 'rejected']);
-    expect(pushed.body.outcomes[2]).toMatchObject({ reason: 'WRONG_STATE', message: '工单已登记，不能进行此操作' });
-    expect(pushed.body.outcomes[8]).toMatchObject({ reason: 'WRONG_STATE', message: '按中心规则，这张工单回访后不能由座席办结' });
+    expect(pushed.body.outcomes[2]).toMatchObject({ reason: 'WRONG_STATE', state: 'registered', subject: pleased.ticketId });
+    expect(pushed.body.outcomes[8]).toMatchObject({ reason: 'WRONG_STATE', state: 'called_back', message: expect.stringContaining('closing rule') as unknown });
     expect((await call<HubTicket>('GET', `/v1/tickets/${pleased.ticketId}`, undefined, desk.token)).body.state).toBe('closed');
     expect((await call<HubTicket>('GET', `/v1/tickets/${unhappy.ticketId}`, undefined, desk.token)).body.state).toBe('called_back');
     const events = await call<{ kind: string }[]>('GET', `/v1/tickets/${pleased.ticketId}/events`, undefined, desk.token);
@@ -240,7 +240,7 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
       desk.token,
     );
     expect(pushed.body.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'rejected', 'accepted', 'accepted', 'accepted', 'accepted']);
-    expect(pushed.body.outcomes[1]).toMatchObject({ reason: 'WRONG_STATE', message: '工单已登记，不能进行此操作' });
+    expect(pushed.body.outcomes[1]).toMatchObject({ reason: 'WRONG_STATE', state: 'registered' });
     const events = await call<{ kind: string; payload: unknown }[]>('GET', `/v1/tickets/${reg.ticketId}/events`, undefined, desk.token);
     expect(events.body.map((e) => e.kind)).toEqual(['ticket.register', 'ticket.answer', 'ticket.callback_unreachable', 'ticket.callback_unreachable', 'ticket.callback']);
     expect(events.body[2]!.payload).toEqual({ attempt: 1, note: '无人接听' });

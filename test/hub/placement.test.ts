@@ -93,7 +93,7 @@ describe.each(['postgres', 'pglite'] as const)('placement record on %s', (driver
     // The same id from another desk is refused; so are a mismatched id and an impossible score.
     const elsewhere = await signIn(running.url, 'trainee01', `${deskId}-b`);
     expect((await push(elsewhere.token, [practiceOp(1, 'trainee01', late)], `${deskId}-b`)).outcomes).toEqual([
-      { seq: 1, outcome: 'rejected', reason: 'ID_TAKEN', message: '该练习记录编号已被其他座席使用' },
+      { seq: 1, outcome: 'rejected', reason: 'ID_TAKEN', message: `id ${late.id} is used by other work`, subject: late.id },
     ]);
     const mismatched = { ...practiceOp(4, 'trainee01', practice(90, '2025-03-02T02:00:00.000Z')), ticketId: uuidv7() };
     const tooRight = practiceOp(5, 'trainee01', practice(100, '2025-03-02T02:00:00.000Z', { right: 6 }));
@@ -101,8 +101,9 @@ describe.each(['postgres', 'pglite'] as const)('placement record on %s', (driver
     const unknownAuthor = practiceOp(7, 'nobody', practice(100, '2025-03-02T02:00:00.000Z'));
     const outcomes = (await push(trainee.token, [mismatched, tooRight, overScore, unknownAuthor])).outcomes;
     expect(outcomes.map((o) => o.outcome)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
-    expect(outcomes[0]).toMatchObject({ reason: 'INVALID_ENTRY', message: '练习记录的编号与操作不一致' });
-    expect(outcomes[3]).toMatchObject({ reason: 'UNKNOWN_AUTHOR', message: '登记人 nobody 没有在本座席登录过，不能作为登记人' });
+    expect(outcomes[0]).toMatchObject({ reason: 'INVALID_ENTRY', issues: [{ path: 'payload.id', code: 'INVALID' }] });
+    expect(outcomes[1]).toMatchObject({ reason: 'INVALID_ENTRY', issues: [{ path: 'payload.right', code: 'TOO_LONG', params: { max: 5 } }] });
+    expect(outcomes[3]).toMatchObject({ reason: 'UNKNOWN_AUTHOR', subject: 'nobody' });
 
     const rows = await running.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM practice_results WHERE author = 'trainee01'`);
     expect(rows[0]?.n).toBe(2);

@@ -35,7 +35,7 @@ describe('entries are parsed strictly, one at a time', () => {
     const reply = await d.push([nulDescription, nulName, after]);
     expect(reply.status).toBe(200);
     expect(reasons(reply.body)).toEqual(['UNSAFE_TEXT', 'UNSAFE_TEXT', 'accepted']);
-    expect(reply.body.outcomes[0]).toMatchObject({ message: expect.stringContaining('NUL') as unknown });
+    expect(reply.body.outcomes[0]).toMatchObject({ message: expect.stringContaining('NUL') as unknown, issues: [{ path: 'entry.payload.description' }] });
     expect(reply.body.lastSeq).toBe(3);
     // Sent again (a lost answer), the same batch is all duplicates, not a failure.
     expect(reasons((await d.push([nulDescription, nulName, after])).body)).toEqual(['duplicate', 'duplicate', 'duplicate']);
@@ -64,7 +64,7 @@ describe('entries are parsed strictly, one at a time', () => {
     const reply = await hub.call<PushResponse>('POST', '/v1/sync/push', undefined, d.token, raw);
     expect(reply.status).toBe(200);
     expect(reasons(reply.body)).toEqual(['TOO_DEEP', 'UNKNOWN_FIELD', 'UNKNOWN_FIELD', 'UNKNOWN_FIELD', 'accepted']);
-    expect(reply.body.outcomes[2]).toMatchObject({ message: expect.stringContaining('location.gps') as unknown });
+    expect(reply.body.outcomes[2]).toMatchObject({ message: expect.stringContaining('location.gps') as unknown, issues: [{ path: 'payload.location.gps' }] });
     const stored = await hub.running.sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM ticket_events WHERE payload::text LIKE '%isAdmin%' OR payload::text LIKE '%gps%' OR payload::text LIKE '%"n":%'`,
     );
@@ -148,7 +148,7 @@ describe('a change to a ticket: only its desk (or a supervisor) and only from it
     ]);
     expect(reply.status).toBe(200);
     expect(reasons(reply.body)).toEqual(['NOT_OWNER', 'NOT_OWNER', 'NOT_OWNER', 'NOT_OWNER', 'accepted']);
-    expect(reply.body.outcomes[0]).toMatchObject({ message: '这张工单由其他座席登记，本座席不能修改' });
+    expect(reply.body.outcomes[0]).toMatchObject({ reason: 'NOT_OWNER', subject: ticketId, message: expect.stringContaining('another desk') as unknown });
     const supervisor = await signIn(hub.running.url, 'sup01');
     const ticket = await hub.call<HubTicket>('GET', `/v1/tickets/${ticketId}`, undefined, supervisor.token);
     expect(ticket.body).toMatchObject({ state: 'replied', callback: null, review: 'not_required', transfer: { lead: 'city-urban' } });

@@ -1,6 +1,7 @@
 import type { ParsedOperation } from '../sync/push-entry';
+import { checkPayloadId, idTaken } from '../sync/push-entry';
 import type { OperationContext } from '../tickets/apply-operation';
-import { authorRole, OperationRejected } from '../tickets/apply-operation';
+import { authorRole } from '../tickets/apply-operation';
 
 /**
  * Stores an article use pushed by a desk (`kb.use`): the query an operator typed and the article they opened,
@@ -10,7 +11,7 @@ import { authorRole, OperationRejected } from '../tickets/apply-operation';
 export async function applyKbUse(op: ParsedOperation & { kind: 'kb.use' }, ctx: OperationContext): Promise<'accepted' | 'duplicate'> {
   authorRole(op, ctx);
   const use = op.payload;
-  if (use.id !== op.ticketId) throw new OperationRejected('INVALID_ENTRY', '知识使用记录的编号与操作不一致');
+  checkPayloadId(op, use.id);
   const inserted = await ctx.tx.query(
     `INSERT INTO kb_uses (id, query, article_id, kind, author, desk_id, at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (id) DO NOTHING RETURNING id`,
@@ -19,5 +20,5 @@ export async function applyKbUse(op: ParsedOperation & { kind: 'kb.use' }, ctx: 
   if (inserted.length === 1) return 'accepted';
   const [existing] = await ctx.tx.query<{ desk_id: string }>('SELECT desk_id FROM kb_uses WHERE id = $1', [use.id]);
   if (existing?.desk_id === ctx.deskId) return 'duplicate';
-  throw new OperationRejected('ID_TAKEN', '该知识使用记录编号已被其他座席使用');
+  throw idTaken(use.id);
 }

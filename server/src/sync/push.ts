@@ -8,7 +8,7 @@ import { HubFailure } from '../http/failure';
 import type { KnownTickets, OperationContext, PreparedRegistration } from '../tickets/apply-operation';
 import { applyChange, insertRegistrations, prepareRegistration, withHubAuthor } from '../tickets/apply-operation';
 import type { ParsedOperation } from './push-entry';
-import { OperationRejected, parseOperation } from './push-entry';
+import { fieldIssue, OperationRejected, parseOperation } from './push-entry';
 import type { TouchedTickets } from '../alerts/touched-tickets';
 import { applyPracticeResult } from '../training/practice-results';
 import { applyKbUse } from '../learning/kb-uses';
@@ -96,7 +96,7 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
         try {
           if (parsed instanceof OperationRejected) throw parsed;
           const op = withHubAuthor(parsed, ctx);
-          if (usedOpIds.has(op.opId)) throw new OperationRejected('ID_TAKEN', '该操作编号已被使用');
+          if (usedOpIds.has(op.opId)) throw new OperationRejected('ID_TAKEN', `operation id ${op.opId} is used already`, { subject: op.opId, issues: [fieldIssue('entry.opId', 'used already', 'INVALID')] });
           usedOpIds.add(op.opId);
           if (op.kind === 'ticket.register') {
             const prepared = prepareRegistration(op, ctx, known);
@@ -120,7 +120,7 @@ export async function applyPush(hub: HubContext, user: TokenClaims, batch: PushB
         } catch (error) {
           // Refusals are decided before anything is written, so the transaction is still clean.
           if (!(error instanceof OperationRejected)) throw error;
-          answers.push({ seq, outcome: 'rejected', reason: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+          answers.push({ seq, outcome: 'rejected', reason: error.code, message: error.message, ...error.details });
         }
         lastSeq = seq;
       }

@@ -7,7 +7,7 @@ import type { HubTicket } from '../../../shared/hub/hub-ticket';
 import type { TransactionCounters } from '../db/counters';
 import type { SqlTransaction } from '../db/sql';
 import type { ParsedOperation } from '../sync/push-entry';
-import { OperationRejected } from '../sync/push-entry';
+import { checkPayloadId, fieldIssue, idTaken, OperationRejected } from '../sync/push-entry';
 import type { TicketRow } from './ticket-rows';
 import { findTicket, recordEvent } from './ticket-rows';
 import { supplementableStates, urgeableStates } from '../../../shared/tickets/follow-up';
@@ -38,17 +38,6 @@ export interface OperationContext {
   /** The time the hub counts the entry at: its own createdAt, or the hub's receipt time when the desk's clock is off. */
   countedAt(op: ParsedOperation): { at: string; skewed: boolean };
 }
-
-const stateNames: Record<TicketState, string> = {
-  registered: '已登记',
-  answered: '已直接答复',
-  transferred: '已转办',
-  accepted: '已签收',
-  returned: '已退回',
-  replied: '已答复',
-  called_back: '已回访',
-  closed: '已办结',
-};
 
 /** A registration checked, waiting to be written (and numbered) with the others of its run. */
 export interface PreparedRegistration {
@@ -86,7 +75,7 @@ export function withHubAuthor<T extends { author: string }>(op: T, ctx: Operatio
 export function authorRole(op: Pick<ParsedOperation, 'author'>, ctx: OperationContext): string {
   if (op.author.startsWith(SEAT_AUTHOR_PREFIX)) return ctx.sessionRole;
   const role = ctx.authorRoles.get(op.author);
-  if (!role || !DESK_ROLES.includes(role)) throw new OperationRejected('UNKNOWN_AUTHOR', `登记人 ${op.author} 没有在本座席登录过，不能作为登记人`);
+  if (!role || !DESK_ROLES.includes(role)) throw new OperationRejected('UNKNOWN_AUTHOR', `author ${op.author} has not signed in at this desk`, { subject: op.author });
   return role;
 }
 
@@ -98,12 +87,12 @@ export function authorRole(op: Pick<ParsedOperation, 'author'>, ctx: OperationCo
 export function prepareRegistration(op: ParsedOperation & { kind: 'ticket.register' }, ctx: OperationContext, known: KnownTickets): PreparedRegistration | 'duplicate' {
   const role = authorRole(op, ctx);
   const registration = op.payload;
-  if (registration.id !== op.ticketId) throw new OperationRejected('INVALID_ENTRY', '登记内容的工单编号与操作不一致');
+  checkPayloadId(op, registration.id);
   const existing = known.get(registration.id);
   if (existing) {
     // The idempotency key is the ticket id from the same desk: the same creation again changes nothing.
     if (existing.deskId === ctx.deskId && existing.author === op.author) return 'duplicate';
-    throw new OperationRejected('ID_TAKEN', '该工单编号已被其他座席使用');
+    throw idTaken(registration.id);
   }
   known.set(registration.id, { deskId: ctx.deskId, author: op.author });
   return { op, trainee: role === 'trainee', registration };
@@ -209,26 +198,28 @@ export async function applyChange(op: ParsedOperation, ctx: OperationContext): P
   authorRole(op, ctx);
   if (op.kind === 'ticket.register' || op.kind === 'practice.result' || op.kind === 'kb.use') throw new Error(`${op.kind} does not change a stored ticket`);
   const ticket = await findTicket(ctx.tx, op.ticketId, true);
-  if (!ticket) throw new OperationRejected('NOT_FOUND', '枢纽没有这张工单');
+  if (!ticket) throw new OperationRejected('NOT_FOUND', `no ticket ${op.ticketId}`, { subject: op.ticketId });
   if (!mayAct(ticket, op, ctx)) {
-    throw new OperationRejected('NOT_OWNER', FOLLOW_UP_KINDS.has(op.kind) ? '无权查看这张保密工单，不能补充或催办' : '这张工单由其他座席登记，本座席不能修改');
+    const why = FOLLOW_UP_KINDS.has(op.kind) ? 'is confidential to this session' : 'was registered at another desk';
+    throw new OperationRejected('NOT_OWNER', `ticket ${ticket.id} ${why}`, { subject: ticket.id });
   }
   const from = ticket.state as TicketState;
-  if (!allowedFrom[op.kind].includes(from)) throw new OperationRejected('WRONG_STATE', `工单${stateNames[from]}，不能进行此操作`);
+  const wrongState = (why: string): OperationRejected => new OperationRejected('WRONG_STATE', `${op.kind} ${why}`, { subject: ticket.id, state: from });
+  if (!allowedFrom[op.kind].includes(from)) throw wrongState(`not allowed from state ${from}`);
   switch (op.kind) {
     case 'ticket.answer':
       await change(ticket, 'answered', op, ctx, { answer: JSON.stringify(op.payload) });
       break;
     case 'ticket.transfer':
-      if (ticket.trainee && ticket.review !== 'approved') throw new OperationRejected('REVIEW_REQUIRED', '实训学员的工单须经班长审核后才能转办');
+      if (ticket.trainee && ticket.review !== 'approved') throw new OperationRejected('REVIEW_REQUIRED', 'a trainee’s ticket is transferred after a supervisor’s review', { subject: ticket.id });
       if (from === 'returned') {
         const issue = redispatchIssue(op.payload, ticket.lead_department);
-        if (issue) throw new OperationRejected('INVALID_ENTRY', issue.message);
+        if (issue) throw new OperationRejected('INVALID_ENTRY', `re-dispatch refused: ${issue.code}`, { issues: [fieldIssue(`payload.${issue.path}`, issue.code, issue.code)] });
       }
       await change(ticket, 'transferred', op, ctx, { transfer: JSON.stringify(op.payload), lead_department: op.payload.lead, supervision: op.payload.supervision });
       break;
     case 'ticket.transfer_for_review':
-      if (!ticket.trainee) throw new OperationRejected('WRONG_STATE', '只有实训学员的工单需要审核');
+      if (!ticket.trainee) throw wrongState('applies to a trainee’s ticket only');
       await change(ticket, from, op, ctx, { transfer: JSON.stringify(op.payload), review: 'pending', review_comment: null });
       break;
     case 'ticket.callback':
@@ -248,7 +239,7 @@ export async function applyChange(op: ParsedOperation, ctx: OperationContext): P
       await change(ticket, from, op, ctx, {});
       break;
     case 'ticket.close':
-      if (!mayCloseAfterCallback(ticket.callback as Callback | null, ctx.closingRule)) throw new OperationRejected('WRONG_STATE', '按中心规则，这张工单回访后不能由座席办结');
+      if (!mayCloseAfterCallback(ticket.callback as Callback | null, ctx.closingRule)) throw wrongState(`not allowed by the centre’s closing rule after this callback`);
       await change(ticket, 'closed', op, ctx, {});
       break;
   }
@@ -265,7 +256,7 @@ export async function changeTicket(
   ctx: Pick<OperationContext, 'tx' | 'counters' | 'now'>,
 ): Promise<number> {
   const from = ticket.state as TicketState;
-  if (to !== from && !canTransition(from, to)) throw new OperationRejected('WRONG_STATE', `工单${stateNames[from]}，不能改为${stateNames[to]}`);
+  if (to !== from && !canTransition(from, to)) throw new OperationRejected('WRONG_STATE', `state ${from} cannot change to ${to}`, { subject: ticket.id, state: from });
   const names = Object.keys(columns);
   for (const name of names) if (!changeableColumns.has(name)) throw new Error(`not a changeable column: ${name}`);
   const version = await ctx.counters.nextVersion();

@@ -1,4 +1,5 @@
 import type { ParsedOperation } from '../sync/push-entry';
+import { checkPayloadId, fieldIssue, idTaken } from '../sync/push-entry';
 import type { OperationContext } from '../tickets/apply-operation';
 import { authorRole, OperationRejected } from '../tickets/apply-operation';
 
@@ -12,8 +13,10 @@ import { authorRole, OperationRejected } from '../tickets/apply-operation';
 export async function applyPracticeResult(op: ParsedOperation & { kind: 'practice.result' }, ctx: OperationContext): Promise<'accepted' | 'duplicate'> {
   authorRole(op, ctx);
   const result = op.payload;
-  if (result.id !== op.ticketId) throw new OperationRejected('INVALID_ENTRY', '练习记录的编号与操作不一致');
-  if (result.right > result.total) throw new OperationRejected('INVALID_ENTRY', '练习记录的正确项数超过总项数');
+  checkPayloadId(op, result.id);
+  if (result.right > result.total) {
+    throw new OperationRejected('INVALID_ENTRY', 'payload.right exceeds payload.total', { issues: [fieldIssue('payload.right', 'more than total', 'TOO_LONG', { max: result.total })] });
+  }
   const inserted = await ctx.tx.query(
     `INSERT INTO practice_results (id, author, desk_id, sent_by, op_id, scenario_id, scenario_title, score, right_items, total_items, items, started_at, finished_at, received_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
@@ -38,5 +41,5 @@ export async function applyPracticeResult(op: ParsedOperation & { kind: 'practic
   if (inserted.length === 1) return 'accepted';
   const [existing] = await ctx.tx.query<{ desk_id: string; author: string }>('SELECT desk_id, author FROM practice_results WHERE id = $1', [result.id]);
   if (existing?.desk_id === ctx.deskId && existing.author === op.author) return 'duplicate';
-  throw new OperationRejected('ID_TAKEN', '该练习记录编号已被其他座席使用');
+  throw idTaken(result.id);
 }
