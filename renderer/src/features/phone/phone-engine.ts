@@ -110,13 +110,15 @@ class PhoneEngine {
    * one at a time (`restart`), so no second user agent can begin while the chunk loads.
    */
   private async startUserAgent(credentials: SipCredentials): Promise<void> {
-    const [{ RegistrationKeeper }, { CallController }, joinRules] = await Promise.all([
+    const [{ RegistrationKeeper }, { CallController }, { MicrophoneWarmer }, joinRules] = await Promise.all([
       import('./sip/registration-keeper'),
       import('./sip/call-controller'),
+      import('./sip/microphone-warmer'),
       import('../../../../shared/phone/join-call'),
     ]);
     this.joinRules = joinRules;
     const store = usePhoneStore.getState();
+    const microphone = new MicrophoneWarmer();
     const keeper = new RegistrationKeeper(credentials, {
       status: (status, failure) => {
         // The desk's log says when and why the phone lost its registration, for the "no calls arrived" complaint.
@@ -150,7 +152,7 @@ class PhoneEngine {
         const delay = acdAutoAnswerDelayMs({ callInfo: invitation.request.getHeaders('Call-Info'), alertInfo: invitation.request.getHeaders('Alert-Info') });
         if (id && this.settings?.autoAnswer && delay !== null) this.answerAfter(id, delay);
       },
-    });
+    }, microphone.factory);
     this.keeper = keeper;
     this.calls = new CallController(keeper.ua, credentials.settings, {
       changed: (call) => {
@@ -160,7 +162,7 @@ class PhoneEngine {
       ended: (call) => {
         void this.record(call);
       },
-    });
+    }, microphone);
   }
 
   /** No new call in the last minutes of the shift, unless one is already in progress (a transfer back, a consultation). */

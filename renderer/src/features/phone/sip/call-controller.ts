@@ -7,6 +7,7 @@ import { displayNumber } from '../../../../../shared/phone/sip-target';
 import type { DtmfTone } from '../../../../../shared/phone/sip-target';
 import type { CallView } from './call-view';
 import { ConferenceMixer } from './conference-mixer';
+import type { MicrophoneWarmer } from './microphone-warmer';
 import { isUsableAudioOffer } from './sdp-check';
 import { audioConstraints } from './user-agent-options';
 
@@ -60,6 +61,7 @@ export class CallController {
     private readonly ua: UserAgent,
     private settings: PhoneSettings,
     private readonly events: CallEvents,
+    private readonly microphone: MicrophoneWarmer | null = null,
   ) {}
 
   /** New devices (chosen in settings, or a fallback after one was unplugged) apply to live calls at once. */
@@ -96,7 +98,9 @@ export class CallController {
       return null;
     }
     const identity = invitation.remoteIdentity;
-    return this.track(invitation, 'inbound', displayNumber(identity.uri.user, identity.displayName), identity.displayName || '', null).view.id;
+    const id = this.track(invitation, 'inbound', displayNumber(identity.uri.user, identity.displayName), identity.displayName || '', null).view.id;
+    this.microphone?.prepare(id, this.mediaOptions().constraints ?? audioConstraints(this.settings.devices.microphoneId));
+    return id;
   }
 
   dial(uri: string, user: string, consultFor: string | null = null): string {
@@ -351,6 +355,7 @@ export class CallController {
   }
 
   private finish(entry: Entry): void {
+    this.microphone?.release(entry.view.id);
     if (this.conference?.ids.includes(entry.view.id)) {
       // One party left: the other stays on a normal two-party call with the operator.
       const { mixer, ids } = this.conference;

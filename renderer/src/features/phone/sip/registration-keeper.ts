@@ -1,4 +1,4 @@
-import type { Invitation } from 'sip.js';
+import type { Invitation, Web } from 'sip.js';
 import { Registerer, UserAgent, UserAgentState } from 'sip.js';
 import type { SipCredentials } from '../../../../../shared/phone/phone-settings';
 import { backoffDelayMs, FAILED_AFTER_ATTEMPTS, KEEPALIVE_TIMEOUT_MS, keepAliveIntervalMs } from '../../../../../shared/phone/reconnect-policy';
@@ -37,6 +37,7 @@ export class RegistrationKeeper {
   constructor(
     private readonly credentials: SipCredentials,
     private readonly events: KeeperEvents,
+    mediaStreamFactory?: Web.MediaStreamFactory,
   ) {
     this.ua = new UserAgent(
       userAgentOptions(credentials, {
@@ -49,7 +50,7 @@ export class RegistrationKeeper {
         onInvite: (invitation) => {
           events.invite(invitation);
         },
-      }),
+      }, mediaStreamFactory),
     );
     this.registerer = this.newRegisterer();
   }

@@ -1,5 +1,5 @@
 import type { UserAgentOptions } from 'sip.js';
-import { SIPExtension, UserAgent } from 'sip.js';
+import { SIPExtension, UserAgent, Web } from 'sip.js';
 import type { SipCredentials } from '../../../../../shared/phone/phone-settings';
 
 /**
@@ -8,7 +8,7 @@ import type { SipCredentials } from '../../../../../shared/phone/phone-settings'
  * keep-alive), because sip.js's own loop gives up after a fixed count and never
  * re-registers.
  */
-export function userAgentOptions(credentials: SipCredentials, delegate: UserAgentOptions['delegate']): UserAgentOptions {
+export function userAgentOptions(credentials: SipCredentials, delegate: UserAgentOptions['delegate'], mediaStreamFactory?: Web.MediaStreamFactory): UserAgentOptions {
   const { settings, password } = credentials;
   const uri = UserAgent.makeURI(`sip:${settings.extension}@${settings.domain}`);
   if (!uri) throw new Error('phone.errors.badAccount');
@@ -21,6 +21,8 @@ export function userAgentOptions(credentials: SipCredentials, delegate: UserAgen
     sipExtensionReplaces: SIPExtension.Supported,
     logLevel: 'warn',
     logBuiltinEnabled: false,
+    // The microphone may already be open for a ringing call (MicrophoneWarmer).
+    ...(mediaStreamFactory ? { sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(mediaStreamFactory) } : {}),
     sessionDescriptionHandlerFactoryOptions: {
       // Never the sip.js default (a public STUN server): only what the centre configured.
       peerConnectionConfiguration: { iceServers: settings.iceServers.map(({ urls, username, credential }) => ({ urls, username, credential })) },
