@@ -63,11 +63,15 @@ export class RingHistoryReader {
     const asking = this.deps.hub.call('callerHistory', { params: { number: line }, query: { limit: LIMIT } }).then(
       (answer): Outcome => {
         const at = this.now().toISOString();
-        try {
-          this.keep(account, line, at, answer.tickets);
-        } catch {
-          // Not kept (the desk file is closing or full): this ring still shows it.
-        }
+        // Kept once the ring has its answer: the write waits for the disk (synchronous=FULL) and blocks the
+        // services while it does, so it must not stand between the hub's answer and the screen pop.
+        setImmediate(() => {
+          try {
+            this.keep(account, line, at, answer.tickets);
+          } catch {
+            // Not kept (the desk file is closing or full): this ring still showed it.
+          }
+        });
         return { kind: 'hub', tickets: answer.tickets, at };
       },
       (error: unknown): Outcome => ({ kind: 'failed', signedOut: error instanceof DeskFailure && error.code === 'HUB_UNAUTHENTICATED' }),
@@ -85,13 +89,16 @@ export class RingHistoryReader {
     }
   }
 
+  /** One transaction, so one wait for the disk. */
   private keep(account: string, line: string, at: string, found: HubTicket[]): void {
     const { db } = this.deps;
-    db.prepare(
-      `INSERT INTO caller_history_cache (account, line, fetched_at, doc) VALUES (?, ?, ?, ?)
-        ON CONFLICT (account, line) DO UPDATE SET fetched_at = excluded.fetched_at, doc = excluded.doc`,
-    ).run(account, line, at, JSON.stringify(found));
-    db.prepare('DELETE FROM caller_history_cache WHERE fetched_at < ?').run(new Date(Date.parse(at) - KEEP_DAYS * 86_400_000).toISOString());
+    db.transaction(() => {
+      db.prepare(
+        `INSERT INTO caller_history_cache (account, line, fetched_at, doc) VALUES (?, ?, ?, ?)
+          ON CONFLICT (account, line) DO UPDATE SET fetched_at = excluded.fetched_at, doc = excluded.doc`,
+      ).run(account, line, at, JSON.stringify(found));
+      db.prepare('DELETE FROM caller_history_cache WHERE fetched_at < ?').run(new Date(Date.parse(at) - KEEP_DAYS * 86_400_000).toISOString());
+    })();
   }
 
   private kept(account: string, line: string): { fetchedAt: string; tickets: HubTicket[] } | null {
