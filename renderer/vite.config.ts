@@ -6,24 +6,39 @@ import { defineConfig } from 'vite';
 const root = path.dirname(new URL(import.meta.url).pathname);
 
 /**
- * The cascader (the ticket form's district and category pickers) takes two helpers from @rc-component/tree's index,
- * and the bundler follows that index's imports before it shakes the tree: the whole Tree component (which only the
- * lazily loaded tables use) came with the first load. The cascader gets the helpers' own modules instead.
+ * Some packages' index modules set properties on what they export (`Form.useForm = useForm`), so the bundler keeps
+ * every module such an index imports, used or not, and whatever imports the index brings them all. Where a module
+ * of the first screen needs one or two of them, it gets their own modules instead:
+ * - the cascader (the ticket form's district and category pickers) takes two helpers from @rc-component/tree's index:
+ *   the whole Tree component (which only the lazily loaded tables use) came with it;
+ * - antd's form context (read by every input, on the first screen too) takes FormProvider from @rc-component/form's
+ *   index: the whole form engine and its validator came with the first load, though only the ticket forms' chunk uses
+ *   them. FormContext is the same module the index re-exports, so the forms and the provider share one context.
  */
-function cascaderTreeHelpers(): Plugin {
-  const id = '\0cascader-tree-helpers';
+const narrowedImports: { source: string; importer: RegExp; exports: string[] }[] = [
+  {
+    source: '@rc-component/tree',
+    importer: /[\\/]@rc-component[\\/]cascader[\\/]/,
+    exports: ["export { conductCheck } from '@rc-component/tree/es/utils/conductUtil';", "export { convertDataToEntities } from '@rc-component/tree/es/utils/treeUtil';"],
+  },
+  {
+    source: '@rc-component/form',
+    importer: /[\\/]antd[\\/]es[\\/]form[\\/]context\.js$/,
+    exports: ["export { FormProvider } from '@rc-component/form/es/FormContext';"],
+  },
+];
+
+function narrowImports(): Plugin {
+  const prefix = '\0narrowed:';
   return {
-    name: 'cascader-tree-helpers',
+    name: 'narrowed-imports',
     enforce: 'pre',
     resolveId(source, importer) {
-      return source === '@rc-component/tree' && importer && /[\\/]@rc-component[\\/]cascader[\\/]/.test(importer) ? id : null;
+      const index = narrowedImports.findIndex((n) => n.source === source && importer !== undefined && n.importer.test(importer));
+      return index < 0 ? null : `${prefix}${index}`;
     },
-    load(loaded) {
-      if (loaded !== id) return null;
-      return [
-        "export { conductCheck } from '@rc-component/tree/es/utils/conductUtil';",
-        "export { convertDataToEntities } from '@rc-component/tree/es/utils/treeUtil';",
-      ].join('\n');
+    load(id) {
+      return id.startsWith(prefix) ? (narrowedImports[Number(id.slice(prefix.length))]?.exports.join('\n') ?? null) : null;
     },
   };
 }
@@ -32,7 +47,7 @@ function cascaderTreeHelpers(): Plugin {
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), cascaderTreeHelpers()],
+  plugins: [react(), narrowImports()],
   build: {
     outDir: path.resolve(root, '../dist/renderer'),
     emptyOutDir: true,

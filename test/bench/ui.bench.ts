@@ -30,6 +30,7 @@ export const uiBench: BenchArea = {
     const host = await startBuiltWebHost();
     const browser = await chromium.launch(chromiumLaunchOptions);
     const times: number[] = [];
+    const complete: number[] = [];
     const initialJs: number[] = [];
     try {
       for (let i = 0; i < COLD_LOADS; i++) {
@@ -46,6 +47,10 @@ export const uiBench: BenchArea = {
             .filter((e): e is PerformanceResourceTiming => e instanceof PerformanceResourceTiming && new URL(e.name).pathname.endsWith('.js') && e.startTime < painted);
           return { painted, jsBytes: scripts.reduce((sum, e) => sum + e.decodedBodySize, 0) };
         });
+        // The ticket forms come in a chunk asked for right after that first render: measured too, so the time they
+        // take is not hidden by the first figure.
+        await page.waitForFunction(() => performance.getEntriesByName('desk:workbench-complete').length > 0, null, { timeout: 30_000 });
+        complete.push(await page.evaluate(() => performance.getEntriesByName('desk:workbench-complete')[0]?.startTime ?? Number.NaN));
         times.push(load.painted);
         initialJs.push(load.jsBytes);
         await context.close();
@@ -56,12 +61,23 @@ export const uiBench: BenchArea = {
     }
     const size = bundleSizes();
     return [
-      { key: 'ui.first_render_ms', value: median(times), unit: 'ms', note: `navigation start → workbench rendered with settings; loads: ${times.map((t) => t.toFixed(0)).join(', ')}` },
+      {
+        key: 'ui.first_render_ms',
+        value: median(times),
+        unit: 'ms',
+        note: `navigation start → workbench rendered with settings (phone bar, screen pop, knowledge search, status bar; the ticket forms' place held); loads: ${times.map((t) => t.toFixed(0)).join(', ')}`,
+      },
+      {
+        key: 'ui.workbench_complete_ms',
+        value: median(complete),
+        unit: 'ms',
+        note: `navigation start → the ticket forms rendered and listening (their chunk is asked for after the first render); loads: ${complete.map((t) => t.toFixed(0)).join(', ')}`,
+      },
       {
         key: 'ui.initial_js_kb',
         value: median(initialJs) / 1024,
         unit: 'KiB',
-        note: 'JavaScript fetched before the workbench first renders (uncompressed; supervision, training, board and charts come later as lazy chunks); target ≤ 800',
+        note: 'JavaScript fetched before the workbench first renders (uncompressed; the ticket forms, supervision, training, board and charts come later as lazy chunks); target ≤ 800',
       },
       { key: 'ui.bundle_kb', value: size.raw / 1024, unit: 'KiB', note: 'JS + CSS, minified, before compression' },
       { key: 'ui.bundle_gzip_kb', value: size.gzip / 1024, unit: 'KiB', note: 'the same, gzip -6' },

@@ -111,6 +111,31 @@ test.describe('ticket registration, transfer, direct answer and callback', () =>
     await expect(page.getByTestId('field-description')).toHaveValue('小区门口夜市摊贩占道，晚上十点后仍很吵。');
   });
 
+  test('paints the workbench before the ticket forms come, and carries out a ticket shortcut pressed meanwhile', async ({ page }) => {
+    // Hold the forms' chunk: the workbench is up and usable without it, their place kept by the placeholder.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/TicketArea-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await expect(page.getByTestId('ticket-area-placeholder')).toBeVisible();
+    await expect(page.getByTestId('caller-panel')).toContainText('来电信息');
+    await page.keyboard.press('F3');
+    await expect(page.getByTestId('knowledge-search').locator('input')).toBeFocused();
+
+    // Alt+A while the forms are still coming: kept, and carried out once they are in.
+    await page.keyboard.press('Alt+KeyA');
+    await expect(page.getByTestId('ticket-area')).toHaveCount(0);
+    release();
+    await expect(page.getByTestId('field-answer')).toBeFocused();
+    await expect(page.getByTestId('ticket-area-placeholder')).toHaveCount(0);
+    expect(await page.evaluate(() => performance.getEntriesByName('desk:workbench-complete').length)).toBe(1);
+  });
+
   test('lists the ticket shortcuts in the F1 help', async ({ page }) => {
     await page.keyboard.press('F1');
     const help = page.locator('.shortcut-help');

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CallerPanel } from '../features/caller';
 import { HubShift } from '../features/hub';
 import { PhoneBar } from '../features/phone';
-import { TicketArea } from '../features/ticket';
+import { TicketArea, TicketAreaPlaceholder } from '../features/ticket';
 import { TrainingArea } from '../features/training';
 import { ShortcutHelpOnDemand } from '../shortcuts/ShortcutHelpOnDemand';
 import { useSettingsStore } from '../stores/settings-store';
@@ -23,7 +23,8 @@ export function Workbench(): React.JSX.Element {
   const { t } = useTranslation();
   const detached = useSettingsStore((s) => s.settings.knowledgePaneDetached);
   useWorkbenchShortcuts();
-  // The 实训 area's chunk is asked for once the workbench has painted (most desks are not trainees').
+  // The ticket forms' and the 实训 area's chunks are asked for once the workbench has painted: the phone bar, the
+  // screen pop and the knowledge search come first (most desks are not trainees').
   const [painted, setPainted] = useState(false);
   useEffect(() => {
     const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
@@ -46,7 +47,13 @@ export function Workbench(): React.JSX.Element {
               </Suspense>
             )}
             <CallerPanel />
-            <TicketArea />
+            {painted ? (
+              <Suspense fallback={<TicketAreaPlaceholder />}>
+                <TicketArea />
+              </Suspense>
+            ) : (
+              <TicketAreaPlaceholder />
+            )}
           </section>
         </Splitter.Panel>
         {!detached && (

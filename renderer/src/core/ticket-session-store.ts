@@ -49,6 +49,26 @@ interface TicketSessionState {
   copyRequested: () => void;
 }
 
+/**
+ * The ticket forms come in a chunk of their own, fetched right after the workbench's first paint. A request for them
+ * made before they are in (Alt+R pressed at once, a ticket picked from a list in the first second) is kept and carried
+ * out once they are: the forms act only on requests made after they mounted, so an earlier one would be lost.
+ */
+let ticketFormsIn = false;
+const waitingForForms: (() => void)[] = [];
+
+/** Runs `act` now if the ticket forms are in, else as soon as they are (in the order asked). */
+export function whenTicketFormsIn(act: () => void): void {
+  if (ticketFormsIn) act();
+  else waitingForForms.push(act);
+}
+
+/** Called by the ticket area once it and its forms are mounted and listening. */
+export function ticketFormsMounted(): void {
+  ticketFormsIn = true;
+  for (const act of waitingForForms.splice(0)) act();
+}
+
 export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
   ticket: null,
   trainee: false,
@@ -81,26 +101,37 @@ export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
   tabChosen: (tab) => {
     set({ tab });
   },
+  // Requests the forms act on wait for the forms' chunk (`whenTicketFormsIn`); submit and copy act on a form in view.
   sectionFocusRequested: (section) => {
-    set((s) => ({
-      focusRequest: { section, n: s.focusRequest.n + 1 },
-      tab: section === 'transfer' || section === 'answer' ? section : s.tab,
-    }));
+    whenTicketFormsIn(() => {
+      set((s) => ({
+        focusRequest: { section, n: s.focusRequest.n + 1 },
+        tab: section === 'transfer' || section === 'answer' ? section : s.tab,
+      }));
+    });
   },
   suggestionAcceptRequested: () => {
-    set((s) => ({ acceptRequest: s.acceptRequest + 1, tab: 'transfer' }));
+    whenTicketFormsIn(() => {
+      set((s) => ({ acceptRequest: s.acceptRequest + 1, tab: 'transfer' }));
+    });
   },
   submitRequested: (section) => {
     set((s) => ({ submitRequest: { section, n: s.submitRequest.n + 1 } }));
   },
   newTicketRequested: () => {
-    set((s) => ({ newTicketRequest: s.newTicketRequest + 1 }));
+    whenTicketFormsIn(() => {
+      set((s) => ({ newTicketRequest: s.newTicketRequest + 1 }));
+    });
   },
   callbackRequested: (ticketId) => {
-    set((s) => ({ callbackRequest: { ticketId, n: (s.callbackRequest?.n ?? 0) + 1 } }));
+    whenTicketFormsIn(() => {
+      set((s) => ({ callbackRequest: { ticketId, n: (s.callbackRequest?.n ?? 0) + 1 } }));
+    });
   },
   callbackActionRequested: (action) => {
-    set((s) => ({ callbackActionRequest: { action, n: (s.callbackActionRequest?.n ?? 0) + 1 } }));
+    whenTicketFormsIn(() => {
+      set((s) => ({ callbackActionRequest: { action, n: (s.callbackActionRequest?.n ?? 0) + 1 } }));
+    });
   },
   callbackRecorded: () => {
     set((s) => ({ callbacksRecorded: s.callbacksRecorded + 1 }));
@@ -109,7 +140,9 @@ export const useTicketSessionStore = create<TicketSessionState>()((set) => ({
     set((s) => ({ copyRequest: s.copyRequest + 1 }));
   },
   ticketOpenRequested: (ticket) => {
-    set((s) => ({ openRequest: { ticket, n: (s.openRequest?.n ?? 0) + 1 } }));
+    whenTicketFormsIn(() => {
+      set((s) => ({ openRequest: { ticket, n: (s.openRequest?.n ?? 0) + 1 } }));
+    });
   },
 }));
 

@@ -1,7 +1,7 @@
 import { nextScenarioId } from '../../../../shared/training/next-scenario';
 import { desk } from '../../desk/desk';
 import { usePhoneStore } from '../phone';
-import { useTicketSessionStore } from '../../core/ticket-session-store';
+import { useTicketSessionStore, whenTicketFormsIn } from '../../core/ticket-session-store';
 import { useTrainingStore } from './training-store';
 
 export type PracticeStart = 'started' | 'onCall' | 'ticketOpen' | 'noScenarios';
@@ -13,6 +13,10 @@ export type PracticeStart = 'started' | 'onCall' | 'ticketOpen' | 'noScenarios';
  * real work.
  */
 export async function startPractice(): Promise<PracticeStart> {
+  // The practice borrows the registration form: it starts once the form is in (the first second after a start).
+  await new Promise<void>((resolve) => {
+    whenTicketFormsIn(resolve);
+  });
   if (Object.keys(usePhoneStore.getState().calls).length > 0) return 'onCall';
   if (useTicketSessionStore.getState().ticket) return 'ticketOpen';
   await useTrainingStore.getState().load();
