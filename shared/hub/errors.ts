@@ -35,6 +35,19 @@ export const hubErrorDetailsSchema = z.object({
 });
 export type HubErrorDetails = z.infer<typeof hubErrorDetailsSchema>;
 
+/** The facts a refusal of one entry comes with, for the desk to word in its own language (see pushRejectReasons). */
+export const pushRejectDetailsSchema = z.object({
+  /** What the refusal is about: the ticket, the author, the id already taken. */
+  subject: z.string().optional(),
+  /** WRONG_STATE: the ticket's state now. */
+  state: z.string().optional(),
+  /** TOO_DEEP: the deepest nesting an entry may have. */
+  limit: z.number().optional(),
+  /** The fields refused, by path (`entry.…` the envelope, `payload.…` its content), with validation codes. */
+  issues: z.array(hubFieldIssueSchema).optional(),
+});
+export type PushRejectDetails = z.infer<typeof pushRejectDetailsSchema>;
+
 export const hubErrorSchema = hubErrorDetailsSchema.extend({
   error: z.enum(hubErrorCodes),
   /** English, for logs and API users; never shown to an operator. */

@@ -7,7 +7,7 @@ import { outboxKinds } from '../tickets/ticket-record';
 import { deskIdSchema } from './auth';
 import { hubTicketSchema } from './hub-ticket';
 import { pushRejectReasons } from './error-codes';
-import { hubFieldIssueSchema } from './errors';
+import { pushRejectDetailsSchema } from './errors';
 
 /**
  * The sync protocol between a desk and the hub (docs/sync-protocol.md).
@@ -64,22 +64,10 @@ export interface PushRequest {
 /** What the hub receives: the envelope checked, each entry still to be parsed on its own. */
 export type PushBatch = z.infer<typeof pushRequestSchema>;
 
-export { isPushRejectReason } from './error-codes';
-export { pushRejectReasons };
+export { isPushRejectReason, pushRejectReasons } from './error-codes';
 export type { PushRejectReason } from './error-codes';
-
-/** The facts a refusal of one entry comes with, for the desk to word in its own language (see pushRejectReasons). */
-export const pushRejectDetailsSchema = z.object({
-  /** What the refusal is about: the ticket, the author, the id already taken. */
-  subject: z.string().optional(),
-  /** WRONG_STATE: the ticket's state now. */
-  state: z.string().optional(),
-  /** TOO_DEEP: the deepest nesting an entry may have. */
-  limit: z.number().optional(),
-  /** The fields refused, by path (`entry.…` the envelope, `payload.…` its content), with validation codes. */
-  issues: z.array(hubFieldIssueSchema).optional(),
-});
-export type PushRejectDetails = z.infer<typeof pushRejectDetailsSchema>;
+export { pushRejectDetailsSchema } from './errors';
+export type { PushRejectDetails } from './errors';
 
 export const pushOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({ seq: z.number().int(), outcome: z.literal('accepted'), ticketNumber: z.string().nullable() }),

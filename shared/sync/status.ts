@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pushRejectDetailsSchema } from '../hub/errors';
 
 /**
  * What the status bar shows about the desk's link to the hub. Words, not a
@@ -69,7 +70,10 @@ export const rejectedOutboxEntrySchema = z.object({
   kind: z.string(),
   ticketId: z.string(),
   createdAt: z.string(),
+  /** The hub's reason code (PushRejectReason), worded by the desk; in rows kept from before the codes, the hub's own sentence, shown as it is. */
   reason: z.string(),
+  /** The facts the hub gave with the code: what it is about, the ticket's state, the fields refused. */
+  details: pushRejectDetailsSchema.optional(),
   rejectedAt: z.string(),
 });
 export type RejectedOutboxEntry = z.infer<typeof rejectedOutboxEntrySchema>;

@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD } from '../../server/src/catalogue/seed';
 import type { RunningHub } from '../hub/support/hub-harness';
 import { changeOp, hubClient, registerOp, sampleTransfer, signIn as hubSignIn, startHub } from '../hub/support/hub-harness';
+import { callDesk, registration } from '../support/desk-calls';
 import { signInToHub } from '../support/hub-sign-in';
 import { expect, test } from './fixtures';
 
@@ -117,3 +118,30 @@ test('an English UI words a refusal the hub sends as a reason code with details:
   await expect(row).toHaveCount(0);
 });
 
+test('the shift summary lists an entry the hub refused for good, worded from its reason code in the UI’s language', async ({ page }) => {
+  // Another desk registered a ticket under this id first: this desk's registration of the same id is refused (ID_TAKEN).
+  const elsewhere = await hubSignIn(hub.url, 'op02', 'desk-lang-0002');
+  const first = registerOp(1, 'op02');
+  expect((await hubClient(hub.url)('POST', '/v1/sync/push', { deskId: 'desk-lang-0002', operations: [first] }, elsewhere.token)).status).toBe(200);
+
+  await signInToHub(page, hub.url, 'op01');
+  expect(await callDesk(page, 'registerTicket', { registration: registration({ id: first.ticketId }), trainee: false })).toMatchObject({ ok: true });
+  await expect(async () => {
+    await callDesk(page, 'syncNow', undefined);
+    expect(await callDesk(page, 'getSyncStatus', undefined)).toMatchObject({ ok: true, value: { pending: 0, needsAttention: 1 } });
+  }).toPass({ timeout: 30_000 });
+
+  await page.keyboard.press('Control+Shift+KeyL');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.keyboard.press('Alt+Shift+KeyQ');
+  const refused = page.getByTestId('shift-summary-refused-entry');
+  await expect(refused).toHaveAttribute('data-reason', 'ID_TAKEN');
+  await expect(refused).toContainText(`The id ${first.ticketId} is used by another desk or record already`);
+  expect(await page.getByTestId('shift-summary-refused-list').innerText()).not.toMatch(HAN);
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+KeyL');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.keyboard.press('Alt+Shift+KeyQ');
+  await expect(refused).toContainText(`编号 ${first.ticketId} 已被其他座席或其他记录使用`);
+});

@@ -15,6 +15,7 @@ import { migration100 } from './migrations/100-hub-ticket-caller-index';
 import { migration120 } from './migrations/120-transfer-directory';
 import { migration130 } from './migrations/130-caller-history-cache';
 import { migration140 } from './migrations/140-learned-snapshot';
+import { migration150 } from './migrations/150-outbox-rejected-details';
 
 export type { Migration } from './migration';
 
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   migration120,
   migration130,
   migration140,
+  migration150,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -49,6 +49,31 @@ describe('outbox queue', () => {
     close();
   });
 
+  it('keeps a refusal as the hub’s code with its facts, not its message, and reads back rows stored as sentences before the codes', () => {
+    const { queue, store, file, close } = setUp();
+    for (let i = 0; i < 3; i++) store.register(registration(`第 ${i} 张工单的诉求内容`), { author: 'A-017', trainee: false });
+    const [first] = queue.peek(1);
+    queue.record([
+      { seq: 1, outcome: 'rejected', reason: 'WRONG_STATE', message: 'ticket.callback not allowed from state closed', subject: first!.ticketId, state: 'closed' },
+      { seq: 2, outcome: 'rejected', reason: 'INVALID_ENTRY', message: 'invalid entry', issues: [{ path: 'payload.description', message: 'Too small', code: 'DESCRIPTION_TOO_SHORT', params: { min: 5 } }] },
+    ]);
+    close();
+    // A row an older desk stored: the hub's sentence in place of a code, no details.
+    const db = openDatabase(file);
+    db.prepare(
+      `INSERT INTO outbox_rejected (seq, op_id, author, kind, ticket_id, payload, created_at, reason, rejected_at)
+       SELECT seq, op_id, author, kind, ticket_id, payload, created_at, '工单已办结，不能进行此操作', created_at FROM outbox WHERE seq = 3`,
+    ).run();
+    db.prepare('DELETE FROM outbox WHERE seq = 3').run();
+    const rejected = new OutboxQueue(db).rejected();
+    expect(rejected.map(({ seq, reason, details }) => ({ seq, reason, details }))).toEqual([
+      { seq: 1, reason: 'WRONG_STATE', details: { subject: first!.ticketId, state: 'closed' } },
+      { seq: 2, reason: 'INVALID_ENTRY', details: { issues: [{ path: 'payload.description', message: 'Too small', code: 'DESCRIPTION_TOO_SHORT', params: { min: 5 } }] } },
+      { seq: 3, reason: '工单已办结，不能进行此操作', details: undefined },
+    ]);
+    closeDatabase(db);
+  });
+
   it('never reuses a sequence number, even after the queue was emptied and the desk restarted', () => {
     const first = setUp();
     first.store.register(registration('第一张工单的诉求内容'), { author: 'A-017', trainee: false });

@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import type { PushRejectDetails } from '../../../shared/hub/errors';
 import type { SyncStatus } from '../../../shared/sync/status';
 import type { OutboxKind } from '../../../shared/tickets/ticket-record';
 import { uuidv7 } from '../../../shared/tickets/uuid7';
@@ -18,7 +19,10 @@ export interface OutboxEntry {
 }
 
 export interface RejectedEntry extends OutboxEntry {
+  /** The hub's reason code (PushRejectReason); in rows stored by desks before the codes, the hub's Chinese sentence. */
   reason: string;
+  /** The facts the hub gave with the code (absent in rows stored before them). */
+  details?: PushRejectDetails;
   rejectedAt: string;
 }
 
@@ -36,9 +40,14 @@ type AppendArgs = [opId: string, author: string, kind: OutboxKind, ticketId: str
 /** One prepared insert per connection, shared by every writer on it. */
 const appendStatements = new WeakMap<DeskDatabase, Statement<AppendArgs>>();
 
-/** The hub's answer for one entry. */
-/** The hub's answer for one entry; a refusal carries a reason code and, from current hubs, the message in Chinese. */
-export type EntryOutcome = { seq: number; outcome: 'accepted' | 'duplicate' } | { seq: number; outcome: 'rejected'; reason: string; message?: string };
+/** The hub's answer for one entry; a refusal carries its reason code and the facts to word it with (its message is English, for logs). */
+export type EntryOutcome = { seq: number; outcome: 'accepted' | 'duplicate' } | ({ seq: number; outcome: 'rejected'; reason: string; message?: string } & PushRejectDetails);
+
+/** The facts of a refusal worth keeping beside its code, as JSON; null when it came with none. */
+function detailsOf({ subject, state, limit, issues }: PushRejectDetails): string | null {
+  const json = JSON.stringify({ subject, state, limit, issues });
+  return json === '{}' ? null : json;
+}
 
 interface OutboxRow {
   seq: number;
@@ -104,13 +113,14 @@ export class OutboxQueue {
   record(outcomes: readonly EntryOutcome[]): void {
     const remove = this.db.prepare('DELETE FROM outbox WHERE seq = ?');
     const reject = this.db.prepare(
-      `INSERT INTO outbox_rejected (seq, op_id, author, kind, ticket_id, payload, created_at, reason, rejected_at)
-       SELECT seq, op_id, author, kind, ticket_id, payload, created_at, ?, ? FROM outbox WHERE seq = ?`,
+      `INSERT INTO outbox_rejected (seq, op_id, author, kind, ticket_id, payload, created_at, reason, details, rejected_at)
+       SELECT seq, op_id, author, kind, ticket_id, payload, created_at, ?, ?, ? FROM outbox WHERE seq = ?`,
     );
     this.db.transaction(() => {
       const at = this.now().toISOString();
       for (const answer of outcomes) {
-        if (answer.outcome === 'rejected') reject.run((answer.message ?? answer.reason).slice(0, 500), at, answer.seq);
+        // The code, not the message: the operator's list words it in the desk's language.
+        if (answer.outcome === 'rejected') reject.run(answer.reason.slice(0, 100), detailsOf(answer), at, answer.seq);
         remove.run(answer.seq);
       }
     })();
@@ -118,9 +128,14 @@ export class OutboxQueue {
 
   rejected(): RejectedEntry[] {
     return this.db
-      .prepare<[], OutboxRow & { reason: string; rejected_at: string }>('SELECT * FROM outbox_rejected ORDER BY seq')
+      .prepare<[], OutboxRow & { reason: string; details: string | null; rejected_at: string }>('SELECT * FROM outbox_rejected ORDER BY seq')
       .all()
-      .map((row) => ({ ...toEntry(row), reason: row.reason, rejectedAt: row.rejected_at }));
+      .map((row) => ({
+        ...toEntry(row),
+        reason: row.reason,
+        ...(row.details ? { details: JSON.parse(row.details) as PushRejectDetails } : {}),
+        rejectedAt: row.rejected_at,
+      }));
   }
 
   summary(): Pick<SyncStatus, 'pending' | 'oldestPendingAt' | 'needsAttention'> {

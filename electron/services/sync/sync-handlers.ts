@@ -7,5 +7,6 @@ export const syncHandlers = ({ sync, outbox }: { sync: DeskSync; outbox: OutboxQ
   ({
     getSyncStatus: () => sync.status(),
     syncNow: () => sync.syncNow(),
-    listRejectedOutbox: () => outbox.rejected().map(({ seq, author, kind, ticketId, createdAt, reason, rejectedAt }) => ({ seq, author, kind, ticketId, createdAt, reason, rejectedAt })),
+    listRejectedOutbox: () =>
+      outbox.rejected().map(({ seq, author, kind, ticketId, createdAt, reason, details, rejectedAt }) => ({ seq, author, kind, ticketId, createdAt, reason, ...(details ? { details } : {}), rejectedAt })),
   }) satisfies Pick<DeskHandlers, 'getSyncStatus' | 'syncNow' | 'listRejectedOutbox'>;

@@ -1,3 +1,4 @@
+import type { PushRejectReason } from '../../../shared/hub/error-codes';
 import type { DeskErrorCode, DeskErrorReason } from '../../../shared/result';
 import type { ValidationCode } from '../../../shared/validation';
 import type { TKey } from './keys';
@@ -75,6 +76,20 @@ export const errorReasonKeys = {
   HUB_NO_PROGRESS: 'errors:reason.HUB_NO_PROGRESS',
   HUB_CURSOR_BACKWARDS: 'errors:reason.HUB_CURSOR_BACKWARDS',
 } as const satisfies Record<DeskErrorReason, TKey>;
+
+/** The wording of every reason the hub refuses a queued entry for (the 需处理 list); a new reason without wording fails to compile. */
+export const pushRejectKeys = {
+  INVALID_ENTRY: 'errors:push.INVALID_ENTRY',
+  UNKNOWN_FIELD: 'errors:push.UNKNOWN_FIELD',
+  UNSAFE_TEXT: 'errors:push.UNSAFE_TEXT',
+  TOO_DEEP: 'errors:push.TOO_DEEP',
+  UNKNOWN_AUTHOR: 'errors:push.UNKNOWN_AUTHOR',
+  NOT_FOUND: 'errors:push.NOT_FOUND',
+  ID_TAKEN: 'errors:push.ID_TAKEN',
+  NOT_OWNER: 'errors:push.NOT_OWNER',
+  WRONG_STATE: 'errors:push.WRONG_STATE',
+  REVIEW_REQUIRED: 'errors:push.REVIEW_REQUIRED',
+} as const satisfies Record<PushRejectReason, TKey>;
 
 /** The wording of every validation code, shown at the field. */
 export const validationKeys = {

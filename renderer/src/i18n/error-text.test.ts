@@ -2,12 +2,13 @@ import i18next from 'i18next';
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { hubErrorReasons } from '../../../shared/hub/errors';
+import { pushRejectReasons } from '../../../shared/hub/sync';
 import type { DeskError } from '../../../shared/result';
 import { deskErrorCodes, deskErrorReasons } from '../../../shared/result';
 import { registrationFieldSchemas } from '../../../shared/tickets/registration-form';
 import { validationCodes } from '../../../shared/validation';
-import { errorCodeKeys, errorReasonKeys, validationKeys } from './error-keys';
-import { deskErrorText, issueText, zodIssueText } from './error-text';
+import { errorCodeKeys, errorReasonKeys, pushRejectKeys, validationKeys } from './error-keys';
+import { deskErrorText, issueText, rejectedEntryText, zodIssueText } from './error-text';
 import { en, namespaces, zhCN } from './resources';
 
 const HAN = /\p{Script=Han}/u;
@@ -27,10 +28,11 @@ describe('every error code is worded in both languages', () => {
     ...deskErrorCodes.map((code) => [`code ${code}`, errorCodeKeys[code]] as const),
     ...deskErrorReasons.map((reason) => [`reason ${reason}`, errorReasonKeys[reason]] as const),
     ...validationCodes.map((code) => [`validation ${code}`, validationKeys[code]] as const),
+    ...pushRejectReasons.map((reason) => [`push refusal ${reason}`, pushRejectKeys[reason]] as const),
   ];
 
   it.each(all)('%s has Chinese and English text, the English without Chinese characters', (_name, key) => {
-    const facts = { max: 40, min: 5, minutes: 2, subject: 'A-017', refs: 'D-1, D-2', limit: 62 };
+    const facts = { max: 40, min: 5, minutes: 2, subject: 'A-017', refs: 'D-1, D-2', limit: 62, state: 'Closed' };
     const chinese = zh(key, facts);
     const inEnglish = english(key, facts);
     expect(chinese).not.toBe(key);
@@ -80,6 +82,28 @@ describe('an error in the UI’s language, from its code alone', () => {
     expect(issueText(english, { code: 'ADDRESS_TOO_LONG', params: { max: 200 } })).toBe('The address has at most 200 characters');
     expect(issueText(zh, { code: 'ENROLMENT_CODE_FORMAT' })).toBe('登记码应为 12 位字母和数字（如 ABCD-EFGH-JKMN）');
     expect(issueText(english, {})).toBe('Not valid');
+  });
+});
+
+describe('an entry the hub refused for good, in the UI’s language', () => {
+  const entry = { author: 'op01', ticketId: '0190a000-0000-7000-8000-00000000e001' };
+
+  it('words the reason code with its facts: the ticket’s state in the UI’s words, the fields refused', () => {
+    const closed = { ...entry, reason: 'WRONG_STATE', details: { subject: entry.ticketId, state: 'closed' } };
+    expect(rejectedEntryText(english, closed)).toBe('Not possible in the ticket’s state (Closed)');
+    expect(rejectedEntryText(zh, closed)).toBe('工单当前状态为“已办结”，不能进行此操作');
+    const short = { ...entry, reason: 'INVALID_ENTRY', details: { issues: [{ path: 'payload.description', message: 'Too small', code: 'DESCRIPTION_TOO_SHORT', params: { min: 5 } }] } };
+    expect(rejectedEntryText(english, short)).toBe('The content does not meet the requirements; the hub did not take it (payload.description: Describe the request in at least 5 characters)');
+    expect(rejectedEntryText(zh, short)).toBe('内容不符合要求，中心服务器未接收（payload.description：诉求内容至少 5 个字）');
+  });
+
+  it('names the entry’s own author or ticket where the hub named none', () => {
+    expect(rejectedEntryText(english, { ...entry, reason: 'UNKNOWN_AUTHOR' })).toBe('op01 has not signed in at this desk and cannot be the author');
+    expect(rejectedEntryText(zh, { ...entry, reason: 'NOT_FOUND' })).toBe(`中心服务器没有这张工单（${entry.ticketId}）`);
+  });
+
+  it('shows a row kept from before the codes as the hub’s own sentence', () => {
+    expect(rejectedEntryText(english, { ...entry, reason: '工单已办结，不能进行此操作' })).toBe('工单已办结，不能进行此操作');
   });
 });
 

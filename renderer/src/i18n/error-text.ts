@@ -1,8 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import { isPushRejectReason } from '../../../shared/hub/error-codes';
 import type { DeskError, FieldIssue } from '../../../shared/result';
-import { validationOf } from '../../../shared/validation';
-import { errorCodeKeys, errorReasonKeys, validationKeys } from './error-keys';
+import type { RejectedOutboxEntry } from '../../../shared/sync/status';
+import { isValidationCode, validationOf } from '../../../shared/validation';
+import { errorCodeKeys, errorReasonKeys, pushRejectKeys, validationKeys } from './error-keys';
+import { ticketStateKeys } from './history/keys';
 
 /**
  * The one place an error becomes words, in the UI's language: errors cross
@@ -26,7 +29,31 @@ export function deskErrorText(t: TFunction, error: Pick<DeskError, 'code' | 'det
     limit: details.limit ?? '',
   };
   const text = details.reason ? t(errorReasonKeys[details.reason], facts) : t(errorCodeKeys[error.code]);
-  const fields = error.issues?.map((issue) => (issue.code ? t('errors:fieldIssue', { path: issue.path || '—', text: issueText(t, issue) }) : issue.path || '—')).join(', ');
+  return withFields(t, text, error.issues);
+}
+
+/**
+ * Why the hub refused a queued entry for good, in the UI's language: its reason code worded with the facts it came
+ * with (the entry's own ticket or author where the hub named none), then the fields it concerns. A row kept from
+ * before the codes holds the hub's Chinese sentence instead of a code: that text is shown as it is.
+ */
+export function rejectedEntryText(t: TFunction, entry: Pick<RejectedOutboxEntry, 'reason' | 'details' | 'author' | 'ticketId'>): string {
+  if (!isPushRejectReason(entry.reason)) return entry.reason;
+  const details = entry.details ?? {};
+  const state = details.state;
+  const facts = {
+    subject: details.subject ?? (entry.reason === 'UNKNOWN_AUTHOR' ? entry.author : entry.ticketId),
+    state: state === undefined ? '—' : Object.hasOwn(ticketStateKeys, state) ? t(ticketStateKeys[state as keyof typeof ticketStateKeys]) : state,
+    limit: details.limit ?? '',
+  };
+  return withFields(t, t(pushRejectKeys[entry.reason], facts), details.issues);
+}
+
+/** A text followed by the fields it concerns, each with its own wording when it carries a validation code. */
+function withFields(t: TFunction, text: string, issues: readonly { path: string; code?: string; params?: FieldIssue['params'] }[] | undefined): string {
+  const fields = issues
+    ?.map(({ path, code, params }) => (isValidationCode(code) ? t('errors:fieldIssue', { path: path || '—', text: issueText(t, { code, params }) }) : path || '—'))
+    .join(', ');
   return fields ? t('errors:withFields', { text, fields }) : text;
 }
 

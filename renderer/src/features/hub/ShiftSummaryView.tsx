@@ -1,5 +1,6 @@
 import { Alert, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { RefusedEntries } from './RefusedEntries';
 import { UnfinishedTickets } from './UnfinishedTickets';
 import { useTranslation } from 'react-i18next';
 import type { ShiftSummary } from '../../../../shared/shift-summary';
@@ -74,6 +75,7 @@ export function ShiftSummaryView({ summary }: { summary: ShiftSummary }): React.
         <Figure id="callbacks-due" label={t('hub:shiftSummary.awaitingCallback')} value={summary.awaitingCallback} tone={summary.awaitingCallback > 0 ? 'warning' : undefined} />
         <Figure id="unfinished" label={t('hub:shiftSummary.unfinished')} value={summary.unfinishedCount} tone={summary.unfinishedCount > 0 ? 'warning' : undefined} />
       </dl>
+      <RefusedEntries count={outbox.needsAttention} />
       <UnfinishedTickets tickets={summary.unfinished} total={summary.unfinishedCount} />
       {outbox.pending > 0 && <Typography.Paragraph type="secondary" className="shift-summary-hint">{t('hub:shiftSummary.pendingStays')}</Typography.Paragraph>}
     </section>

@@ -74,6 +74,18 @@ export const errorsEn: Shape<typeof errorsZhCN> = {
     HUB_NO_PROGRESS: 'The hub did not acknowledge what was sent; retrying later',
     HUB_CURSOR_BACKWARDS: 'The hub’s sync position went back (database restored?); contact support',
   },
+  push: {
+    INVALID_ENTRY: 'The content does not meet the requirements; the hub did not take it',
+    UNKNOWN_FIELD: 'It has a field the protocol does not know (desk and hub versions differ?)',
+    UNSAFE_TEXT: 'It has characters that cannot be saved (such as NUL)',
+    TOO_DEEP: 'Nested more than {{limit}} levels deep; the hub did not take it',
+    UNKNOWN_AUTHOR: '{{subject}} has not signed in at this desk and cannot be the author',
+    NOT_FOUND: 'The hub has no such ticket ({{subject}})',
+    ID_TAKEN: 'The id {{subject}} is used by another desk or record already',
+    NOT_OWNER: 'This ticket was registered at another desk or is confidential; this desk may not change it, add to it or urge it',
+    WRONG_STATE: 'Not possible in the ticket’s state ({{state}})',
+    REVIEW_REQUIRED: 'A trainee’s ticket is transferred only after a supervisor’s review',
+  },
   validation: {
     CALLER_NUMBER_EMPTY: 'Enter the caller’s number',
     CALLER_NUMBER_TOO_LONG: 'The phone number is too long',

@@ -75,6 +75,19 @@ export const errorsZhCN = {
     HUB_NO_PROGRESS: '中心服务器未确认所发内容，稍后重试',
     HUB_CURSOR_BACKWARDS: '中心服务器的同步游标倒退了（数据库被恢复过？），请联系技术支持',
   },
+  /** Why the hub refused one queued entry for good (PushRejectReason), in the 需处理 list. */
+  push: {
+    INVALID_ENTRY: '内容不符合要求，中心服务器未接收',
+    UNKNOWN_FIELD: '含有协议之外的字段（座席程序与中心服务器版本不一致？）',
+    UNSAFE_TEXT: '含有无法保存的字符（如 NUL）',
+    TOO_DEEP: '内容嵌套超过 {{limit}} 层，中心服务器未接收',
+    UNKNOWN_AUTHOR: '登记人 {{subject}} 没有在本座席登录过，不能作为登记人',
+    NOT_FOUND: '中心服务器没有这张工单（{{subject}}）',
+    ID_TAKEN: '编号 {{subject}} 已被其他座席或其他记录使用',
+    NOT_OWNER: '这张工单由其他座席登记或属保密工单，本座席不能修改、补充或催办',
+    WRONG_STATE: '工单当前状态为“{{state}}”，不能进行此操作',
+    REVIEW_REQUIRED: '实训学员的工单须经班长审核后才能转办',
+  },
   /** Why a field was refused (ValidationCode), shown at the field. */
   validation: {
     CALLER_NUMBER_EMPTY: '请填写来电号码',

@@ -103,6 +103,7 @@ export const hubEn: Shape<typeof hubZhCN> = {
     unfinished: 'Tickets to pick up',
     unfinishedHint: 'Press 1–{{count}} to open a ticket, then transfer or answer it',
     unfinishedMore: '{{count}} more not listed (oldest first)',
+    refusedHint: 'The hub refused these entries; they are not sent again. Act on the reason or tell the supervisor',
     unfinishedReasons: { open: 'To transfer or answer', review_returned: 'Returned by review' },
     loading: 'Adding up the shift…',
     failed: 'Shift summary could not be read: {{reason}}',

@@ -100,6 +100,7 @@ export const hubZhCN = {
     unfinished: '待处置工单',
     unfinishedHint: '按数字键 1–{{count}} 打开对应工单，接着转办或直接答复',
     unfinishedMore: '另有 {{count}} 件未列出（最早的先列）',
+    refusedHint: '以下条目被中心服务器拒收，不会再发送；请按原因处理或报告班长',
     unfinishedReasons: { open: '待转办或答复', review_returned: '审核退回' },
     loading: '正在汇总本班…',
     failed: '班次小结读取失败：{{reason}}',
