@@ -475,5 +475,22 @@ describe.each(['postgres', 'pglite'] as const)('hub API on %s', (driver) => {
     }
     expect(JSON.stringify(doc.body.paths['/v1/sync/push'])).toContain('"maxItems":500');
   });
+
+  it('describes the API in English for developers: no Chinese in any title, summary or description (values such as enum members are data)', async () => {
+    const doc = (await call<unknown>('GET', '/v1/openapi.json')).body;
+    const words: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node !== null && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (['title', 'summary', 'description'].includes(key) && typeof value === 'string') words.push(value);
+          walk(value);
+        }
+      }
+    };
+    walk(doc);
+    expect(words.length).toBeGreaterThan(hubRoutes.length);
+    expect(words.filter((text) => /\p{Script=Han}/u.test(text))).toEqual([]);
+  });
 });
 

@@ -34,7 +34,7 @@ export function openApiDocument(api: Readonly<Record<string, HubRouteSpec>>, ver
   }
   return {
     openapi: '3.1.0',
-    info: { title: '12345 热线中心枢纽 API', version },
+    info: { title: '12345 hotline centre hub API', version },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,
   };
