@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { CallerPanel } from '../features/caller';
 import { HubShift } from '../features/hub';
 import { PhoneBar } from '../features/phone';
-import { TicketArea, TicketAreaPlaceholder } from '../features/ticket';
+import { loadTicketArea, TicketArea, TicketAreaPlaceholder } from '../features/ticket';
 import { TrainingArea } from '../features/training';
 import { ShortcutHelpOnDemand } from '../shortcuts/ShortcutHelpOnDemand';
+import { whenTicketFormsIn } from '../core/ticket-session-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { StatusBar } from '../status-bar/StatusBar';
 import { RightPane } from './RightPane';
@@ -23,11 +24,22 @@ export function Workbench(): React.JSX.Element {
   const { t } = useTranslation();
   const detached = useSettingsStore((s) => s.settings.knowledgePaneDetached);
   useWorkbenchShortcuts();
-  // The ticket forms' and the 实训 area's chunks are asked for once the workbench has painted: the phone bar, the
-  // screen pop and the knowledge search come first (most desks are not trainees').
+  // The phone bar, the screen pop and the knowledge search come first; the ticket forms' chunk is asked for once the
+  // workbench has painted, the 实训 area's once the forms are in (most desks are not trainees', and its tables and
+  // schemas would otherwise be fetched and run while the forms are).
   const [painted, setPainted] = useState(false);
+  const [formsIn, setFormsIn] = useState(false);
   useEffect(() => {
-    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
+    // The fetch starts in the first frame (network, off the main thread), the forms render once it is painted.
+    const frame = requestAnimationFrame(() => {
+      void loadTicketArea();
+      setTimeout(() => {
+        setPainted(true);
+      }, 0);
+    });
+    whenTicketFormsIn(() => {
+      setFormsIn(true);
+    });
     return () => {
       cancelAnimationFrame(frame);
     };
@@ -41,7 +53,7 @@ export function Workbench(): React.JSX.Element {
       <Splitter className="workbench-panes">
         <Splitter.Panel defaultSize="55%" min="35%">
           <section className="pane pane-left" id="pane-call" aria-label={t('common:pane.call')} tabIndex={-1} data-testid="pane-call">
-            {painted && (
+            {formsIn && (
               <Suspense fallback={null}>
                 <TrainingArea />
               </Suspense>
