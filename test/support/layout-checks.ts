@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect } from '@playwright/test';
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 /**
  * The checks the layout and accessibility suite runs on every view: what
@@ -96,13 +95,6 @@ export const deskSizes = [
   { name: '1920x1080@125', width: 1536, height: 864, scale: 1.25 },
 ] as const;
 export type DeskSize = (typeof deskSizes)[number];
-
-/** The CSS viewport and the device pixel ratio (Playwright fixes the ratio per page; the DevTools protocol changes it in place). */
-export async function resizeTo(page: Page, cdp: CDPSession, size: DeskSize): Promise<void> {
-  await page.setViewportSize({ width: size.width, height: size.height });
-  await cdp.send('Emulation.setDeviceMetricsOverride', { width: size.width, height: size.height, deviceScaleFactor: size.scale, mobile: false });
-  await expect.poll(() => page.evaluate(() => [window.innerWidth, window.innerHeight, window.devicePixelRatio])).toEqual([size.width, size.height, size.scale]);
-}
 
 /**
  * The view as it is now, at one size: settled, a screenshot in test-results/layout/, and every problem found

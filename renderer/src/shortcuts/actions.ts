@@ -58,6 +58,7 @@ export const actionIds = [
   'phone.keypad',
   'phone.dial',
   'phone.selfCheck',
+  'phone.settings',
   'phone.requestHelp',
   'agent.ready',
   'agent.breakRest',
@@ -126,6 +127,8 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'phone.keypad', group: 'phone', defaultKeys: ['Alt+KeyK'], whileTyping: true },
   { id: 'phone.dial', group: 'phone', defaultKeys: ['Alt+KeyD'], whileTyping: true },
   { id: 'phone.selfCheck', group: 'phone', defaultKeys: ['Alt+KeyJ'], whileTyping: true },
+  // Beside Alt+J: the self-check's failures are fixed in the phone settings (server, extension, devices).
+  { id: 'phone.settings', group: 'phone', defaultKeys: ['Alt+Shift+KeyJ'], whileTyping: true },
   { id: 'phone.requestHelp', group: 'phone', defaultKeys: ['Alt+KeyY'], whileTyping: true },
   // A key for every agent state: Alt+Shift+1 ready, 2–4 the break reasons, 5 training, 0 signed out.
   { id: 'agent.ready', group: 'phone', defaultKeys: ['Alt+Shift+Digit1'], whileTyping: true },

@@ -30,12 +30,24 @@ export function SeatDetails(): React.JSX.Element {
     if (focused) document.querySelector<HTMLElement>(`[data-desk-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   };
   return (
-    <Drawer open={deskId !== null} onClose={close} title={seat ? `${seat.displayName} · ${seatLabel(seat)}` : t('board:details.title')} size={380} data-testid="seat-details">
+    <Drawer open={deskId !== null} onClose={close} title={
+        seat ? (
+          <>
+            <span lang="zh-CN">{seat.displayName}</span> · {seatLabel(seat)}
+          </>
+        ) : (
+          t('board:details.title')
+        )
+      } size={380} data-testid="seat-details">
       {seat && <SeatJoinActions seat={seat} />}
       {seat && (
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('board:details.state')}>
-            <Tag color={agentStateColors[seat.state]}>{t(agentStateKeys[seat.state])}</Tag>
+            {/* The state's colour as a dot beside its words: white words on the state colours miss 4.5:1. */}
+            <Tag className="seat-state-tag">
+              <span className="seat-dot" style={{ '--state-color': agentStateColors[seat.state] } as React.CSSProperties} aria-hidden />
+              {t(agentStateKeys[seat.state])}
+            </Tag>
             {seat.reason && breakReasonText(t, seat.reason)}
           </Descriptions.Item>
           <Descriptions.Item label={t('board:details.alarms')}>
@@ -54,9 +66,9 @@ export function SeatDetails(): React.JSX.Element {
           <Descriptions.Item label={t('board:details.callStarted')}>{time(callStart)}</Descriptions.Item>
           <Descriptions.Item label={t('board:details.callLength')}>{callStart === null ? '—' : <span ref={callRef} />}</Descriptions.Item>
           <Descriptions.Item label={t('board:details.help')}>{seat.helpRequested ? t('board:details.helpYes') : t('board:details.helpNo')}</Descriptions.Item>
-          <Descriptions.Item label={t('board:details.operator')}>{seat.operator}</Descriptions.Item>
+          <Descriptions.Item label={t('board:details.operator')}><span lang="zh-CN">{seat.operator}</span></Descriptions.Item>
           <Descriptions.Item label={t('board:details.extension')}>{seat.extension ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('board:details.team')}>{seat.team ?? t('board:team.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('board:details.team')}>{seat.team ? <span lang="zh-CN">{seat.team}</span> : t('board:team.none')}</Descriptions.Item>
           <Descriptions.Item label={t('board:details.reported')}>{time(seat.reportedMs)}</Descriptions.Item>
         </Descriptions>
       )}

@@ -3,13 +3,14 @@ import { Badge, Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useHubStore } from '../../core/hub-store';
 import { roleKeys } from '../../i18n/hub/keys';
+import { PersonLabel, TeamName } from '../../core/person-label';
 
 /** In the status bar: who is signed in at the hub (name, role, team), with sign-in (Alt+L) or sign-out (Alt+Q) beside it. */
 export function HubSessionStatus(): React.JSX.Element {
   const { t } = useTranslation();
   const session = useHubStore((s) => s.session);
   const opened = useHubStore((s) => s.dialogOpened);
-  const who = session ? `${session.displayName}（${[t(roleKeys[session.role]), session.team].filter(Boolean).join(' · ')}）` : t('hub:signedOut');
+  const who = session ? <PersonLabel name={session.displayName} details={[t(roleKeys[session.role]), <TeamName key="team" team={session.team} />]} /> : t('hub:signedOut');
   return (
     <span data-testid="hub-session" data-state={session ? 'signed_in' : 'signed_out'}>
       {t('hub:account')}:{' '}

@@ -1,3 +1,4 @@
+import { PersonLabel } from '../../core/person-label';
 import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,7 +77,10 @@ export function HubSignOutDialog(): React.JSX.Element {
       }}
     >
       {session && (
-        <Typography.Paragraph type="secondary">{t('hub:signOutDialog.who', { name: session.displayName, username: session.username })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('hub:signOutDialog.who')}
+          <PersonLabel name={session.displayName} details={[session.username]} />
+        </Typography.Paragraph>
       )}
       <ShiftSummaryPanel active={open} />
       {error && <Alert type="error" showIcon title={error} className="ticket-hint" data-testid="hub-sign-out-error" />}

@@ -31,6 +31,9 @@ export function phoneShortcutHandlers(): Record<PhoneActionId, () => void> {
     'phone.selfCheck': () => {
       open('selfCheck');
     },
+    'phone.settings': () => {
+      open('settings');
+    },
     'phone.requestHelp': () => {
       usePhoneStore.getState().helpToggled();
     },

@@ -204,7 +204,7 @@ export function TicketArea(): React.JSX.Element {
     >
       {result && <TicketConfirmation confirmation={result} onClose={() => setResult(null)} />}
       <section aria-label={t('ticket:sections.registration')}>
-        <Typography.Title level={5}>{t('ticket:sections.registration')}（Alt+R）</Typography.Title>
+        <Typography.Title level={5}>{t('ticket:sectionWithKey', { section: t('ticket:sections.registration'), key: 'Alt+R' })}</Typography.Title>
         <RegistrationForm form={form} disabled={ticket !== null} onChange={saveDraft} onSubmit={(v) => void register(v)} />
       </section>
       <Tabs
@@ -213,12 +213,12 @@ export function TicketArea(): React.JSX.Element {
           tabChosen(key as DispositionTab);
         }}
         items={[
-          { key: 'transfer', label: `${t('ticket:sections.transfer')}（Alt+T）`, children: <TransferForm key={finished} query={ticket ? { ...query, text: ticket.registration.description } : query} onDone={done} /> },
-          { key: 'answer', label: `${t('ticket:sections.answer')}（Alt+A）`, children: <AnswerForm key={finished} onDone={done} /> },
+          { key: 'transfer', label: t('ticket:sectionWithKey', { section: t('ticket:sections.transfer'), key: 'Alt+T' }), children: <TransferForm key={finished} query={ticket ? { ...query, text: ticket.registration.description } : query} onDone={done} /> },
+          { key: 'answer', label: t('ticket:sectionWithKey', { section: t('ticket:sections.answer'), key: 'Alt+A' }), children: <AnswerForm key={finished} onDone={done} /> },
         ]}
       />
       <section aria-label={t('ticket:sections.callback')}>
-        <Typography.Title level={5}>{t('ticket:sections.callback')}（Alt+C）</Typography.Title>
+        <Typography.Title level={5}>{t('ticket:sectionWithKey', { section: t('ticket:sections.callback'), key: 'Alt+C' })}</Typography.Title>
         <CallbackForm refreshKey={`${ticket?.id ?? ''}:${ticket?.state ?? ''}:${finished}`} onDone={setResult} />
       </section>
     </Card>

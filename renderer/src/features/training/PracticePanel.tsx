@@ -50,8 +50,9 @@ export function PracticePanel({ practice }: { practice: PracticeSession }): Reac
       data-scenario={scenario.id}
       title={
         <span>
-          {t('training:practice.title', { title: scenario.title })} <Tag color="purple">{t('training:practice.badge')}</Tag>
-          <Tag>{scenario.level}</Tag>
+          {/* The scenario, its level and the caller's words are the training material's own text, in Chinese in either UI language. */}
+          {t('training:practice.title')}<span lang="zh-CN">{scenario.title}</span> <Tag color="purple">{t('training:practice.badge')}</Tag>
+          <PracticeLevel level={scenario.level} />
         </span>
       }
       extra={<Typography.Text type="secondary">{t('training:practice.keys')}</Typography.Text>}
@@ -69,7 +70,7 @@ export function PracticePanel({ practice }: { practice: PracticeSession }): Reac
         {scenario.turns.slice(0, shown).map((turn, index) => (
           <li key={index} className="practice-turn" data-testid="practice-turn" data-stage={turn.stage}>
             <Typography.Text type="secondary">{t('training:practice.caller')}</Typography.Text>
-            {turn.text}
+            <span lang="zh-CN">{turn.text}</span>
           </li>
         ))}
       </ol>
@@ -218,4 +219,13 @@ function ScenarioAudio({ scenario }: { scenario: PracticeScenario }): React.JSX.
   if (!scenario.audio) return null;
   if (!scenario.audioAvailable) return <Typography.Text type="secondary">{t('training:practice.noAudio')}</Typography.Text>;
   return url ? <audio src={url} controls autoPlay className="practice-audio" data-testid="practice-audio" /> : null;
+}
+
+const practiceLevelKeys = { 基础: 'training:practice.levels.基础', 提高: 'training:practice.levels.提高' } as const;
+
+/** The material's two levels (基础 / 提高) in the UI's language; any other level as the material words it. */
+function PracticeLevel({ level }: { level: string }): React.JSX.Element {
+  const { t } = useTranslation();
+  const key = level in practiceLevelKeys ? practiceLevelKeys[level as keyof typeof practiceLevelKeys] : null;
+  return key ? <Tag>{t(key)}</Tag> : <Tag lang="zh-CN">{level}</Tag>;
 }

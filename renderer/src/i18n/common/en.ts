@@ -3,6 +3,8 @@ import type { commonZhCN } from './zh-CN';
 
 /** English for the shell, panes, status bar, settings and shortcut help; the type makes a missing or extra key a compile error. */
 export const commonEn: Shape<typeof commonZhCN> = {
+  // Around a person's details after their name: 王班长（班长 · 一组）, 王班长 (Supervisor · 一组).
+  person: { open: ' (', close: ')' },
   app: {
     title: '12345 Hotline Desk',
     loading: 'Starting the desk…',
@@ -105,6 +107,7 @@ export const commonEn: Shape<typeof commonZhCN> = {
       'phone.keypad': 'Keypad (DTMF)',
       'phone.dial': 'Dial a number',
       'phone.selfCheck': 'Phone self-check',
+      'phone.settings': 'Phone settings (server, extension, devices)',
       'phone.requestHelp': 'Ask a supervisor for help (abusive or hard call); again to cancel',
       'agent.ready': 'Ready (ends a break, training or after-call work)',
       'agent.breakRest': 'Rest break (no new calls)',

@@ -48,6 +48,7 @@ export const shortcutActionKeys = {
   'phone.keypad': 'common:shortcuts.actions.phone.keypad',
   'phone.dial': 'common:shortcuts.actions.phone.dial',
   'phone.selfCheck': 'common:shortcuts.actions.phone.selfCheck',
+  'phone.settings': 'common:shortcuts.actions.phone.settings',
   'phone.requestHelp': 'common:shortcuts.actions.phone.requestHelp',
   'agent.ready': 'common:shortcuts.actions.agent.ready',
   'agent.breakRest': 'common:shortcuts.actions.agent.breakRest',

@@ -1,5 +1,7 @@
 /** Simplified Chinese for the shell, panes, status bar, settings and shortcut help: the source of truth for this namespace's keys. */
 export const commonZhCN = {
+  // Around a person's details after their name: 王班长（班长 · 一组）, 王班长 (Supervisor · 一组).
+  person: { open: '（', close: '）' },
   app: {
     title: '12345 热线座席',
     loading: '正在启动座席…',
@@ -102,6 +104,7 @@ export const commonZhCN = {
       'phone.keypad': '打开拨号盘（DTMF）',
       'phone.dial': '输入号码外呼',
       'phone.selfCheck': '话机自检',
+      'phone.settings': '话机设置（服务器、分机、设备）',
       'phone.requestHelp': '请求班长协助（辱骂、疑难来电）；再按取消',
       'agent.ready': '示闲（结束小休、用餐、会议、培训或话后处理）',
       'agent.breakRest': '小休（不接新来电）',

@@ -33,7 +33,7 @@ export const hubEn: Shape<typeof hubZhCN> = {
   },
   signOutDialog: {
     title: 'Sign out · shift change',
-    who: 'Signed in: {{name}} ({{username}})',
+    who: 'Signed in: ',
     prompt: 'Handover note for the next operator (callers to call back, unfinished matters)',
     placeholder: 'e.g. Caller 3 will ring again this afternoon; the ticket is registered.',
     empty: 'Write the note first, or choose “Sign out without a note”',

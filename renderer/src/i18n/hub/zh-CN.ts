@@ -30,7 +30,7 @@ export const hubZhCN = {
   },
   signOutDialog: {
     title: '签出 · 交接班',
-    who: '当前签入：{{name}}（{{username}}）',
+    who: '当前签入：',
     prompt: '交接班备注（留给下一位话务员，例如待回访的来电人、未办完的事项）',
     placeholder: '例：3 号来电人下午会再打来，工单已登记。',
     empty: '请先写交接内容，或选择“不留言，直接签出”',

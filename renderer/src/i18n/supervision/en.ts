@@ -73,7 +73,8 @@ export const supervisionEn: Shape<typeof supervisionZhCN> = {
     noTrainees: 'The centre has no trainee accounts',
     rangeLabel: 'Period',
     ranges: { last30: 'Last 30 days', thisMonth: 'This month', lastMonth: 'Last month' },
-    range: '{{name}} · {{from}} to {{to}}',
+    // After the trainee's name.
+    range: '{{from}} to {{to}}',
     loading: 'Reading the placement record…',
     failed: 'Placement record could not be read: {{reason}}',
     empty: 'No calls, tickets or practice in this period',

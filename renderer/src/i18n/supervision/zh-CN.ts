@@ -70,7 +70,7 @@ export const supervisionZhCN = {
     noTrainees: '中心没有实训学员账号',
     rangeLabel: '时段',
     ranges: { last30: '近 30 天', thisMonth: '本月', lastMonth: '上月' },
-    range: '{{name}} · {{from}} 至 {{to}}',
+    range: '{{from}} 至 {{to}}',
     loading: '正在读取实习档案…',
     failed: '实习档案读取失败：{{reason}}',
     empty: '这段时间没有通话、工单或练习',

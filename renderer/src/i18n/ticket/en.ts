@@ -18,6 +18,8 @@ export const ticketEn: Shape<typeof ticketZhCN> = {
   title: 'Ticket',
   empty: 'Register the ticket here once a call is answered (consult, help, complaint, report, suggestion, praise)',
   sections: { registration: 'Register', transfer: 'Transfer', answer: 'Answer directly', callback: 'Callback' },
+  // A section's title with the key that jumps to it: full-width brackets in Chinese, plain ones in English.
+  sectionWithKey: '{{section}} ({{key}})',
   fields: {
     callerName: 'Caller name',
     callerNumber: 'Caller number',

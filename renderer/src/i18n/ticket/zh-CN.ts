@@ -15,6 +15,8 @@ export const ticketZhCN = {
   },
   empty: '接听来电后在此登记工单（咨询、求助、投诉、举报、建议、表扬）',
   sections: { registration: '登记', transfer: '转办', answer: '直接答复', callback: '回访' },
+  // A section's title with the key that jumps to it: full-width brackets in Chinese, plain ones in English.
+  sectionWithKey: '{{section}}（{{key}}）',
   fields: {
     callerName: '来电人姓名',
     callerNumber: '来电号码',

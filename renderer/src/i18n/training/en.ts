@@ -16,7 +16,9 @@ export const trainingEn: Shape<typeof trainingZhCN> = {
     alwaysForTrainees: 'Trainee accounts always show the training guide',
   },
   practice: {
-    title: 'Practice: {{title}}',
+    // Followed by the scenario's title.
+    title: 'Practice: ',
+    levels: { 基础: 'Basic', 提高: 'Advanced' },
     badge: 'Scripted call · no real ticket',
     keys: 'Next words Alt+M · lead Alt+B · submit Ctrl+Enter · end Alt+Shift+P',
     number: 'Caller number: ',

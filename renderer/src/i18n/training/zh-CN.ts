@@ -13,7 +13,8 @@ export const trainingZhCN = {
     alwaysForTrainees: '实训账号始终显示实训引导',
   },
   practice: {
-    title: '练习：{{title}}',
+    title: '练习：',
+    levels: { 基础: '基础', 提高: '提高' },
     badge: '模拟来电 · 不生成真实工单',
     keys: '下一句 Alt+M · 主办单位 Alt+B · 提交 Ctrl+Enter · 结束 Alt+Shift+P',
     number: '来电号码：',

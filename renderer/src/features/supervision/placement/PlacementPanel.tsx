@@ -6,6 +6,7 @@ import type { PlacementDay } from '../../../../../shared/hub/placement';
 import { formatCallDuration } from '../../../../../shared/phone/call-state';
 import type { DeskError } from '../../../../../shared/result';
 import { useFocusRequest, useReadWhenShown } from '../../../core/hub-panel-store';
+import { PersonLabel, TeamName } from '../../../core/person-label';
 import { usePanelShortcuts } from '../../../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../../../stores/settings-store';
 import { deskErrorText } from '../../../i18n/error-text';
@@ -75,12 +76,12 @@ export function PlacementPanel({ active = true }: { active?: boolean }): React.J
           ref={picker}
           className="placement-trainee"
           size="small"
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={{ optionFilterProp: 'search' }}
           value={account ?? undefined}
           placeholder={t('supervision:placement.traineePlaceholder')}
           aria-label={t('supervision:placement.trainee')}
           notFoundContent={t('supervision:placement.noTrainees')}
-          options={trainees.map((u) => ({ value: u.username, label: `${u.displayName}（${u.username}${u.team ? ` · ${u.team}` : ''}）` }))}
+          options={trainees.map((u) => ({ value: u.username, search: `${u.displayName} ${u.username} ${u.team ?? ''}`, label: <PersonLabel name={u.displayName} details={[u.username, <TeamName key="team" team={u.team} />]} /> }))}
           onChange={(value: string) => {
             traineeChosen(value);
           }}
@@ -102,7 +103,7 @@ export function PlacementPanel({ active = true }: { active?: boolean }): React.J
       {shown && total && (
         <>
           <div className="supervision-meta" data-testid="placement-range">
-            {t('supervision:placement.range', { name: shown.account.displayName, from: shown.from, to: shown.to })}
+            <span lang="zh-CN">{shown.account.displayName}</span> · {t('supervision:placement.range', { from: shown.from, to: shown.to })}
           </div>
           <dl className="placement-totals" data-testid="placement-totals">
             <Total id="calls" label={t('supervision:placement.totals.calls')} value={total.calls} note={t('supervision:placement.totals.talk', { time: talk(total.talkSeconds) })} />
