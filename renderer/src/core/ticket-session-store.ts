@@ -56,11 +56,17 @@ interface TicketSessionState {
  */
 let ticketFormsIn = false;
 const waitingForForms: (() => void)[] = [];
+/** The detached knowledge window binds the ticket keys but has no forms: its list never empties, so it keeps the last few. */
+const MOST_WAITING = 16;
 
 /** Runs `act` now if the ticket forms are in, else as soon as they are (in the order asked). */
 export function whenTicketFormsIn(act: () => void): void {
-  if (ticketFormsIn) act();
-  else waitingForForms.push(act);
+  if (ticketFormsIn) {
+    act();
+    return;
+  }
+  if (waitingForForms.length === MOST_WAITING) waitingForForms.shift();
+  waitingForForms.push(act);
 }
 
 /** Called by the ticket area once it and its forms are mounted and listening. */
