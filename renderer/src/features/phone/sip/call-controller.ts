@@ -99,7 +99,7 @@ export class CallController {
     }
     const identity = invitation.remoteIdentity;
     const id = this.track(invitation, 'inbound', displayNumber(identity.uri.user, identity.displayName), identity.displayName || '', null).view.id;
-    this.microphone?.prepare(id, this.mediaOptions().constraints ?? audioConstraints(this.settings.devices.microphoneId));
+    this.microphone?.prepare(id, audioConstraints(this.settings.devices.microphoneId));
     return id;
   }
 
