@@ -47,8 +47,11 @@ test.describe.serial('callback dials the caller', () => {
     await expect(page.getByTestId('phone-state')).toHaveText('已注册');
 
     // Alt+C, pick the ticket by typing, Enter: the number is shown masked.
+    // The ticket forms load lazily after a reload: wait until the picker has focus and shows the one match.
     await page.keyboard.press('Alt+KeyC');
+    await expect(page.getByTestId('field-callbackTicket').locator('input')).toBeFocused({ timeout: 30_000 });
     await page.keyboard.type('偷排');
+    await expect(page.locator('.ant-select-dropdown .ant-select-item-option:visible')).toHaveCount(1);
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('field-callbackTicket')).toContainText('举报河边工厂夜间偷排污水');
     await expect(page.getByTestId('callback-number')).toHaveText('139****1234');

@@ -42,7 +42,8 @@ test.describe.serial('softphone against plain SIP and failures', () => {
 
   test('sipp (G.711 via rtpengine) calls the desk; the desk answers and audio flows', async () => {
     const { page } = desk;
-    const sipp = await sippCall(3_000);
+    // 6 s of call: room to see media both ways on a loaded machine.
+    const sipp = await sippCall(6_000);
     await expect(page.getByTestId('screen-pop')).toHaveAttribute('data-phase', 'ringing');
     await expect(page.getByTestId('caller-number')).toHaveText('13800138000');
     await page.keyboard.press('F6');
@@ -62,6 +63,7 @@ test.describe.serial('softphone against plain SIP and failures', () => {
     await expect(page.getByTestId('check-ice')).toContainText('host');
     await expect(page.getByTestId('check-microphone')).toContainText('dBFS');
     await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: '话机自检' })).toBeHidden();
   });
 
   test('an INVITE with a broken SDP is refused with 488 and the desk stays registered', async () => {
@@ -83,6 +85,7 @@ test.describe.serial('softphone against plain SIP and failures', () => {
       await expect(page.getByTestId('check-websocket')).toHaveAttribute('data-ok', 'true');
       await expect(page.getByTestId('check-registration')).toHaveAttribute('data-ok', 'false');
       await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog', { name: '话机自检' })).toBeHidden();
       await page.getByTestId('open-phone-settings').click();
       await expect(page.getByTestId('phone-server')).toHaveValue(rig.wsUrl);
       await page.getByTestId('phone-server').fill('http://pbx example');

@@ -1,7 +1,8 @@
 import { BulbOutlined, GlobalOutlined } from '@ant-design/icons';
-import { Button, Tooltip } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSettingsStore } from '../stores/settings-store';
+import { Hint } from './Hint';
 
 interface ToggleProps {
   /** The shortcut shown in the tooltip, as the view prints it. */
@@ -16,11 +17,11 @@ export function LanguageToggle({ keys, format, testId }: ToggleProps): React.JSX
   const { t } = useTranslation();
   const locale = useSettingsStore((s) => s.settings.locale);
   return (
-    <Tooltip title={format(t('common:settings.language'), keys)}>
+    <Hint title={format(t('common:settings.language'), keys)}>
       <Button size="small" type="text" icon={<GlobalOutlined />} data-testid={testId} onClick={() => void useSettingsStore.getState().languageToggled()}>
         <span lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>{locale === 'zh-CN' ? 'English' : '中文'}</span>
       </Button>
-    </Tooltip>
+    </Hint>
   );
 }
 
@@ -29,10 +30,10 @@ export function ThemeToggle({ keys, format, testId }: ToggleProps): React.JSX.El
   const { t } = useTranslation();
   const theme = useSettingsStore((s) => s.settings.theme);
   return (
-    <Tooltip title={format(t('common:settings.theme'), keys)}>
+    <Hint title={format(t('common:settings.theme'), keys)}>
       <Button size="small" type="text" icon={<BulbOutlined />} data-testid={testId} onClick={() => void useSettingsStore.getState().themeToggled()}>
         {theme === 'dark' ? t('common:settings.light') : t('common:settings.dark')}
       </Button>
-    </Tooltip>
+    </Hint>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Space, Tooltip } from 'antd';
+import { Badge, Space } from 'antd';
 import { FoldingRow } from './FoldingRow';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useServicesHeartbeat } from './use-services-heartbeat';
 import { PhoneStatus } from './PhoneStatus';
 import { HubSessionStatus } from '../features/hub';
 import { shiftSlotKeys } from '../i18n/common/keys';
+import { Hint } from '../core/Hint';
 
 /** Along the bottom, always visible: agent state, sync, shift, seat, clock, language and theme. */
 export function StatusBar(): React.JSX.Element {
@@ -36,9 +37,9 @@ export function StatusBar(): React.JSX.Element {
                 {
                   key: 'lab',
                   node: (
-                    <Tooltip title={t('common:status.labTransportHint')}>
+                    <Hint title={t('common:status.labTransportHint')}>
                       <Badge status="warning" text={t('common:status.labTransport')} data-testid="lab-transport" />
-                    </Tooltip>
+                    </Hint>
                   ),
                 },
               ]

@@ -1,5 +1,5 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { Badge, Button, Tooltip } from 'antd';
+import { Badge, Button } from 'antd';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/sync/status';
 import { desk } from '../desk/desk';
 import { learnedRefusedKeys, syncErrorKeys, syncStateKeys } from '../i18n/common/keys';
+import { Hint } from '../core/Hint';
 
 dayjs.extend(relativeTime);
 
@@ -71,9 +72,9 @@ export function SyncStatusText(): React.JSX.Element {
   return (
     <span data-testid="sync-state" data-learned-version={learned?.version}>
       {t('common:status.sync')}:{' '}
-      <Tooltip title={tip || undefined}>
+      <Hint title={tip || undefined}>
         <Badge status={badge[status.connection]} text={parts.join(' · ')} />
-      </Tooltip>
+      </Hint>
       {error && <span className="sync-error"> · {error}</span>}
       {status.connection !== 'not_configured' && (
         <Button

@@ -1,5 +1,5 @@
 import { DownOutlined, InfoCircleOutlined, QuestionCircleOutlined, UpOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Input, Segmented, Space, Tag, Tooltip } from 'antd';
+import { Button, Checkbox, Input, Segmented, Space, Tag } from 'antd';
 import type { InputRef } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef } from 'react';
@@ -18,6 +18,7 @@ import { useBoardUi } from './board-ui';
 import { StateChart } from './StateChart';
 import { agentStateColors, boardStateOrder } from './state-colors';
 import { agentStateKeys } from '../../i18n/common/keys';
+import { Hint } from '../../core/Hint';
 
 const isMac = navigator.userAgent.includes('Mac');
 
@@ -94,9 +95,9 @@ function Rules(): React.JSX.Element {
     .join('');
   const text = t('board:rules', { longCall: thresholds.longCallMinutes, acw: thresholds.afterCallWorkMinutes, rest: thresholds.breakMinutes, reasons });
   return (
-    <Tooltip title={text}>
+    <Hint title={text}>
       <InfoCircleOutlined className="board-rules" aria-label={text} data-testid="board-rules" />
-    </Tooltip>
+    </Hint>
   );
 }
 
@@ -140,7 +141,7 @@ function Toolbar(): React.JSX.Element {
         }}
         data-testid="board-search"
       />
-      <Tooltip title={`${cycleStateName}（${key('board.cycleState')}）`}>
+      <Hint title={`${cycleStateName}（${key('board.cycleState')}）`}>
         <Segmented
           size="small"
           options={stateOptions}
@@ -150,7 +151,7 @@ function Toolbar(): React.JSX.Element {
           }}
           data-testid="board-state-filter"
         />
-      </Tooltip>
+      </Hint>
       <Checkbox
         checked={filter.alarmOnly}
         onChange={(event) => {
@@ -161,9 +162,9 @@ function Toolbar(): React.JSX.Element {
         {t('board:filter.alarmOnly')}（{key('board.alarmOnly')}）
       </Checkbox>
       <Space.Compact size="small">
-        <Tooltip title={`${t('board:filter.previous')}（${key('board.previousAlarm')}）`}>
+        <Hint title={`${t('board:filter.previous')}（${key('board.previousAlarm')}）`}>
           <Button icon={<UpOutlined />} aria-label={t('board:filter.previous')} onClick={() => focusAlarm(-1)} />
-        </Tooltip>
+        </Hint>
         <Button icon={<DownOutlined />} onClick={() => focusAlarm(1)} data-testid="board-next-alarm">
           {t('board:filter.next')}（{key('board.nextAlarm')}）
         </Button>
@@ -219,11 +220,11 @@ export function BoardHeader({ simulated }: { simulated: boolean }): React.JSX.El
       <div className="board-title-row">
         <h1 className="board-title">{t('board:title')}</h1>
         {simulated && (
-          <Tooltip title={t('board:simulatedHint')}>
+          <Hint title={t('board:simulatedHint')}>
             <Tag color="orange" data-testid="board-simulated">
               {t('board:simulated')}
             </Tag>
-          </Tooltip>
+          </Hint>
         )}
         <FeedHealthTag />
         <span className="spacer" />

@@ -1,5 +1,5 @@
 import { AlertOutlined, AudioOutlined, CustomerServiceOutlined, SoundOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { seatJoinRefusal } from '../../../../shared/phone/join-call';
 import type { JoinMode } from '../../../../shared/phone/phone-settings';
@@ -9,6 +9,7 @@ import { displayKeys, keysFor } from '../../shortcuts/actions';
 import { boardShortcutFor } from './board-shortcuts';
 import { useSeatJoin } from './use-seat-join';
 import { joinHintKeys, joinModeKeys, joinRefusalKeys } from '../../i18n/board/keys';
+import { Hint } from '../../core/Hint';
 
 const isMac = navigator.userAgent.includes('Mac');
 const icons: Record<JoinMode, React.ReactNode> = { listen: <CustomerServiceOutlined />, whisper: <AudioOutlined />, barge: <SoundOutlined /> };
@@ -28,7 +29,7 @@ export function SeatJoinActions({ seat }: { seat: BoardSeat }): React.JSX.Elemen
     const keys = keysFor(boardShortcutFor(`board.${mode}`), overrides).map((combo) => displayKeys(combo, isMac));
     const prominent = help && mode !== 'whisper';
     return (
-      <Tooltip key={mode} title={`${t(joinHintKeys[mode])}（${keys.join(' / ')}）`}>
+      <Hint key={mode} title={`${t(joinHintKeys[mode])}（${keys.join(' / ')}）`}>
         <Button
           data-testid={`seat-join-${mode}`}
           icon={icons[mode]}
@@ -43,7 +44,7 @@ export function SeatJoinActions({ seat }: { seat: BoardSeat }): React.JSX.Elemen
           {t(joinModeKeys[mode])}
           <Typography.Text keyboard>{keys[0]}</Typography.Text>
         </Button>
-      </Tooltip>
+      </Hint>
     );
   };
   return (

@@ -1,9 +1,10 @@
 import { LoginOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Badge, Button, Tooltip } from 'antd';
+import { Badge, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useHubStore } from '../../core/hub-store';
 import { roleKeys } from '../../i18n/hub/keys';
 import { PersonLabel, TeamName } from '../../core/person-label';
+import { Hint } from '../../core/Hint';
 
 /** In the status bar: who is signed in at the hub (name, role, team), with sign-in (Alt+L) or sign-out (Alt+Q) beside it. */
 export function HubSessionStatus(): React.JSX.Element {
@@ -14,10 +15,10 @@ export function HubSessionStatus(): React.JSX.Element {
   return (
     <span data-testid="hub-session" data-state={session ? 'signed_in' : 'signed_out'}>
       {t('hub:account')}:{' '}
-      <Tooltip title={session ? session.username : undefined}>
+      <Hint title={session ? session.username : undefined}>
         <Badge status={session ? 'success' : 'default'} text={who} />
-      </Tooltip>
-      <Tooltip title={session ? t('hub:signOutHint') : t('hub:signInHint')}>
+      </Hint>
+      <Hint title={session ? t('hub:signOutHint') : t('hub:signInHint')}>
         <Button
           type="link"
           size="small"
@@ -29,7 +30,7 @@ export function HubSessionStatus(): React.JSX.Element {
         >
           {session ? t('hub:signOut') : t('hub:signIn')}
         </Button>
-      </Tooltip>
+      </Hint>
     </span>
   );
 }

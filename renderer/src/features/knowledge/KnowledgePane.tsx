@@ -1,5 +1,5 @@
 import { ExportOutlined, ImportOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, Tag, Tooltip } from 'antd';
+import { Button, Empty, Input, Tag } from 'antd';
 import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { WeakMatchNotice } from './WeakMatchNotice';
 import { useKnowledgeStore } from './knowledge-store';
 import { toggleArticle } from './article-use';
 import { useKnowledgeSearch } from './use-knowledge-search';
+import { Hint } from '../../core/Hint';
 
 /**
  * Knowledge search while the caller talks: results on every keystroke, ↑/↓ to
@@ -72,13 +73,13 @@ export function KnowledgePane({ onRegisterAsNew }: { onRegisterAsNew?: (query: s
           data-testid="knowledge-search"
         />
         {canDetach && (
-          <Tooltip title={detached ? t('common:pane.dock') : t('knowledge:detach')}>
+          <Hint title={detached ? t('common:pane.dock') : t('knowledge:detach')}>
             <Button
               icon={detached ? <ImportOutlined /> : <ExportOutlined />}
               onClick={() => void desk.setKnowledgePaneDetached({ detached: !detached })}
               aria-label={detached ? t('common:pane.dock') : t('knowledge:detach')}
             />
-          </Tooltip>
+          </Hint>
         )}
       </div>
       {linked.length > 0 && (

@@ -1,5 +1,5 @@
 import { AudioMutedOutlined, AudioOutlined, NumberOutlined, PauseOutlined, PhoneOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Space, Tooltip, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatCallDuration } from '../../../../shared/phone/call-timer';
 import { useNow } from '../../core/use-now';
@@ -7,6 +7,7 @@ import { phoneEngine } from './phone-engine';
 import { useFocusedCall, usePhoneStore, useRingingCall } from './phone-store';
 import { usePhoneUiStore } from './phone-ui-store';
 import { callPhaseKeys, callQualityKeys } from '../../i18n/phone/keys';
+import { Hint } from '../../core/Hint';
 
 /** The buttons for the call in focus; each names its shortcut. */
 export function CallControls(): React.JSX.Element | null {
@@ -56,11 +57,11 @@ export function CallControls(): React.JSX.Element | null {
         {elapsed}
       </Typography.Text>
       {quality && call.phase === 'active' && (
-        <Tooltip title={t('phone:qualityDetail', { loss: quality.lossPercent.toFixed(1), jitter: quality.jitterMs.toFixed(0), rtt: Number.isFinite(quality.rttMs) ? quality.rttMs.toFixed(0) : '–' })}>
+        <Hint title={t('phone:qualityDetail', { loss: quality.lossPercent.toFixed(1), jitter: quality.jitterMs.toFixed(0), rtt: Number.isFinite(quality.rttMs) ? quality.rttMs.toFixed(0) : '–' })}>
           <Typography.Text data-testid="call-quality" data-grade={quality.grade} type={quality.grade === 'good' ? 'success' : quality.grade === 'fair' ? 'warning' : 'danger'}>
             {t(callQualityKeys[quality.grade])}
           </Typography.Text>
-        </Tooltip>
+        </Hint>
       )}
       {call.transferProgress && <Typography.Text type="secondary">{t('phone:transferProgress', { progress: call.transferProgress })}</Typography.Text>}
       <Button danger icon={<StopOutlined />} data-testid="hangup" onClick={() => void (call.conference ? phoneEngine.hangupAll() : phoneEngine.hangup(call.id))}>

@@ -1,5 +1,5 @@
 import { AlertOutlined, MedicineBoxOutlined, PhoneOutlined, QuestionCircleOutlined, SettingOutlined } from '@ant-design/icons';
-import { App, Button, Tooltip, Typography } from 'antd';
+import { App, Button, Typography } from 'antd';
 import { lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../desk/desk';
@@ -15,6 +15,7 @@ import { usePhoneUiStore } from './phone-ui-store';
 import { RegistrationTag } from './RegistrationTag';
 import { OpenedOnce } from '../../core/opened-once';
 import { phoneErrorKey } from '../../i18n/phone/keys';
+import { Hint } from '../../core/Hint';
 
 // Each dialog's code is fetched the first time it opens.
 const TransferDialog = lazy(() => import('./TransferDialog').then((m) => ({ default: m.TransferDialog })));
@@ -67,7 +68,7 @@ export function PhoneBar(): React.JSX.Element {
       {hasCall ? <CallControls /> : <Typography.Text type="secondary">{t('phone:noCall')}</Typography.Text>}
       <span className="spacer" />
       {!hasCall && <DialBox />}
-      <Tooltip title={helpRequested ? t('phone:actions.helpRequested') : t('phone:actions.requestHelp')}>
+      <Hint title={helpRequested ? t('phone:actions.helpRequested') : t('phone:actions.requestHelp')}>
         <Button
           type={helpRequested ? 'primary' : 'text'}
           danger={helpRequested}
@@ -80,17 +81,17 @@ export function PhoneBar(): React.JSX.Element {
         >
           {helpRequested ? t('phone:actions.helpRequested') : null}
         </Button>
-      </Tooltip>
-      <Tooltip title={t('phone:actions.selfCheck')}>
+      </Hint>
+      <Hint title={t('phone:actions.selfCheck')}>
         <Button type="text" icon={<MedicineBoxOutlined />} data-testid="open-self-check" onClick={() => {
           openDialog('selfCheck');
         }} />
-      </Tooltip>
-      <Tooltip title={t('phone:actions.settings')}>
+      </Hint>
+      <Hint title={t('phone:actions.settings')}>
         <Button type="text" icon={<SettingOutlined />} data-testid="open-phone-settings" onClick={() => {
           openDialog('settings');
         }} />
-      </Tooltip>
+      </Hint>
       <Button
         type="text"
         icon={<QuestionCircleOutlined />}

@@ -1,9 +1,10 @@
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { phoneEngine } from './phone-engine';
 import { usePhoneStore } from './phone-store';
 import { registrationColors } from './registration-colors';
 import { registrationKeys, sipFailureKeys } from '../../i18n/phone/keys';
+import { Hint } from '../../core/Hint';
 
 /** The registration in words, never only a colour; clicking it re-checks at once. */
 export function RegistrationTag(): React.JSX.Element {
@@ -12,7 +13,7 @@ export function RegistrationTag(): React.JSX.Element {
   const failure = usePhoneStore((s) => s.failure);
   const reason = failure && registration !== 'registered' ? t(sipFailureKeys[failure]) : '';
   return (
-    <Tooltip title={reason || (registration === 'unconfigured' ? t('phone:notConfiguredHint') : '')}>
+    <Hint title={reason || (registration === 'unconfigured' ? t('phone:notConfiguredHint') : '')}>
       <Tag
         color={registrationColors[registration]}
         data-testid="phone-state"
@@ -24,6 +25,6 @@ export function RegistrationTag(): React.JSX.Element {
         {t(registrationKeys[registration])}
         {reason ? `：${reason}` : ''}
       </Tag>
-    </Tooltip>
+    </Hint>
   );
 }

@@ -1,11 +1,12 @@
 import { DesktopOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Tooltip } from 'antd';
+import { App, Badge, Button } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHubStore } from '../../core/hub-store';
 import { useAlertFeed, useAlertsStore } from './alerts-store';
 import { openSeatBoard } from './open-seat-board';
 import { useReviewStore } from './review-store';
+import { Hint } from '../../core/Hint';
 
 /** The 实训审核 tab's label with the number of tickets waiting (as last read). */
 export function ReviewsTabLabel(): React.JSX.Element {
@@ -39,7 +40,7 @@ export function SeatBoardButton(): React.JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
   return (
-    <Tooltip title={t('supervision:board.openHint')}>
+    <Hint title={t('supervision:board.openHint')}>
       <Button
         size="small"
         icon={<DesktopOutlined />}
@@ -48,6 +49,6 @@ export function SeatBoardButton(): React.JSX.Element {
       >
         {t('supervision:board.open')}
       </Button>
-    </Tooltip>
+    </Hint>
   );
 }
