@@ -1,9 +1,9 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider, theme } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { BoardView } from '../features/board';
 import { applyLocale, i18n } from '../i18n/i18n';
 import { useLocale, useSettingsStore, useTheme } from '../stores/settings-store';
@@ -11,6 +11,9 @@ import { KnowledgeWindow } from './KnowledgeWindow';
 import { themeConfig } from './theme';
 import { Workbench } from './Workbench';
 import { useDeskEvents } from './use-desk-events';
+
+/** antd's message holder, fetched once the first screen has painted (see core/notices). */
+const NoticeHost = lazy(() => import('../core/NoticeHost'));
 
 /** The detached knowledge window loads the same bundle at `#/knowledge`. */
 const isKnowledgeWindow = window.location.hash === '#/knowledge';
@@ -57,11 +60,23 @@ export function App(): React.JSX.Element {
     if (ready && performance.getEntriesByName('desk:first-render').length === 0) performance.mark('desk:first-render');
   }, [ready]);
 
+  // The notices' code is asked for in the frame after the first paint, not with it.
+  const [noticesWanted, setNoticesWanted] = useState(false);
+  useEffect(() => {
+    if (!ready) return;
+    const frame = requestAnimationFrame(() => {
+      setNoticesWanted(true);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+    };
+  }, [ready]);
+
   if (!ready) return <div className="desk-loading">{i18n.t('common:app.loading')}</div>;
 
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={themeConfig(mode)}>
-      <AntApp className="desk-app">
+      <DeskSurface>
         {isBoard ? (
           <Suspense fallback={<div className="desk-loading">{i18n.t('common:app.loading')}</div>}>
             <BoardView />
@@ -71,7 +86,22 @@ export function App(): React.JSX.Element {
         ) : (
           <Workbench />
         )}
-      </AntApp>
+        {noticesWanted && (
+          <Suspense fallback={null}>
+            <NoticeHost />
+          </Suspense>
+        )}
+      </DeskSurface>
     </ConfigProvider>
+  );
+}
+
+/** The text colour and font of the theme for everything inside (what antd's App component gives its children). */
+function DeskSurface({ children }: { children: React.ReactNode }): React.JSX.Element {
+  const { token } = theme.useToken();
+  return (
+    <div className="desk-app" style={{ color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily }}>
+      {children}
+    </div>
   );
 }

@@ -1,35 +1,23 @@
-import { Modal } from 'antd';
-import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { lazy, useEffect } from 'react';
 import { desk } from '../desk/desk';
 import { useStorageFailureStore } from '../stores/storage-failure-store';
-import { storageFailureKeys } from '../i18n/common/keys';
+import { OpenedOnce } from '../core/opened-once';
+
+/** The dialog's code (antd's Modal) is fetched when a write is first refused, not with the first screen. */
+const StorageFailureDialog = lazy(() => import('./StorageFailureDialog'));
 
 /**
  * Blocks the workbench when the local store refuses a write: typing on into a
  * form that cannot be saved would be a silent loss. What was saved before is
  * intact; the operator acknowledges, frees the disk (or calls support) and retries.
  */
-export function StorageFailureNotice(): React.JSX.Element {
-  const { t } = useTranslation();
+export function StorageFailureNotice(): React.JSX.Element | null {
   const failure = useStorageFailureStore((s) => s.failure);
-  const acknowledged = useStorageFailureStore((s) => s.acknowledged);
   useDamageFoundAfterStart();
   return (
-    <Modal
-      open={failure !== null}
-      title={t('common:app.storageFailed.title')}
-      okText={t('common:app.storageFailed.acknowledge')}
-      onOk={acknowledged}
-      cancelButtonProps={{ style: { display: 'none' } }}
-      closable={false}
-      mask={{ closable: false }}
-      keyboard={false}
-      rootClassName="storage-failure"
-    >
-      <p data-testid="storage-failure-reason">{t(storageFailureKeys[failure?.reason ?? 'unknown'])}</p>
-      <p>{t('common:app.storageFailed.savedIsSafe')}</p>
-    </Modal>
+    <OpenedOnce open={failure !== null}>
+      <StorageFailureDialog />
+    </OpenedOnce>
   );
 }
 

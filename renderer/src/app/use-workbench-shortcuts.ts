@@ -1,4 +1,3 @@
-import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../desk/desk';
 import { copySelectedAnswer } from '../features/knowledge';
@@ -12,11 +11,12 @@ import { hubShortcutHandlers } from '../features/hub';
 import { callerShortcutHandlers } from '../features/caller';
 import { trainingShortcutHandlers } from '../features/training';
 import { supervisionShortcutHandlers } from '../features/supervision';
+import { useNotices } from '../core/notices';
 
 /** What each registered shortcut does on the workbench. */
 export function useWorkbenchShortcuts(): void {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useNotices();
   const errorText = useDeskErrorText();
   const overrides = useSettingsStore((s) => s.settings.shortcuts);
   const settings = useSettingsStore((s) => s.settings);
@@ -37,31 +37,31 @@ export function useWorkbenchShortcuts(): void {
       'knowledge.search': knowledgeFocusRequested,
       'knowledge.toggleDetach': () => {
         void desk.setKnowledgePaneDetached({ detached: !settings.knowledgePaneDetached }).then((result) => {
-          if (!result.ok) void message.warning(result.error.code === 'UNSUPPORTED' ? t('knowledge:detachUnsupported') : errorText(result.error));
+          if (!result.ok) message.warning(result.error.code === 'UNSUPPORTED' ? t('knowledge:detachUnsupported') : errorText(result.error));
         });
       },
       'knowledge.copyAnswer': () => {
         void copySelectedAnswer().then((title) => {
-          if (title) void message.success(t('knowledge:copied', { title }));
-          else void message.info(t('knowledge:nothingToCopy'));
+          if (title) message.success(t('knowledge:copied', { title }));
+          else message.info(t('knowledge:nothingToCopy'));
         });
       },
       'sync.now': () => {
         void desk.syncNow().then((result) => {
-          if (!result.ok) void message.warning(errorText(result.error));
-          else if (result.value.connection === 'not_configured') void message.info(t('common:status.syncStates.not_configured'));
+          if (!result.ok) message.warning(errorText(result.error));
+          else if (result.value.connection === 'not_configured') message.info(t('common:status.syncStates.not_configured'));
         });
       },
       ...ticketShortcutHandlers,
       ...phoneShortcutHandlers(),
-      ...hubShortcutHandlers((text) => void message.info(text), t),
-      ...callerShortcutHandlers((text) => void message.info(text), t),
+      ...hubShortcutHandlers((text) => message.info(text), t),
+      ...callerShortcutHandlers((text) => message.info(text), t),
       ...trainingShortcutHandlers(
-        (text) => void message.info(text),
-        (text) => void message.warning(text),
+        (text) => message.info(text),
+        (text) => message.warning(text),
         t,
       ),
-      ...supervisionShortcutHandlers((text) => void message.info(text), t),
+      ...supervisionShortcutHandlers((text) => message.info(text), t),
     },
     overrides,
   );

@@ -1,9 +1,10 @@
-import { Badge, Dropdown } from 'antd';
+import { Badge } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { acwSecondsLeft } from '../../../shared/phone/agent-state';
 import { breakReasonCodes } from '../../../shared/phone/break-reasons';
 import { phoneEngine, registrationColors, usePhoneStore } from '../features/phone';
+import { DropdownOnDemand } from '../core/DropdownOnDemand';
 import { useNow } from '../core/use-now';
 import { agentStateKeys, breakReasonKeys, breakReasonText } from '../i18n/common/keys';
 import { registrationKeys } from '../i18n/phone/keys';
@@ -33,7 +34,7 @@ export function PhoneStatus(): React.JSX.Element {
   // One item of the status bar: the agent state and the phone's registration, spaced apart so their labels do not run together.
   return (
     <span className="phone-status">
-      <Dropdown menu={menu} trigger={['click']} disabled={agent.state === 'on_call'}>
+      <DropdownOnDemand menu={menu} disabled={agent.state === 'on_call'}>
         <span data-testid="agent-state" data-state={agent.state} style={{ cursor: 'pointer' }}>
           {t('common:status.agent')}:{' '}
           <Badge
@@ -41,7 +42,7 @@ export function PhoneStatus(): React.JSX.Element {
             text={`${agent.reason ? t('common:status.withReason', { state: t(agentStateKeys[agent.state]), reason: breakReasonText(t, agent.reason) }) : t(agentStateKeys[agent.state])}${left > 0 ? ` ${t('common:status.acwLeft', { seconds: left })}` : ''}`}
           />
         </span>
-      </Dropdown>
+      </DropdownOnDemand>
       <span data-testid="phone-registration" data-status={registration}>
         {t('common:status.phone')}: <Badge status={registrationColors[registration]} text={t(registrationKeys[registration])} />
       </span>

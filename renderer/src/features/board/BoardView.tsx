@@ -1,4 +1,4 @@
-import { Result, Spin, Typography } from 'antd';
+import { App, Result, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { startBoardClock } from './board-clock';
@@ -85,5 +85,17 @@ export function BoardView({ search = window.location.search }: { search?: string
       <BoardHelp />
       <SeatDetails />
     </div>
+  );
+}
+
+/**
+ * The board inside antd's App: joining a seat asks through its message and confirm hooks. (The workbench shows
+ * notices through core/notices instead, so that antd's dialog and notification code stays off its first load.)
+ */
+export function BoardScreen(): React.JSX.Element {
+  return (
+    <App className="board-app">
+      <BoardView />
+    </App>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Space } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Space } from 'antd';
 import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useSettingsStore } from '../../stores/settings-store';
 import { zodRule } from '../../core/zod-rule';
 import { useHubStore } from '../../core/hub-store';
 import { deskErrorText, issueText, zodIssueText } from '../../i18n/error-text';
+import { useNotices } from '../../core/notices';
 
 interface SignInValues {
   hubUrl: string;
@@ -29,7 +30,7 @@ const hubUrlSchema = settingsSchema.shape.hubUrl;
  */
 export function HubSignInDialog(): React.JSX.Element {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useNotices();
   const open = useHubStore((s) => s.dialog === 'signIn');
   const labInsecureTransport = useSettingsStore((s) => s.settings.labInsecureTransport);
   const { dialogOpened, sessionChanged } = useHubStore.getState();
@@ -83,7 +84,7 @@ export function HubSignInDialog(): React.JSX.Element {
       await sessionChanged(result.value);
       form.setFieldValue('password', '');
       close();
-      void message.success(t('hub:signedIn', { name: result.value.displayName }));
+      message.success(t('hub:signedIn', { name: result.value.displayName }));
     } finally {
       setBusy(false);
     }
@@ -97,7 +98,7 @@ export function HubSignInDialog(): React.JSX.Element {
       form.setFields([{ name: 'hubUrl', errors: [zodIssueText(t, checked.error.issues[0])] }]);
       return;
     }
-    if (await saveAddress(hubUrl)) void message.success(hubUrl ? t('hub:signInDialog.addressSaved') : t('hub:signInDialog.addressCleared'));
+    if (await saveAddress(hubUrl)) message.success(hubUrl ? t('hub:signInDialog.addressSaved') : t('hub:signInDialog.addressCleared'));
   };
 
   return (

@@ -1,11 +1,12 @@
 import { PersonLabel } from '../../core/person-label';
-import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../desk/desk';
 import { useHubStore } from '../../core/hub-store';
 import { deskErrorText } from '../../i18n/error-text';
 import { ShiftSummaryPanel } from './ShiftSummaryView';
+import { useNotices } from '../../core/notices';
 
 const NOTE_MAX = 2_000;
 
@@ -20,7 +21,7 @@ type TextAreaRef = React.ComponentRef<typeof Input.TextArea>;
  */
 export function HubSignOutDialog(): React.JSX.Element {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useNotices();
   const open = useHubStore((s) => s.dialog === 'signOut');
   const session = useHubStore((s) => s.session);
   const { dialogOpened, sessionChanged } = useHubStore.getState();
@@ -53,7 +54,7 @@ export function HubSignOutDialog(): React.JSX.Element {
       // The next operator's sign-out starts from an empty note.
       form.resetFields();
       close();
-      void message.info(t('hub:signedOutDone'));
+      message.info(t('hub:signedOutDone'));
     } finally {
       setBusy(false);
     }

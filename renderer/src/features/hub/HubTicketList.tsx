@@ -1,4 +1,4 @@
-import { App, Button, Empty, Segmented, Tag, Typography } from 'antd';
+import { Button, Empty, Segmented, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { DUE_TICK_MS } from './RepliesTabLabel';
 import { defaultCallbackRetryPolicy } from '../../../../shared/tickets/callback-tries';
 import { ticketStateKeys } from '../../i18n/history/keys';
 import { replyStatusKeys, reviewKeys } from '../../i18n/hub/keys';
+import { useNotices } from '../../core/notices';
 
 const statusColor: Record<ReplyStatus, string | undefined> = {
   awaits_callback: 'green',
@@ -37,7 +38,7 @@ const statusColor: Record<ReplyStatus, string | undefined> = {
  */
 export function HubTicketList(): React.JSX.Element {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useNotices();
   const errorText = useDeskErrorText();
   const tickets = useHubStore((s) => s.tickets);
   const local = useHubStore((s) => s.local);
@@ -71,7 +72,7 @@ export function HubTicketList(): React.JSX.Element {
   const takeUpReturned = async (ticketId: string): Promise<void> => {
     const taken = await desk.takeUpReturnedTicket({ ticketId });
     if (!taken.ok) {
-      void message.error(errorText(taken.error));
+      message.error(errorText(taken.error));
       return;
     }
     const session = useTicketSessionStore.getState();

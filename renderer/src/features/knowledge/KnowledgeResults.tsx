@@ -1,4 +1,4 @@
-import { App, Button, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../../../shared/kb/article';
@@ -8,6 +8,7 @@ import { Highlighted } from './Highlighted';
 import { useKnowledgeStore } from './knowledge-store';
 import { reportArticleUse, toggleArticle } from './article-use';
 import { feedbackKeys } from '../../i18n/knowledge/keys';
+import { useNotices } from '../../core/notices';
 
 /** The ranked articles: title, place, status and the first lines of the answer; the picked one opens in full. */
 export function KnowledgeResults(): React.JSX.Element | null {
@@ -95,14 +96,14 @@ function ArticleBody({ id, words }: { id: string; words: readonly string[] }): R
 /** 有用 / 已过时 / 有误: goes to the KB editors through the hub. */
 function ArticleFeedback({ id }: { id: string }): React.JSX.Element {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useNotices();
   const [sent, setSent] = useState<(typeof kbVerdicts)[number] | null>(null);
   const send = (verdict: (typeof kbVerdicts)[number]): void => {
     void desk.kbFeedback({ articleId: id, verdict, comment: '' }).then((result) => {
       if (result.ok) {
         setSent(verdict);
         if (verdict === 'helpful') reportArticleUse(id, 'helpful');
-        void message.success(t('knowledge:feedback.thanks'));
+        message.success(t('knowledge:feedback.thanks'));
       }
     });
   };

@@ -1,5 +1,5 @@
 import { AlertOutlined, MedicineBoxOutlined, PhoneOutlined, QuestionCircleOutlined, SettingOutlined } from '@ant-design/icons';
-import { App, Button, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../desk/desk';
@@ -16,6 +16,7 @@ import { RegistrationTag } from './RegistrationTag';
 import { OpenedOnce } from '../../core/opened-once';
 import { phoneErrorKey } from '../../i18n/phone/keys';
 import { Hint } from '../../core/Hint';
+import { useNotices } from '../../core/notices';
 
 // Each dialog's code is fetched the first time it opens.
 const TransferDialog = lazy(() => import('./TransferDialog').then((m) => ({ default: m.TransferDialog })));
@@ -28,7 +29,7 @@ let booted = false;
 /** The top bar: registration state in words, the call in focus with its controls, dialling, phone settings. */
 export function PhoneBar(): React.JSX.Element {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useNotices();
   const helpToggled = useWorkbenchStore((s) => s.helpToggled);
   const openDialog = usePhoneUiStore((s) => s.dialogOpened);
   const dialog = usePhoneUiStore((s) => s.dialog);
@@ -54,7 +55,7 @@ export function PhoneBar(): React.JSX.Element {
 
   useEffect(() => {
     if (!lastError) return;
-    void message.error(t(phoneErrorKey(lastError) ?? 'phone:errors.actionFailed'));
+    message.error(t(phoneErrorKey(lastError) ?? 'phone:errors.actionFailed'));
     usePhoneStore.getState().errorRaised(null);
   }, [lastError, message, t]);
 

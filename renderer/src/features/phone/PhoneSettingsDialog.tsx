@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { issueText } from '../../i18n/error-text';
@@ -12,6 +12,7 @@ import { phoneEngine } from './phone-engine';
 import { usePhoneUiStore } from './phone-ui-store';
 import { errorCodeKeys } from '../../i18n/error-keys';
 import { afterCallWorkModeKeys, dtmfModeKeys, phoneErrorKey, secretStorageKeys } from '../../i18n/phone/keys';
+import { useNotices } from '../../core/notices';
 
 interface FormValues {
   serverUri: string;
@@ -66,7 +67,7 @@ function toPatch(values: FormValues): PhoneSettingsPatch {
 /** The SIP account and the devices. Errors name the field, in the operator's language. */
 export function PhoneSettingsDialog(): React.JSX.Element {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useNotices();
   const open = usePhoneUiStore((s) => s.dialog === 'settings');
   const setDialog = usePhoneUiStore((s) => s.dialogOpened);
   const [form] = Form.useForm<FormValues>();
@@ -97,14 +98,14 @@ export function PhoneSettingsDialog(): React.JSX.Element {
         errors: [wordPhoneIssue(issue)],
       }));
       if (fields.length > 0) form.setFields(fields);
-      else void message.error(t(errorCodeKeys[result.error.code]));
+      else message.error(t(errorCodeKeys[result.error.code]));
       return;
     }
-    void message.success(t('phone:settings.saved'));
+    message.success(t('phone:settings.saved'));
     setDialog('none');
     // The Content-Security-Policy allows the SIP server's origin as it was when the page loaded.
     if (view && sipConnectSource(view) !== sipConnectSource(result.value) && sipConnectSource(result.value) !== '') {
-      void message.info(t('phone:settings.reloadNeeded'));
+      message.info(t('phone:settings.reloadNeeded'));
       window.location.reload();
       return;
     }

@@ -1,4 +1,4 @@
-import { Alert as Notice, App, Button, Empty, Spin, Tag, Typography } from 'antd';
+import { Alert as Notice, Button, Empty, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useAlertFeed, useAlertsStore } from './alerts-store';
 import { useRowFocus } from '../../shortcuts/use-row-focus';
 import './supervision.css';
 import { alertKindKeys } from '../../i18n/supervision/keys';
+import { useNotices } from '../../core/notices';
 
 const AlertsChart = lazy(() => import('./AlertsChart'));
 
@@ -27,7 +28,7 @@ const stillLoading = (): boolean => useAlertsStore.getState().loading;
  */
 export function AlertsPanel({ active = true }: { active?: boolean }): React.JSX.Element {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useNotices();
   useAlertFeed();
   const alerts = useAlertsStore((s) => s.alerts);
   const loaded = useAlertsStore((s) => s.loaded);
@@ -67,10 +68,10 @@ export function AlertsPanel({ active = true }: { active?: boolean }): React.JSX.
     if (row && alertOf(row) === alert) pendingFocusRef.current = index;
     const result = await acknowledge(alert.id);
     setBusy(null);
-    if (result.ok) void message.success(t('supervision:alerts.acknowledged', { matter: matterOf(alert) }));
+    if (result.ok) message.success(t('supervision:alerts.acknowledged', { matter: matterOf(alert) }));
     else {
       pendingFocusRef.current = null;
-      void message.error(t('supervision:alerts.acknowledgeFailed', { reason: errorText(result.error) }));
+      message.error(t('supervision:alerts.acknowledgeFailed', { reason: errorText(result.error) }));
     }
   };
 

@@ -1,8 +1,9 @@
-import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deskErrorText } from '../../i18n/error-text';
 import { useReviewStore } from './review-store';
+import { useNotices } from '../../core/notices';
 
 const COMMENT_MAX = 1_000;
 
@@ -15,7 +16,7 @@ type TextAreaRef = React.ComponentRef<typeof Input.TextArea>;
  */
 export function ReturnReviewDialog({ onClosed }: { onClosed: () => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useNotices();
   const ticket = useReviewStore((s) => s.returning);
   const { decide, returnStarted } = useReviewStore.getState();
   const [form] = Form.useForm<{ comment: string }>();
@@ -38,7 +39,7 @@ export function ReturnReviewDialog({ onClosed }: { onClosed: () => void }): Reac
       setError(t('supervision:reviews.decideFailed', { reason: deskErrorText(t, result.error) }));
       return;
     }
-    void message.success(t('supervision:reviews.returnDialog.done', { number: ticket.number }));
+    message.success(t('supervision:reviews.returnDialog.done', { number: ticket.number }));
     close();
   };
 

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Empty, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { ReturnReviewDialog } from './ReturnReviewDialog';
 import { useReviewStore } from './review-store';
 import { useRowFocus } from '../../shortcuts/use-row-focus';
 import './supervision.css';
+import { useNotices } from '../../core/notices';
 
 const ROW = '[data-review-row]';
 const stillLoading = (): boolean => useReviewStore.getState().loading;
@@ -25,7 +26,7 @@ const stillLoading = (): boolean => useReviewStore.getState().loading;
  */
 export function ReviewQueue({ active = true }: { active?: boolean }): React.JSX.Element {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useNotices();
   const tickets = useReviewStore((s) => s.tickets);
   const loaded = useReviewStore((s) => s.loaded);
   const loading = useReviewStore((s) => s.loading);
@@ -60,10 +61,10 @@ export function ReviewQueue({ active = true }: { active?: boolean }): React.JSX.
     pendingFocusRef.current = tickets.indexOf(ticket);
     const result = await decide(ticket, { decision: 'approve', comment: '' });
     setBusy(null);
-    if (result.ok) void message.success(t('supervision:reviews.approved', { number: ticket.number }));
+    if (result.ok) message.success(t('supervision:reviews.approved', { number: ticket.number }));
     else {
       pendingFocusRef.current = null;
-      void message.error(t('supervision:reviews.decideFailed', { reason: errorText(result.error) }));
+      message.error(t('supervision:reviews.decideFailed', { reason: errorText(result.error) }));
     }
   };
 

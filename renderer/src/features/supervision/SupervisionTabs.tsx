@@ -1,5 +1,5 @@
 import { DesktopOutlined } from '@ant-design/icons';
-import { App, Badge, Button } from 'antd';
+import { Badge, Button } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHubStore } from '../../core/hub-store';
@@ -7,6 +7,7 @@ import { useAlertFeed, useAlertsStore } from './alerts-store';
 import { openSeatBoard } from './open-seat-board';
 import { useReviewStore } from './review-store';
 import { Hint } from '../../core/Hint';
+import { useNotices } from '../../core/notices';
 
 /** The 实训审核 tab's label with the number of tickets waiting (as last read). */
 export function ReviewsTabLabel(): React.JSX.Element {
@@ -38,14 +39,14 @@ export function AlertsTabLabel(): React.JSX.Element {
 /** Beside the supervision tabs: the seat board in its own window, as Alt+9 opens it. */
 export function SeatBoardButton(): React.JSX.Element {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useNotices();
   return (
     <Hint title={t('supervision:board.openHint')}>
       <Button
         size="small"
         icon={<DesktopOutlined />}
         data-testid="open-seat-board"
-        onClick={() => void openSeatBoard(useHubStore.getState().session, (text) => void message.info(text), t)}
+        onClick={() => void openSeatBoard(useHubStore.getState().session, (text) => message.info(text), t)}
       >
         {t('supervision:board.open')}
       </Button>

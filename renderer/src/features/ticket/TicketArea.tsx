@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Space, Tabs, Typography } from 'antd';
+import { Button, Card, Form, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { issueText } from '../../i18n/error-text';
@@ -23,6 +23,7 @@ import { useDraftAutosave } from '../../core/use-draft-autosave';
 import { useTicketCounter, useTicketRequest } from './use-ticket-request';
 import { fieldOfIssue } from '../../core/zod-rule';
 import { isPractising, submitPractice, usePracticeForm } from '../training';
+import { useNotices } from '../../core/notices';
 
 /**
  * Where a call becomes a ticket: register it (autosaved draft), then transfer
@@ -32,7 +33,7 @@ import { isPractising, submitPractice, usePracticeForm } from '../training';
  */
 export function TicketArea(): React.JSX.Element {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useNotices();
   const errorText = useDeskErrorText();
   const [form] = Form.useForm<RegistrationValues>();
   const ticket = useTicketSessionStore((s) => s.ticket);
@@ -42,7 +43,7 @@ export function TicketArea(): React.JSX.Element {
   const [result, setResult] = useState<Confirmation | null>(null);
   const [finished, setFinished] = useState(0);
 
-  const onRestored = useCallback(() => void message.info(t('ticket:draft.restored')), [message, t]);
+  const onRestored = useCallback(() => message.info(t('ticket:draft.restored')), [message, t]);
   const autosave = useDraftAutosave(form, onRestored);
   const { meta, scheduleSave, cancel, restart, callTimeChanged, flush, reload } = autosave;
   // A practice call (实训) borrows the form: its answers are scored, never saved as the draft.
@@ -115,7 +116,9 @@ export function TicketArea(): React.JSX.Element {
 
   const register = async (typed: RegistrationValues): Promise<void> => {
     if (isPractising()) {
-      await submitPractice(typed, (kind, text) => void message[kind](text));
+      await submitPractice(typed, (kind, text) => {
+        message[kind](text);
+      });
       return;
     }
     const values = await withRelatedTicketResolved(typed);
@@ -126,7 +129,7 @@ export function TicketArea(): React.JSX.Element {
     if (!saved.ok) {
       const issues = saved.error.issues ?? [];
       form.setFields(issues.map((i) => ({ name: fieldOfIssue(i.path, 'registration') ?? 'description', errors: [issueText(t, i)] })) as never);
-      void message.error(t('ticket:failed', { reason: errorText(saved.error) }));
+      message.error(t('ticket:failed', { reason: errorText(saved.error) }));
       return;
     }
     ticketRegistered(saved.value);

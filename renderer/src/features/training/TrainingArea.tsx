@@ -1,4 +1,3 @@
-import { App } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettingsStore } from '../../stores/settings-store';
@@ -10,6 +9,7 @@ import { StageGuide } from './StageGuide';
 import { TrainingRecords } from './TrainingRecords';
 import { useTrainingStore } from './training-store';
 import './training.css';
+import { useNotices } from '../../core/notices';
 
 /** Why the guide is on: a trainee's account, the desk's setting (Ctrl+Shift+G), or a practice call; null: off. */
 export function useGuideReason(): 'trainee' | 'setting' | 'practice' | null {
@@ -28,7 +28,7 @@ export function useGuideReason(): 'trainee' | 'setting' | 'practice' | null {
  */
 export function TrainingArea(): React.JSX.Element {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useNotices();
   const reason = useGuideReason();
   const practice = useTrainingStore((s) => s.practice);
   // Once scored, the practice's score and explanations take the room they need (nothing is being typed).
@@ -50,7 +50,7 @@ export function TrainingArea(): React.JSX.Element {
         // A real call always wins over practice.
         if (training.practice) {
           training.practiceEnded();
-          void message.info(t('training:practice.endedByCall'));
+          message.info(t('training:practice.endedByCall'));
         }
         training.stageEvent({ kind: 'callAnswered' });
       }),
