@@ -25,8 +25,9 @@ import { expect, test } from './fixtures';
  * to a hub (PGlite, demo accounts; one sign-in, then a page of each size on the same desk: the supervisor's seven right-pane
  * tabs with the seat-board button, review queue, alerts, statistics, placement records, the sign-out dialog).
  *
- * Not here: the transfer dialog (F10) and the keypad (Alt+K) open only on a live call, which needs the SIP rig
- * (test/sip); the storage-failure notice needs a broken disk (disk-full.spec.ts).
+ * Elsewhere: the transfer dialog (F10), the keypad (Alt+K) and the workbench on a live call need the SIP rig
+ * (test/sip/call-dialogs-layout.spec.ts, the same checks); the storage-failure notice needs a broken disk
+ * (disk-full.spec.ts).
  */
 test.describe.configure({ timeout: 180_000 });
 

@@ -19,6 +19,9 @@ export function themeConfig(mode: Settings['theme']): ThemeConfig {
       colorInfo: mode === 'dark' ? '#6fa8ec' : '#1f5fae',
       // Error text (Typography danger, field messages) at 4.5:1 or more on both themes' panels.
       ...(mode === 'dark' ? { colorTextLightSolid: '#0b1a2e', colorError: '#ff7b7b' } : { colorError: '#c41d1f' }),
+      // By day, success and warning text (a call's quality, a note) at 4.5:1 or more on white; antd's are about 2–3:1.
+      // Only the text tokens: a darker seed colour would turn the tints derived from it grey. Tags: styles.css.
+      ...(mode === 'dark' ? {} : { colorSuccessText: '#237804', colorWarningText: '#874d00' }),
       // Secondary text, descriptions and placeholders at 4.5:1 or more on the panels of both themes (WCAG 2.1 AA);
       // antd's defaults are translucent greys of about 2.5–4:1. Disabled controls keep antd's own (exempt) grey.
       ...(mode === 'dark'

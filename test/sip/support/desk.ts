@@ -23,13 +23,14 @@ export interface DeskPhone {
  * saved before start, the way an installed desk starts a shift; then the
  * workbench opened in a fresh browser context.
  */
-export async function startDeskPhone(browser: Browser, account: PhoneSettingsPatch, options: { initScript?: string } = {}): Promise<DeskPhone> {
+export async function startDeskPhone(browser: Browser, account: PhoneSettingsPatch, options: { initScript?: string; screen?: { width: number; height: number; scale: number } } = {}): Promise<DeskPhone> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-phone-'));
   const db = openDatabase(path.join(dataDir, 'desk.sqlite3'));
   new PhoneSettingsService(new AppStateStore(db), new FileKeySecretStore(dataDir)).update(account);
   closeDatabase(db);
   const host = await startBuiltWebHost({ dataDir });
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1600, height: 900 } });
+  const screen = options.screen ?? { width: 1600, height: 900, scale: 1 };
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.scale });
   if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
   await page.goto(host.url);
