@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { RunningHub } from '../hub/support/hub-harness';
 import { startHub } from '../hub/support/hub-harness';
 import { signInToHub } from '../support/hub-sign-in';
-import { checkView, deskSizes } from '../support/layout-checks';
+import { checkView, deskSizes, shownWhole } from '../support/layout-checks';
 import type { DeskSize } from '../support/layout-checks';
 import { expect, test } from './fixtures';
 
@@ -131,6 +131,9 @@ const deskViews: View[] = [
       await expect(page.getByTestId('practice-panel')).toBeVisible();
       await page.keyboard.press('Alt+KeyM');
       await expect(page.getByTestId('practice-turn')).toHaveCount(2);
+      // The caller's newest words and the lead picker (the trainee's next step) are shown whole, not cut off.
+      await expect.poll(() => shownWhole(page.getByTestId('practice-turn').last())).toBe(true);
+      await expect.poll(() => shownWhole(page.getByTestId('practice-lead'))).toBe(true);
     },
     close: async (page) => {
       await page.keyboard.press('Alt+Shift+KeyP');

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /**
  * The checks the layout and accessibility suite runs on every view: what
@@ -108,4 +108,24 @@ export async function checkView(page: Page, view: { name: string; scope?: string
   if (view.axe) for (const v of await seriousViolations(page, view.scope)) problems.push(`${view.name}: axe ${String(v.impact)} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
   if (view.english) for (const text of await untranslatedText(page)) problems.push(`${view.name}: untranslated "${text}"`);
   return problems;
+}
+
+/**
+ * Whether the element is shown whole, as things stand: inside the window and not cut off by any scrolling or
+ * clipping box around it (a sticky panel's own scroll, a card's fixed height).
+ */
+export function shownWhole(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return false;
+    const inside = (outer: { top: number; bottom: number; left: number; right: number }): boolean =>
+      box.top >= outer.top - 0.5 && box.bottom <= outer.bottom + 0.5 && box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5;
+    if (!inside({ top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth })) return false;
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      if (!inside(parent.getBoundingClientRect())) return false;
+    }
+    return true;
+  });
 }

@@ -66,7 +66,8 @@ export function PracticePanel({ practice }: { practice: PracticeSession }): Reac
         </span>
         <ScenarioAudio scenario={scenario} />
       </Space>
-      <ol ref={turnsRef} className="practice-turns" aria-live="polite" data-testid="practice-turns">
+      {/* Focusable: on a low screen the list scrolls, and the keyboard must reach what is scrolled away. */}
+      <ol ref={turnsRef} className="practice-turns" aria-live="polite" aria-label={t('training:practice.turns')} tabIndex={0} data-testid="practice-turns">
         {scenario.turns.slice(0, shown).map((turn, index) => (
           <li key={index} className="practice-turn" data-testid="practice-turn" data-stage={turn.stage}>
             <Typography.Text type="secondary">{t('training:practice.caller')}</Typography.Text>

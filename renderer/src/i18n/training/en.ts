@@ -23,6 +23,7 @@ export const trainingEn: Shape<typeof trainingZhCN> = {
     keys: 'Next words Alt+M · lead Alt+B · submit Ctrl+Enter · end Alt+Shift+P',
     number: 'Caller number: ',
     caller: 'Caller: ',
+    turns: "The caller's words",
     nextTurn: 'Next words (Alt+M)',
     callerDone: 'The caller has finished: complete the registration and choose the disposition',
     noAudio: 'No recording of this scenario on this desk; shown as text',

@@ -19,6 +19,7 @@ export const trainingZhCN = {
     keys: '下一句 Alt+M · 主办单位 Alt+B · 提交 Ctrl+Enter · 结束 Alt+Shift+P',
     number: '来电号码：',
     caller: '来电人：',
+    turns: '来电人说的话',
     nextTurn: '下一句（Alt+M）',
     callerDone: '来电人已说完，请完成登记并选择处置方式',
     noAudio: '本机没有该场景的录音，以文字显示',
