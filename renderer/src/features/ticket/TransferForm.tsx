@@ -1,5 +1,5 @@
 import { Alert, Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { issueText } from '../../i18n/error-text';
 import type { DispatchQuery, DispatchSuggestion } from '../../../../shared/dispatch/suggestion';
@@ -60,12 +60,32 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
 
   const queryKey = JSON.stringify(query);
   const wanted = query !== null && query.text.trim().length >= 4;
+  // The query the shown suggestions answer, and one for which Alt+S came before its suggestions did (right after
+  // registering, say): that Alt+S takes the first of them as they arrive instead of doing nothing.
+  const suggestedFor = useRef<string | null>(null);
+  const acceptWhenIn = useRef<string | null>(null);
+
+  const accept = (s: DispatchSuggestion): void => {
+    if (s.departmentId === null) return;
+    form.setFieldsValue({ lead: s.departmentId, co: s.duty.co, dutyId: s.duty.id, timeLimitDays: s.duty.timeLimitDays, timeLimitReason: '' });
+    setDutyLimit(s.duty.timeLimitDays);
+    void form.validateFields(['co', 'timeLimitReason']).catch(() => undefined);
+  };
+  const firstWithLead = (list: DispatchSuggestion[]): DispatchSuggestion | undefined => list.find((s) => s.departmentId !== null);
+
   useEffect(() => {
     if (!query || !wanted) return;
     let live = true;
     const timer = window.setTimeout(() => {
       void desk.suggestDispatch(query).then((result) => {
-        if (live && result.ok) setSuggestions(result.value);
+        if (!live || !result.ok) return;
+        setSuggestions(result.value);
+        suggestedFor.current = queryKey;
+        if (acceptWhenIn.current === queryKey) {
+          acceptWhenIn.current = null;
+          const first = firstWithLead(result.value);
+          if (first) accept(first);
+        }
       });
     }, SUGGEST_DELAY_MS);
     return () => {
@@ -78,21 +98,19 @@ export function TransferForm({ query, onDone }: Props): React.JSX.Element {
 
   // The phone's transfer directory lists this lead's numbers first.
   const chosenLead = Form.useWatch('lead', form);
-  const suggestedLead = wanted ? (suggestions.find((s) => s.departmentId !== null)?.departmentId ?? null) : null;
+  const suggestedLead = wanted ? (firstWithLead(suggestions)?.departmentId ?? null) : null;
   useEffect(() => {
     useDispatchLeadStore.getState().leadChanged(chosenLead ?? suggestedLead);
   }, [chosenLead, suggestedLead]);
 
-  const accept = (s: DispatchSuggestion): void => {
-    if (s.departmentId === null) return;
-    form.setFieldsValue({ lead: s.departmentId, co: s.duty.co, dutyId: s.duty.id, timeLimitDays: s.duty.timeLimitDays, timeLimitReason: '' });
-    setDutyLimit(s.duty.timeLimitDays);
-    void form.validateFields(['co', 'timeLimitReason']).catch(() => undefined);
-  };
-
   // Only a new request (Alt+S) accepts; new suggestions alone never change the operator's choice.
   useTicketCounter('acceptRequest', () => {
-    const first = wanted ? suggestions.find((s) => s.departmentId !== null) : undefined;
+    if (!wanted) return;
+    if (suggestedFor.current !== queryKey) {
+      acceptWhenIn.current = queryKey;
+      return;
+    }
+    const first = firstWithLead(suggestions);
     if (first) accept(first);
   });
 
