@@ -71,8 +71,8 @@ const rightTab = (name: string, key: string, tab: string): View => ({
   name,
   open: async (page) => {
     await page.keyboard.press(key);
-    await expect(page.getByTestId('pane-knowledge').locator(`.ant-tabs-tab-active[data-node-key="${tab}"]`)).toBeVisible();
-    await expect(page.getByTestId('pane-knowledge').locator('.ant-tabs-tabpane-active .desk-loading')).toHaveCount(0);
+    await expect(page.getByTestId('pane-knowledge').locator(`[role="tab"][aria-selected="true"][data-tab="${tab}"]`)).toBeVisible();
+    await expect(page.getByTestId('pane-knowledge').locator('[role="tabpanel"][data-state="active"] .desk-loading')).toHaveCount(0);
   },
 });
 const search = (name: string, words: string, shownWhenDone: (page: Page) => ReturnType<Page['locator']>): View => ({

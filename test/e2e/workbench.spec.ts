@@ -83,6 +83,27 @@ test.describe('operator workbench in the web host', () => {
     await expect(selfCheck).toBeHidden();
   });
 
+  test('the right pane keeps a tab’s work when the operator looks at another, and mounts a tab only when it is chosen', async ({ page }) => {
+    const pane = page.getByTestId('pane-knowledge');
+    await page.getByRole('searchbox').first().fill('噪音');
+    await page.keyboard.press('Enter');
+    await expect(pane.getByTestId('kb-hit').first()).toBeVisible();
+    // Only the knowledge panel exists until another tab is chosen: the lazy panels' code is not fetched before.
+    await expect(pane.getByRole('tabpanel', { includeHidden: true })).toHaveCount(1);
+    await page.keyboard.press('Alt+Digit3');
+    await expect(pane.getByRole('tab', { name: '来电历史' })).toHaveAttribute('aria-selected', 'true');
+    await expect(pane.getByTestId('kb-hit').first()).toBeHidden();
+    await expect(pane.getByRole('tabpanel', { includeHidden: true })).toHaveCount(2);
+    // Arrow keys move along the tabs and Enter opens one (WAI-ARIA tabs with manual activation).
+    await pane.getByRole('tab', { name: '来电历史' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(pane.getByRole('tab', { name: '知识库' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(pane.getByRole('tab', { name: '知识库' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('searchbox').first()).toHaveValue('噪音');
+    await expect(pane.getByTestId('kb-hit').first()).toBeVisible();
+  });
+
   test('says so when the browser host cannot move the knowledge pane', async ({ page }) => {
     await page.keyboard.press('Control+Shift+D');
     await expect(page.getByText('浏览器版不支持移至第二屏')).toBeVisible();

@@ -24,10 +24,11 @@ export function horizontalOverflow(page: Page): Promise<Overflow[]> {
     for (const bar of document.querySelectorAll<HTMLElement>('[data-testid="status-bar"]')) {
       if (bar.scrollWidth > bar.clientWidth + 1) found.push({ what: 'status bar', scrollWidth: bar.scrollWidth, clientWidth: bar.clientWidth });
     }
-    for (const wrap of document.querySelectorAll<HTMLElement>('.ant-tabs-nav-wrap')) {
+    // antd's tab bars (the ticket's disposition tabs) scroll inside their nav-wrap; the pane's own tablists wrap.
+    for (const wrap of document.querySelectorAll<HTMLElement>('.ant-tabs-nav-wrap, [role="tablist"]:not(.ant-tabs-nav)')) {
       if (wrap.offsetParent === null) continue;
       const box = wrap.getBoundingClientRect();
-      for (const tab of wrap.querySelectorAll<HTMLElement>('.ant-tabs-tab')) {
+      for (const tab of wrap.querySelectorAll<HTMLElement>('.ant-tabs-tab, [role="tab"]')) {
         const r = tab.getBoundingClientRect();
         const partlyIn = r.left < box.right - 1 && r.right > box.left + 1;
         const wholly = r.left >= box.left - 1 && r.right <= box.right + 1;

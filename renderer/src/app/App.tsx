@@ -8,7 +8,7 @@ import { BoardView } from '../features/board';
 import { applyLocale, i18n } from '../i18n/i18n';
 import { useLocale, useSettingsStore, useTheme } from '../stores/settings-store';
 import { KnowledgeWindow } from './KnowledgeWindow';
-import { themeConfig } from './theme';
+import { themeConfig, themeVariables } from './theme';
 import { Workbench } from './Workbench';
 import { useDeskEvents } from './use-desk-events';
 
@@ -96,11 +96,14 @@ export function App(): React.JSX.Element {
   );
 }
 
-/** The text colour and font of the theme for everything inside (what antd's App component gives its children). */
+/**
+ * The text colour and font of the theme for everything inside (what antd's App component gives its children), and the
+ * theme's colours as CSS variables for the desk's own pieces drawn the way antd draws them (styles.css).
+ */
 function DeskSurface({ children }: { children: React.ReactNode }): React.JSX.Element {
   const { token } = theme.useToken();
   return (
-    <div className="desk-app" style={{ color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily }}>
+    <div className="desk-app" style={{ color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily, ...themeVariables(token) }}>
       {children}
     </div>
   );

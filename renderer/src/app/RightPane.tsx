@@ -1,11 +1,11 @@
 import { registerAsNewMatter } from './register-as-new-matter';
-import { Tabs } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HistoryPanel } from '../features/history';
 import { HubTicketList, RepliesTabLabel } from '../features/hub';
 import { KnowledgePane } from '../features/knowledge';
 import { useHubStore } from '../core/hub-store';
+import { PaneTabs } from '../core/PaneTabs';
 import { AlertsPanel, AlertsTabLabel, canSupervise, PlacementPanel, ReviewQueue, ReviewsTabLabel, SeatBoardButton, StatsPanel } from '../features/supervision';
 import type { RightTab } from '../stores/workbench-store';
 import { useWorkbenchStore } from '../stores/workbench-store';
@@ -21,28 +21,21 @@ export function RightPane(): React.JSX.Element {
   const activeKey = !supervisor && (tab === 'reviews' || tab === 'alerts' || tab === 'stats' || tab === 'placement') ? 'knowledge' : tab;
   return (
     <section className="pane pane-right" aria-label={t('common:pane.knowledge')} data-testid="pane-knowledge">
-      <Tabs
+      <PaneTabs<RightTab>
+        label={t('common:pane.tabs')}
         activeKey={activeKey}
-        // The seat-board button sits beside the tab list, not inside it: a tablist holds tabs only (screen readers, axe).
-        renderTabBar={(props, DefaultTabBar) => (
-          <div className="right-pane-tabs">
-            <DefaultTabBar {...props} />
-            {supervisor && <SeatBoardButton />}
-          </div>
-        )}
-        onChange={(key) => {
-          choose(key as RightTab);
-        }}
+        beside={supervisor && <SeatBoardButton />}
+        onChange={choose}
         items={[
-          { key: 'knowledge', label: t('common:pane.knowledge'), children: <KnowledgePane onRegisterAsNew={registerAsNewMatter} /> },
-          { key: 'history', label: t('common:pane.history'), children: loading(<HistoryPanel />) },
-          { key: 'replies', label: <RepliesTabLabel />, children: loading(<HubTicketList />) },
+          { key: 'knowledge', label: t('common:pane.knowledge'), content: <KnowledgePane onRegisterAsNew={registerAsNewMatter} /> },
+          { key: 'history', label: t('common:pane.history'), content: loading(<HistoryPanel />) },
+          { key: 'replies', label: <RepliesTabLabel />, content: loading(<HubTicketList />) },
           ...(supervisor
             ? [
-                { key: 'reviews', label: <ReviewsTabLabel />, children: loading(<ReviewQueue active={activeKey === 'reviews'} />) },
-                { key: 'alerts', label: <AlertsTabLabel />, children: loading(<AlertsPanel active={activeKey === 'alerts'} />) },
-                { key: 'stats', label: <span data-testid="stats-tab">{t('common:pane.stats')}</span>, children: loading(<StatsPanel active={activeKey === 'stats'} />) },
-                { key: 'placement', label: <span data-testid="placement-tab">{t('common:pane.placement')}</span>, children: loading(<PlacementPanel active={activeKey === 'placement'} />) },
+                { key: 'reviews' as const, label: <ReviewsTabLabel />, content: loading(<ReviewQueue active={activeKey === 'reviews'} />) },
+                { key: 'alerts' as const, label: <AlertsTabLabel />, content: loading(<AlertsPanel active={activeKey === 'alerts'} />) },
+                { key: 'stats' as const, label: <span data-testid="stats-tab">{t('common:pane.stats')}</span>, content: loading(<StatsPanel active={activeKey === 'stats'} />) },
+                { key: 'placement' as const, label: <span data-testid="placement-tab">{t('common:pane.placement')}</span>, content: loading(<PlacementPanel active={activeKey === 'placement'} />) },
               ]
             : []),
         ]}

@@ -34,3 +34,28 @@ export function themeConfig(mode: Settings['theme']): ThemeConfig {
     },
   };
 }
+
+type Token = ReturnType<typeof theme.useToken>['token'];
+
+/**
+ * The theme's colours and sizes as CSS variables, set on the desk's surface: the desk's own light pieces (core/Panel,
+ * core/Text, core/PaneTabs) are drawn with the same tokens antd's Card, Typography and Tabs use, day and night.
+ */
+export function themeVariables(token: Token): React.CSSProperties {
+  return {
+    '--desk-bg-container': token.colorBgContainer,
+    '--desk-line': token.colorBorderSecondary,
+    '--desk-radius-lg': `${token.borderRadiusLG}px`,
+    '--desk-text': token.colorText,
+    '--desk-heading': token.colorTextHeading,
+    '--desk-text-secondary': token.colorTextDescription,
+    '--desk-text-success': token.colorSuccessText,
+    '--desk-text-warning': token.colorWarningText,
+    '--desk-text-danger': token.colorErrorText,
+    '--desk-primary': token.colorPrimary,
+    '--desk-primary-border': token.colorPrimaryBorder,
+    '--desk-font-size-heading5': `${token.fontSizeHeading5}px`,
+    '--desk-line-height-heading5': String(token.lineHeightHeading5),
+    '--desk-panel-head-height': `${token.fontSize * token.lineHeight + token.paddingXS * 2}px`,
+  } as React.CSSProperties;
+}

@@ -1,4 +1,5 @@
-import { Tag, Typography } from 'antd';
+import { Tag } from 'antd';
+import { Text } from '../../core/Text';
 import dayjs from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,23 +43,23 @@ export function CallerHistorySlot({ number, callId }: { number: string; callId: 
 
   if (!line) {
     return (
-      <Typography.Text type="secondary" data-testid="caller-history" data-state="no-line">
+      <Text type="secondary" data-testid="caller-history" data-state="no-line">
         {t('caller:ring.noLine')}
-      </Typography.Text>
+      </Text>
     );
   }
   if (!answer) {
     return (
-      <Typography.Text type="secondary" data-testid="caller-history" data-state="loading">
+      <Text type="secondary" data-testid="caller-history" data-state="loading">
         {t('caller:ring.loading')}
-      </Typography.Text>
+      </Text>
     );
   }
   return (
     <div className="caller-history" data-testid="caller-history" data-state="shown" data-source={answer.source} aria-label={t('caller:ring.label')}>
       <HistoryHeader answer={answer} />
       {answer.rows.length === 0 ? (
-        <Typography.Text type="secondary">{t('caller:ring.none')}</Typography.Text>
+        <Text type="secondary">{t('caller:ring.none')}</Text>
       ) : (
         <ol className="caller-history-rows">
           {answer.rows.map((row, index) => (
@@ -67,9 +68,9 @@ export function CallerHistorySlot({ number, callId }: { number: string; callId: 
         </ol>
       )}
       {answer.rows.length > 0 && (
-        <Typography.Text type="secondary" className="caller-history-keys">
+        <Text type="secondary" className="caller-history-keys">
           {t('caller:ring.keys')}
-        </Typography.Text>
+        </Text>
       )}
     </div>
   );
@@ -96,9 +97,9 @@ function HistoryHeader({ answer }: { answer: RingHistory }): React.JSX.Element {
         </Tag>
       )}
       {note && (
-        <Typography.Text type="warning" className="caller-history-note" data-testid="caller-history-note" data-source={answer.source} data-as-of={answer.asOf ?? ''}>
+        <Text type="warning" className="caller-history-note" data-testid="caller-history-note" data-source={answer.source} data-as-of={answer.asOf ?? ''}>
           {note}
-        </Typography.Text>
+        </Text>
       )}
     </div>
   );

@@ -1,6 +1,9 @@
-import { Card, Descriptions, Empty, Tag, Typography } from 'antd';
+import { Descriptions, Empty, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyButton } from '../../core/CopyButton';
+import { Panel } from '../../core/Panel';
+import { Text } from '../../core/Text';
 import { useFocusedCall, usePhoneStore, useRingingCall } from '../phone';
 import { CallerHistorySlot } from './CallerHistorySlot';
 import { askOnRing } from './ring-history-store';
@@ -27,14 +30,15 @@ export function CallerPanel(): React.JSX.Element {
   }, [ringing]);
 
   return (
-    <Card size="small" title={t('caller:title')} className="caller-panel" data-testid="caller-panel">
+    <Panel title={t('caller:title')} className="caller-panel" data-testid="caller-panel">
       {call ? (
         <div data-testid="screen-pop" data-call-id={call.id} data-phase={call.phase}>
           <Descriptions size="small" column={2}>
             <Descriptions.Item label={t('caller:number')}>
-              <Typography.Text strong copyable data-testid="caller-number">
+              <Text strong data-testid="caller-number">
                 {call.remoteNumber}
-              </Typography.Text>
+              </Text>
+              <CopyButton text={call.remoteNumber} data-testid="copy-caller-number" />
             </Descriptions.Item>
             <Descriptions.Item label={t(callDirectionKeys[call.direction])}>
               <Tag color={call.phase === 'ringing' ? 'processing' : call.phase === 'ended' ? 'default' : 'success'}>
@@ -50,6 +54,6 @@ export function CallerPanel(): React.JSX.Element {
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('caller:empty')} />
       )}
-    </Card>
+    </Panel>
   );
 }

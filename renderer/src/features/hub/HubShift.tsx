@@ -1,4 +1,4 @@
-import { Alert, Button, Typography } from 'antd';
+import { Alert, Button } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +84,7 @@ function HandoverNoteBanner(): React.JSX.Element | null {
           <strong>{t('hub:handover.title')}</strong> · {t('hub:handover.from', { from: note.from, time: dayjs(note.at).format('YYYY-MM-DD HH:mm') })}
         </>
       }
-      description={<Typography.Paragraph className="handover-text">{note.text}</Typography.Paragraph>}
+      description={<p className="handover-text">{note.text}</p>}
       action={
         <Button size="small" onClick={dismissed} data-testid="handover-dismiss">
           {t('hub:handover.dismiss')}

@@ -1,4 +1,5 @@
-import { Button, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag } from 'antd';
+import { Text } from '../../core/Text';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article } from '../../../../shared/kb/article';
@@ -22,7 +23,7 @@ export function KnowledgeResults(): React.JSX.Element | null {
 
   return (
     <div className="kb-results" data-testid="kb-results">
-      {source === 'suggestion' && <Typography.Text type="secondary">{t('knowledge:suggested')}</Typography.Text>}
+      {source === 'suggestion' && <Text type="secondary">{t('knowledge:suggested')}</Text>}
       <ol role="listbox" aria-label={t('common:pane.knowledge')}>
         {hits.map((hit, index) => (
           <li

@@ -1,5 +1,6 @@
 import { AudioMutedOutlined, AudioOutlined, NumberOutlined, PauseOutlined, PhoneOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
-import { Button, Space, Typography } from 'antd';
+import { Button, Space } from 'antd';
+import { Text } from '../../core/Text';
 import { useTranslation } from 'react-i18next';
 import { formatCallDuration } from '../../../../shared/phone/call-timer';
 import { useNow } from '../../core/use-now';
@@ -29,9 +30,9 @@ export function CallControls(): React.JSX.Element | null {
   if (call.phase === 'ringing') {
     return (
       <Space data-testid="call-controls" data-phase="ringing">
-        <Typography.Text strong data-testid="call-number">
+        <Text strong data-testid="call-number">
           {t('phone:phases.ringing')} {call.remoteNumber}
-        </Typography.Text>
+        </Text>
         <Button type="primary" icon={<PhoneOutlined />} data-testid="answer" onClick={() => void phoneEngine.answer(call.id)}>
           {t('phone:actions.answer')} (F6)
         </Button>
@@ -46,24 +47,24 @@ export function CallControls(): React.JSX.Element | null {
   const elapsed = call.answeredAt === null ? '' : formatCallDuration(now - call.answeredAt);
   return (
     <Space data-testid="call-controls" data-phase={call.phase} wrap>
-      <Typography.Text strong data-testid="call-number">
+      <Text strong data-testid="call-number">
         {call.consultFor
           ? t('phone:consulting', { number: call.remoteNumber })
           : call.conference
             ? t('phone:conferenceWith', { numbers: conferenceNumbers })
             : `${t(callPhaseKeys[call.phase])} ${call.remoteNumber}`}
-      </Typography.Text>
-      <Typography.Text type="secondary" data-testid="call-timer">
+      </Text>
+      <Text type="secondary" data-testid="call-timer">
         {elapsed}
-      </Typography.Text>
+      </Text>
       {quality && call.phase === 'active' && (
         <Hint title={t('phone:qualityDetail', { loss: quality.lossPercent.toFixed(1), jitter: quality.jitterMs.toFixed(0), rtt: Number.isFinite(quality.rttMs) ? quality.rttMs.toFixed(0) : '–' })}>
-          <Typography.Text data-testid="call-quality" data-grade={quality.grade} type={quality.grade === 'good' ? 'success' : quality.grade === 'fair' ? 'warning' : 'danger'}>
+          <Text data-testid="call-quality" data-grade={quality.grade} type={quality.grade === 'good' ? 'success' : quality.grade === 'fair' ? 'warning' : 'danger'}>
             {t(callQualityKeys[quality.grade])}
-          </Typography.Text>
+          </Text>
         </Hint>
       )}
-      {call.transferProgress && <Typography.Text type="secondary">{t('phone:transferProgress', { progress: call.transferProgress })}</Typography.Text>}
+      {call.transferProgress && <Text type="secondary">{t('phone:transferProgress', { progress: call.transferProgress })}</Text>}
       <Button danger icon={<StopOutlined />} data-testid="hangup" onClick={() => void (call.conference ? phoneEngine.hangupAll() : phoneEngine.hangup(call.id))}>
         {t('phone:actions.hangup')} (F7)
       </Button>

@@ -1,5 +1,6 @@
 import { AlertOutlined, MedicineBoxOutlined, PhoneOutlined, QuestionCircleOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Typography } from 'antd';
+import { Button } from 'antd';
+import { Text } from '../../core/Text';
 import { lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desk } from '../../desk/desk';
@@ -61,12 +62,12 @@ export function PhoneBar(): React.JSX.Element {
 
   return (
     <header className="phone-bar" data-testid="phone-bar">
-      <Typography.Title level={5} className="phone-bar-title">
+      <h5 className="phone-bar-title">
         <PhoneOutlined /> {t('common:app.title')}
-      </Typography.Title>
+      </h5>
       <RegistrationTag />
-      {missingDevices && <Typography.Text type="warning">{t('phone:devicesMissing')}</Typography.Text>}
-      {hasCall ? <CallControls /> : <Typography.Text type="secondary">{t('phone:noCall')}</Typography.Text>}
+      {missingDevices && <Text type="warning">{t('phone:devicesMissing')}</Text>}
+      {hasCall ? <CallControls /> : <Text type="secondary">{t('phone:noCall')}</Text>}
       <span className="spacer" />
       {!hasCall && <DialBox />}
       <Hint title={helpRequested ? t('phone:actions.helpRequested') : t('phone:actions.requestHelp')}>

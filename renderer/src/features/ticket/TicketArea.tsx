@@ -1,4 +1,4 @@
-import { Button, Card, Form, Space, Tabs, Typography } from 'antd';
+import { Button, Form, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { issueText } from '../../i18n/error-text';
@@ -24,6 +24,7 @@ import { useTicketCounter, useTicketRequest } from './use-ticket-request';
 import { fieldOfIssue } from '../../core/zod-rule';
 import { isPractising, submitPractice, usePracticeForm } from '../training';
 import { useNotices } from '../../core/notices';
+import { Panel } from '../../core/Panel';
 
 /**
  * Where a call becomes a ticket: register it (autosaved draft), then transfer
@@ -190,8 +191,7 @@ export function TicketArea(): React.JSX.Element {
   };
 
   return (
-    <Card
-      size="small"
+    <Panel
       title={t('ticket:title')}
       extra={
         <Space size={12}>
@@ -224,7 +224,7 @@ export function TicketArea(): React.JSX.Element {
         <Typography.Title level={5}>{t('ticket:sectionWithKey', { section: t('ticket:sections.callback'), key: 'Alt+C' })}</Typography.Title>
         <CallbackForm refreshKey={`${ticket?.id ?? ''}:${ticket?.state ?? ''}:${finished}`} onDone={setResult} />
       </section>
-    </Card>
+    </Panel>
   );
 }
 

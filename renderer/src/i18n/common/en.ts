@@ -5,6 +5,8 @@ import type { commonZhCN } from './zh-CN';
 export const commonEn: Shape<typeof commonZhCN> = {
   // Around a person's details after their name: 王班长（班长 · 一组）, 王班长 (Supervisor · 一组).
   person: { open: ' (', close: ')' },
+  copy: 'Copy',
+  copied: 'Copied',
   app: {
     title: '12345 Hotline Desk',
     loading: 'Starting the desk…',
@@ -23,7 +25,7 @@ export const commonEn: Shape<typeof commonZhCN> = {
       },
     },
   },
-  pane: { call: 'Call & ticket', knowledge: 'Knowledge', history: 'Caller history', replies: 'Replies & callbacks', reviews: 'Trainee review', alerts: 'Alerts', stats: 'Statistics', placement: 'Placement record', detached: 'Knowledge pane is on the second screen', dock: 'Dock knowledge pane' },
+  pane: { call: 'Call & ticket', knowledge: 'Knowledge', history: 'Caller history', replies: 'Replies & callbacks', reviews: 'Trainee review', alerts: 'Alerts', stats: 'Statistics', placement: 'Placement record', tabs: 'Right pane', detached: 'Knowledge pane is on the second screen', dock: 'Dock knowledge pane' },
   settings: { language: 'Language', theme: 'Theme', light: 'Light', dark: 'Dark (night shift)', saveFailed: 'Settings not saved: {{reason}}' },
   status: {
     labTransport: 'Lab mode: unencrypted connections allowed',

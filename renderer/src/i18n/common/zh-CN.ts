@@ -2,6 +2,8 @@
 export const commonZhCN = {
   // Around a person's details after their name: 王班长（班长 · 一组）, 王班长 (Supervisor · 一组).
   person: { open: '（', close: '）' },
+  copy: '复制',
+  copied: '已复制',
   app: {
     title: '12345 热线座席',
     loading: '正在启动座席…',
@@ -20,7 +22,7 @@ export const commonZhCN = {
       },
     },
   },
-  pane: { call: '通话与工单', knowledge: '知识库', history: '来电历史', replies: '答复与回访', reviews: '实训审核', alerts: '预警', stats: '统计', placement: '实习档案', detached: '知识库已移至第二屏', dock: '收回知识库' },
+  pane: { call: '通话与工单', knowledge: '知识库', history: '来电历史', replies: '答复与回访', reviews: '实训审核', alerts: '预警', stats: '统计', placement: '实习档案', tabs: '右侧面板', detached: '知识库已移至第二屏', dock: '收回知识库' },
   settings: { language: '语言', theme: '主题', light: '浅色', dark: '深色（夜班）', saveFailed: '设置未保存：{{reason}}' },
   status: {
     labTransport: '实验模式：允许未加密连接',
