@@ -7,6 +7,7 @@ export const commonEn: Shape<typeof commonZhCN> = {
   person: { open: ' (', close: ')' },
   copy: 'Copy',
   copied: 'Copied',
+  copyFailed: 'Could not copy: the clipboard is not available; select the text and copy it by hand',
   app: {
     title: '12345 Hotline Desk',
     loading: 'Starting the desk…',

@@ -4,6 +4,7 @@ export const commonZhCN = {
   person: { open: '（', close: '）' },
   copy: '复制',
   copied: '已复制',
+  copyFailed: '复制失败：剪贴板不可用，请手动选中复制',
   app: {
     title: '12345 热线座席',
     loading: '正在启动座席…',
