@@ -5,6 +5,7 @@ import { articleSchema } from './kb/article';
 import { callerHistoryInputSchema, callerHistorySchema } from './tickets/caller-history';
 import { ringHistoryInputSchema, ringHistorySchema } from './tickets/ring-history';
 import { kbFeedbackInputSchema, kbHitSchema, kbSearchInputSchema } from './kb/search';
+import { semanticModelStatusSchema } from './kb/semantic-status';
 import { kbUseInputSchema } from './kb/kb-use';
 import { centreRegionsSchema } from './dispatch/centre';
 import { directoryHitSchema, directoryQuerySchema } from './dispatch/directory';
@@ -162,6 +163,8 @@ export const deskApiContract = {
   kbFeedback: method(kbFeedbackInputSchema, z.object({ id: z.number().int() })),
   /** An article opened, copied or marked 有用 after a query: queued for the hub, which learns from the centre's uses. */
   kbUse: method(kbUseInputSchema, z.object({ id: z.string() })),
+  /** The optional semantic model (settings' semanticModelPath): off, loading, computing article vectors, in use, or refused and why. */
+  kbSemanticStatus: method(z.undefined(), semanticModelStatusSchema),
   /** The link to the hub in words: connection, queued entries and their age, last success, last error. */
   getSyncStatus: method(z.undefined(), syncStatusSchema),
   /** Exchanges with the hub at once (the operator's "sync now"), then reports the status. */
@@ -249,6 +252,8 @@ export const deskEventContract = {
   phoneShortcut: z.object({ action: z.enum(['answer', 'hangup']) }),
   /** The integrity check after start found the local database damaged: the desk keeps it aside at its next start. */
   storageDamaged: z.object({ reason: z.string() }),
+  /** The semantic model's state changed (vector computation reports its progress this way). */
+  kbSemanticStatusChanged: semanticModelStatusSchema,
 } as const;
 
 export type DeskContract = typeof deskApiContract;

@@ -42,6 +42,7 @@ export const deskMethodTimeouts: Record<DeskMethod, number> = {
   kbGetArticle: DEFAULT_TIMEOUT_MS,
   kbFeedback: DEFAULT_TIMEOUT_MS,
   kbUse: DEFAULT_TIMEOUT_MS,
+  kbSemanticStatus: DEFAULT_TIMEOUT_MS,
   getSyncStatus: DEFAULT_TIMEOUT_MS,
   syncNow: 60_000,
   hubSignIn: 20_000,

@@ -15,4 +15,5 @@ export const defaultSettings: Settings = {
   stopCallsBeforeShiftEndMinutes: 10,
   labInsecureTransport: false,
   closeAfterCallback: defaultClosingRule,
+  semanticModelPath: '',
 };

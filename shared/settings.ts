@@ -33,6 +33,11 @@ export const settingsSchema = z.object({
   labInsecureTransport: z.boolean(),
   /** 办结 after a callback: when the callback form offers to close the ticket (the hub applies the centre's rule again). */
   closeAfterCallback: z.enum(closingRules),
+  /**
+   * Folder of an optional sentence-embedding model a centre installs (`model.onnx` + `tokenizer.json`), fused with
+   * the lexical knowledge ranking; empty: none.
+   */
+  semanticModelPath: z.string().trim().max(500),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

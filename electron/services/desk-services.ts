@@ -110,7 +110,10 @@ export class DeskServices {
     this.tickets = new TicketStore(this.db);
     this.outbox = new OutboxQueue(this.db);
     // The first search opens the saved knowledge index and has a worker thread check it against the replica.
-    this.kb = new KbService(this.db, options.resourcesDir, warn);
+    this.kb = new KbService(this.db, options.resourcesDir, warn, (status) => {
+      this.emit('kbSemanticStatusChanged', status);
+    });
+    void this.kb.useSemanticModel(this.settings.get().semanticModelPath);
     this.sync = new DeskSync(this.outbox, (status) => {
       this.emit('syncStatusChanged', status);
     });
@@ -119,6 +122,7 @@ export class DeskServices {
     this.sync.learnedStatus = () => this.learned.status();
     this.settings.onChange((settings) => {
       this.emit('settingsChanged', settings);
+      void this.kb.useSemanticModel(settings.semanticModelPath);
     });
     this.deskId = deskIdentity(this.appState);
     const secrets = options.secretStore ?? new FileKeySecretStore(options.dataDir);

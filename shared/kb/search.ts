@@ -30,6 +30,8 @@ export const kbHitSchema = z.object({
   phrasing: z.string().optional(),
   /** Set when the centre's own work (articles opened, copied, marked 有用 for this query) lifted the article. */
   learned: z.boolean().optional(),
+  /** The optional semantic model's cosine similarity of the query and the article, when the model ranked it. */
+  semantic: z.number().min(-1).max(1).optional(),
   score: z.number(),
   /**
    * How much of the query (weighted by rarity, synonyms and sound-alikes counted) the article accounts for,

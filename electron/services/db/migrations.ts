@@ -16,6 +16,7 @@ import { migration120 } from './migrations/120-transfer-directory';
 import { migration130 } from './migrations/130-caller-history-cache';
 import { migration140 } from './migrations/140-learned-snapshot';
 import { migration150 } from './migrations/150-outbox-rejected-details';
+import { migration160 } from './migrations/160-kb-vectors';
 
 export type { Migration } from './migration';
 
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   migration130,
   migration140,
   migration150,
+  migration160,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -9,4 +9,5 @@ export const kbHandlers = ({ kb, authorship }: { kb: KbService; authorship: Auth
     kbGetArticle: ({ id }) => kb.getArticle(id),
     kbFeedback: (feedback) => kb.recordFeedback(feedback, authorship.author()),
     kbUse: (use) => authorship.queued(kb.recordUse(use, authorship.author())),
-  }) satisfies Pick<DeskHandlers, 'kbSearch' | 'kbGetArticle' | 'kbFeedback' | 'kbUse'>;
+    kbSemanticStatus: () => kb.semanticStatus(),
+  }) satisfies Pick<DeskHandlers, 'kbSearch' | 'kbGetArticle' | 'kbFeedback' | 'kbUse' | 'kbSemanticStatus'>;

@@ -135,6 +135,11 @@ export class KbIndex {
     this.postings.close();
   }
 
+  /** The district a query is about: one it names, else the caller's (null: neither). */
+  placeOf(query: string, district: string | null): string | null {
+    return this.districts.mentionedIn(query.slice(0, 200)) ?? district;
+  }
+
   search(query: string, options: { district?: string | null; limit?: number } = {}): KbHit[] {
     const text = query.trim().slice(0, 200);
     if (!text) return [];
@@ -402,7 +407,7 @@ function buildPostings(articles: readonly Article[]): MemoryPostings {
   return new MemoryPostings(terms, { starts, idf }, docs, weights, plain);
 }
 
-function toHit(article: Article, score: number, surfaces: string[], learned: boolean, strength: number): KbHit {
+export function toHit(article: Article, score: number, surfaces: string[], learned: boolean, strength: number): KbHit {
   const haystack = `${article.title} ${article.keywords.join(' ')} ${article.body}`;
   const phrasing = bestPhrasing(article, surfaces);
   return {

@@ -16,6 +16,10 @@ import { buildIndex, readArticlesFile, readShippedVocabulary, shippedArticlesFil
 import type { KbIndex } from './kb-index';
 import { openSavedIndex, savedIndexFiles } from './kb-saved-index';
 import { refreshSavedIndexOffThread } from './kb-index-thread';
+import { toHit } from './kb-index';
+import type { SemanticModelStatus } from '../../../shared/kb/semantic-status';
+import { SemanticSearch, SEMANTIC_DEPTH } from './semantic/semantic-search';
+import { fuseRankings } from './semantic/rank-fusion';
 import type { SynonymTable } from './synonyms';
 import { synonymTableSchema } from './synonyms';
 
@@ -52,13 +56,19 @@ export class KbService {
   /** Where the saved index lives: beside the database file (none for an in-memory database: built on this thread). */
   private readonly indexDir: string | null;
   private readonly warn: (message: string, error: unknown) => void;
+  /** The optional semantic model, fused with the lexical ranking once its article vectors are ready. */
+  private readonly semantic: SemanticSearch;
+  /** The model folder set before start: loaded by start, so a desk's first seconds are not spent on it. */
+  private semanticFolder = '';
 
   constructor(
     private readonly db: DeskDatabase,
     private readonly resourcesDir: string,
     warn: (message: string, error: unknown) => void = () => undefined,
+    onSemanticStatus: (status: SemanticModelStatus) => void = () => undefined,
   ) {
     this.warn = warn;
+    this.semantic = new SemanticSearch(db, onSemanticStatus, warn);
     this.indexDir = db.memory ? null : path.join(path.dirname(db.name), 'kb-index');
     const state = db.prepare('SELECT version FROM kb_replica_state').get();
     if (state) return;
@@ -74,6 +84,7 @@ export class KbService {
   start(): void {
     if (this.started || this.closed) return;
     this.started = true;
+    void this.semantic.use(this.semanticFolder);
     if (!this.indexDir) return;
     this.index ??= this.openNewestSaved();
     void this.refresh();
@@ -85,12 +96,26 @@ export class KbService {
     while (!this.closed && this.currentAt !== this.changes) await this.refresh();
   }
 
+  /**
+   * Uses the sentence-embedding model in `folder` ('' for none) beside the lexical ranking. Before start it is
+   * only noted; the returned promise resolves once the model is in use or has been refused (see semanticStatus).
+   */
+  useSemanticModel(folder: string): Promise<void> {
+    this.semanticFolder = folder.trim();
+    return this.started && !this.closed ? this.semantic.use(this.semanticFolder) : Promise.resolve();
+  }
+
+  semanticStatus(): SemanticModelStatus {
+    return this.semantic.current();
+  }
+
   private isClosed(): boolean {
     return this.closed;
   }
 
   close(): void {
     this.closed = true;
+    void this.semantic.close();
     void this.stopWorker?.();
     this.index?.close();
     this.index = null;
@@ -131,6 +156,7 @@ export class KbService {
     })();
     if (applied) {
       this.changes++;
+      void this.semantic.articlesChanged();
       if (!this.indexDir) this.replaceIndex(null, null);
       else if (this.started) void this.refresh();
     }
@@ -152,7 +178,17 @@ export class KbService {
 
   async search(input: KbSearchInput): Promise<KbHit[]> {
     const index = await this.answering();
-    return index.search(input.query, { district: input.district ?? null, limit: input.limit ?? 10 });
+    const district = input.district ?? null;
+    const limit = input.limit ?? 10;
+    const text = input.query.trim().slice(0, 200);
+    const near = text ? await this.semantic.nearest(text, index.placeOf(text, district)) : null;
+    if (!near) return index.search(input.query, { district, limit });
+    const lexical = index.search(input.query, { district, limit: Math.max(limit, SEMANTIC_DEPTH) });
+    return fuseRankings(lexical, near, limit, (id) => {
+      const article = this.articleOrNothing(id);
+      // Found by meaning only: no typed word in it, so its match strength is 0 and the pane may say the match is weak.
+      return article ? toHit(article, 0, [], false, 0) : null;
+    });
   }
 
   /** Keeps the operator's feedback until the sync engine sends it; the article must exist in the replica. */
@@ -188,8 +224,8 @@ export class KbService {
 
   /** The index to answer from now: the current or saved one, else the first one being built. */
   private async answering(): Promise<KbIndex> {
-    if (!this.indexDir) return (this.index ??= this.buildHere());
     this.start();
+    if (!this.indexDir) return (this.index ??= this.buildHere());
     if (!this.index) await this.refresh();
     if (!this.index) throw new DeskFailure('INTERNAL', 'knowledge base is closed');
     return this.index;

@@ -29,6 +29,7 @@ const adds: Readonly<Record<number, readonly string[]>> = {
   130: ['table caller_history_cache', 'index caller_history_cache_fetched'],
   140: ['table learned_snapshot'],
   150: ['column outbox_rejected.details'],
+  160: ['table kb_vectors'],
 };
 
 /** Every table, index and column of the database, as `kind name` (SQLite's own objects and automatic indexes left out). */

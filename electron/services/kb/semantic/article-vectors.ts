@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { Article } from '../../../../shared/kb/article';
+import { CITY_WIDE_SCOPE } from '../../../../shared/kb/article';
+import type { DeskDatabase } from '../../db/database';
+
+/** Articles embedded per model run: large enough to use the runtime's threads, small enough to yield often. */
+const BATCH = 16;
+
+/**
+ * What the model reads of an article: the title, the ways callers ask (相似问), the keywords and the start of
+ * the answer. The model's token limit cuts the rest; the title and phrasings carry the matter.
+ */
+export function articleText(article: Pick<Article, 'title' | 'keywords' | 'body'> & { phrasings?: readonly string[] | undefined }): string {
+  const phrasings = article.phrasings?.length ? `${article.phrasings.join('；')}。` : '';
+  return `${article.title}。${phrasings}${article.keywords.join('、')}。${article.body}`;
+}
+
+export interface Embedder {
+  readonly key: string;
+  readonly dimensions: number;
+  embed(texts: readonly string[]): Promise<Float32Array[]>;
+}
+
+/** A nearest article: cosine similarity of its vector to the query's. */
+export interface NearArticle {
+  id: string;
+  similarity: number;
+}
+
+/**
+ * The articles' vectors for one model: computed in batches (kept in `kb_vectors`, so a restart computes only
+ * what changed), held as one matrix for the query-time scan. A scan of 50,000 × 512 floats is a few tens of
+ * milliseconds; no approximate index is needed at a centre's size.
+ */
+export class ArticleVectors {
+  private ids: string[] = [];
+  private scopes: string[] = [];
+  private matrix = new Float32Array(0);
+
+  constructor(
+    private readonly db: DeskDatabase,
+    private readonly model: Embedder,
+  ) {}
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /**
+   * Computes the vectors of articles new or edited since the last time (others are read back), then replaces
+   * the matrix. `progress` hears (done, total) after each batch; `cancelled` stops between batches (what was
+   * computed stays saved).
+   */
+  async refresh(progress: (done: number, total: number) => void = () => undefined, cancelled: () => boolean = () => false): Promise<boolean> {
+    const articles = this.db
+      .prepare<[], { id: string; doc: string }>('SELECT id, doc FROM kb_articles ORDER BY id')
+      .all()
+      .map((row) => {
+        const article = JSON.parse(row.doc) as Article;
+        const text = articleText(article);
+        return { id: row.id, scope: article.scope, text, hash: createHash('sha256').update(text).digest('hex').slice(0, 32) };
+      });
+    const saved = new Map(
+      this.db
+        .prepare<[string], { article_id: string; text_hash: string }>('SELECT article_id, text_hash FROM kb_vectors WHERE model_key = ?')
+        .all(this.model.key)
+        .map((row) => [row.article_id, row.text_hash]),
+    );
+    const todo = articles.filter((a) => saved.get(a.id) !== a.hash);
+    const total = todo.length;
+    progress(0, total);
+    const write = this.db.prepare(
+      `INSERT INTO kb_vectors (article_id, model_key, text_hash, vector) VALUES (?, ?, ?, ?)
+       ON CONFLICT (article_id) DO UPDATE SET model_key = excluded.model_key, text_hash = excluded.text_hash, vector = excluded.vector`,
+    );
+    for (let start = 0; start < total; start += BATCH) {
+      if (cancelled()) return false;
+      const batch = todo.slice(start, start + BATCH);
+      const vectors = await this.model.embed(batch.map((a) => a.text));
+      if (cancelled()) return false;
+      this.db.transaction(() => {
+        batch.forEach((a, i) => {
+          const vector = vectors[i];
+          if (vector) write.run(a.id, this.model.key, a.hash, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
+        });
+      })();
+      progress(Math.min(start + BATCH, total), total);
+    }
+    // Withdrawn articles and other models' rows go; the table holds one model's vectors.
+    this.db.prepare('DELETE FROM kb_vectors WHERE model_key <> ? OR article_id NOT IN (SELECT id FROM kb_articles)').run(this.model.key);
+    this.load(articles);
+    return true;
+  }
+
+  private load(articles: readonly { id: string; scope: string }[]): void {
+    const width = this.model.dimensions;
+    const read = this.db.prepare<[string, string], { vector: Buffer }>('SELECT vector FROM kb_vectors WHERE article_id = ? AND model_key = ?');
+    const ids: string[] = [];
+    const scopes: string[] = [];
+    const matrix = new Float32Array(articles.length * width);
+    for (const article of articles) {
+      const row = read.get(article.id, this.model.key);
+      if (row?.vector.byteLength !== width * 4) continue;
+      matrix.set(new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength)), ids.length * width);
+      ids.push(article.id);
+      scopes.push(article.scope);
+    }
+    this.ids = ids;
+    this.scopes = scopes;
+    this.matrix = matrix.subarray(0, ids.length * width);
+  }
+
+  /**
+   * The `limit` articles nearest to the query vector. With the caller's district known, articles local to
+   * another district are left out (the lexical ranking demotes them; a meaning-only match there is noise).
+   */
+  nearest(query: Float32Array, limit: number, district: string | null): NearArticle[] {
+    const width = this.model.dimensions;
+    const best: NearArticle[] = [];
+    for (let row = 0; row < this.ids.length; row++) {
+      const scope = this.scopes[row];
+      if (district !== null && scope !== CITY_WIDE_SCOPE && scope !== district) continue;
+      let dot = 0;
+      const at = row * width;
+      for (let d = 0; d < width; d++) dot += (this.matrix[at + d] ?? 0) * (query[d] ?? 0);
+      const worst = best[best.length - 1];
+      if (best.length >= limit && worst && dot <= worst.similarity) continue;
+      let place = best.length;
+      while (place > 0 && (best[place - 1]?.similarity ?? 0) < dot) place--;
+      best.splice(place, 0, { id: this.ids[row] ?? '', similarity: dot });
+      if (best.length > limit) best.pop();
+    }
+    return best;
+  }
+}
