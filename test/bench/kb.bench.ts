@@ -19,7 +19,7 @@ const QUERY_ARTICLES = 60;
 const DISTRICTS = ['兰山区', '罗庄区', '河东区', '沂南县', '郯城县', '沂水县', '兰陵县', '费县', '平邑县', '莒南县', '蒙阴县', '临沭县'];
 
 /** 50,000 articles from the shipped ones: local versions per district and year, with the body's paragraphs rotated. */
-function scaled(base: readonly Article[]): Article[] {
+export function scaled(base: readonly Article[]): Article[] {
   const out: Article[] = [];
   for (let i = 0; out.length < SCALED; i++) {
     const source = base[i % base.length]!;

@@ -68,7 +68,7 @@ export class KbService {
     onSemanticStatus: (status: SemanticModelStatus) => void = () => undefined,
   ) {
     this.warn = warn;
-    this.semantic = new SemanticSearch(db, onSemanticStatus, warn);
+    this.semantic = new SemanticSearch(db, resourcesDir, onSemanticStatus, warn);
     this.indexDir = db.memory ? null : path.join(path.dirname(db.name), 'kb-index');
     const state = db.prepare('SELECT version FROM kb_replica_state').get();
     if (state) return;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useSemanticModelStore } from '../features/knowledge/semantic-model-store';
 import { desk } from '../desk/desk';
 import { copySelectedAnswer } from '../features/knowledge';
 import { ticketShortcutHandlers } from '../features/ticket';
@@ -45,6 +46,9 @@ export function useWorkbenchShortcuts(): void {
           if (title) message.success(t('knowledge:copied', { title }));
           else message.info(t('knowledge:nothingToCopy'));
         });
+      },
+      'knowledge.semanticModel': () => {
+        useSemanticModelStore.getState().dialogOpened(true);
       },
       'sync.now': () => {
         void desk.syncNow().then((result) => {

@@ -37,6 +37,7 @@ export const actionIds = [
   'knowledge.search',
   'knowledge.toggleDetach',
   'knowledge.copyAnswer',
+  'knowledge.semanticModel',
   'sync.now',
   'ticket.focusRegistration',
   'ticket.focusTransfer',
@@ -103,6 +104,8 @@ export const shortcutActions: readonly ShortcutAction[] = [
   { id: 'knowledge.search', group: 'knowledge', defaultKeys: ['F3'], whileTyping: true },
   { id: 'knowledge.toggleDetach', group: 'knowledge', defaultKeys: ['$mod+Shift+KeyD'], whileTyping: true },
   { id: 'knowledge.copyAnswer', group: 'knowledge', defaultKeys: ['Alt+KeyI'], whileTyping: true },
+  // Beside Alt+I: the optional semantic model's folder and state (set once per desk by the centre's engineers).
+  { id: 'knowledge.semanticModel', group: 'knowledge', defaultKeys: ['Alt+Shift+KeyI'], whileTyping: true },
   { id: 'sync.now', group: 'general', defaultKeys: ['$mod+Shift+KeyS'], whileTyping: true },
   { id: 'ticket.focusRegistration', group: 'ticket', defaultKeys: ['Alt+KeyR'], whileTyping: true },
   { id: 'ticket.focusTransfer', group: 'ticket', defaultKeys: ['Alt+KeyT'], whileTyping: true },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../../../../shared/kb/article';
 import { CITY_WIDE_SCOPE } from '../../../../shared/kb/article';
 import type { DeskDatabase } from '../../db/database';
+import type { CosineScan, ScanMatrix } from './cosine-scan';
 
 /** Articles embedded per model run: large enough to use the runtime's threads, small enough to yield often. */
 const BATCH = 16;
@@ -29,17 +30,19 @@ export interface NearArticle {
 
 /**
  * The articles' vectors for one model: computed in batches (kept in `kb_vectors`, so a restart computes only
- * what changed), held as one matrix for the query-time scan. A scan of 50,000 × 512 floats is a few tens of
- * milliseconds; no approximate index is needed at a centre's size.
+ * what changed), held as one matrix that the cosine scan (an onnxruntime MatMul) reads whole for each query.
+ * An exact scan of every article: at a centre's size (50,000 articles) it takes milliseconds, so no
+ * approximate index, and no recall lost to one.
  */
 export class ArticleVectors {
   private ids: string[] = [];
   private scopes: string[] = [];
-  private matrix = new Float32Array(0);
+  private matrix: ScanMatrix = { tensor: null, rows: 0, width: 0 };
 
   constructor(
     private readonly db: DeskDatabase,
     private readonly model: Embedder,
+    private readonly scan: CosineScan,
   ) {}
 
   get size(): number {
@@ -107,27 +110,25 @@ export class ArticleVectors {
     }
     this.ids = ids;
     this.scopes = scopes;
-    this.matrix = matrix.subarray(0, ids.length * width);
+    this.matrix = this.scan.matrix(matrix, ids.length, width);
   }
 
   /**
    * The `limit` articles nearest to the query vector. With the caller's district known, articles local to
    * another district are left out (the lexical ranking demotes them; a meaning-only match there is noise).
    */
-  nearest(query: Float32Array, limit: number, district: string | null): NearArticle[] {
-    const width = this.model.dimensions;
+  async nearest(query: Float32Array, limit: number, district: string | null): Promise<NearArticle[]> {
+    const similarities = await this.scan.similarities(this.matrix, query);
     const best: NearArticle[] = [];
-    for (let row = 0; row < this.ids.length; row++) {
+    for (let row = 0; row < similarities.length; row++) {
       const scope = this.scopes[row];
       if (district !== null && scope !== CITY_WIDE_SCOPE && scope !== district) continue;
-      let dot = 0;
-      const at = row * width;
-      for (let d = 0; d < width; d++) dot += (this.matrix[at + d] ?? 0) * (query[d] ?? 0);
+      const similarity = similarities[row] ?? 0;
       const worst = best[best.length - 1];
-      if (best.length >= limit && worst && dot <= worst.similarity) continue;
+      if (best.length >= limit && worst && similarity <= worst.similarity) continue;
       let place = best.length;
-      while (place > 0 && (best[place - 1]?.similarity ?? 0) < dot) place--;
-      best.splice(place, 0, { id: this.ids[row] ?? '', similarity: dot });
+      while (place > 0 && (best[place - 1]?.similarity ?? 0) < similarity) place--;
+      best.splice(place, 0, { id: this.ids[row] ?? '', similarity });
       if (best.length > limit) best.pop();
     }
     return best;

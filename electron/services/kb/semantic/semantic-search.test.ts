@@ -156,7 +156,7 @@ describe('article vectors kept in the desk database', () => {
     kb.applyArticleChanges({ version: 1, upserts: articles });
     kb.close();
     const first: string[] = [];
-    const search = new SemanticSearch(db, undefined, undefined, counting(first));
+    const search = new SemanticSearch(db, resources, undefined, undefined, counting(first));
     await search.use(folder);
     expect(first).toHaveLength(articles.length);
     await search.close();
@@ -166,7 +166,7 @@ describe('article vectors kept in the desk database', () => {
     cleanups.push(() => closeDatabase(reopened));
     const again: string[] = [];
     const statuses: SemanticModelStatus[] = [];
-    const restarted = new SemanticSearch(reopened, (s) => statuses.push(s), undefined, counting(again));
+    const restarted = new SemanticSearch(reopened, resources, (s) => statuses.push(s), undefined, counting(again));
     cleanups.push(() => restarted.close());
     await restarted.use(folder);
     expect(again).toEqual([]);
@@ -185,7 +185,7 @@ describe('article vectors kept in the desk database', () => {
     cleanups.push(() => closeDatabase(db));
     new KbService(db, resources).applyArticleChanges({ version: 1, upserts: articles });
     const embedded: string[] = [];
-    const search = new SemanticSearch(db, undefined, undefined, counting(embedded));
+    const search = new SemanticSearch(db, resources, undefined, undefined, counting(embedded));
     cleanups.push(() => search.close());
     await search.use(tinyModel());
     const other = tempDir();
@@ -204,6 +204,7 @@ describe('article vectors kept in the desk database', () => {
     let search: SemanticSearch | null = null;
     search = new SemanticSearch(
       db,
+      resources,
       (status) => {
         // After the first batch is saved, the operator's settings turn the model off.
         if (status.state === 'indexing' && status.done > 0) void search?.use('');

@@ -3,6 +3,7 @@ import type { DeskDatabase } from '../../db/database';
 import type { Embedder, NearArticle } from './article-vectors';
 import { ArticleVectors } from './article-vectors';
 import { EmbeddingModel, ModelLoadError } from './embedding-model';
+import { CosineScan } from './cosine-scan';
 
 /** How many neighbours the model contributes to a query's fusion. */
 export const SEMANTIC_DEPTH = 20;
@@ -19,6 +20,7 @@ interface LoadedModel extends Embedder {
 export class SemanticSearch {
   private status: SemanticModelStatus = { state: 'off' };
   private model: LoadedModel | null = null;
+  private scan: CosineScan | null = null;
   private vectors: ArticleVectors | null = null;
   private folder = '';
   /** Bumped by every `use` and `close`: work started for an older generation stops and changes nothing. */
@@ -28,6 +30,8 @@ export class SemanticSearch {
 
   constructor(
     private readonly db: DeskDatabase,
+    /** Where the cosine scan's graph ships (`models/cosine-scan.onnx`). */
+    private readonly resourcesDir: string,
     private readonly onStatus: (status: SemanticModelStatus) => void = () => undefined,
     private readonly warn: (message: string, error: unknown) => void = () => undefined,
     private readonly loadModel: (folder: string) => Promise<LoadedModel> = (folder) => EmbeddingModel.load(folder),
@@ -49,19 +53,25 @@ export class SemanticSearch {
     }
     this.set({ state: 'loading' });
     let model: LoadedModel;
+    let scan: CosineScan;
     try {
       model = await this.loadModel(folder);
+      scan = await CosineScan.open(this.resourcesDir).catch(async (error: unknown) => {
+        await model.close();
+        throw error;
+      });
     } catch (error) {
       if (generation !== this.generation) return;
       this.warn(`semantic model in ${folder} could not be used; knowledge search stays lexical`, error);
-      this.set({ state: 'failed', problem: error instanceof ModelLoadError ? error.problem : 'MODEL_UNREADABLE' });
+      this.set({ state: 'failed', problem: problemOf(error) });
       return;
     }
     if (generation !== this.generation) {
-      await model.close();
+      await Promise.all([model.close(), scan.close()]);
       return;
     }
     this.model = model;
+    this.scan = scan;
     this.vectors = null;
     await this.articlesChanged();
   }
@@ -78,10 +88,10 @@ export class SemanticSearch {
 
   private async refreshWhileDirty(): Promise<void> {
     const generation = this.generation;
-    const model = this.model;
-    while (this.dirty && model && generation === this.generation) {
+    const { model, scan } = this;
+    while (this.dirty && model && scan && generation === this.generation) {
       this.dirty = false;
-      const vectors = new ArticleVectors(this.db, model);
+      const vectors = new ArticleVectors(this.db, model, scan);
       const stale = () => generation !== this.generation;
       try {
         const done = await vectors.refresh((doneCount, total) => {
@@ -106,7 +116,7 @@ export class SemanticSearch {
     if (!model || !vectors || this.status.state === 'failed') return null;
     try {
       const [vector] = await model.embed([query]);
-      return vector ? vectors.nearest(vector, limit, district) : null;
+      return vector ? await vectors.nearest(vector, limit, district) : null;
     } catch (error) {
       this.warn('semantic model failed on a query; answered lexically', error);
       return null;
@@ -120,10 +130,11 @@ export class SemanticSearch {
   }
 
   private async release(): Promise<void> {
-    const model = this.model;
+    const { model, scan } = this;
     this.model = null;
+    this.scan = null;
     this.vectors = null;
-    await model?.close().catch((error: unknown) => {
+    await Promise.all([model?.close(), scan?.close()]).catch((error: unknown) => {
       this.warn('semantic model could not be released', error);
     });
   }

@@ -12,6 +12,7 @@ import { useWorkbenchStore } from '../../stores/workbench-store';
 import { isWeakMatch } from '../../../../shared/kb/weak-match';
 import { KnowledgeResults } from './KnowledgeResults';
 import { WeakMatchNotice } from './WeakMatchNotice';
+import { SemanticModelLine } from './SemanticModelLine';
 import { useKnowledgeStore } from './knowledge-store';
 import { toggleArticle } from './article-use';
 import { useKnowledgeSearch } from './use-knowledge-search';
@@ -89,6 +90,7 @@ export function KnowledgePane({ onRegisterAsNew }: { onRegisterAsNew?: (query: s
           {t('knowledge:linked')} {linked.map((id) => <Tag key={id}>{id}</Tag>)}
         </div>
       )}
+      <SemanticModelLine />
       {showWeak && <WeakMatchNotice onWiden={useKnowledgeStore.getState().widenRequested} onRegisterAsNew={registerAsNew} />}
       {hitCount === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={query.trim() ? t('knowledge:noHits') : t('knowledge:empty')}>

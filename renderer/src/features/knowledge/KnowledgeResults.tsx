@@ -50,6 +50,12 @@ export function KnowledgeResults(): React.JSX.Element | null {
               )}
               {hit.status === '已失效' && <Tag data-testid="kb-expired">{t('knowledge:expired')}</Tag>}
               {hit.learned && <Tag color="purple">{t('knowledge:learned')}</Tag>}
+              {/* Found by meaning alone: no typed word to highlight, so the tag is the reason. */}
+              {hit.semantic !== undefined && hit.matched.length === 0 && (
+                <Tag color="cyan" title={t('knowledge:semantic.tagTip', { similarity: hit.semantic.toFixed(2) })} data-testid="kb-semantic">
+                  {t('knowledge:semantic.tag')}
+                </Tag>
+              )}
             </div>
             {hit.phrasing && (
               <div className="kb-hit-meta">

@@ -89,6 +89,7 @@ export const commonEn: Shape<typeof commonZhCN> = {
       'knowledge.search': 'Search the knowledge base',
       'knowledge.toggleDetach': 'Move knowledge pane to second screen / dock',
       'knowledge.copyAnswer': 'Copy the picked article’s answer into the ticket',
+      'knowledge.semanticModel': 'Semantic model settings (optional)',
       'sync.now': 'Sync with the hub now',
       'ticket.focusRegistration': 'Ticket: go to registration',
       'ticket.focusTransfer': 'Ticket: go to transfer',

@@ -27,6 +27,7 @@ export const shortcutActionKeys = {
   'knowledge.search': 'common:shortcuts.actions.knowledge.search',
   'knowledge.toggleDetach': 'common:shortcuts.actions.knowledge.toggleDetach',
   'knowledge.copyAnswer': 'common:shortcuts.actions.knowledge.copyAnswer',
+  'knowledge.semanticModel': 'common:shortcuts.actions.knowledge.semanticModel',
   'sync.now': 'common:shortcuts.actions.sync.now',
   'ticket.focusRegistration': 'common:shortcuts.actions.ticket.focusRegistration',
   'ticket.focusTransfer': 'common:shortcuts.actions.ticket.focusTransfer',

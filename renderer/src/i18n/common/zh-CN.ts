@@ -86,6 +86,7 @@ export const commonZhCN = {
       'knowledge.search': '检索知识库',
       'knowledge.toggleDetach': '知识库移至第二屏 / 收回',
       'knowledge.copyAnswer': '把选中知识的答复口径引用到工单',
+      'knowledge.semanticModel': '语义模型设置（可选）',
       'sync.now': '立即与中心同步',
       'ticket.focusRegistration': '工单：跳到登记',
       'ticket.focusTransfer': '工单：跳到转办',
