@@ -120,9 +120,14 @@ export class DeskServices {
     this.learned = new LearnedReplica(this.db, { dispatch: this.dispatch, kb: this.kb }, warn);
     this.learned.load();
     this.sync.learnedStatus = () => this.learned.status();
+    let semanticModelPath = this.settings.get().semanticModelPath;
     this.settings.onChange((settings) => {
       this.emit('settingsChanged', settings);
-      void this.kb.useSemanticModel(settings.semanticModelPath);
+      if (settings.semanticModelPath === semanticModelPath) return;
+      semanticModelPath = settings.semanticModelPath;
+      // Set by the centre's engineer now: loaded now, not at the desk's first search.
+      this.kb.start();
+      void this.kb.useSemanticModel(semanticModelPath);
     });
     this.deskId = deskIdentity(this.appState);
     const secrets = options.secretStore ?? new FileKeySecretStore(options.dataDir);

@@ -43,16 +43,23 @@ export default function SemanticModelDialog(): React.JSX.Element {
       title={t('knowledge:semantic.title')}
       footer={null}
       width={520}
+      destroyOnHidden
       onCancel={() => dialogOpened(false)}
       afterOpenChange={(opened) => {
-        if (opened) {
-          form.setFieldValue('folder', useSettingsStore.getState().settings.semanticModelPath);
-          folderInput.current?.focus();
-        }
+        // Unless the operator is already typing in it (the dialog opens with an animation).
+        if (opened && document.activeElement !== folderInput.current?.input) folderInput.current?.focus();
       }}
     >
       <p>{t('knowledge:semantic.intro')}</p>
-      <Form<{ folder: string }> form={form} layout="vertical" requiredMark={false} onFinish={(values) => void save(values.folder.trim())} data-testid="semantic-model-form">
+      <Form<{ folder: string }>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        preserve={false}
+        initialValues={{ folder: useSettingsStore.getState().settings.semanticModelPath }}
+        onFinish={(values) => void save(values.folder.trim())}
+        data-testid="semantic-model-form"
+      >
         <Form.Item name="folder" label={t('knowledge:semantic.folder')} extra={t('knowledge:semantic.folderHint')} rules={[zodRule(folderSchema, t)]}>
           <Input ref={folderInput} autoComplete="off" spellCheck={false} data-testid="semantic-model-folder" />
         </Form.Item>
