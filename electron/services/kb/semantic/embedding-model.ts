@@ -73,11 +73,12 @@ export class EmbeddingModel {
     } catch (error) {
       throw new ModelLoadError('MODEL_UNREADABLE', `${TOKENIZER_FILE} could not be read as a tokenizer`, { cause: error });
     }
-    const modelBytes = fs.readFileSync(modelFile);
     let session: InferenceSession;
     try {
-      // Two threads at most: the desk shares its CPU with the call's audio and the workbench.
-      session = await runtime.InferenceSession.create(modelBytes, { intraOpNumThreads: 2, interOpNumThreads: 1, graphOptimizationLevel: 'all', logSeverityLevel: 3 });
+      // From the file, not a buffer: onnxruntime maps it (no second copy of a model of hundreds of MB) and finds
+      // the external data files large models keep beside it. Two threads at most: the desk shares its CPU with
+      // the call's audio and the workbench.
+      session = await runtime.InferenceSession.create(modelFile, { intraOpNumThreads: 2, interOpNumThreads: 1, graphOptimizationLevel: 'all', logSeverityLevel: 3 });
     } catch (error) {
       throw new ModelLoadError('MODEL_UNREADABLE', `${MODEL_FILE} could not be loaded by onnxruntime`, { cause: error });
     }
@@ -87,7 +88,7 @@ export class EmbeddingModel {
       throw new ModelLoadError('MODEL_UNSUPPORTED', `model inputs ${session.inputNames.join(', ')}: expected input_ids with attention_mask / token_type_ids`);
     }
     const output = chooseOutput(session.outputNames);
-    const key = createHash('sha256').update(modelBytes).update(tokenizerText).digest('hex').slice(0, 32);
+    const key = await modelKey(modelFile, tokenizerText);
     const maxTokens = Math.min(MAX_TOKENS_CAP, numberOr(config?.model_max_length, DEFAULT_MAX_TOKENS));
     const probe = new EmbeddingModel(session, tokenizer, runtime, key, 0, maxTokens, output);
     let dimensions: number;
@@ -195,6 +196,13 @@ function normalise(vector: Float32Array): void {
   for (const value of vector) sum += value * value;
   const norm = Math.sqrt(sum);
   if (norm > 0) for (let d = 0; d < vector.length; d++) vector[d] = (vector[d] ?? 0) / norm;
+}
+
+/** A hash of the model file (read as a stream) and the tokenizer: vectors are kept per key. */
+async function modelKey(modelFile: string, tokenizerText: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(modelFile)) hash.update(chunk as Buffer);
+  return hash.update(tokenizerText).digest('hex').slice(0, 32);
 }
 
 function sizeOf(file: string): number | null {

@@ -68,7 +68,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function desk(): { kb: KbService; statuses: SemanticModelStatus[] } {
+function desk(): { kb: KbService; db: DeskDatabase; statuses: SemanticModelStatus[] } {
   const db = replica(':memory:');
   const statuses: SemanticModelStatus[] = [];
   const kb = new KbService(db, resources, () => undefined, (status) => statuses.push(status));
@@ -78,7 +78,7 @@ function desk(): { kb: KbService; statuses: SemanticModelStatus[] } {
     kb.close();
     closeDatabase(db);
   });
-  return { kb, statuses };
+  return { kb, db, statuses };
 }
 
 /** Wraps the real model to count what it is asked to embed. */
@@ -137,6 +137,16 @@ describe('knowledge search with the optional semantic model', () => {
     expect(kb.semanticStatus()).toEqual({ state: 'off' });
   });
 
+  it('stays lexical, saying so, when the vectors cannot be stored (a refused write)', async () => {
+    const { kb, db } = desk();
+    const before = await kb.search({ query: '夜间施工噪音' });
+    // What a full disk or a damaged table gives the store: every write fails.
+    db.exec("CREATE TRIGGER refuse BEFORE INSERT ON kb_vectors BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+    await kb.useSemanticModel(tinyModel());
+    expect(kb.semanticStatus()).toEqual({ state: 'failed', problem: 'VECTORS_FAILED' });
+    expect(await kb.search({ query: '夜间施工噪音' })).toEqual(before);
+  });
+
   it('computes the vector of an edited article again after a change batch, and only that one', async () => {
     const { kb } = desk();
     await kb.useSemanticModel(tinyModel());
@@ -193,6 +203,25 @@ describe('article vectors kept in the desk database', () => {
     await search.use(other);
     expect(embedded).toHaveLength(articles.length * 2);
     expect(db.prepare('SELECT count(DISTINCT model_key) AS n FROM kb_vectors').get()).toEqual({ n: 1 });
+  });
+
+  it('embeds one query at a time and, of those typed meanwhile, only the newest', async () => {
+    const db = replica(':memory:');
+    cleanups.push(() => closeDatabase(db));
+    new KbService(db, resources).applyArticleChanges({ version: 1, upserts: articles });
+    const embedded: string[] = [];
+    const search = new SemanticSearch(db, resources, undefined, undefined, counting(embedded));
+    cleanups.push(() => search.close());
+    await search.use(tinyModel());
+    embedded.length = 0;
+    // Keystrokes faster than the model: 娃, 娃念, 娃念书 while the first is still being embedded.
+    const answers = await Promise.all(['娃', '娃念', '娃念书'].map((query) => search.nearest(query, null)));
+    expect(embedded).toEqual(['娃', '娃念书']);
+    expect(answers[1]).toBeNull();
+    expect(answers[2]?.[0]?.id).toBe('KB-S1');
+    // And the next query finds the model free again.
+    expect(await search.nearest('吵闹', null)).not.toBeNull();
+    expect(embedded).toHaveLength(3);
   });
 
   it('stop between batches when the model is switched off, keeping what was computed', async () => {

@@ -27,6 +27,9 @@ export class SemanticSearch {
   private generation = 0;
   private dirty = false;
   private refreshing: Promise<void> | null = null;
+  /** A query is being embedded; `next` is the newest one waiting (see queryVector). */
+  private embedding = false;
+  private next: { model: LoadedModel; query: string; settle: (vector: Float32Array | null) => void } | null = null;
 
   constructor(
     private readonly db: DeskDatabase,
@@ -115,11 +118,43 @@ export class SemanticSearch {
     const { model, vectors } = this;
     if (!model || !vectors || this.status.state === 'failed') return null;
     try {
-      const [vector] = await model.embed([query]);
+      const vector = await this.queryVector(model, query);
       return vector ? await vectors.nearest(vector, limit, district) : null;
     } catch (error) {
       this.warn('semantic model failed on a query; answered lexically', error);
       return null;
+    }
+  }
+
+  /**
+   * The query's vector. One query is embedded at a time and, while it runs, only the newest one waits: the
+   * operator types faster than a model answers on a desk's two cores, and the pane shows only the answer to
+   * the latest keystroke anyway. A query passed over gets null and is answered lexically.
+   */
+  private queryVector(model: LoadedModel, query: string): Promise<Float32Array | null> {
+    if (this.embedding) {
+      this.next?.settle(null);
+      return new Promise((settle) => {
+        this.next = { model, query, settle };
+      });
+    }
+    this.embedding = true;
+    return this.embedNow(model, query);
+  }
+
+  private async embedNow(model: LoadedModel, query: string): Promise<Float32Array | null> {
+    try {
+      const [vector] = await model.embed([query]);
+      return vector ?? null;
+    } finally {
+      const next = this.next;
+      this.next = null;
+      if (next) {
+        this.embedNow(next.model, next.query).then(next.settle, (error: unknown) => {
+          this.warn('semantic model failed on a query; answered lexically', error);
+          next.settle(null);
+        });
+      } else this.embedding = false;
     }
   }
 
