@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useSemanticModelStore } from '../features/knowledge/semantic-model-store';
 import { desk } from '../desk/desk';
-import { copySelectedAnswer } from '../features/knowledge';
+import { copySelectedAnswer, openSemanticModelDialog } from '../features/knowledge';
 import { ticketShortcutHandlers } from '../features/ticket';
 import { useShortcuts } from '../shortcuts/use-shortcuts';
 import { useSettingsStore } from '../stores/settings-store';
@@ -47,9 +46,7 @@ export function useWorkbenchShortcuts(): void {
           else message.info(t('knowledge:nothingToCopy'));
         });
       },
-      'knowledge.semanticModel': () => {
-        useSemanticModelStore.getState().dialogOpened(true);
-      },
+      'knowledge.semanticModel': openSemanticModelDialog,
       'sync.now': () => {
         void desk.syncNow().then((result) => {
           if (!result.ok) message.warning(errorText(result.error));

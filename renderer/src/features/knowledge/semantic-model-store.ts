@@ -26,3 +26,8 @@ export const useSemanticModelStore = create<SemanticModelState>()((set) => ({
     set({ dialogOpen });
   },
 }));
+
+/** Alt+Shift+I: the semantic model's dialog (rendered by the knowledge pane). */
+export function openSemanticModelDialog(): void {
+  useSemanticModelStore.getState().dialogOpened(true);
+}
