@@ -81,6 +81,17 @@ function desk(): { kb: KbService; db: DeskDatabase; statuses: SemanticModelStatu
   return { kb, db, statuses };
 }
 
+/** A SemanticSearch over its own replica of `upserts`, with the real model wrapped to count what it embeds. */
+function searchOver(upserts: readonly Article[], onStatus?: (status: SemanticModelStatus) => void): { db: DeskDatabase; search: SemanticSearch; embedded: string[] } {
+  const db = replica(':memory:');
+  new KbService(db, resources).applyArticleChanges({ version: 1, upserts });
+  const embedded: string[] = [];
+  const search = new SemanticSearch(db, resources, onStatus, undefined, counting(embedded));
+  cleanups.push(() => closeDatabase(db));
+  cleanups.push(() => search.close());
+  return { db, search, embedded };
+}
+
 /** Wraps the real model to count what it is asked to embed. */
 function counting(embedded: string[]) {
   return async (folder: string) => {
@@ -191,12 +202,7 @@ describe('article vectors kept in the desk database', () => {
   });
 
   it('are recomputed for another model, and the old model’s rows go', async () => {
-    const db = replica(':memory:');
-    cleanups.push(() => closeDatabase(db));
-    new KbService(db, resources).applyArticleChanges({ version: 1, upserts: articles });
-    const embedded: string[] = [];
-    const search = new SemanticSearch(db, resources, undefined, undefined, counting(embedded));
-    cleanups.push(() => search.close());
+    const { db, search, embedded } = searchOver(articles);
     await search.use(tinyModel());
     const other = tempDir();
     writeTinyEmbeddingModel(other, { characters: everyCharacter, rowOf: (token) => [...rowOf(token).slice(1), rowOf(token)[0] ?? 0] });
@@ -206,12 +212,7 @@ describe('article vectors kept in the desk database', () => {
   });
 
   it('embeds one query at a time and, of those typed meanwhile, only the newest', async () => {
-    const db = replica(':memory:');
-    cleanups.push(() => closeDatabase(db));
-    new KbService(db, resources).applyArticleChanges({ version: 1, upserts: articles });
-    const embedded: string[] = [];
-    const search = new SemanticSearch(db, resources, undefined, undefined, counting(embedded));
-    cleanups.push(() => search.close());
+    const { search, embedded } = searchOver(articles);
     await search.use(tinyModel());
     embedded.length = 0;
     // Keystrokes faster than the model: 娃, 娃念, 娃念书 while the first is still being embedded.
@@ -225,23 +226,11 @@ describe('article vectors kept in the desk database', () => {
   });
 
   it('stop between batches when the model is switched off, keeping what was computed', async () => {
-    const db = replica(':memory:');
-    cleanups.push(() => closeDatabase(db));
     const many = Array.from({ length: 40 }, (_, i) => article(`KB-M${String(i).padStart(2, '0')}`, `第${i}条学校通知`, '学校放假通知。'));
-    new KbService(db, resources).applyArticleChanges({ version: 1, upserts: many });
-    const embedded: string[] = [];
-    let search: SemanticSearch | null = null;
-    search = new SemanticSearch(
-      db,
-      resources,
-      (status) => {
-        // After the first batch is saved, the operator's settings turn the model off.
-        if (status.state === 'indexing' && status.done > 0) void search?.use('');
-      },
-      undefined,
-      counting(embedded),
-    );
-    cleanups.push(() => search.close());
+    // After the first batch is saved, the operator's settings turn the model off.
+    const { db, search, embedded } = searchOver(many, (status) => {
+      if (status.state === 'indexing' && status.done > 0) void search.use('');
+    });
     await search.use(tinyModel());
     await waitFor(() => search.current().state === 'off');
     expect(embedded).toHaveLength(16);
