@@ -1,6 +1,5 @@
-import onnxProto from 'onnx-proto';
+import { encodeOnnxModel, onnx, tensorInfo } from './onnx-graph';
 
-const { onnx } = onnxProto;
 const FLOAT = onnx.TensorProto.DataType.FLOAT;
 
 /**
@@ -10,20 +9,10 @@ const FLOAT = onnx.TensorProto.DataType.FLOAT;
  * The desk ships the encoded file (`resources/models/cosine-scan.onnx`); a test checks it is what this writes.
  */
 export function cosineScanModel(): Uint8Array {
-  const matrix = (name: string, rows: string, columns: string | number) => ({
-    name,
-    type: { tensorType: { elemType: FLOAT, shape: { dim: [{ dimParam: rows }, typeof columns === 'number' ? { dimValue: columns } : { dimParam: columns }] } } },
+  return encodeOnnxModel('hotline-desk', {
+    name: 'cosine_scan',
+    input: [tensorInfo('vectors', FLOAT, ['articles', 'width']), tensorInfo('query', FLOAT, ['width', 1])],
+    output: [tensorInfo('similarity', FLOAT, ['articles', 1])],
+    node: [{ opType: 'MatMul', input: ['vectors', 'query'], output: ['similarity'] }],
   });
-  const model = onnx.ModelProto.create({
-    irVersion: 8,
-    opsetImport: [{ domain: '', version: 13 }],
-    producerName: 'hotline-desk',
-    graph: {
-      name: 'cosine_scan',
-      input: [matrix('vectors', 'articles', 'width'), matrix('query', 'width', 1)],
-      output: [matrix('similarity', 'articles', 1)],
-      node: [{ opType: 'MatMul', input: ['vectors', 'query'], output: ['similarity'] }],
-    },
-  });
-  return onnx.ModelProto.encode(model).finish();
 }

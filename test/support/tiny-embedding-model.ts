@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import onnxProto from 'onnx-proto';
+import { encodeOnnxModel, onnx, tensorInfo } from '../../scripts/models/onnx-graph';
 
-const { onnx } = onnxProto;
 const { DataType } = onnx.TensorProto;
 
 /** The special tokens of a BERT-style vocabulary, first, as real Chinese BERT tokenizers have them. */
@@ -40,8 +39,7 @@ export function writeTinyEmbeddingModel(folder: string, options: TinyModelOption
   });
   const inputs = options.inputs ?? ['input_ids', 'attention_mask', 'token_type_ids'];
   const pooled = options.output === 'sentence_embedding';
-  const ints = (name: string) => ({ name, type: { tensorType: { elemType: DataType.INT64, shape: { dim: [{ dimParam: 'batch' }, { dimParam: 'sequence' }] } } } });
-  const outputShape = pooled ? [{ dimParam: 'batch' }, { dimValue: width }] : [{ dimParam: 'batch' }, { dimParam: 'sequence' }, { dimValue: width }];
+  const outputShape = pooled ? ['batch', width] : ['batch', 'sequence', width];
   const hasMask = inputs.includes('attention_mask');
   const masked = hasMask ? 'masked' : 'looked_up';
   const nodes = [
@@ -57,22 +55,17 @@ export function writeTinyEmbeddingModel(folder: string, options: TinyModelOption
       ? [{ opType: 'ReduceMean', input: [masked], output: ['sentence_embedding'], attribute: [{ name: 'axes', type: onnx.AttributeProto.AttributeType.INTS, ints: [1] }, { name: 'keepdims', type: onnx.AttributeProto.AttributeType.INT, i: 0 }] }]
       : [{ opType: 'Identity', input: [masked], output: ['last_hidden_state'] }]),
   ];
-  const model = onnx.ModelProto.create({
-    irVersion: 8,
-    opsetImport: [{ domain: '', version: 13 }],
-    producerName: 'hotline-desk tests',
-    graph: {
-      name: 'tiny_embedding',
-      input: inputs.map(ints),
-      output: [{ name: pooled ? 'sentence_embedding' : 'last_hidden_state', type: { tensorType: { elemType: DataType.FLOAT, shape: { dim: outputShape } } } }],
-      initializer: [
-        { name: 'embeddings', dims: [tokens.length, width], dataType: DataType.FLOAT, rawData: new Uint8Array(table.buffer) },
-        ...(hasMask ? [{ name: 'last_axis', dims: [1], dataType: DataType.INT64, int64Data: [-1] }] : []),
-      ],
-      node: nodes,
-    },
+  const model = encodeOnnxModel('hotline-desk tests', {
+    name: 'tiny_embedding',
+    input: inputs.map((name) => tensorInfo(name, DataType.INT64, ['batch', 'sequence'])),
+    output: [tensorInfo(pooled ? 'sentence_embedding' : 'last_hidden_state', DataType.FLOAT, outputShape)],
+    initializer: [
+      { name: 'embeddings', dims: [tokens.length, width], dataType: DataType.FLOAT, rawData: new Uint8Array(table.buffer) },
+      ...(hasMask ? [{ name: 'last_axis', dims: [1], dataType: DataType.INT64, int64Data: [-1] }] : []),
+    ],
+    node: nodes,
   });
-  fs.writeFileSync(path.join(folder, 'model.onnx'), onnx.ModelProto.encode(model).finish());
+  fs.writeFileSync(path.join(folder, 'model.onnx'), model);
   fs.writeFileSync(path.join(folder, 'tokenizer.json'), JSON.stringify(bertTokenizer(vocab)));
   if (options.maxTokens !== undefined) fs.writeFileSync(path.join(folder, 'tokenizer_config.json'), JSON.stringify({ model_max_length: options.maxTokens }));
   return { vocab };
