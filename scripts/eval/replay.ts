@@ -25,7 +25,7 @@ export interface DispatchReplay {
   unseen: number;
   /** The learned model alone (top-1) on the unseen part. */
   modelAloneTop1: number;
-  /** The list without its keywords (a list lacking the callers' words), before and after learning. */
+  /** The list without its keywords and caller phrasings (a list lacking the callers' words), before and after learning. */
   sparseList: { before: DispatchScore; after: DispatchScore };
   fullList: { before: DispatchScore; after: DispatchScore };
   model: LearnedDispatchModel;
@@ -42,7 +42,7 @@ export function replayDispatchShifts(): DispatchReplay {
   const model = new LearnedDispatchModel(segment);
   replayOutcomes(model, [...shifts, ...shifts]);
   const measure = (keywords: boolean, learned: LearnedDispatchModel | null): DispatchScore => {
-    const duties = keywords ? seed.duties : seed.duties.map((d) => ({ ...d, keywords: [] }));
+    const duties = keywords ? seed.duties : seed.duties.map((d) => ({ ...d, keywords: [], phrasings: [] }));
     const index = buildDutyIndex(duties, seed.departments, regions, segment);
     return scoreDispatch(unseen, (t) => suggestDispatch(index, { text: t.text, district: t.district }, segment, learned).flatMap((s) => (s.departmentId ? [s.departmentId] : [])));
   };

@@ -58,6 +58,9 @@ if (process.env.DISPATCH_DEV) {
   dispatchSets.push(['dispatch dev fold A (tuned)', dev.filter((t) => foldOf(t.id) === 'a')], ['dispatch dev fold B (untuned)', dev.filter((t) => foldOf(t.id) === 'b')]);
 }
 dispatchSets.push(['dispatch held-out', readJsonLines(path.join(heldout, 'dispatch-tickets.jsonl')) as DispatchTicket[]]);
+const everyday = readJsonLines(path.join(heldout, 'dispatch-tickets-everyday.jsonl')) as (DispatchTicket & { kind: string })[];
+dispatchSets.push(['dispatch held-out, everyday words', everyday]);
+for (const kind of ['plain', 'negation', 'place_in_text']) dispatchSets.push([`  of which ${kind}`, everyday.filter((t) => t.kind === kind)]);
 for (const [set, tickets] of dispatchSets) {
   for (const [name, suggest] of [['engine', dispatchEngine], ['baseline: keywords', dispatchBaseline]] as const) {
     const s = scoreDispatch(tickets, suggest);

@@ -12,7 +12,7 @@ import { hanCharacters, isContentTerm, normalizeText, phrasesOf } from './text-t
  */
 
 export type DutyScope = 'urban' | 'county' | 'any';
-export type TermSource = 'keyword' | 'keyword-part' | 'matter' | 'matter-part' | 'category' | 'referral' | 'referral-part';
+export type TermSource = 'keyword' | 'keyword-part' | 'matter' | 'matter-part' | 'phrasing' | 'phrasing-part' | 'category' | 'referral' | 'referral-part';
 
 /** How much a term counts by where it comes from; multiplied by the term's rarity across the list. */
 const SOURCE_WEIGHT: Record<TermSource, number> = {
@@ -20,6 +20,9 @@ const SOURCE_WEIGHT: Record<TermSource, number> = {
   'keyword-part': 0.4,
   matter: 0.8,
   'matter-part': 0.45,
+  // Callers' own words for the matter: looser than the list's keywords (a phrasing's word is one way of saying it).
+  phrasing: 0.8,
+  'phrasing-part': 0.35,
   category: 0.4,
   referral: 0.4,
   'referral-part': 0.25,
@@ -135,6 +138,10 @@ export function buildDutyIndex(
       add(phrase, 'matter');
       for (const w of segment(phrase)) add(w, 'matter-part');
     }
+    for (const phrasing of duty.phrasings ?? []) {
+      add(phrasing, 'phrasing');
+      for (const w of segment(phrasing)) if (w !== phrasing) add(w, 'phrasing-part');
+    }
     add(duty.category[1], 'category');
     for (const w of segment(duty.category[1])) add(w, 'category');
     for (const ref of referrals.get(duty.id) ?? []) {
@@ -143,7 +150,7 @@ export function buildDutyIndex(
         for (const w of segment(phrase)) add(w, 'referral-part');
       }
     }
-    const doc = normalizeText([duty.matter, duty.category.join(' '), duty.keywords.join(' ')].join(' '));
+    const doc = normalizeText([duty.matter, duty.category.join(' '), duty.keywords.join(' '), ...(duty.phrasings ?? [])].join(' '));
     return {
       duty,
       scope: scopeOf(duty),

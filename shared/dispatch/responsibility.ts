@@ -34,5 +34,11 @@ export const dutySchema = z.object({
   time_limit_days: z.number().int().min(1).max(60),
   basis: z.string().max(200),
   notes: z.string().max(500).optional(),
+  /**
+   * How callers describe the matter in their own words (卖菜的三轮车堵路, 吵得睡不着), beside the list's official
+   * wording: matched by their words, so a ticket that never says 占道经营 still finds its entry. Edited by the
+   * centre with the rest of the entry.
+   */
+  phrasings: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
 });
 export type Duty = z.infer<typeof dutySchema>;

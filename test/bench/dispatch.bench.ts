@@ -71,7 +71,7 @@ function measure(): BenchRow[] {
       { key: 'dispatch.first_suggest_ms', value: cold, unit: 'ms', note: 'first call: jieba dictionary and match index built' },
       { key: 'dispatch.suggest_learned_p95_ms', value: percentile(learnedTimes, 95), unit: 'ms', note: 'same tickets, learned model beside the list' },
       { key: 'dispatch.replay_model_alone_top1', value: r(replay.modelAloneTop1), unit: '', note: `learned model alone on ${replay.unseen} held-out tickets it never saw, after ${replay.shifts} replayed dispatches` },
-      { key: 'dispatch.replay_sparse_list_top1_before', value: r(replay.sparseList.before.top1), unit: '', note: 'list without its keywords, same unseen tickets' },
+      { key: 'dispatch.replay_sparse_list_top1_before', value: r(replay.sparseList.before.top1), unit: '', note: 'list without its keywords and caller phrasings, same unseen tickets' },
       { key: 'dispatch.replay_sparse_list_top1_after', value: r(replay.sparseList.after.top1), unit: '', note: 'with the learned model' },
       { key: 'dispatch.replay_sparse_list_top3_before', value: r(replay.sparseList.before.top3), unit: '' },
       { key: 'dispatch.replay_sparse_list_top3_after', value: r(replay.sparseList.after.top3), unit: '' },

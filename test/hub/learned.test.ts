@@ -214,7 +214,7 @@ describe('replayed shifts through the hub', () => {
     expect(alone).toBeGreaterThan(0.2); // chance: 1 in ~90 departments
 
     const seed = readSeed(resourcesDir);
-    const sparse = buildDutyIndex(seed.duties.map((d) => ({ ...d, keywords: [] })), seed.departments, readRegions(resourcesDir), segment);
+    const sparse = buildDutyIndex(seed.duties.map((d) => ({ ...d, keywords: [], phrasings: [] })), seed.departments, readRegions(resourcesDir), segment);
     const measure = (learned: LearnedDispatchModel | null) =>
       scoreDispatch(unseen, (t) => suggestDispatch(sparse, { text: t.text, district: t.district }, segment, learned).flatMap((s) => (s.departmentId ? [s.departmentId] : [])));
     const before = measure(null);
