@@ -158,7 +158,7 @@ export function buildDutyIndex(
       doc,
       rural: /农村|村内|村里|村务|村级|村（/u.test(duty.matter) || duty.category[0] === '农业农村',
       estate: /小区内|住宅小区|小区/u.test(duty.matter),
-      chars: new Set(hanCharacters(normalizeText(`${duty.matter}${duty.keywords.join('')}`))),
+      chars: new Set(hanCharacters(normalizeText(`${duty.matter}${duty.keywords.join('')}${(duty.phrasings ?? []).join('')}`))),
     };
   });
 
