@@ -177,11 +177,12 @@ export class KbService {
   }
 
   async search(input: KbSearchInput): Promise<KbHit[]> {
-    const index = await this.answering();
     const district = input.district ?? null;
     const limit = input.limit ?? 10;
     const text = input.query.trim().slice(0, 200);
-    const near = text ? await this.semantic.nearest(text, index.placeOf(text, district)) : null;
+    const near = text ? await this.semantic.nearest(text, (await this.answering()).placeOf(text, district)) : null;
+    // Asked again after the model's answer: a change batch may have replaced (and closed) the index meanwhile.
+    const index = await this.answering();
     if (!near) return index.search(input.query, { district, limit });
     const lexical = index.search(input.query, { district, limit: Math.max(limit, SEMANTIC_DEPTH) });
     return fuseRankings(lexical, near, limit, (id) => {
