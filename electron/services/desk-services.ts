@@ -123,7 +123,8 @@ export class DeskServices {
     let semanticModelPath = this.settings.get().semanticModelPath;
     this.settings.onChange((settings) => {
       this.emit('settingsChanged', settings);
-      if (settings.semanticModelPath === semanticModelPath) return;
+      // A new folder, or the same one saved again after it was refused (its files may be in place now).
+      if (settings.semanticModelPath === semanticModelPath && this.kb.semanticStatus().state !== 'failed') return;
       semanticModelPath = settings.semanticModelPath;
       // Set by the centre's engineer now: loaded now, not at the desk's first search.
       this.kb.start();

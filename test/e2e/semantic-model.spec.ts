@@ -21,11 +21,16 @@ function rowOf(token: string): number[] {
  * vector and fuse the model's ranking with the lexical one. The model is a tiny one the test builds (its
  * ranking is a stand-in; what a real model finds cannot be measured here).
  */
+/** The tiny model, with every character of the shipped articles in its vocabulary. */
+function writeModel(folder: string): void {
+  const articles = fs.readFileSync(path.resolve('resources/data/kb/articles.jsonl'), 'utf8');
+  writeTinyEmbeddingModel(folder, { characters: new Set([...Array.from(articles), ...Object.keys(sameAs)]), rowOf });
+}
+
 test.describe('semantic model', () => {
   test('set in its dialog, it loads and then finds articles the words alone cannot, tagged as found by meaning', async ({ page }) => {
-    const articles = fs.readFileSync(path.resolve('resources/data/kb/articles.jsonl'), 'utf8');
     const folder = test.info().outputPath('semantic-model');
-    writeTinyEmbeddingModel(folder, { characters: new Set([...Array.from(articles), ...Object.keys(sameAs)]), rowOf });
+    writeModel(folder);
 
     const search = page.getByTestId('knowledge-search').locator('input');
     const hits = page.getByTestId('kb-hit');
@@ -51,10 +56,11 @@ test.describe('semantic model', () => {
     await expect(hits.first().getByTestId('kb-semantic')).toHaveText('语义相近');
   });
 
-  test('a folder without a model is refused with the reason, and search goes on by words', async ({ page }) => {
+  test('a folder without a model is refused with the reason, search goes on by words, and saving again once it is installed loads it', async ({ page }) => {
+    const folder = test.info().outputPath('not-installed-yet');
     await page.keyboard.press('Alt+Shift+KeyI');
     const dialog = page.getByRole('dialog', { name: '语义模型（可选）' });
-    await dialog.getByTestId('semantic-model-folder').fill(test.info().outputPath('not-installed'));
+    await dialog.getByTestId('semantic-model-folder').fill(folder);
     await dialog.getByTestId('semantic-model-save').click();
     await expect(dialog.getByTestId('semantic-model-state')).toHaveText('语义模型无法使用：文件夹中没有 model.onnx。知识检索照常按字词进行。');
     await page.keyboard.press('Escape');
@@ -64,8 +70,14 @@ test.describe('semantic model', () => {
     await page.getByTestId('knowledge-search').locator('input').fill('公积金 租房 提取');
     await expect(page.getByTestId('kb-hit').first()).toBeVisible();
 
-    // Turning it off clears the notice.
+    // The engineer copies the model in and saves the same folder again.
+    writeModel(folder);
     await line.getByRole('button', { name: '设置' }).click();
+    await expect(dialog.getByTestId('semantic-model-folder')).toHaveValue(folder);
+    await dialog.getByTestId('semantic-model-save').click();
+    await expect(dialog.getByTestId('semantic-model-state')).toContainText('语义模型已启用', { timeout: 30_000 });
+
+    // Turning it off leaves search by words alone.
     await dialog.getByTestId('semantic-model-off').click();
     await expect(dialog.getByTestId('semantic-model-state')).toHaveText('未启用：只按字词检索');
     await page.keyboard.press('Escape');
