@@ -97,14 +97,21 @@ export class ArticleVectors {
 
   private load(articles: readonly { id: string; scope: string }[]): void {
     const width = this.model.dimensions;
-    const read = this.db.prepare<[string, string], { vector: Buffer }>('SELECT vector FROM kb_vectors WHERE article_id = ? AND model_key = ?');
+    // One read of the model's vectors, copied byte for byte into the matrix (a blob need not be 4-byte aligned).
+    const stored = new Map(
+      this.db
+        .prepare<[string], { article_id: string; vector: Buffer }>('SELECT article_id, vector FROM kb_vectors WHERE model_key = ?')
+        .all(this.model.key)
+        .map((row) => [row.article_id, row.vector]),
+    );
     const ids: string[] = [];
     const scopes: string[] = [];
     const matrix = new Float32Array(articles.length * width);
+    const bytes = new Uint8Array(matrix.buffer);
     for (const article of articles) {
-      const row = read.get(article.id, this.model.key);
-      if (row?.vector.byteLength !== width * 4) continue;
-      matrix.set(new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength)), ids.length * width);
+      const vector = stored.get(article.id);
+      if (vector?.byteLength !== width * 4) continue;
+      bytes.set(vector, ids.length * width * 4);
       ids.push(article.id);
       scopes.push(article.scope);
     }
